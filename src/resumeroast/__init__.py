@@ -1,0 +1,1 @@
+"""ResumeRoast: honest, grounded resume feedback."""

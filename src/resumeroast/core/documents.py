@@ -1,0 +1,127 @@
+"""Bytes in, Document out: what a resume says, line by line, and what its layout does.
+
+Readers live in `core.readers`; this module holds the value types, the type sniffing that
+upload validation uses (judged by the bytes, never by the file name) and the dispatcher.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from resumeroast.errors import EmptyDocument, UnsupportedFileType
+
+
+class DocumentKind(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    TXT = "txt"
+    MD = "md"
+
+
+class Region(StrEnum):
+    BODY = "body"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle in PDF points, measured from the top-left corner of the page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  #: 1-based position in reading order across the whole document
+    text: str  #: normalised text
+    page: int = 1  #: 1-based
+    box: Box | None = None
+    font_size: float | None = None
+    region: Region = Region.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenText:
+    """Text a human cannot see but a parser (or an LLM) would read."""
+
+    text: str
+    page: int
+    reason: str  #: "white", "tiny", "off_page", "invisible"
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutFacts:
+    pages: int = 1
+    columns: int = 1  #: most text columns seen on any page
+    column_pages: tuple[int, ...] = ()  #: pages laid out in two or more columns
+    image_only_pages: tuple[int, ...] = ()
+    unmappable_text_pages: tuple[int, ...] = ()  #: fonts whose glyphs do not map to characters
+    hidden_text: tuple[HiddenText, ...] = ()
+    tables: int = 0
+    text_boxes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    kind: DocumentKind
+    lines: tuple[Line, ...]  #: visible lines in reading order (hidden text is never here)
+    layout: LayoutFacts = field(default_factory=LayoutFacts)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(line.text.split()) for line in self.lines)
+
+
+_PDF_MAGIC = b"%PDF-"
+_ZIP_MAGIC = b"PK\x03\x04"
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def sniff_kind(data: bytes, filename: str | None = None) -> DocumentKind:
+    """Tell the document kind from its bytes; the file name only separates MD from TXT."""
+    if not data.strip():
+        raise EmptyDocument()
+    if _PDF_MAGIC in data[:1024]:
+        return DocumentKind.PDF
+    if data.startswith(_ZIP_MAGIC):
+        if _is_docx(data):
+            return DocumentKind.DOCX
+        raise UnsupportedFileType("a ZIP archive that is not a Word document")
+    if not _looks_like_text(data):
+        raise UnsupportedFileType("binary content that is not a PDF or DOCX")
+    if filename and filename.lower().endswith(_MARKDOWN_SUFFIXES):
+        return DocumentKind.MD
+    return DocumentKind.TXT
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+_TEXT_CONTROL_OK = {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+
+
+def _looks_like_text(data: bytes) -> bool:
+    """No NUL bytes and few control characters in the first 8 KiB; RTF is not plain text."""
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if head.lstrip().startswith(b"{\\rtf"):
+        return False
+    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROL_OK)
+    return controls <= len(head) // 100

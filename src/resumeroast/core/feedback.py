@@ -1,0 +1,138 @@
+"""The Feedback schema: what a person reads, versioned and stored as JSON.
+
+The same model is returned by the API, stored in the database, rendered by the CLI and the
+web app. Bump FEEDBACK_SCHEMA_VERSION on any change that is not purely additive.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FEEDBACK_SCHEMA_VERSION = 1
+
+Score = Annotated[int, Field(ge=0, le=100)]
+
+
+class Level(StrEnum):
+    """How harsh the wording is. Changes words only, never facts or scores."""
+
+    GENTLE = "gentle"
+    HONEST = "honest"
+    BRUTAL = "brutal"
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"  #: blocks the resume (no email, unreadable by ATS, hidden text)
+    WARNING = "warning"  #: costs interviews (no numbers, weak verbs, gaps)
+    INFO = "info"  #: polish
+
+
+class Source(StrEnum):
+    ANALYZER = "analyzer"  #: deterministic checks
+    AI = "ai"  #: the LLM reviewer, grounded before it is shown
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Model):
+    """A verbatim quote from the resume and the line it is on (1-based, reading order)."""
+
+    quote: Annotated[str, Field(max_length=400)]
+    line: int | None = None
+
+
+class Finding(_Model):
+    code: str  #: stable id of the check, e.g. "impact.unquantified_bullets"
+    severity: Severity
+    category: str  #: contact, length, impact, verbs, language, brevity, dates, spelling, ats …
+    message: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    fix: str = ""
+    source: Source = Source.ANALYZER
+
+
+class SectionNote(_Model):
+    section: str
+    note: str
+    source: Source = Source.ANALYZER
+
+
+class Rewrite(_Model):
+    original: str  #: a verbatim quote from the resume
+    improved: str
+    why: str = ""
+    line: int | None = None
+    source: Source = Source.ANALYZER
+
+
+class SubScores(_Model):
+    impact: Score
+    clarity: Score
+    ats: Score
+    completeness: Score
+    job_match: Score | None = None
+
+
+class KeywordMatch(_Model):
+    matched: list[str] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)
+    match_rate: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+
+
+class Contact(_Model):
+    email: bool = False
+    phone: bool = False
+    links: list[str] = Field(default_factory=list)
+    location: bool = False
+
+
+class DocumentFacts(_Model):
+    """True, countable facts about the document: what the critique stands on."""
+
+    pages: int = 0
+    words: int = 0
+    lines: int = 0
+    sections: list[str] = Field(default_factory=list)
+    bullets: int = 0
+    quantified_bullets: int = 0
+    roles: int = 0
+    years_experience: float | None = None
+    contact: Contact = Field(default_factory=Contact)
+
+
+class ReviewInfo(_Model):
+    """Who produced the review and what it cost."""
+
+    reviewer: str = "builtin"  #: builtin, openai, anthropic, local
+    model: str | None = None
+    prompt_version: str | None = None
+    analyzer_version: str = ""
+    ai_review_discarded: bool = False
+    dropped_quotes: int = 0
+    dropped_rewrites: int = 0
+    injection_detected: bool = False
+    notes: list[str] = Field(default_factory=list)
+    tokens_in: int = 0
+    tokens_out: int = 0
+    cost_usd: float = 0.0
+    latency_ms: int = 0
+    cached: bool = False
+
+
+class Feedback(_Model):
+    schema_version: Literal[1] = FEEDBACK_SCHEMA_VERSION
+    level: Level = Level.HONEST
+    overall_score: Score
+    verdict: str
+    sub_scores: SubScores
+    findings: list[Finding] = Field(default_factory=list)
+    section_notes: list[SectionNote] = Field(default_factory=list)
+    rewrites: list[Rewrite] = Field(default_factory=list)
+    keywords: KeywordMatch | None = None
+    facts: DocumentFacts = Field(default_factory=DocumentFacts)
+    review: ReviewInfo = Field(default_factory=ReviewInfo)

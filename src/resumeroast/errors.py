@@ -1,0 +1,147 @@
+"""One root error; causes grouped; transient (retry) versus permanent (fail at once).
+
+Every error carries a machine `code` and a `user_message` written for the person who
+uploaded the resume: it says what was wrong and what to do.
+"""
+
+from __future__ import annotations
+
+
+class ResumeRoastError(Exception):
+    """Root of every error this project raises on purpose."""
+
+    code = "error"
+    user_message = "Something went wrong on our side. Please try again in a minute."
+
+    def __init__(self, detail: str | None = None, *, user_message: str | None = None) -> None:
+        self.detail = detail or self.user_message
+        if user_message is not None:
+            self.user_message = user_message
+        super().__init__(self.detail)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code!r}, detail={self.detail!r})"
+
+
+class PermanentError(ResumeRoastError):
+    """Retrying will not help: the job fails at once with a reason."""
+
+    code = "permanent"
+
+
+class TransientError(ResumeRoastError):
+    """A passing fault (rate limit, timeout, 5xx, broker hiccup): retry with backoff."""
+
+    code = "transient"
+    user_message = "A service we depend on was briefly unavailable; we are retrying."
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        retry_after_s: float | None = None,
+        user_message: str | None = None,
+    ) -> None:
+        super().__init__(detail, user_message=user_message)
+        self.retry_after_s = retry_after_s
+
+
+# --- the uploaded document -------------------------------------------------------------
+
+
+class DocumentError(PermanentError):
+    """The uploaded file cannot be turned into resume text."""
+
+    code = "document_error"
+
+
+class UnsupportedFileType(DocumentError):
+    code = "unsupported_file_type"
+    user_message = (
+        "This file is not a PDF, DOCX, TXT or Markdown document. "
+        "Export your resume as PDF or DOCX and upload that."
+    )
+
+
+class FileTooLarge(DocumentError):
+    code = "file_too_large"
+    user_message = "The file is larger than the upload limit. Remove images or export a smaller PDF."
+
+
+class EmptyDocument(DocumentError):
+    code = "empty_document"
+    user_message = "The file is empty. Upload the resume itself, not a blank file."
+
+
+class UnreadableDocument(DocumentError):
+    code = "unreadable_document"
+    user_message = (
+        "We could not read this file: it looks damaged or is not what its type says. "
+        "Open it on your computer, export it again as PDF or DOCX, and re-upload."
+    )
+
+
+class EncryptedDocument(DocumentError):
+    code = "encrypted_document"
+    user_message = (
+        "This PDF is password-protected, so neither we nor an applicant tracking system can "
+        "read it. Save a copy without a password and upload that."
+    )
+
+
+class NoTextLayer(DocumentError):
+    """The PDF has pages but no extractable text (scanned or image-only)."""
+
+    code = "no_text_layer"
+    user_message = (
+        "This PDF has no text layer: it is an image (a scan or a picture of text). "
+        "Applicant tracking systems will see a blank page. Export the resume from the "
+        "program you wrote it in, as a text-based PDF or DOCX."
+    )
+
+
+class DocumentTooComplex(DocumentError):
+    """Over a page limit, a decompression limit, or the parser's time or memory budget."""
+
+    code = "document_too_complex"
+    user_message = (
+        "This file is too large or complex to process safely (too many pages, or content that "
+        "expands enormously). A resume should be one or two plain pages: export a simpler file."
+    )
+
+
+# --- jobs -----------------------------------------------------------------------------
+
+
+class JobNotFound(ResumeRoastError):
+    code = "job_not_found"
+    user_message = "No such job. Check the link, or upload the resume again."
+
+
+class InvalidRequest(ResumeRoastError):
+    code = "invalid_request"
+    user_message = "The request is not valid."
+
+
+# --- infrastructure -------------------------------------------------------------------
+
+
+class BrokerUnavailable(TransientError):
+    code = "broker_unavailable"
+
+
+class LLMTransientError(TransientError):
+    """Provider timeout, 429, 5xx or connection error."""
+
+    code = "llm_unavailable"
+    user_message = "The AI reviewer is busy or unreachable; we are retrying."
+
+
+class LLMPermanentError(PermanentError):
+    """Provider 4xx other than 408/409/429: bad key, unknown model, request rejected."""
+
+    code = "llm_rejected"
+    user_message = (
+        "The AI reviewer rejected the request (check the provider settings). "
+        "The job cannot be completed with this configuration."
+    )
