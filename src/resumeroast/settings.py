@@ -1,0 +1,96 @@
+"""One typed Settings, read from the environment (and .env) once, never at import.
+
+Environment names are the field names in upper case (REDIS_URL, DATABASE_URL, LLM_PROVIDER …).
+docs/operations.md has the table of every setting.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LLMProvider = Literal["builtin", "openai", "anthropic", "local"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+
+    environment: Literal["development", "production"] = "development"
+    #: Where the embedded Redis, the SQLite database and logs live.
+    data_dir: Path = Path("resumeroast-data")
+
+    # --- services: unset means "embedded" (a redis-server we start, SQLite in data_dir)
+    redis_url: str | None = None
+    broker_url: str | None = None  #: defaults to redis_url; sqs://… switches the broker
+    database_url: str | None = None
+
+    # --- uploads
+    max_upload_bytes: int = 5 * 1024 * 1024
+    max_pdf_pages: int = 20
+    max_job_description_chars: int = 20_000
+
+    # --- worker and queue (see docs/operations.md: why these numbers)
+    task_soft_time_limit_s: int = 100
+    task_time_limit_s: int = 120
+    #: Redis redelivers an unacknowledged task only after this; must exceed the hard time
+    #: limit plus the longest retry countdown, or a slow task would run twice.
+    visibility_timeout_s: int = 600
+    max_retries: int = 3
+    retry_base_s: float = 1.0
+    retry_cap_s: float = 60.0
+    #: A job 'processing' whose lease ran out, or 'queued' and untouched this long, is
+    #: re-enqueued by the reconciler.
+    reconcile_interval_s: float = 30.0
+    reconcile_stale_after_s: float = 60.0
+    worker_concurrency: int = 1
+
+    # --- the reviewer
+    llm_provider: LLMProvider | None = None  #: None → builtin
+    llm_model: str | None = None
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("LLM_API_KEY", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"),
+    )
+    llm_timeout_s: float = 60.0
+    llm_max_output_tokens: int = 1024
+    llm_temperature: float = 0.0
+    llm_context_tokens: int = 8192
+    llm_model_path: Path | None = None  #: a .gguf file for the local provider
+
+    # --- security
+    admin_token: SecretStr | None = None
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Settings:
+        if self.environment == "production" and self.database_url is None:
+            raise ValueError("DATABASE_URL must be set in production (SQLite is for one machine)")
+        if self.task_time_limit_s <= self.task_soft_time_limit_s:
+            raise ValueError("TASK_TIME_LIMIT_S must exceed TASK_SOFT_TIME_LIMIT_S")
+        if self.visibility_timeout_s <= self.task_time_limit_s + self.retry_cap_s:
+            raise ValueError(
+                "VISIBILITY_TIMEOUT_S must exceed TASK_TIME_LIMIT_S + RETRY_CAP_S, "
+                "or Redis would hand a running task to a second worker"
+            )
+        return self
+
+    @property
+    def effective_provider(self) -> LLMProvider:
+        return self.llm_provider or "builtin"
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "resumeroast.db"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path.resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
