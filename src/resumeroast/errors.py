@@ -65,7 +65,9 @@ class UnsupportedFileType(DocumentError):
 
 class FileTooLarge(DocumentError):
     code = "file_too_large"
-    user_message = "The file is larger than the upload limit. Remove images or export a smaller PDF."
+    user_message = (
+        "The file is larger than the upload limit. Remove images or export a smaller PDF."
+    )
 
 
 class EmptyDocument(DocumentError):

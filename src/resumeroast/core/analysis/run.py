@@ -80,7 +80,9 @@ def analyze(document: Document, *, job_description: str | None = None) -> Analys
                 severity=Severity.WARNING,
                 category="impact",
                 message=f"{len(unquantified)} of {len(bullets)} bullets have no number.",
-                evidence=[Evidence(quote=line.text[:400], line=line.number) for line in unquantified[:5]],
+                evidence=[
+                    Evidence(quote=line.text[:400], line=line.number) for line in unquantified[:5]
+                ],
                 fix="Add a result: how much, how many, how fast.",
             )
         )

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, Line
-from resumeroast.errors import DocumentTooComplex, EncryptedDocument, NoTextLayer, UnreadableDocument
+from resumeroast.errors import (
+    DocumentTooComplex,
+    EncryptedDocument,
+    NoTextLayer,
+    UnreadableDocument,
+)
 
 
 def read_pdf(data: bytes, *, max_pages: int = 20) -> Document:
@@ -30,6 +35,8 @@ def read_pdf(data: bytes, *, max_pages: int = 20) -> Document:
                     lines.append(Line(number=len(lines) + 1, text=raw.strip(), page=page_number))
         if not lines:
             raise NoTextLayer()
-        return Document(kind=DocumentKind.PDF, lines=tuple(lines), layout=LayoutFacts(pages=len(pdf)))
+        return Document(
+            kind=DocumentKind.PDF, lines=tuple(lines), layout=LayoutFacts(pages=len(pdf))
+        )
     finally:
         pdf.close()

@@ -22,7 +22,8 @@ def read_text(data: bytes, kind: DocumentKind) -> Document:
     text = decode_text(data)
     raw_lines = [line.rstrip() for line in text.splitlines()]
     lines = tuple(
-        Line(number=i, text=line) for i, line in enumerate((ln for ln in raw_lines if ln.strip()), 1)
+        Line(number=i, text=line)
+        for i, line in enumerate((ln for ln in raw_lines if ln.strip()), 1)
     )
     if not lines:
         raise EmptyDocument()

@@ -1,0 +1,3 @@
+from resumeroast.cli.main import app
+
+app(prog_name="resumeroast")

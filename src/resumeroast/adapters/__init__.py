@@ -1,0 +1,1 @@
+"""Adapters: I/O behind small interfaces; vendor errors are translated here."""

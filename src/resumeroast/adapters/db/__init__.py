@@ -1,0 +1,1 @@
+"""The database: SQLAlchemy 2 tables, one repository, Alembic migrations."""

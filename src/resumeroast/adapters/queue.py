@@ -1,0 +1,104 @@
+"""The Celery app and the task queue port. Messages carry job ids, never documents.
+
+The API sends tasks by name and never imports worker code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import Celery
+from kombu.exceptions import OperationalError as KombuOperationalError
+
+from resumeroast.errors import BrokerUnavailable
+from resumeroast.settings import Settings
+
+REVIEW_TASK = "resumeroast.review_job"
+QUEUE_NAME = "reviews"
+#: Our keys in a shared Redis: the broker's lists and the unacked hash live under it.
+KEY_PREFIX = "resumeroast:"
+
+
+def broker_url(settings: Settings, redis_url: str | None) -> str:
+    url = settings.broker_url or redis_url or settings.redis_url
+    if url is None:
+        raise RuntimeError("no broker: set REDIS_URL or BROKER_URL, or run `resumeroast up`")
+    return url
+
+
+def make_celery(settings: Settings, *, redis_url: str | None = None) -> Celery:
+    url = broker_url(settings, redis_url)
+    app = Celery("resumeroast", broker=url, set_as_current=False)
+    app.conf.update(celery_config(settings, url))
+    return app
+
+
+def celery_config(settings: Settings, url: str) -> dict[str, Any]:
+    transport_options: dict[str, Any] = {"visibility_timeout": settings.visibility_timeout_s}
+    if url.startswith(("redis://", "rediss://", "redis+socket://")):
+        transport_options.update(
+            {
+                # kombu 5.7: sweep for expired unacked messages every 10 s, not every 100 s.
+                "unacked_restore_interval": 10,
+                "unacked_restore_throttle": 1,
+                "socket_timeout": 30,
+                "socket_connect_timeout": 5,
+                "health_check_interval": 25,
+                "retry_on_timeout": True,
+                "global_keyprefix": KEY_PREFIX,
+            }
+        )
+    return {
+        "task_serializer": "json",
+        "accept_content": ["json"],
+        "task_default_queue": QUEUE_NAME,
+        "task_ignore_result": True,  # job state lives in our database, not a result backend
+        "result_backend": None,
+        "task_acks_late": True,
+        "worker_prefetch_multiplier": 1,
+        "task_reject_on_worker_lost": True,
+        "task_acks_on_failure_or_timeout": True,
+        "task_soft_time_limit": settings.task_soft_time_limit_s,
+        "task_time_limit": settings.task_time_limit_s,
+        "broker_transport_options": transport_options,
+        "visibility_timeout": settings.visibility_timeout_s,
+        "broker_connection_retry_on_startup": True,
+        "broker_connection_max_retries": None,
+        "worker_cancel_long_running_tasks_on_connection_loss": True,
+        "worker_soft_shutdown_timeout": 30.0,
+        "worker_enable_soft_shutdown_on_idle": True,
+        "worker_hijack_root_logger": False,
+        "worker_send_task_events": True,
+        "task_send_sent_event": True,
+        "broker_pool_limit": 10,
+    }
+
+
+class CeleryTaskQueue:
+    def __init__(self, app: Celery) -> None:
+        self.app = app
+
+    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
+        try:
+            self.app.send_task(REVIEW_TASK, args=[job_id], countdown=countdown_s, retry=True,
+                               retry_policy={"max_retries": 2, "interval_start": 0.1,
+                                             "interval_step": 0.2, "interval_max": 0.5})
+        except (KombuOperationalError, OSError) as exc:
+            raise BrokerUnavailable(f"cannot publish: {exc}") from exc
+
+    def queue_depth(self) -> int | None:
+        """Messages waiting in the broker (Redis only); None when it cannot be told."""
+        try:
+            with self.app.connection_for_read() as connection:
+                channel = connection.default_channel
+                return int(channel.client.llen(KEY_PREFIX + QUEUE_NAME))
+        except Exception:  # noqa: BLE001 - a monitoring read; any broker error means "unknown"
+            return None
+
+    def ping(self) -> bool:
+        try:
+            with self.app.connection_for_write() as connection:
+                connection.ensure_connection(max_retries=1, timeout=2)
+            return True
+        except (KombuOperationalError, OSError):
+            return False

@@ -1,0 +1,1 @@
+"""FastAPI: routes translate HTTP ↔ pipeline; one error → HTTP table."""

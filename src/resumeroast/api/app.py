@@ -1,0 +1,46 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from resumeroast.api.errors import install_error_handlers
+from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
+from resumeroast.api.routes import router
+from resumeroast.bootstrap import Runtime, build_runtime
+from resumeroast.logs import configure_logging
+from resumeroast.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        configure_logging(settings)
+        app.state.runtime = runtime or build_runtime(settings)
+        yield
+        app.state.runtime.engine.dispose()
+
+    app = FastAPI(
+        title="ResumeRoast",
+        version="0.1.0",
+        summary="Brutally honest, grounded resume feedback, computed asynchronously.",
+        lifespan=lifespan,
+    )
+    install_error_handlers(app)
+    app.include_router(router)
+    app.add_middleware(
+        BodySizeLimit,
+        max_body_bytes=settings.max_upload_bytes + FORM_OVERHEAD_BYTES,
+        path_prefix="/api/resumes",
+    )
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """For `uvicorn --factory resumeroast.api.app:create_app_from_env`."""
+    return create_app()

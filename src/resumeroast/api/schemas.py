@@ -1,0 +1,89 @@
+"""The API contract, separate from tables and core values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from resumeroast.core.feedback import Feedback, Level
+from resumeroast.core.jobs import Job, JobStatus, Stage
+
+
+class JobCreated(BaseModel):
+    job_id: str
+    status: JobStatus
+    status_url: str
+    events_url: str
+
+
+class Failure(BaseModel):
+    code: str | None
+    reason: str
+
+
+class Usage(BaseModel):
+    tokens_in: int
+    tokens_out: int
+    cost_usd: float
+    latency_ms: int
+
+
+class JobPublic(BaseModel):
+    job_id: str
+    status: JobStatus
+    stage: Stage | None
+    level: Level
+    filename: str
+    attempts: int
+    retries: int
+    retry_at: datetime | None
+    last_error: str | None
+    created_at: datetime
+    updated_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    failure: Failure | None = None
+    usage: Usage
+    feedback: Feedback | None = None
+
+    @classmethod
+    def from_job(cls, job: Job, feedback: Feedback | None) -> JobPublic:
+        failure = (
+            Failure(code=job.failure_code, reason=job.failure_reason)
+            if job.status is JobStatus.FAILED and job.failure_reason
+            else None
+        )
+        return cls(
+            job_id=job.id,
+            status=job.status,
+            stage=job.stage,
+            level=job.level,
+            filename=job.filename,
+            attempts=job.attempts,
+            retries=job.retries,
+            retry_at=job.retry_at if job.status is JobStatus.QUEUED else None,
+            last_error=_public_error(job.last_error),
+            created_at=job.created_at,
+            updated_at=job.updated_at,
+            started_at=job.started_at,
+            finished_at=job.finished_at,
+            failure=failure,
+            usage=Usage(
+                tokens_in=job.usage.tokens_in,
+                tokens_out=job.usage.tokens_out,
+                cost_usd=job.usage.cost_usd,
+                latency_ms=job.usage.latency_ms,
+            ),
+            feedback=feedback,
+        )
+
+
+def _public_error(error: str | None) -> str | None:
+    """Only the error's code (e.g. 'llm_unavailable'), never internal detail."""
+    return error.split(":", 1)[0] if error else None
+
+
+class Health(BaseModel):
+    status: str
+    checks: dict[str, bool] = {}

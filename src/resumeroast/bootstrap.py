@@ -1,0 +1,66 @@
+"""The one place that picks concrete adapters from Settings (API, worker, CLI and tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from celery import Celery
+from sqlalchemy import Engine
+
+from resumeroast.adapters.db.engine import make_engine
+from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.events import RedisEventBus
+from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
+from resumeroast.core.analysis import render_feedback
+from resumeroast.core.feedback import Feedback
+from resumeroast.core.readers import read_document
+from resumeroast.pipeline import Deps, Limits
+from resumeroast.ports import ReviewRequest
+from resumeroast.settings import Settings
+
+
+class BuiltinReviewer:
+    """The deterministic analyzer alone: no model, nothing to bill or cache."""
+
+    identity = "builtin"
+    is_billable = False
+
+    def review(self, request: ReviewRequest) -> Feedback:
+        return render_feedback(request.analysis, request.level)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    celery: Celery
+    deps: Deps
+
+
+def redis_url_of(settings: Settings) -> str:
+    if settings.redis_url is None:
+        raise RuntimeError("REDIS_URL is not set: run `resumeroast up`, or point REDIS_URL at Redis")
+    return settings.redis_url
+
+
+def build_runtime(settings: Settings) -> Runtime:
+    engine = make_engine(settings.effective_database_url)
+    celery = make_celery(settings)
+    deps = Deps(
+        jobs=SqlJobRepository(engine),
+        queue=CeleryTaskQueue(celery),
+        events=RedisEventBus(redis_url_of(settings)),
+        reviewer=BuiltinReviewer(),
+        parse=partial(_parse, max_pages=settings.max_pdf_pages),
+        limits=Limits(
+            max_upload_bytes=settings.max_upload_bytes,
+            max_job_description_chars=settings.max_job_description_chars,
+            lease_s=settings.task_time_limit_s + 30,
+        ),
+    )
+    return Runtime(settings=settings, engine=engine, celery=celery, deps=deps)
+
+
+def _parse(data: bytes, kind: object, *, max_pages: int) -> object:
+    return read_document(data, kind, max_pages=max_pages)  # type: ignore[arg-type]

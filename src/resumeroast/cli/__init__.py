@@ -1,0 +1,1 @@
+"""The `resumeroast` command (typer + rich)."""

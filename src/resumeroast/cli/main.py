@@ -1,0 +1,98 @@
+"""`resumeroast`: up, api, worker, roast, migrate, dlq."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from resumeroast.cli.dlq import dlq_app
+
+app = typer.Typer(
+    help="ResumeRoast: brutally honest, grounded resume feedback.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(dlq_app, name="dlq")
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Folder for the embedded Redis, SQLite and logs "
+                 "[default: ./resumeroast-data, or DATA_DIR]"),
+]
+Host = Annotated[str, typer.Option("--host", help="Interface to listen on")]
+Port = Annotated[int, typer.Option("--port", help="Port for the API and web app")]
+
+
+def use_data_dir(data_dir: Path | None) -> None:
+    """Settings are read from the environment; the option wins over DATA_DIR."""
+    if data_dir is not None:
+        os.environ["DATA_DIR"] = str(data_dir.resolve())
+
+
+@app.command()
+def up(host: Host = "127.0.0.1", port: Port = 8000, data_dir: DataDir = None,
+       concurrency: Annotated[int, typer.Option(help="Worker processes")] = 1) -> None:
+    """Run everything: embedded Redis (unless REDIS_URL is set), migrations, API and a worker."""
+    from resumeroast.cli.supervisor import run_stack
+
+    use_data_dir(data_dir)
+    raise typer.Exit(run_stack(host=host, port=port, concurrency=concurrency))
+
+
+@app.command()
+def api(host: Host = "127.0.0.1", port: Port = 8000, data_dir: DataDir = None,
+        workers: Annotated[int, typer.Option(help="Uvicorn worker processes")] = 1) -> None:
+    """Run the HTTP API (needs REDIS_URL)."""
+    import uvicorn
+
+    from resumeroast.cli.supervisor import migrate_database
+
+    use_data_dir(data_dir)
+    migrate_database()
+    uvicorn.run("resumeroast.api.app:create_app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning", access_log=False)
+
+
+@app.command()
+def worker(data_dir: DataDir = None,
+           concurrency: Annotated[int, typer.Option(help="Processes (prefork) or threads")] = 1,
+           pool: Annotated[str, typer.Option(help="prefork, threads or solo")] = "prefork",
+           name: Annotated[str, typer.Option(help="Worker node name")] = "worker@%h") -> None:
+    """Run a Celery worker (needs REDIS_URL or BROKER_URL)."""
+    from resumeroast.cli.supervisor import migrate_database
+
+    use_data_dir(data_dir)
+    migrate_database()
+    from resumeroast.worker.app import app as celery_app
+
+    celery_app.worker_main(["worker", "--loglevel=INFO", f"--concurrency={concurrency}", f"--pool={pool}",
+                            "--without-gossip", "--without-mingle", f"--hostname={name}"])
+
+
+@app.command()
+def migrate(data_dir: DataDir = None) -> None:
+    """Create or upgrade the database schema."""
+    from resumeroast.cli.supervisor import migrate_database
+
+    use_data_dir(data_dir)
+    migrate_database()
+    typer.echo("database is up to date")
+
+
+@app.command()
+def roast(
+    resume: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="PDF, DOCX, TXT or MD")],
+    job: Annotated[Path | None, typer.Option("--job", exists=True, dir_okay=False, help="A job description (text)")] = None,
+    level: Annotated[str, typer.Option("--level", help="gentle, honest or brutal")] = "honest",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the raw result as JSON")] = False,
+    url: Annotated[str, typer.Option("--url", help="A running ResumeRoast")] = "http://127.0.0.1:8000",
+    data_dir: DataDir = None,
+) -> None:
+    """Roast a resume: submit it, follow the stages live, print the feedback."""
+    from resumeroast.cli.roast import run_roast
+
+    use_data_dir(data_dir)
+    raise typer.Exit(run_roast(resume, job=job, level=level, as_json=as_json, url=url))

@@ -1,0 +1,43 @@
+"""Feedback in the terminal, readable: verdict and scores first, then what to fix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.panel import Panel
+from rich.table import Table
+
+SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def render_feedback(feedback: dict[str, Any], console: Console) -> None:
+    score = feedback["overall_score"]
+    console.print(Panel(f"[bold]{score}/100[/]  {feedback['verdict']}", title="ResumeRoast", expand=False))
+    scores = Table(show_header=False, box=None)
+    for name, value in feedback["sub_scores"].items():
+        if value is not None:
+            scores.add_row(name.replace("_", " "), f"{value:>3}", "█" * (value // 5))
+    console.print(scores)
+    for finding in feedback["findings"]:
+        style = SEVERITY_STYLE.get(finding["severity"], "")
+        console.print(f"\n[{style}]{finding['severity'].upper()}[/] [{finding['category']}] {finding['message']}")
+        for evidence in finding["evidence"][:3]:
+            where = f"line {evidence['line']}: " if evidence.get("line") else ""
+            console.print(f'   [dim]{where}[/]"{evidence["quote"]}"')
+        if finding.get("fix"):
+            console.print(f"   [green]fix:[/] {finding['fix']}")
+    for note in feedback.get("section_notes", []):
+        console.print(f"\n[bold]{note['section']}[/]: {note['note']}")
+    for rewrite in feedback.get("rewrites", []):
+        console.print(f"\n[red]- {rewrite['original']}[/]\n[green]+ {rewrite['improved']}[/]")
+    keywords = feedback.get("keywords")
+    if keywords and keywords.get("missing"):
+        console.print(f"\n[bold]missing keywords:[/] {', '.join(keywords['missing'])}")
+    for note in feedback.get("review", {}).get("notes", []):
+        console.print(f"\n[dim]note: {note}[/]")
+
+
+def render_failure(result: dict[str, Any], console: Console) -> None:
+    failure = result.get("failure") or {}
+    console.print(Panel(failure.get("reason", "The job failed."), title="[red]Failed[/]", expand=False))

@@ -1,0 +1,90 @@
+"""`resumeroast up`: start Redis (embedded unless REDIS_URL), migrate, run API and worker.
+
+Children run in their own session so Ctrl-C reaches only us; we stop them in order
+(API and worker first, Redis last) and they die with us if we are killed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from types import FrameType
+
+from rich.console import Console
+
+from resumeroast.adapters.db.engine import make_engine, migrate
+from resumeroast.adapters.embedded_redis import EmbeddedRedis
+from resumeroast.adapters.processes import die_with_parent
+from resumeroast.settings import get_settings
+
+console = Console(stderr=True)
+STOP_TIMEOUT_S = 40.0
+
+
+def migrate_database() -> None:
+    settings = get_settings()
+    engine = make_engine(settings.effective_database_url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "resumeroast", *args],
+        env=env,
+        start_new_session=True,
+        preexec_fn=die_with_parent,
+    )
+
+
+def run_stack(*, host: str, port: int, concurrency: int) -> int:
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    redis_server: EmbeddedRedis | None = None
+    env = dict(os.environ, DATA_DIR=str(settings.data_dir.resolve()))
+    if settings.redis_url is None and settings.broker_url is None:
+        redis_server = EmbeddedRedis(settings.data_dir / "redis").start()
+        env["REDIS_URL"] = redis_server.url
+        console.print(f"[dim]embedded redis-server on {redis_server.url} (AOF in {redis_server.directory})[/]")
+    migrate_database()
+    children = [
+        spawn(["api", "--host", host, "--port", str(port)], env),
+        spawn(["worker", "--concurrency", str(concurrency)], env),
+    ]
+    console.print(f"[bold green]ResumeRoast is up[/] at http://{host}:{port}  (Ctrl-C stops everything)")
+    stopping = False
+
+    def request_stop(signum: int, _frame: FrameType | None) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        while not stopping and all(child.poll() is None for child in children):
+            time.sleep(0.2)
+    finally:
+        console.print("[dim]stopping…[/]")
+        stop_children(children)
+        if redis_server is not None:
+            redis_server.stop()
+    failed = [child for child in children if child.returncode not in (0, -signal.SIGTERM)]
+    return 0 if stopping or not failed else 1
+
+
+def stop_children(children: list[subprocess.Popen[bytes]]) -> None:
+    for child in children:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)  # Celery: warm shutdown, in-flight tasks finish
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    for child in children:
+        try:
+            child.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()

@@ -1,0 +1,161 @@
+"""Grounding: nothing the model says about the resume is shown unless the resume backs it.
+
+- Quotes are checked against the resume text after normalising case, punctuation and
+  whitespace (and Unicode compatibility forms). A quote that is found is shown as the
+  resume's own text, so what the person reads is always verbatim.
+- Rewrites may not add employers, titles, dates, degrees or numbers that their original
+  does not have (`invented_facts`).
+- Free remarks may not cite numbers that appear nowhere in what the model was given
+  (`unsupported_numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from resumeroast.core.documents import Line
+
+#: A quote must carry at least this many letters or digits to count as evidence.
+MIN_QUOTE_ALNUM = 4
+
+
+def _fold(char: str) -> str:
+    """One character → its normalised form ('' for marks, ' ' for punctuation)."""
+    out = []
+    for c in unicodedata.normalize("NFKC", char).casefold():
+        kind = unicodedata.category(c)
+        if kind.startswith("M"):
+            continue
+        out.append(c if c.isalnum() else " ")
+    return "".join(out)
+
+
+def normalise(text: str) -> str:
+    return " ".join("".join(_fold(char) for char in text).split())
+
+
+@dataclass(frozen=True)
+class Located:
+    text: str  #: the resume's own words for the quote (verbatim, lines joined by a space)
+    line: int  #: the 1-based number of the line the quote starts on
+
+
+class QuoteIndex:
+    """The resume text, normalised once, with a map back to the original characters."""
+
+    def __init__(self, lines: Sequence[Line]) -> None:
+        self._original = "\n".join(line.text for line in lines)
+        chars: list[str] = []
+        sources: list[int] = []
+        starts: list[tuple[int, int]] = []  # (offset in original, line number)
+        offset = 0
+        for line in lines:
+            starts.append((offset, line.number))
+            offset += len(line.text) + 1
+        for position, char in enumerate(self._original):
+            for folded in _fold(char) if char != "\n" else " ":
+                if folded == " " and (not chars or chars[-1] == " "):
+                    continue
+                chars.append(folded)
+                sources.append(position)
+        self._text = "".join(chars)
+        self._sources = sources
+        self._line_starts = starts
+
+    def locate(self, quote: str) -> Located | None:
+        needle = normalise(quote)
+        if sum(c.isalnum() for c in needle) < MIN_QUOTE_ALNUM:
+            return None
+        found = self._text.find(needle)
+        if found == -1:
+            return None
+        first, last = self._sources[found], self._sources[found + len(needle) - 1]
+        text = " ".join(self._original[first : last + 1].split())
+        return Located(text=text, line=self._line_at(first))
+
+    def _line_at(self, position: int) -> int:
+        number = self._line_starts[0][1] if self._line_starts else 1
+        for start, line_number in self._line_starts:
+            if start > position:
+                break
+            number = line_number
+        return number
+
+
+# --- facts a rewrite may not invent ---------------------------------------------------
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions "
+    "billion billions dozen dozens double doubled triple tripled half percent".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_TITLES = frozenset(
+    "senior junior lead principal staff head chief director manager vp president founder "
+    "cofounder co-founder ceo cto cfo coo cio architect supervisor intern partner owner "
+    "officer executive".split()
+)
+_DEGREES = frozenset(
+    "bachelor bachelors bachelor's master masters master's phd doctorate mba bsc msc ba ma bs "
+    "ms beng meng degree diploma certified certification certificate licensed license".split()
+)
+_EMPLOYER_SUFFIXES = frozenset("inc ltd llc gmbh corp corporation plc ag sa co company".split())
+_WORD = re.compile(r"[A-Za-z][\w'&+.-]*[\w+]|[A-Za-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:•\n-]\s+|^\s*[-*•]\s*)$")
+
+
+def _numbers(text: str) -> set[str]:
+    return {re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text)}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower().strip(".'") for w in _WORD.findall(text)}
+
+
+def _proper_nouns(text: str) -> set[str]:
+    """Capitalised words that do not start a sentence or a bullet, and acronyms."""
+    found: set[str] = set()
+    for match in _WORD.finditer(text):
+        word = match.group(0).rstrip(".")
+        if len(word) < 2 or not word[0].isupper():
+            continue
+        acronym = word.isupper()
+        if acronym or not _SENTENCE_START.search(text[: match.start()]):
+            found.add(word.lower())
+    return found
+
+
+def invented_facts(original: str, improved: str) -> list[str]:
+    """What `improved` claims that `original` does not say: numbers, dates, titles, degrees,
+    employers and other proper nouns. Empty when the rewrite only rephrases."""
+    problems: list[str] = []
+    new_numbers = _numbers(improved) - _numbers(original)
+    if new_numbers:
+        problems.append("numbers " + ", ".join(sorted(new_numbers)))
+    before, after = _words(original), _words(improved)
+    for label, vocabulary in (
+        ("number words", _NUMBER_WORDS),
+        ("dates", _MONTHS),
+        ("titles", _TITLES),
+        ("degrees", _DEGREES),
+        ("employers", _EMPLOYER_SUFFIXES),
+    ):
+        added = (after & vocabulary) - before
+        if added:
+            problems.append(f"{label} " + ", ".join(sorted(added)))
+    names = _proper_nouns(improved) - before
+    if names:
+        problems.append("names " + ", ".join(sorted(names)))
+    return problems
+
+
+def unsupported_numbers(text: str, known: str) -> set[str]:
+    """Numbers in `text` that never appear in `known` (the resume, its facts, the job ad)."""
+    return _numbers(text) - _numbers(known)

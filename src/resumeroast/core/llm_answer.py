@@ -1,0 +1,191 @@
+"""The contract with the model: a strict answer schema, and how an answer is judged usable.
+
+The schema is small on purpose (see docs/llm.md): every object closed
+(additionalProperties false), every string bounded (maxLength), every list bounded
+(maxItems), every field required. Constrained decoders then cannot wander off or run a
+string until the token limit. Over-long strings and lists are cut to their bound before
+validation (a long quote is still a quote); anything else that does not match — wrong
+types, unknown keys, bad enum values, missing fields, a cut-off answer — is a problem
+that earns one repair round trip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+
+def _cut_text(limit: int) -> Callable[[Any], Any]:
+    return lambda value: value[:limit] if isinstance(value, str) else value
+
+
+def _cut_list(limit: int) -> Callable[[Any], Any]:
+    return lambda value: value[:limit] if isinstance(value, list) else value
+
+
+Verdict = Annotated[str, BeforeValidator(_cut_text(240)), Field(max_length=240)]
+Quote = Annotated[str, BeforeValidator(_cut_text(200)), Field(max_length=200)]
+Remark = Annotated[str, BeforeValidator(_cut_text(240)), Field(max_length=240)]
+SectionName = Annotated[str, BeforeValidator(_cut_text(40)), Field(max_length=40)]
+
+
+class AnswerSeverity(StrEnum):
+    CRITICAL = "critical"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class AnswerCategory(StrEnum):
+    IMPACT = "impact"
+    CLARITY = "clarity"
+    ATS = "ats"
+    COMPLETENESS = "completeness"
+    LANGUAGE = "language"
+    STRUCTURE = "structure"
+    JOB_MATCH = "job_match"
+
+
+class SubScoreName(StrEnum):
+    IMPACT = "impact"
+    CLARITY = "clarity"
+    ATS = "ats"
+    COMPLETENESS = "completeness"
+    JOB_MATCH = "job_match"
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AnswerFinding(_Closed):
+    severity: AnswerSeverity
+    category: AnswerCategory
+    message: Remark
+    quote: Quote  #: verbatim from the resume; findings whose quote is not found are dropped
+    fix: Remark
+
+
+class AnswerSectionNote(_Closed):
+    section: SectionName
+    note: Remark
+
+
+class AnswerRewrite(_Closed):
+    original: Quote  #: verbatim from the resume
+    improved: Remark
+    why: Remark
+
+
+class AnswerAdjustment(_Closed):
+    """A request to move one sub-score one step, with the resume text that justifies it."""
+
+    sub_score: SubScoreName
+    direction: Literal["raise", "lower"]
+    quote: Quote
+    reason: Remark
+
+
+MAX_FINDINGS = 4
+MAX_SECTION_NOTES = 3
+MAX_REWRITES = 3
+MAX_ADJUSTMENTS = 4
+
+
+class LLMAnswer(_Closed):
+    verdict: Verdict
+    findings: Annotated[
+        list[AnswerFinding], BeforeValidator(_cut_list(MAX_FINDINGS)), Field(max_length=MAX_FINDINGS)
+    ]
+    section_notes: Annotated[
+        list[AnswerSectionNote],
+        BeforeValidator(_cut_list(MAX_SECTION_NOTES)),
+        Field(max_length=MAX_SECTION_NOTES),
+    ]
+    rewrites: Annotated[
+        list[AnswerRewrite], BeforeValidator(_cut_list(MAX_REWRITES)), Field(max_length=MAX_REWRITES)
+    ]
+    score_adjustments: Annotated[
+        list[AnswerAdjustment],
+        BeforeValidator(_cut_list(MAX_ADJUSTMENTS)),
+        Field(max_length=MAX_ADJUSTMENTS),
+    ]
+
+
+@cache
+def answer_json_schema() -> dict[str, Any]:
+    """The JSON schema sent to the model: refs inlined, titles dropped (fewer tokens)."""
+    raw = LLMAnswer.model_json_schema()
+    defs = raw.pop("$defs", {})
+
+    def inline(node: Any) -> Any:
+        if isinstance(node, dict):
+            if "$ref" in node:
+                return inline(defs[node["$ref"].rsplit("/", 1)[-1]])
+            return {k: inline(v) for k, v in node.items() if k not in ("title", "description")}
+        if isinstance(node, list):
+            return [inline(v) for v in node]
+        return node
+
+    schema: dict[str, Any] = inline(raw)
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(answer_json_schema(), separators=(",", ":"))
+
+
+# --- judging an answer ----------------------------------------------------------------
+
+FinishReason = Literal["stop", "length", "refusal", "other"]
+
+
+@dataclass(frozen=True)
+class AnswerCheck:
+    answer: LLMAnswer | None
+    problems: tuple[str, ...]  #: why it is unusable, in words the model can act on
+
+    @property
+    def ok(self) -> bool:
+        return self.answer is not None
+
+
+_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.IGNORECASE)
+MAX_PROBLEMS = 5
+
+
+def extract_json(text: str) -> Any:
+    """Parse a JSON object from a reply that may be fenced or wrapped in prose."""
+    body = _FENCE.sub("", text.strip())
+    try:
+        return json.loads(body)
+    except json.JSONDecodeError:
+        start, end = body.find("{"), body.rfind("}")
+        if start == -1 or end <= start:
+            raise
+        return json.loads(body[start : end + 1])
+
+
+def check_answer(text: str | None, finish: FinishReason) -> AnswerCheck:
+    if finish == "length":
+        return AnswerCheck(None, ("the answer was cut off at the token limit: answer shorter",))
+    if not text or not text.strip():
+        return AnswerCheck(None, ("the answer was empty",))
+    try:
+        data = extract_json(text)
+    except json.JSONDecodeError as exc:
+        return AnswerCheck(None, (f"the answer is not valid JSON ({exc.msg} at char {exc.pos})",))
+    try:
+        return AnswerCheck(LLMAnswer.model_validate(data), ())
+    except ValidationError as exc:
+        problems = tuple(
+            f"{'.'.join(str(p) for p in err['loc']) or 'answer'}: {err['msg']}"
+            for err in exc.errors()[:MAX_PROBLEMS]
+        )
+        return AnswerCheck(None, problems)

@@ -1,0 +1,251 @@
+"""The use cases, top to bottom: submit a resume, process a job.
+
+    submit_resume: validate bytes (core) → store upload + job 'queued' (one transaction)
+                   → enqueue the job id
+    process_job:   claim (conditional update) → parse → analyze → review (cached by content)
+                   → save feedback + 'complete' (one transaction); every step is published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Protocol
+
+import structlog
+
+from resumeroast.adapters.db.repository import NewJob, SqlJobRepository
+from resumeroast.core.analysis import analyze, no_text_feedback
+from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, sniff_kind
+from resumeroast.core.feedback import Feedback, Level
+from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.errors import (
+    BrokerUnavailable,
+    FileTooLarge,
+    InvalidRequest,
+    NoTextLayer,
+    PermanentError,
+)
+from resumeroast.ports import Reviewer, ReviewRequest
+
+log = structlog.get_logger(__name__)
+
+
+class TaskQueue(Protocol):
+    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
+
+
+class EventPublisher(Protocol):
+    def publish(self, job_id: str, payload: dict[str, Any]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_upload_bytes: int
+    max_job_description_chars: int
+    lease_s: float
+
+
+@dataclass
+class Deps:
+    jobs: SqlJobRepository
+    queue: TaskQueue
+    events: EventPublisher
+    reviewer: Reviewer
+    parse: Callable[[bytes, DocumentKind], Document]
+    limits: Limits
+
+
+@dataclass(frozen=True)
+class Upload:
+    data: bytes
+    filename: str
+    level: Level = Level.HONEST
+    job_description: str | None = None
+    idempotency_key: str | None = None
+
+
+class Outcome(StrEnum):
+    COMPLETE = "complete"
+    FAILED = "failed"
+    SKIPPED = "skipped"  #: another run holds or finished the job
+
+
+class LeaseLost(Exception):
+    """Our lease ran out and another run took the job: stop without writing."""
+
+
+# --- submit -------------------------------------------------------------------------------
+
+
+def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
+    """Store the upload and its job, then enqueue it. Returns (job, created)."""
+    if len(upload.data) > deps.limits.max_upload_bytes:
+        raise FileTooLarge(f"{len(upload.data)} bytes")
+    kind = sniff_kind(upload.data, upload.filename)
+    job_description = (upload.job_description or "").strip() or None
+    if job_description and len(job_description) > deps.limits.max_job_description_chars:
+        raise InvalidRequest(
+            "job description too long",
+            user_message=(
+                f"The job description is longer than {deps.limits.max_job_description_chars} "
+                "characters. Paste the requirements and responsibilities only."
+            ),
+        )
+    job, created = deps.jobs.create_job(
+        NewJob(
+            data=upload.data,
+            kind=kind,
+            filename=upload.filename[-255:],
+            level=upload.level,
+            job_description=job_description,
+            content_sha256=hashlib.sha256(upload.data).hexdigest(),
+            idempotency_key=upload.idempotency_key,
+        )
+    )
+    if created:
+        enqueue(deps, job.id)
+    return job, created
+
+
+def enqueue(deps: Deps, job_id: str) -> None:
+    """Publish the job id; if the broker is down the job stays queued for the reconciler."""
+    try:
+        deps.queue.enqueue_review(job_id)
+    except BrokerUnavailable as exc:
+        log.warning("enqueue_failed_reconciler_will_retry", job_id=job_id, error=str(exc))
+
+
+# --- process ------------------------------------------------------------------------------
+
+
+def process_job(deps: Deps, job_id: str, *, owner: str, dead_owners: tuple[str, ...] = ()) -> Outcome:
+    job = deps.jobs.claim_job(job_id, owner=owner, lease_s=deps.limits.lease_s, dead_owners=dead_owners)
+    if job is None:
+        log.info("job_not_claimable", job_id=job_id)
+        return Outcome.SKIPPED
+    publish_job(deps, job)
+    try:
+        feedback = review_job(deps, job, owner=owner)
+        set_stage(deps, job, owner, Stage.SAVING)
+    except PermanentError as exc:
+        deps.jobs.fail_job(job.id, code=exc.code, reason=exc.user_message, error=exc.detail)
+        publish_job(deps, deps.jobs.get_job(job.id))
+        log.info("job_failed_permanently", job_id=job.id, code=exc.code)
+        return Outcome.FAILED
+    except LeaseLost:
+        return Outcome.SKIPPED
+    saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
+    publish_job(deps, deps.jobs.get_job(job.id))
+    return Outcome.COMPLETE if saved else Outcome.SKIPPED
+
+
+def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
+    set_stage(deps, job, owner, Stage.PARSING)
+    data = deps.jobs.load_upload(job.id)
+    try:
+        document = deps.parse(data, job.kind)
+    except NoTextLayer as exc:
+        pages = exc.pages if isinstance(getattr(exc, "pages", None), int) else 1
+        return no_text_feedback(LayoutFacts(pages=pages), job.level)
+    set_stage(deps, job, owner, Stage.ANALYZING)
+    analysis = analyze(document, job_description=job.job_description)
+    set_stage(deps, job, owner, Stage.REVIEWING)
+    request = ReviewRequest(document, analysis, job.job_description, job.level)
+    if not deps.reviewer.is_billable:
+        return deps.reviewer.review(request)
+    key = review_cache_key(document.text, job.job_description, job.level, deps.reviewer.identity)
+    cached = deps.jobs.get_cached_review(key)
+    if cached is not None:
+        return cached.model_copy(update={"review": replace_review(cached, cached=True)})
+    feedback = deps.reviewer.review(request)
+    deps.jobs.put_cached_review(key, feedback, source_job_id=job.id)
+    review = feedback.review
+    deps.jobs.record_usage(
+        job.id,
+        owner=owner,
+        usage=LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms),
+    )
+    return feedback
+
+
+def replace_review(feedback: Feedback, **changes: Any) -> Any:
+    return feedback.review.model_copy(update=changes)
+
+
+def review_cache_key(text: str, job_description: str | None, level: Level, identity: str) -> str:
+    parts = [
+        hashlib.sha256(text.encode()).hexdigest(),
+        hashlib.sha256((job_description or "").encode()).hexdigest(),
+        level.value,
+        identity,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def set_stage(deps: Deps, job: Job, owner: str, stage: Stage) -> None:
+    if not deps.jobs.set_stage(job.id, owner=owner, stage=stage):
+        raise LeaseLost(job.id)
+    publish_job(deps, replace(job, stage=stage))
+
+
+# --- status -------------------------------------------------------------------------------
+
+
+def job_event(job: Job) -> dict[str, Any]:
+    """The small status document sent on every change (the feedback is fetched separately)."""
+    return {
+        "job_id": job.id,
+        "status": job.status.value,
+        "stage": job.stage.value if job.stage else None,
+        "attempts": job.attempts,
+        "retries": job.retries,
+        "retry_at": _iso(job.retry_at),
+        "failure_reason": job.failure_reason,
+        "updated_at": _iso(job.updated_at),
+    }
+
+
+def publish_job(deps: Deps, job: Job) -> None:
+    deps.events.publish(job.id, job_event(job))
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def dead_letter(
+    deps: Deps, job_id: str, *, task_name: str, task_args: list[Any], error: Exception,
+    trace: str, reason: str,
+) -> None:
+    """Record what replay needs, then mark the job failed with a reason a person understands."""
+    deps.jobs.add_dead_letter(
+        job_id, task_name=task_name, task_args=task_args, error_type=type(error).__name__,
+        error_message=str(error), traceback=trace,
+    )
+    deps.jobs.fail_job(job_id, code="retries_exhausted", reason=reason, error=str(error)[:2000])
+    publish_job(deps, deps.jobs.get_job(job_id))
+    log.warning("job_dead_lettered", job_id=job_id, error_type=type(error).__name__)
+
+
+def reconcile(deps: Deps, *, stale_after_s: float, dead_owner: Callable[[str | None], bool]) -> list[str]:
+    """Re-enqueue accepted jobs that are not moving. Safe to repeat: the claim dedupes.
+
+    The database is the record of accepted jobs, so even a broker that lost every message
+    loses no job: stale 'queued' rows and 'processing' rows whose lease ran out (or whose
+    owner process is gone) are published again.
+    """
+    stale = deps.jobs.find_stale_jobs(stale_after_s=stale_after_s)
+    orphaned = [
+        job_id for job_id, owner in deps.jobs.processing_owners() if dead_owner(owner)
+    ]
+    job_ids = list(dict.fromkeys(stale + orphaned))
+    for job_id in job_ids:
+        enqueue(deps, job_id)
+    deps.jobs.mark_enqueued(job_ids)
+    if job_ids:
+        log.info("reconciler_reenqueued", count=len(job_ids))
+    return job_ids

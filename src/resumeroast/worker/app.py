@@ -1,0 +1,50 @@
+"""The Celery application for `celery -A resumeroast.worker.app worker` and `resumeroast worker`.
+
+Settings are read when this entry module is imported by the worker, not by library code.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import Celery
+from celery.signals import task_failure, worker_process_init, worker_ready, worker_shutdown
+
+from resumeroast.adapters.queue import make_celery
+from resumeroast.logs import configure_logging
+from resumeroast.settings import get_settings
+from resumeroast.worker.reconciler import Reconciler
+from resumeroast.worker.tasks import on_task_failure, register_tasks
+
+
+def create_worker_app() -> Celery:
+    settings = get_settings()
+    configure_logging(settings)
+    celery = make_celery(settings)
+    register_tasks(celery)
+    return celery
+
+
+app = create_worker_app()
+_reconciler: Reconciler | None = None
+
+
+@worker_ready.connect
+def _start_reconciler(**_: Any) -> None:
+    global _reconciler
+    _reconciler = Reconciler()
+    _reconciler.start()
+
+
+@worker_shutdown.connect
+def _stop_reconciler(**_: Any) -> None:
+    if _reconciler is not None:
+        _reconciler.stop()
+
+
+@worker_process_init.connect
+def _child_logging(**_: Any) -> None:
+    configure_logging(get_settings())
+
+
+task_failure.connect(on_task_failure, weak=False)
