@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from resumeroast.errors import EmptyDocument, UnsupportedFileType
+from resumeroast.errors import EmptyDocument, UnreadableDocument, UnsupportedFileType
 
 
 class DocumentKind(StrEnum):
@@ -66,6 +66,9 @@ class LayoutFacts:
     hidden_text: tuple[HiddenText, ...] = ()
     tables: int = 0
     text_boxes: int = 0
+    #: pages that are a picture (a scan) under an invisible OCR text layer: the text is
+    #: kept, but an applicant tracking system reads whatever the OCR guessed
+    scanned_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +112,8 @@ def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
+    except zipfile.BadZipFile as exc:  # a ZIP header with a broken archive behind it
+        raise UnreadableDocument(f"broken ZIP archive: {exc}") from exc
 
 
 _TEXT_CONTROL_OK = {0x09, 0x0A, 0x0C, 0x0D, 0x1B}

@@ -1,0 +1,141 @@
+"""Upload → job id at once → real Celery worker on real Redis → parse → analyze → save."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support.api import post_resume, read_sse, submit, wait_final
+from tests.support.stack import Stack
+
+pytestmark = pytest.mark.integration
+
+ONE_OF_EACH = [
+    "pdf/resumematcher__single-column.pdf",
+    "pdf/resumematcher__modern-two-column.pdf",
+    "docx/soupboss__01-Accountant.docx",
+    "text/hrhelper__sample_resume.txt",
+    "text/resumematcher__german_resume_long.md",
+]
+
+
+def test_each_format_completes_with_true_facts(shared_client: httpx.Client) -> None:
+    client = shared_client
+    job_ids = {path: submit(client, path) for path in ONE_OF_EACH}
+    for path, job_id in job_ids.items():
+        result = wait_final(client, job_id)
+        assert result["status"] == "complete", (path, result)
+        feedback = result["feedback"]
+        assert 0 <= feedback["overall_score"] <= 100
+        assert feedback["facts"]["words"] > 50, path
+        assert result["finished_at"] and result["attempts"] == 1
+
+
+def test_feedback_reports_what_is_really_in_the_resume(shared_client: httpx.Client) -> None:
+    client = shared_client
+    resume = (
+        b"Jane Roe\njane.roe@example.org | +1 415 555 0100\n\nEXPERIENCE\n"
+        b"Engineer, Acme Corp, 2019 - 2023\n- Cut build times by 40% across 12 services\n"
+        b"- Responsible for the deployment scripts\n\nEDUCATION\nBSc Computer Science, 2019\n"
+    )
+    job_id = submit(client, "upload.txt", data=resume, filename="jane.txt")
+    feedback = wait_final(client, job_id)["feedback"]
+    assert feedback["facts"]["contact"]["email"] is True
+    assert feedback["facts"]["bullets"] == 2
+    assert feedback["facts"]["quantified_bullets"] == 1
+    quotes = [e["quote"] for f in feedback["findings"] for e in f["evidence"]]
+    assert any("Responsible for the deployment scripts" in q for q in quotes)
+    for quote in quotes:
+        assert quote.lstrip("•-* ").strip()[:20] in resume.decode(), quote
+
+
+def test_post_answers_at_once_and_job_waits_for_a_worker(stack: Stack, client: httpx.Client) -> None:
+    started = time.perf_counter()
+    answer = post_resume(client, "pdf/resumematcher__single-column.pdf")
+    elapsed_s = time.perf_counter() - started
+    assert answer.status_code == 202
+    body = answer.json()
+    assert answer.headers["location"] == body["status_url"] == f"/api/resumes/{body['job_id']}"
+    assert body["events_url"] == f"{body['status_url']}/events"
+    assert elapsed_s < 1.0
+    assert client.get(body["status_url"]).json()["status"] == "queued"
+
+    # The SSE stream starts with the current state, then follows every change to the end.
+    events: list[dict[str, Any]] = []
+    reader = threading.Thread(target=lambda: events.extend(read_sse(client, body["job_id"])))
+    reader.start()
+    assert client.get(body["status_url"]).json()["status"] == "queued"  # still no worker
+    stack.start_worker()
+    reader.join(timeout=60)
+    assert not reader.is_alive()
+    assert events[0]["status"] == "queued"
+    assert events[-1]["status"] == "complete"
+    stages = [e["stage"] for e in events if e["stage"]]
+    assert [s for s in ("parsing", "analyzing", "reviewing", "saving") if s in stages] == [
+        "parsing", "analyzing", "reviewing", "saving"]
+    assert stages.index("parsing") < stages.index("saving")
+
+
+def test_late_sse_client_gets_the_final_state_and_the_stream_ends(shared_client: httpx.Client) -> None:
+    client = shared_client
+    job_id = submit(client, "text/hrhelper__sample_resume.txt")
+    wait_final(client, job_id)
+    events = read_sse(client, job_id, timeout_s=10)
+    assert [e["status"] for e in events] == ["complete"]
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "status", "code"),
+    [
+        ("empty.pdf", b"", 422, "empty_document"),
+        ("blank.txt", b"   \n\n  ", 422, "empty_document"),
+        ("photo.pdf", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, 415, "unsupported_file_type"),
+        ("resume.docx", b"PK\x03\x04" + b"\x00" * 64, 422, "unreadable_document"),
+    ],
+)
+def test_bad_uploads_get_a_clear_problem(shared_client: httpx.Client, filename: str, data: bytes,
+                                         status: int, code: str) -> None:
+    answer = post_resume(shared_client, filename, data=data, filename=filename)
+    assert answer.status_code == status, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    problem = answer.json()
+    assert problem["status"] == status and problem["code"] == code
+    assert len(problem["detail"]) > 20  # says what was wrong and what to do
+
+
+def test_rtf_is_judged_by_its_bytes_not_its_name(shared_client: httpx.Client) -> None:
+    answer = post_resume(shared_client, "docx/tomasino__resume.rtf", filename="resume.pdf")
+    assert answer.status_code == 415
+
+
+def test_file_over_the_limit_is_refused_with_413(shared_client: httpx.Client) -> None:
+    big = b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024 + 10)
+    answer = post_resume(shared_client, "big.pdf", data=big, filename="big.pdf")
+    assert answer.status_code == 413
+    assert answer.json()["code"] == "file_too_large"
+
+
+def test_unknown_job_is_404_problem(shared_client: httpx.Client) -> None:
+    for path in ("/api/resumes/00000000-0000-4000-8000-000000000000",
+                 "/api/resumes/00000000-0000-4000-8000-000000000000/events"):
+        answer = shared_client.get(path)
+        assert answer.status_code == 404
+        assert answer.json()["code"] == "job_not_found"
+
+
+def test_idempotency_key_returns_the_same_job(shared_client: httpx.Client) -> None:
+    headers = {"Idempotency-Key": "upload-7f3a"}
+    first = post_resume(shared_client, "text/hrhelper__sample_resume.txt", headers=headers)
+    second = post_resume(shared_client, "text/hrhelper__sample_resume.txt", headers=headers)
+    assert first.status_code == second.status_code == 202
+    assert first.json()["job_id"] == second.json()["job_id"]
+
+
+def test_health_and_readiness(shared_client: httpx.Client) -> None:
+    assert shared_client.get("/healthz").json()["status"] == "ok"
+    ready = shared_client.get("/readyz").json()
+    assert ready["status"] == "ready" and all(ready["checks"].values())

@@ -1,0 +1,102 @@
+"""Real processes for integration tests: redis-server, `resumeroast api`, `resumeroast worker`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
+from tests.support.polling import wait_for
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "resumes"
+
+#: Short limits so failure paths finish inside a test's time budget.
+TEST_ENV = {
+    "TASK_SOFT_TIME_LIMIT_S": "20",
+    "TASK_TIME_LIMIT_S": "25",
+    "VISIBILITY_TIMEOUT_S": "60",
+    "RETRY_BASE_S": "0.2",
+    "RETRY_CAP_S": "2",
+    "RECONCILE_INTERVAL_S": "1",
+    "RECONCILE_STALE_AFTER_S": "3",
+}
+
+
+@dataclass
+class Stack:
+    """One test's ResumeRoast: its own data folder, database and Redis database."""
+
+    data_dir: Path
+    redis: EmbeddedRedis
+    extra_env: dict[str, str] = field(default_factory=dict)
+    api_port: int = 0
+    api: subprocess.Popen[bytes] | None = None
+    workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_", "OPENAI_", "ANTHROPIC_"))}
+        env.update(TEST_ENV)
+        env.update({"DATA_DIR": str(self.data_dir), "REDIS_URL": self.redis.url})
+        if os.environ.get("TEST_DATABASE_URL"):
+            env["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]
+        env.update(self.extra_env)
+        return env
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def _spawn(self, *args: str, log_name: str) -> subprocess.Popen[bytes]:
+        with (self.data_dir / log_name).open("ab") as log:
+            return subprocess.Popen([sys.executable, "-m", "resumeroast", *args], env=self.env,
+                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+    def start_api(self) -> None:
+        self.api_port = free_port()
+        self.api = self._spawn("api", "--port", str(self.api_port), log_name="api.log")
+        wait_for(self._api_ready, timeout_s=30, what="the API to answer /readyz")
+
+    def _api_ready(self) -> bool:
+        assert self.api is not None
+        if self.api.poll() is not None:
+            raise AssertionError(f"API exited: {self.log('api.log')}")
+        try:
+            return httpx.get(f"{self.base_url}/readyz", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def start_worker(self, *, concurrency: int = 1, pool: str = "prefork") -> subprocess.Popen[bytes]:
+        name = f"w{len(self.workers)}@%h"
+        worker = self._spawn("worker", "--concurrency", str(concurrency), "--pool", pool,
+                             "--name", name, log_name=f"worker{len(self.workers)}.log")
+        self.workers.append(worker)
+        return worker
+
+    def log(self, name: str) -> str:
+        path = self.data_dir / name
+        return path.read_text(errors="replace")[-4000:] if path.exists() else ""
+
+    def stop(self) -> None:
+        for process in [*self.workers, self.api]:
+            if process is not None and process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in [*self.workers, self.api]:
+            if process is None:
+                continue
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def kill_process_group(process: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> None:
+    os.killpg(process.pid, sig)
+    process.wait(timeout=30)
