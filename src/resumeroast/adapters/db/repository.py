@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -73,6 +73,14 @@ class SqlJobRepository:
         except OperationalError as exc:  # locked database, lost connection: try again later
             raise TransientError(f"database unavailable: {exc.orig}") from exc
 
+    @contextmanager
+    def _connection(self) -> Iterator[Connection]:
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except OperationalError as exc:
+            raise TransientError(f"database unavailable: {exc.orig}") from exc
+
     # --- submit -----------------------------------------------------------------------
 
     def create_job(self, new: NewJob) -> tuple[Job, bool]:
@@ -104,9 +112,10 @@ class SqlJobRepository:
             "enqueued_at": now,
         }
         try:
-            with self._session() as session:
-                session.execute(insert(JobRow), [row])
-                session.execute(insert(UploadRow), [{"job_id": job_id, "data": new.data}])
+            # Core statements, not the ORM unit of work: this is the upload hot path.
+            with self._connection() as connection:
+                connection.execute(insert(JobRow.__table__), row)
+                connection.execute(insert(UploadRow.__table__), {"job_id": job_id, "data": new.data})
         except IntegrityError:
             # Two requests raced with the same Idempotency-Key: the other one won.
             assert new.idempotency_key is not None
@@ -114,7 +123,7 @@ class SqlJobRepository:
             if existing is None:
                 raise
             return existing, False
-        return self.get_job(job_id), True
+        return _to_job(JobRow(**row)), True
 
     def _find_by_idempotency_key(self, key: str) -> Job | None:
         with self._session() as session:

@@ -1,0 +1,153 @@
+"""Upload throughput: N concurrent clients POST a fixture resume against a running stack.
+
+    .venv/bin/python bench/upload.py [--url http://127.0.0.1:8000] [--connections 32]
+        [--duration-s 10] [--file pdf/resumematcher__single-column.pdf]
+
+Drives Debian's wrk (C, epoll; a Lua script builds the multipart body once) when it is
+installed, so the client is not the bottleneck on 2 cores; otherwise an asyncio httpx client
+(which tops out far lower: the figures say which one ran). With no --url it starts a stack
+itself (embedded Redis, SQLite, API, one worker) in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT.parent / "shared" / "fixtures" / "resumes"
+BOUNDARY = "----resumeroastbench"
+
+
+def multipart_body(data: bytes, filename: str) -> bytes:
+    return (
+        f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"level\"\r\n\r\nhonest\r\n"
+        f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n"
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode() + data + f"\r\n--{BOUNDARY}--\r\n".encode()
+
+
+LUA = """
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=%s"
+local f = io.open("%s", "rb"); wrk.body = f:read("*a"); f:close()
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%%d errors=%%d duration_us=%%d p50=%%d p95=%%d p99=%%d\\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+def run_wrk(url: str, body_path: Path, connections: int, duration_s: int) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(LUA % (BOUNDARY, body_path))
+    out = subprocess.run(
+        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{duration_s}s", "--latency",
+         "-s", script.name, f"{url}/api/resumes"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    match = re.search(r"RESULT requests=(\d+) errors=(\d+) duration_us=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", out)
+    if match is None:
+        raise RuntimeError(out)
+    requests, errors, duration_us, p50, p95, p99 = map(int, match.groups())
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "client": "wrk", "requests": requests, "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
+        "rps": requests / (duration_us / 1e6), "p50_ms": p50 / 1000, "p95_ms": p95 / 1000, "p99_ms": p99 / 1000,
+    }
+
+
+async def run_httpx(url: str, body: bytes, connections: int, duration_s: int) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + duration_s
+    headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+    limits = httpx.Limits(max_connections=connections)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+        async def one_client() -> None:
+            nonlocal errors
+            while time.perf_counter() < deadline:
+                started = time.perf_counter()
+                answer = await client.post("/api/resumes", content=body, headers=headers)
+                latencies.append(time.perf_counter() - started)
+                errors += answer.status_code != 202
+        started = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(connections)))
+        elapsed = time.perf_counter() - started
+    q = statistics.quantiles(latencies, n=100)
+    return {"client": "httpx-asyncio", "requests": len(latencies), "errors": errors,
+            "rps": len(latencies) / elapsed, "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000}
+
+
+@contextlib.contextmanager
+def local_stack(api_workers: int) -> Iterator[str]:
+    sys.path.insert(0, str(ROOT))
+    from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
+
+    data_dir = Path(tempfile.mkdtemp(prefix="rr-bench-"))
+    redis_server = EmbeddedRedis(data_dir / "redis").start()
+    port = free_port()
+    env = dict(os.environ, DATA_DIR=str(data_dir), REDIS_URL=redis_server.url)
+    resumeroast = [sys.executable, "-m", "resumeroast"]
+    api = subprocess.Popen([*resumeroast, "api", "--port", str(port), "--workers", str(api_workers)],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen([*resumeroast, "worker"], env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                    break
+            time.sleep(0.2)
+        yield url
+    finally:
+        for process in (api, worker):
+            process.terminate()
+            process.wait(timeout=60)
+        redis_server.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url")
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--duration-s", type=int, default=10)
+    parser.add_argument("--api-workers", type=int, default=1, help="uvicorn processes (own stack only)")
+    parser.add_argument("--file", default="pdf/resumematcher__single-column.pdf")
+    args = parser.parse_args()
+    fixture = FIXTURES / args.file
+    body = multipart_body(fixture.read_bytes(), fixture.name)
+    body_file = Path(tempfile.mkstemp(suffix=".body")[1])
+    body_file.write_bytes(body)
+    stack = contextlib.nullcontext(args.url) if args.url else local_stack(args.api_workers)
+    with stack as url:
+        if shutil.which("wrk"):
+            result = run_wrk(url, body_file, args.connections, args.duration_s)
+        else:
+            result = asyncio.run(run_httpx(url, body, args.connections, args.duration_s))
+    print(f"upload {fixture.name} ({len(body)} bytes), {args.connections} connections, {args.duration_s}s, "
+          f"client={result['client']}")
+    print(f"requests={result['requests']} errors={result['errors']} rps={result['rps']:.0f} "
+          f"p50={result['p50_ms']:.1f}ms p95={result['p95_ms']:.1f}ms p99={result['p99_ms']:.1f}ms")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Settings → a Reviewer. The only place that reads the LLM settings and the API key."""
+
+from __future__ import annotations
+
+from resumeroast.adapters.llm.anthropic import AnthropicChatClient, make_anthropic_sdk
+from resumeroast.adapters.llm.builtin import BuiltinReviewer
+from resumeroast.adapters.llm.cost import FREE, Price, price_for
+from resumeroast.adapters.llm.local import (
+    BUNDLED_TEMPLATE,
+    LocalModelServer,
+    LocalReviewer,
+    LocalServerConfig,
+    default_threads,
+)
+from resumeroast.adapters.llm.openai_compat import OpenAIChatClient, make_openai_sdk
+from resumeroast.adapters.llm.reviewer import LLMReviewer
+from resumeroast.core.prompts import PromptBudget
+from resumeroast.errors import LLMPermanentError
+from resumeroast.ports import Reviewer
+from resumeroast.settings import Settings
+
+
+def _api_key(settings: Settings) -> str | None:
+    return settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
+
+
+def _budget(settings: Settings) -> PromptBudget:
+    return PromptBudget(settings.llm_context_tokens, settings.llm_max_output_tokens)
+
+
+def _price(settings: Settings, model: str) -> Price | None:
+    table = price_for(model)
+    given_in, given_out = settings.llm_price_in_per_mtok, settings.llm_price_out_per_mtok
+    if given_in is None and given_out is None:
+        return table
+    fallback = table or FREE
+    return Price(
+        given_in if given_in is not None else fallback.input_per_mtok,
+        given_out if given_out is not None else fallback.output_per_mtok,
+    )
+
+
+def _model(settings: Settings) -> str:
+    if not settings.llm_model:
+        raise LLMPermanentError(
+            "LLM_MODEL is not set",
+            user_message=f"Set LLM_MODEL for the {settings.effective_provider} provider.",
+        )
+    return settings.llm_model
+
+
+def openai_reviewer(
+    settings: Settings,
+    *,
+    name: str = "openai",
+    base_url: str | None = None,
+    model: str | None = None,
+    price: Price | None = None,
+) -> LLMReviewer:
+    model = model or _model(settings)
+    sdk = make_openai_sdk(
+        api_key=_api_key(settings),
+        base_url=base_url or settings.llm_base_url,
+        timeout_s=settings.llm_timeout_s,
+    )
+    client = OpenAIChatClient(
+        sdk,
+        model=model,
+        provider=name,
+        max_output_tokens=settings.llm_max_output_tokens,
+        temperature=settings.llm_temperature,
+        mode=settings.llm_structured_output,
+    )
+    return LLMReviewer(
+        client, name=name, budget=_budget(settings), price=price or _price(settings, model)
+    )
+
+
+def anthropic_reviewer(settings: Settings) -> LLMReviewer:
+    model = _model(settings)
+    sdk = make_anthropic_sdk(
+        api_key=_api_key(settings), base_url=settings.llm_base_url, timeout_s=settings.llm_timeout_s
+    )
+    client = AnthropicChatClient(sdk, model=model, max_output_tokens=settings.llm_max_output_tokens)
+    return LLMReviewer(client, name="anthropic", budget=_budget(settings), price=_price(settings, model))
+
+
+def local_reviewer(settings: Settings) -> LocalReviewer:
+    bundled = settings.llm_model_path is None
+    config = LocalServerConfig(
+        model_path=settings.llm_model_path,
+        context_tokens=settings.llm_context_tokens,
+        threads=settings.llm_threads or default_threads(),
+        chat_template=settings.llm_chat_template or (BUNDLED_TEMPLATE if bundled else None),
+        startup_timeout_s=max(settings.llm_timeout_s, 30.0),
+    )
+    server = LocalModelServer(config)
+
+    def connect(base_url: str) -> LLMReviewer:
+        # Exactly the reviewer a user of the `openai` provider gets, pointed at our server.
+        return openai_reviewer(
+            settings, name="local", base_url=base_url, model=server.model_name, price=FREE
+        )
+
+    return LocalReviewer(server, connect)
+
+
+def build_reviewer(settings: Settings) -> Reviewer:
+    """The reviewer the settings ask for; `builtin` (the analyzer alone) when none is set.
+
+    Reviewers also have `close()`: call it on shutdown (it stops a local model server).
+    """
+    provider = settings.effective_provider
+    if provider == "openai":
+        return openai_reviewer(settings)
+    if provider == "anthropic":
+        return anthropic_reviewer(settings)
+    if provider == "local":
+        return local_reviewer(settings)
+    return BuiltinReviewer()

@@ -1,0 +1,116 @@
+"""Any OpenAI-compatible chat-completions server, through the official openai SDK.
+
+OpenAI, Ollama, vLLM, llama.cpp's server, LM Studio, OpenRouter … and our own embedded
+local server. Structured output, best first: `response_format` json_schema, then
+json_object, then the schema in the prompt alone (it is always in the prompt too). In
+"auto" mode a server that rejects a response_format (HTTP 400/422) is asked again at once
+with the next mode, and the mode that worked is kept for later reviews. Every answer is
+validated by the reviewer whatever the mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal
+
+import openai
+
+from resumeroast.adapters.llm.errors import translate_error
+from resumeroast.adapters.llm.reviewer import ChatReply
+from resumeroast.core.llm_answer import FinishReason
+from resumeroast.core.prompts import Message
+
+StructuredMode = Literal["json_schema", "json_object", "prompt"]
+MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+SEED = 7  #: fixed sampling seed: same prompt, same answer, where the server honours it
+_REJECTED = (openai.BadRequestError, openai.UnprocessableEntityError)
+_FINISH: dict[str, FinishReason] = {"stop": "stop", "length": "length", "content_filter": "refusal"}
+
+
+class OpenAIChatClient:
+    def __init__(
+        self,
+        sdk: openai.OpenAI,
+        *,
+        model: str,
+        provider: str,
+        max_output_tokens: int,
+        temperature: float,
+        mode: StructuredMode | Literal["auto"] = "auto",
+    ) -> None:
+        self._sdk = sdk
+        self._model = model
+        self._provider = provider
+        self._max_output_tokens = max_output_tokens
+        self._temperature = temperature
+        self._auto = mode == "auto"
+        self._mode: StructuredMode = "json_schema" if mode == "auto" else mode
+
+    def __repr__(self) -> str:
+        return f"OpenAIChatClient(model={self._model!r}, mode={self._mode!r})"
+
+    @property
+    def model(self) -> str:
+        return self._model
+
+    @property
+    def mode(self) -> StructuredMode:
+        return self._mode
+
+    def close(self) -> None:
+        self._sdk.close()
+
+    def complete(self, messages: Sequence[Message], schema: Mapping[str, Any]) -> ChatReply:
+        while True:
+            try:
+                response = self._sdk.chat.completions.create(
+                    model=self._model,
+                    messages=[{"role": m.role, "content": m.content} for m in messages],  # type: ignore[misc]
+                    max_tokens=self._max_output_tokens,
+                    temperature=self._temperature,
+                    seed=SEED,
+                    **self._format(schema),
+                )
+            except _REJECTED as exc:
+                if not self._auto or self._mode == "prompt":
+                    raise translate_error(exc, self._provider) from None
+                self._mode = MODES[MODES.index(self._mode) + 1]
+            except openai.OpenAIError as exc:
+                raise translate_error(exc, self._provider) from None
+            else:
+                return _reply(response)
+
+    def _format(self, schema: Mapping[str, Any]) -> dict[str, Any]:
+        if self._mode == "json_schema":
+            spec = {"name": "resume_review", "schema": dict(schema), "strict": False}
+            return {"response_format": {"type": "json_schema", "json_schema": spec}}
+        if self._mode == "json_object":
+            return {"response_format": {"type": "json_object"}}
+        return {}
+
+
+def _reply(response: Any) -> ChatReply:
+    usage = getattr(response, "usage", None)
+    tokens_in = int(getattr(usage, "prompt_tokens", 0) or 0)
+    tokens_out = int(getattr(usage, "completion_tokens", 0) or 0)
+    if not response.choices:
+        return ChatReply(None, "other", tokens_in, tokens_out)
+    choice = response.choices[0]
+    message = choice.message
+    if getattr(message, "refusal", None):
+        return ChatReply(None, "refusal", tokens_in, tokens_out)
+    finish = _FINISH.get(str(choice.finish_reason), "other")
+    if finish == "other" and message.content:
+        finish = "stop"
+    return ChatReply(message.content, finish, tokens_in, tokens_out)
+
+
+def make_openai_sdk(*, api_key: str | None, base_url: str | None, timeout_s: float) -> openai.OpenAI:
+    """The SDK client: no SDK-side retries (the worker owns the retry policy)."""
+    return openai.OpenAI(
+        api_key=api_key or "not-needed",
+        base_url=base_url or OPENAI_BASE_URL,
+        timeout=timeout_s,
+        max_retries=0,
+    )
