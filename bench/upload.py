@@ -34,10 +34,15 @@ BOUNDARY = "----resumeroastbench"
 
 def multipart_body(data: bytes, filename: str) -> bytes:
     return (
-        f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"level\"\r\n\r\nhonest\r\n"
-        f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\n"
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode() + data + f"\r\n--{BOUNDARY}--\r\n".encode()
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="level"\r\n\r\nhonest\r\n'
+            f"--{BOUNDARY}\r\n"
+            f'Content-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode()
+        + data
+        + f"\r\n--{BOUNDARY}--\r\n".encode()
+    )
 
 
 LUA = """
@@ -45,7 +50,8 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "multipart/form-data; boundary=%s"
 local f = io.open("%s", "rb"); wrk.body = f:read("*a"); f:close()
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT requests=%%d errors=%%d duration_us=%%d p50=%%d p95=%%d p99=%%d\\n",
+  io.write(string.format(
+    "RESULT requests=%%d errors=%%d duration_us=%%d p50=%%d p95=%%d p99=%%d\\n",
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
     + summary.errors.write + summary.errors.timeout, summary.duration,
     latency:percentile(50), latency:percentile(95), latency:percentile(99)))
@@ -57,18 +63,38 @@ def run_wrk(url: str, body_path: Path, connections: int, duration_s: int) -> dic
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(LUA % (BOUNDARY, body_path))
     out = subprocess.run(
-        ["wrk", "-t", "1", "-c", str(connections), "-d", f"{duration_s}s", "--latency",
-         "-s", script.name, f"{url}/api/resumes"],
-        capture_output=True, text=True, check=True,
+        [
+            "wrk",
+            "-t",
+            "1",
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration_s}s",
+            "--latency",
+            "-s",
+            script.name,
+            f"{url}/api/resumes",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
-    match = re.search(r"RESULT requests=(\d+) errors=(\d+) duration_us=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", out)
+    match = re.search(
+        r"RESULT requests=(\d+) errors=(\d+) duration_us=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", out
+    )
     if match is None:
         raise RuntimeError(out)
     requests, errors, duration_us, p50, p95, p99 = map(int, match.groups())
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
-        "client": "wrk", "requests": requests, "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
-        "rps": requests / (duration_us / 1e6), "p50_ms": p50 / 1000, "p95_ms": p95 / 1000, "p99_ms": p99 / 1000,
+        "client": "wrk",
+        "requests": requests,
+        "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
+        "rps": requests / (duration_us / 1e6),
+        "p50_ms": p50 / 1000,
+        "p95_ms": p95 / 1000,
+        "p99_ms": p99 / 1000,
     }
 
 
@@ -79,6 +105,7 @@ async def run_httpx(url: str, body: bytes, connections: int, duration_s: int) ->
     headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
     limits = httpx.Limits(max_connections=connections)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=30) as client:
+
         async def one_client() -> None:
             nonlocal errors
             while time.perf_counter() < deadline:
@@ -86,12 +113,20 @@ async def run_httpx(url: str, body: bytes, connections: int, duration_s: int) ->
                 answer = await client.post("/api/resumes", content=body, headers=headers)
                 latencies.append(time.perf_counter() - started)
                 errors += answer.status_code != 202
+
         started = time.perf_counter()
         await asyncio.gather(*(one_client() for _ in range(connections)))
         elapsed = time.perf_counter() - started
     q = statistics.quantiles(latencies, n=100)
-    return {"client": "httpx-asyncio", "requests": len(latencies), "errors": errors,
-            "rps": len(latencies) / elapsed, "p50_ms": q[49] * 1000, "p95_ms": q[94] * 1000, "p99_ms": q[98] * 1000}
+    return {
+        "client": "httpx-asyncio",
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / elapsed,
+        "p50_ms": q[49] * 1000,
+        "p95_ms": q[94] * 1000,
+        "p99_ms": q[98] * 1000,
+    }
 
 
 @contextlib.contextmanager
@@ -104,10 +139,15 @@ def local_stack(api_workers: int) -> Iterator[str]:
     port = free_port()
     env = dict(os.environ, DATA_DIR=str(data_dir), REDIS_URL=redis_server.url)
     resumeroast = [sys.executable, "-m", "resumeroast"]
-    api = subprocess.Popen([*resumeroast, "api", "--port", str(port), "--workers", str(api_workers)],
-                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    worker = subprocess.Popen([*resumeroast, "worker"], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    api = subprocess.Popen(
+        [*resumeroast, "api", "--port", str(port), "--workers", str(api_workers)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker = subprocess.Popen(
+        [*resumeroast, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -126,11 +166,15 @@ def local_stack(api_workers: int) -> Iterator[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--url")
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration-s", type=int, default=10)
-    parser.add_argument("--api-workers", type=int, default=1, help="uvicorn processes (own stack only)")
+    parser.add_argument(
+        "--api-workers", type=int, default=1, help="uvicorn processes (own stack only)"
+    )
     parser.add_argument("--file", default="pdf/resumematcher__single-column.pdf")
     args = parser.parse_args()
     fixture = FIXTURES / args.file
@@ -143,10 +187,15 @@ def main() -> None:
             result = run_wrk(url, body_file, args.connections, args.duration_s)
         else:
             result = asyncio.run(run_httpx(url, body, args.connections, args.duration_s))
-    print(f"upload {fixture.name} ({len(body)} bytes), {args.connections} connections, {args.duration_s}s, "
-          f"client={result['client']}")
-    print(f"requests={result['requests']} errors={result['errors']} rps={result['rps']:.0f} "
-          f"p50={result['p50_ms']:.1f}ms p95={result['p95_ms']:.1f}ms p99={result['p99_ms']:.1f}ms")
+    print(
+        f"upload {fixture.name} ({len(body)} bytes), {args.connections} connections, "
+        f"{args.duration_s}s, "
+        f"client={result['client']}"
+    )
+    print(
+        f"requests={result['requests']} errors={result['errors']} rps={result['rps']:.0f} "
+        f"p50={result['p50_ms']:.1f}ms p95={result['p95_ms']:.1f}ms p99={result['p99_ms']:.1f}ms"
+    )
 
 
 if __name__ == "__main__":

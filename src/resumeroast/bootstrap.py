@@ -13,6 +13,7 @@ from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.adapters.events import RedisEventBus
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
 from resumeroast.core.analysis import render_feedback
+from resumeroast.core.documents import Document, DocumentKind
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.readers import read_document
 from resumeroast.pipeline import Deps, Limits
@@ -40,7 +41,9 @@ class Runtime:
 
 def redis_url_of(settings: Settings) -> str:
     if settings.redis_url is None:
-        raise RuntimeError("REDIS_URL is not set: run `resumeroast up`, or point REDIS_URL at Redis")
+        raise RuntimeError(
+            "REDIS_URL is not set: run `resumeroast up`, or point REDIS_URL at Redis"
+        )
     return settings.redis_url
 
 
@@ -62,5 +65,5 @@ def build_runtime(settings: Settings) -> Runtime:
     return Runtime(settings=settings, engine=engine, celery=celery, deps=deps)
 
 
-def _parse(data: bytes, kind: object, *, max_pages: int) -> object:
-    return read_document(data, kind, max_pages=max_pages)  # type: ignore[arg-type]
+def _parse(data: bytes, kind: DocumentKind, *, max_pages: int) -> Document:
+    return read_document(data, kind, max_pages=max_pages)

@@ -125,6 +125,11 @@ class InvalidRequest(ResumeRoastError):
     user_message = "The request is not valid."
 
 
+class AdminAuthRequired(ResumeRoastError):
+    code = "admin_token_required"
+    user_message = "This needs the admin token: send it as 'Authorization: Bearer <token>'."
+
+
 # --- infrastructure -------------------------------------------------------------------
 
 

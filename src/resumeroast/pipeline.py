@@ -1,15 +1,15 @@
 """The use cases, top to bottom: submit a resume, process a job.
 
-    submit_resume: validate bytes (core) → store upload + job 'queued' (one transaction)
-                   → enqueue the job id
-    process_job:   claim (conditional update) → parse → analyze → review (cached by content)
-                   → save feedback + 'complete' (one transaction); every step is published.
+submit_resume: validate bytes (core) → store upload + job 'queued' (one transaction)
+               → enqueue the job id
+process_job:   claim (conditional update) → parse → analyze → review (cached by content)
+               → save feedback + 'complete' (one transaction); every step is published.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -26,6 +26,7 @@ from resumeroast.errors import (
     BrokerUnavailable,
     FileTooLarge,
     InvalidRequest,
+    JobNotFound,
     NoTextLayer,
     PermanentError,
 )
@@ -37,9 +38,17 @@ log = structlog.get_logger(__name__)
 class TaskQueue(Protocol):
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
 
+    def queue_depth(self) -> int | None: ...
+
+    def ping(self) -> bool: ...
+
 
 class EventPublisher(Protocol):
     def publish(self, job_id: str, payload: dict[str, Any]) -> None: ...
+
+    def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]: ...
+
+    def ping(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,11 @@ class Outcome(StrEnum):
     COMPLETE = "complete"
     FAILED = "failed"
     SKIPPED = "skipped"  #: another run holds or finished the job
+
+
+class DeadLetterNotFound(JobNotFound):
+    code = "dead_letter_not_found"
+    user_message = "No such dead-letter entry."
 
 
 class LeaseLost(Exception):
@@ -122,8 +136,12 @@ def enqueue(deps: Deps, job_id: str) -> None:
 # --- process ------------------------------------------------------------------------------
 
 
-def process_job(deps: Deps, job_id: str, *, owner: str, dead_owners: tuple[str, ...] = ()) -> Outcome:
-    job = deps.jobs.claim_job(job_id, owner=owner, lease_s=deps.limits.lease_s, dead_owners=dead_owners)
+def process_job(
+    deps: Deps, job_id: str, *, owner: str, dead_owners: tuple[str, ...] = ()
+) -> Outcome:
+    job = deps.jobs.claim_job(
+        job_id, owner=owner, lease_s=deps.limits.lease_s, dead_owners=dead_owners
+    )
     if job is None:
         log.info("job_not_claimable", job_id=job_id)
         return Outcome.SKIPPED
@@ -149,8 +167,10 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
     try:
         document = deps.parse(data, job.kind)
     except NoTextLayer as exc:
-        pages = exc.pages if isinstance(getattr(exc, "pages", None), int) else 1
-        return no_text_feedback(LayoutFacts(pages=pages), job.level)
+        pages = getattr(exc, "pages", 1)
+        return no_text_feedback(
+            LayoutFacts(pages=pages if isinstance(pages, int) else 1), job.level
+        )
     set_stage(deps, job, owner, Stage.ANALYZING)
     analysis = analyze(document, job_description=job.job_description)
     set_stage(deps, job, owner, Stage.REVIEWING)
@@ -218,20 +238,32 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def dead_letter(
-    deps: Deps, job_id: str, *, task_name: str, task_args: list[Any], error: Exception,
-    trace: str, reason: str,
+    deps: Deps,
+    job_id: str,
+    *,
+    task_name: str,
+    task_args: list[Any],
+    error: Exception,
+    trace: str,
+    reason: str,
 ) -> None:
     """Record what replay needs, then mark the job failed with a reason a person understands."""
     deps.jobs.add_dead_letter(
-        job_id, task_name=task_name, task_args=task_args, error_type=type(error).__name__,
-        error_message=str(error), traceback=trace,
+        job_id,
+        task_name=task_name,
+        task_args=task_args,
+        error_type=type(error).__name__,
+        error_message=str(error),
+        traceback=trace,
     )
     deps.jobs.fail_job(job_id, code="retries_exhausted", reason=reason, error=str(error)[:2000])
     publish_job(deps, deps.jobs.get_job(job_id))
     log.warning("job_dead_lettered", job_id=job_id, error_type=type(error).__name__)
 
 
-def reconcile(deps: Deps, *, stale_after_s: float, dead_owner: Callable[[str | None], bool]) -> list[str]:
+def reconcile(
+    deps: Deps, *, stale_after_s: float, dead_owner: Callable[[str | None], bool]
+) -> list[str]:
     """Re-enqueue accepted jobs that are not moving. Safe to repeat: the claim dedupes.
 
     The database is the record of accepted jobs, so even a broker that lost every message
@@ -239,9 +271,7 @@ def reconcile(deps: Deps, *, stale_after_s: float, dead_owner: Callable[[str | N
     owner process is gone) are published again.
     """
     stale = deps.jobs.find_stale_jobs(stale_after_s=stale_after_s)
-    orphaned = [
-        job_id for job_id, owner in deps.jobs.processing_owners() if dead_owner(owner)
-    ]
+    orphaned = [job_id for job_id, owner in deps.jobs.processing_owners() if dead_owner(owner)]
     job_ids = list(dict.fromkeys(stale + orphaned))
     for job_id in job_ids:
         enqueue(deps, job_id)
@@ -249,3 +279,15 @@ def reconcile(deps: Deps, *, stale_after_s: float, dead_owner: Callable[[str | N
     if job_ids:
         log.info("reconciler_reenqueued", count=len(job_ids))
     return job_ids
+
+
+def replay_dead_letter(deps: Deps, entry_id: int) -> str:
+    """Reset the job to queued, re-enqueue it, and only then remove the entry."""
+    entry = deps.jobs.get_dead_letter(entry_id)
+    if entry is None:
+        raise DeadLetterNotFound(str(entry_id))
+    deps.jobs.requeue_for_replay(entry.job_id)
+    deps.queue.enqueue_review(entry.job_id)  # raises BrokerUnavailable: the entry stays
+    deps.jobs.delete_dead_letter(entry_id)
+    publish_job(deps, deps.jobs.get_job(entry.job_id))
+    return entry.job_id

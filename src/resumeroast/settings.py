@@ -61,6 +61,16 @@ class Settings(BaseSettings):
     llm_temperature: float = 0.0
     llm_context_tokens: int = 8192
     llm_model_path: Path | None = None  #: a .gguf file for the local provider
+    #: openai provider: how to ask for JSON. auto = json_schema, falling back to json_object,
+    #: then the schema in the prompt alone, when the server rejects a response_format.
+    llm_structured_output: Literal["auto", "json_schema", "json_object", "prompt"] = "auto"
+    #: local provider: a llama.cpp chat template name (e.g. "gemma", "chatml"); unset → the
+    #: model's own template ("gemma" for the bundled demo model, which has none).
+    llm_chat_template: str | None = None
+    llm_threads: int | None = None  #: local provider: CPU threads; unset → all cores
+    #: Price overrides in USD per million tokens (else the table in adapters/llm/cost.py).
+    llm_price_in_per_mtok: float | None = None
+    llm_price_out_per_mtok: float | None = None
 
     # --- security
     admin_token: SecretStr | None = None

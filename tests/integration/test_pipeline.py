@@ -53,7 +53,9 @@ def test_feedback_reports_what_is_really_in_the_resume(shared_client: httpx.Clie
         assert quote.lstrip("•-* ").strip()[:20] in resume.decode(), quote
 
 
-def test_post_answers_at_once_and_job_waits_for_a_worker(stack: Stack, client: httpx.Client) -> None:
+def test_post_answers_at_once_and_job_waits_for_a_worker(
+    stack: Stack, client: httpx.Client
+) -> None:
     started = time.perf_counter()
     answer = post_resume(client, "pdf/resumematcher__single-column.pdf")
     elapsed_s = time.perf_counter() - started
@@ -76,11 +78,17 @@ def test_post_answers_at_once_and_job_waits_for_a_worker(stack: Stack, client: h
     assert events[-1]["status"] == "complete"
     stages = [e["stage"] for e in events if e["stage"]]
     assert [s for s in ("parsing", "analyzing", "reviewing", "saving") if s in stages] == [
-        "parsing", "analyzing", "reviewing", "saving"]
+        "parsing",
+        "analyzing",
+        "reviewing",
+        "saving",
+    ]
     assert stages.index("parsing") < stages.index("saving")
 
 
-def test_late_sse_client_gets_the_final_state_and_the_stream_ends(shared_client: httpx.Client) -> None:
+def test_late_sse_client_gets_the_final_state_and_the_stream_ends(
+    shared_client: httpx.Client,
+) -> None:
     client = shared_client
     job_id = submit(client, "text/hrhelper__sample_resume.txt")
     wait_final(client, job_id)
@@ -97,8 +105,9 @@ def test_late_sse_client_gets_the_final_state_and_the_stream_ends(shared_client:
         ("resume.docx", b"PK\x03\x04" + b"\x00" * 64, 422, "unreadable_document"),
     ],
 )
-def test_bad_uploads_get_a_clear_problem(shared_client: httpx.Client, filename: str, data: bytes,
-                                         status: int, code: str) -> None:
+def test_bad_uploads_get_a_clear_problem(
+    shared_client: httpx.Client, filename: str, data: bytes, status: int, code: str
+) -> None:
     answer = post_resume(shared_client, filename, data=data, filename=filename)
     assert answer.status_code == status, answer.text
     assert answer.headers["content-type"].startswith("application/problem+json")
@@ -120,8 +129,10 @@ def test_file_over_the_limit_is_refused_with_413(shared_client: httpx.Client) ->
 
 
 def test_unknown_job_is_404_problem(shared_client: httpx.Client) -> None:
-    for path in ("/api/resumes/00000000-0000-4000-8000-000000000000",
-                 "/api/resumes/00000000-0000-4000-8000-000000000000/events"):
+    for path in (
+        "/api/resumes/00000000-0000-4000-8000-000000000000",
+        "/api/resumes/00000000-0000-4000-8000-000000000000/events",
+    ):
         answer = shared_client.get(path)
         assert answer.status_code == 404
         assert answer.json()["code"] == "job_not_found"

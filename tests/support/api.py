@@ -12,9 +12,16 @@ from tests.support.polling import wait_for
 from tests.support.stack import FIXTURES
 
 
-def post_resume(client: httpx.Client, path: Path | str, *, level: str = "honest",
-                job_description: str | None = None, headers: dict[str, str] | None = None,
-                data: bytes | None = None, filename: str | None = None) -> httpx.Response:
+def post_resume(
+    client: httpx.Client,
+    path: Path | str,
+    *,
+    level: str = "honest",
+    job_description: str | None = None,
+    headers: dict[str, str] | None = None,
+    data: bytes | None = None,
+    filename: str | None = None,
+) -> httpx.Response:
     path = Path(path)
     if not path.is_absolute():
         path = FIXTURES / path
@@ -22,8 +29,12 @@ def post_resume(client: httpx.Client, path: Path | str, *, level: str = "honest"
     form = {"level": level}
     if job_description is not None:
         form["job_description"] = job_description
-    return client.post("/api/resumes", files={"file": (filename or path.name, body)}, data=form,
-                       headers=headers or {})
+    return client.post(
+        "/api/resumes",
+        files={"file": (filename or path.name, body)},
+        data=form,
+        headers=headers or {},
+    )
 
 
 def submit(client: httpx.Client, path: Path | str, **kwargs: Any) -> str:
@@ -43,8 +54,9 @@ def wait_final(client: httpx.Client, job_id: str, *, timeout_s: float = 60) -> d
 def read_sse(client: httpx.Client, job_id: str, *, timeout_s: float = 60) -> list[dict[str, Any]]:
     """Follow the event stream to its end; returns every status event."""
     events: list[dict[str, Any]] = []
-    with client.stream("GET", f"/api/resumes/{job_id}/events",
-                       timeout=httpx.Timeout(5, read=timeout_s)) as stream:
+    with client.stream(
+        "GET", f"/api/resumes/{job_id}/events", timeout=httpx.Timeout(5, read=timeout_s)
+    ) as stream:
         assert stream.status_code == 200
         for line in stream.iter_lines():
             if line.startswith("data:"):

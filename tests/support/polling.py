@@ -9,8 +9,13 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def wait_for(probe: Callable[[], T | None], *, timeout_s: float, interval_s: float = 0.05,
-             what: str = "condition") -> T:
+def wait_for(
+    probe: Callable[[], T | None],
+    *,
+    timeout_s: float,
+    interval_s: float = 0.05,
+    what: str = "condition",
+) -> T:
     deadline = time.monotonic() + timeout_s
     while True:
         value = probe()

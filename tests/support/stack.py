@@ -41,7 +41,11 @@ class Stack:
 
     @property
     def env(self) -> dict[str, str]:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("LLM_", "OPENAI_", "ANTHROPIC_"))}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("LLM_", "OPENAI_", "ANTHROPIC_"))
+        }
         env.update(TEST_ENV)
         env.update({"DATA_DIR": str(self.data_dir), "REDIS_URL": self.redis.url})
         if os.environ.get("TEST_DATABASE_URL"):
@@ -55,8 +59,13 @@ class Stack:
 
     def _spawn(self, *args: str, log_name: str) -> subprocess.Popen[bytes]:
         with (self.data_dir / log_name).open("ab") as log:
-            return subprocess.Popen([sys.executable, "-m", "resumeroast", *args], env=self.env,
-                                    stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            return subprocess.Popen(
+                [sys.executable, "-m", "resumeroast", *args],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def start_api(self) -> None:
         self.api_port = free_port()
@@ -72,10 +81,20 @@ class Stack:
         except httpx.HTTPError:
             return False
 
-    def start_worker(self, *, concurrency: int = 1, pool: str = "prefork") -> subprocess.Popen[bytes]:
+    def start_worker(
+        self, *, concurrency: int = 1, pool: str = "prefork"
+    ) -> subprocess.Popen[bytes]:
         name = f"w{len(self.workers)}@%h"
-        worker = self._spawn("worker", "--concurrency", str(concurrency), "--pool", pool,
-                             "--name", name, log_name=f"worker{len(self.workers)}.log")
+        worker = self._spawn(
+            "worker",
+            "--concurrency",
+            str(concurrency),
+            "--pool",
+            pool,
+            "--name",
+            name,
+            log_name=f"worker{len(self.workers)}.log",
+        )
         self.workers.append(worker)
         return worker
 

@@ -49,7 +49,7 @@ class RedisEventBus:
                 if message.get("type") == "message":
                     yield json.loads(message["data"])
         finally:
-            await pubsub.aclose()
+            await pubsub.aclose()  # type: ignore[no-untyped-call]
             await client.aclose()
 
     def ping(self) -> bool:

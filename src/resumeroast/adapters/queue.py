@@ -81,9 +81,18 @@ class CeleryTaskQueue:
 
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
         try:
-            self.app.send_task(REVIEW_TASK, args=[job_id], countdown=countdown_s, retry=True,
-                               retry_policy={"max_retries": 2, "interval_start": 0.1,
-                                             "interval_step": 0.2, "interval_max": 0.5})
+            self.app.send_task(
+                REVIEW_TASK,
+                args=[job_id],
+                countdown=countdown_s,
+                retry=True,
+                retry_policy={
+                    "max_retries": 2,
+                    "interval_start": 0.1,
+                    "interval_step": 0.2,
+                    "interval_max": 0.5,
+                },
+            )
         except (KombuOperationalError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
@@ -93,7 +102,7 @@ class CeleryTaskQueue:
             with self.app.connection_for_read() as connection:
                 channel = connection.default_channel
                 return int(channel.client.llen(KEY_PREFIX + QUEUE_NAME))
-        except Exception:  # noqa: BLE001 - a monitoring read; any broker error means "unknown"
+        except Exception:
             return None
 
     def ping(self) -> bool:

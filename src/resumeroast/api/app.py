@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from resumeroast.api import admin
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from resumeroast.api.routes import router
@@ -33,6 +34,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(admin.router)
     app.add_middleware(
         BodySizeLimit,
         max_body_bytes=settings.max_upload_bytes + FORM_OVERHEAD_BYTES,

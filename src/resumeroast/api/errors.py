@@ -24,15 +24,30 @@ STATUS_BY_ERROR: dict[type[errors.ResumeRoastError], tuple[int, str]] = {
     errors.UnreadableDocument: (422, "Unreadable file"),
     errors.DocumentError: (422, "Document rejected"),
     errors.InvalidRequest: (422, "Invalid request"),
-    errors.JobNotFound: (404, "Job not found"),
+    errors.JobNotFound: (404, "Not found"),
+    errors.AdminAuthRequired: (401, "Admin token required"),
     errors.TransientError: (503, "Service temporarily unavailable"),
 }
 
 
-def problem(status: int, title: str, detail: str, *, code: str, instance: str | None = None,
-            headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
-    body = {"type": f"/problems/{code}", "title": title, "status": status, "detail": detail,
-            "code": code, **extra}
+def problem(
+    status: int,
+    title: str,
+    detail: str,
+    *,
+    code: str,
+    instance: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> JSONResponse:
+    body = {
+        "type": f"/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        **extra,
+    }
     if instance:
         body["instance"] = instance
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
@@ -41,7 +56,7 @@ def problem(status: int, title: str, detail: str, *, code: str, instance: str | 
 def status_for(exc: errors.ResumeRoastError) -> tuple[int, str]:
     for cls in type(exc).__mro__:
         if cls in STATUS_BY_ERROR:
-            return STATUS_BY_ERROR[cls]  # type: ignore[index]
+            return STATUS_BY_ERROR[cls]
     return 500, "Internal error"
 
 
@@ -50,27 +65,52 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _domain(request: Request, exc: errors.ResumeRoastError) -> JSONResponse:
         status, title = status_for(exc)
         headers = {"Retry-After": "5"} if status == 503 else None
-        return problem(status, title, exc.user_message, code=exc.code,
-                       instance=request.url.path, headers=headers)
+        return problem(
+            status,
+            title,
+            exc.user_message,
+            code=exc.code,
+            instance=request.url.path,
+            headers=headers,
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         fields = [
-            {"field": ".".join(str(p) for p in err.get("loc", ()) if p != "body"),
-             "message": err.get("msg", "")}
+            {
+                "field": ".".join(str(p) for p in err.get("loc", ()) if p != "body"),
+                "message": err.get("msg", ""),
+            }
             for err in exc.errors()
         ]
         detail = "; ".join(f"{f['field']}: {f['message']}" for f in fields) or "invalid request"
-        return problem(422, "Invalid request", detail, code="invalid_request",
-                       instance=request.url.path, errors=fields)
+        return problem(
+            422,
+            "Invalid request",
+            detail,
+            code="invalid_request",
+            instance=request.url.path,
+            errors=fields,
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail), str(exc.detail), code=f"http_{exc.status_code}",
-                       instance=request.url.path, headers=getattr(exc, "headers", None))
+        return problem(
+            exc.status_code,
+            str(exc.detail),
+            str(exc.detail),
+            code=f"http_{exc.status_code}",
+            instance=request.url.path,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.error("unhandled_error", path=request.url.path, error_type=type(exc).__name__)
-        return problem(500, "Internal error", "Something went wrong on our side. Please try again.",
-                       code="internal_error", instance=request.url.path)
+        return problem(
+            500,
+            "Internal error",
+            "Something went wrong on our side. Please try again.",
+            code="internal_error",
+            instance=request.url.path,
+        )

@@ -18,7 +18,11 @@ class BodySizeLimit:
         self.path_prefix = path_prefix
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or not scope["path"].startswith(self.path_prefix):
+        if (
+            scope["type"] != "http"
+            or scope["method"] != "POST"
+            or not scope["path"].startswith(self.path_prefix)
+        ):
             await self.app(scope, receive, send)
             return
         declared = _content_length(scope)
@@ -64,7 +68,9 @@ def _content_length(scope: Scope) -> int | None:
 
 async def _too_large(scope: Scope, send: Send) -> None:
     error = FileTooLarge()
-    response = problem(413, "File too large", error.user_message, code=error.code, instance=scope["path"])
+    response = problem(
+        413, "File too large", error.user_message, code=error.code, instance=scope["path"]
+    )
     await response(scope, _drain, send)
 
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Header, Request, Response, UploadFile, status
+from fastapi import APIRouter, File, Form, Header, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
@@ -27,15 +27,21 @@ router = APIRouter()
     response_model=JobCreated,
     tags=["resumes"],
     summary="Upload a resume; answers at once with the job id",
-    responses={413: {"description": "File too large"}, 415: {"description": "Not PDF, DOCX, TXT or MD"},
-               422: {"description": "Empty or unreadable file"}},
+    responses={
+        413: {"description": "File too large"},
+        415: {"description": "Not PDF, DOCX, TXT or MD"},
+        422: {"description": "Empty or unreadable file"},
+    },
 )
 async def create_review(
-    request: Request,
     response: Response,
     rt: RuntimeDep,
-    file: Annotated[UploadFile, File(description="PDF, DOCX, TXT or Markdown, up to the size limit")],
-    job_description: Annotated[str | None, Form(description="The job ad, to match keywords")] = None,
+    file: Annotated[
+        UploadFile, File(description="PDF, DOCX, TXT or Markdown, up to the size limit")
+    ],
+    job_description: Annotated[
+        str | None, Form(description="The job ad, to match keywords")
+    ] = None,
     level: Annotated[Level, Form(description="How harsh the wording is")] = Level.HONEST,
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
 ) -> JobCreated:
@@ -53,26 +59,39 @@ async def create_review(
     job, _created = await run_in_threadpool(submit_resume, rt.deps, upload)
     status_url = f"/api/resumes/{job.id}"
     response.headers["Location"] = status_url
-    return JobCreated(job_id=job.id, status=job.status, status_url=status_url, events_url=f"{status_url}/events")
+    return JobCreated(
+        job_id=job.id, status=job.status, status_url=status_url, events_url=f"{status_url}/events"
+    )
 
 
-@router.get("/api/resumes/{job_id}", response_model=JobPublic, tags=["resumes"],
-            responses={404: {"description": "Unknown job"}})
+@router.get(
+    "/api/resumes/{job_id}",
+    response_model=JobPublic,
+    tags=["resumes"],
+    responses={404: {"description": "Unknown job"}},
+)
 def read_review(job_id: str, rt: RuntimeDep) -> JobPublic:
     job = rt.deps.jobs.get_job(job_id)
     feedback = rt.deps.jobs.get_feedback(job_id) if job.status is JobStatus.COMPLETE else None
     return JobPublic.from_job(job, feedback)
 
 
-@router.delete("/api/resumes/{job_id}", status_code=204, tags=["resumes"],
-               responses={404: {"description": "Unknown job"}})
+@router.delete(
+    "/api/resumes/{job_id}",
+    status_code=204,
+    tags=["resumes"],
+    responses={404: {"description": "Unknown job"}},
+)
 def delete_review(job_id: str, rt: RuntimeDep) -> Response:
     rt.deps.jobs.delete_job(job_id)
     return Response(status_code=204)
 
 
-@router.get("/api/resumes/{job_id}/events", tags=["resumes"],
-            responses={200: {"content": {"text/event-stream": {}}}, 404: {"description": "Unknown job"}})
+@router.get(
+    "/api/resumes/{job_id}/events",
+    tags=["resumes"],
+    responses={200: {"content": {"text/event-stream": {}}}, 404: {"description": "Unknown job"}},
+)
 async def stream_review_events(job_id: str, rt: RuntimeDep) -> EventSourceResponse:
     """Server-Sent Events: the current state first, then every change, ending with the final one."""
     await run_in_threadpool(rt.deps.jobs.get_job, job_id)  # 404 before the stream starts
@@ -106,7 +125,11 @@ def healthz() -> Health:
 
 @router.get("/readyz", response_model=Health, tags=["health"], responses={503: {"model": Health}})
 def readyz(rt: RuntimeDep, response: Response) -> Health:
-    checks = {"database": _database_ok(rt), "broker": rt.deps.queue.ping(), "events": rt.deps.events.ping()}
+    checks = {
+        "database": _database_ok(rt),
+        "broker": rt.deps.queue.ping(),
+        "events": rt.deps.events.ping(),
+    }
     ready = all(checks.values())
     if not ready:
         response.status_code = 503

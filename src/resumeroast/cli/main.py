@@ -19,8 +19,11 @@ app.add_typer(dlq_app, name="dlq")
 
 DataDir = Annotated[
     Path | None,
-    typer.Option("--data-dir", help="Folder for the embedded Redis, SQLite and logs "
-                 "[default: ./resumeroast-data, or DATA_DIR]"),
+    typer.Option(
+        "--data-dir",
+        help="Folder for the embedded Redis, SQLite and logs "
+        "[default: ./resumeroast-data, or DATA_DIR]",
+    ),
 ]
 Host = Annotated[str, typer.Option("--host", help="Interface to listen on")]
 Port = Annotated[int, typer.Option("--port", help="Port for the API and web app")]
@@ -33,8 +36,12 @@ def use_data_dir(data_dir: Path | None) -> None:
 
 
 @app.command()
-def up(host: Host = "127.0.0.1", port: Port = 8000, data_dir: DataDir = None,
-       concurrency: Annotated[int, typer.Option(help="Worker processes")] = 1) -> None:
+def up(
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    data_dir: DataDir = None,
+    concurrency: Annotated[int, typer.Option(help="Worker processes")] = 1,
+) -> None:
     """Run everything: embedded Redis (unless REDIS_URL is set), migrations, API and a worker."""
     from resumeroast.cli.supervisor import run_stack
 
@@ -43,8 +50,12 @@ def up(host: Host = "127.0.0.1", port: Port = 8000, data_dir: DataDir = None,
 
 
 @app.command()
-def api(host: Host = "127.0.0.1", port: Port = 8000, data_dir: DataDir = None,
-        workers: Annotated[int, typer.Option(help="Uvicorn worker processes")] = 1) -> None:
+def api(
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    data_dir: DataDir = None,
+    workers: Annotated[int, typer.Option(help="Uvicorn worker processes")] = 1,
+) -> None:
     """Run the HTTP API (needs REDIS_URL)."""
     import uvicorn
 
@@ -52,15 +63,24 @@ def api(host: Host = "127.0.0.1", port: Port = 8000, data_dir: DataDir = None,
 
     use_data_dir(data_dir)
     migrate_database()
-    uvicorn.run("resumeroast.api.app:create_app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level="warning", access_log=False)
+    uvicorn.run(
+        "resumeroast.api.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+    )
 
 
 @app.command()
-def worker(data_dir: DataDir = None,
-           concurrency: Annotated[int, typer.Option(help="Processes (prefork) or threads")] = 1,
-           pool: Annotated[str, typer.Option(help="prefork, threads or solo")] = "prefork",
-           name: Annotated[str, typer.Option(help="Worker node name")] = "worker@%h") -> None:
+def worker(
+    data_dir: DataDir = None,
+    concurrency: Annotated[int, typer.Option(help="Processes (prefork) or threads")] = 1,
+    pool: Annotated[str, typer.Option(help="prefork, threads or solo")] = "prefork",
+    name: Annotated[str, typer.Option(help="Worker node name")] = "worker@%h",
+) -> None:
     """Run a Celery worker (needs REDIS_URL or BROKER_URL)."""
     from resumeroast.cli.supervisor import migrate_database
 
@@ -68,8 +88,17 @@ def worker(data_dir: DataDir = None,
     migrate_database()
     from resumeroast.worker.app import app as celery_app
 
-    celery_app.worker_main(["worker", "--loglevel=INFO", f"--concurrency={concurrency}", f"--pool={pool}",
-                            "--without-gossip", "--without-mingle", f"--hostname={name}"])
+    celery_app.worker_main(
+        [
+            "worker",
+            "--loglevel=INFO",
+            f"--concurrency={concurrency}",
+            f"--pool={pool}",
+            "--without-gossip",
+            "--without-mingle",
+            f"--hostname={name}",
+        ]
+    )
 
 
 @app.command()
@@ -84,11 +113,19 @@ def migrate(data_dir: DataDir = None) -> None:
 
 @app.command()
 def roast(
-    resume: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="PDF, DOCX, TXT or MD")],
-    job: Annotated[Path | None, typer.Option("--job", exists=True, dir_okay=False, help="A job description (text)")] = None,
+    resume: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, readable=True, help="PDF, DOCX, TXT or MD"),
+    ],
+    job: Annotated[
+        Path | None,
+        typer.Option("--job", exists=True, dir_okay=False, help="A job description (text)"),
+    ] = None,
     level: Annotated[str, typer.Option("--level", help="gentle, honest or brutal")] = "honest",
     as_json: Annotated[bool, typer.Option("--json", help="Print the raw result as JSON")] = False,
-    url: Annotated[str, typer.Option("--url", help="A running ResumeRoast")] = "http://127.0.0.1:8000",
+    url: Annotated[
+        str, typer.Option("--url", help="A running ResumeRoast")
+    ] = "http://127.0.0.1:8000",
     data_dir: DataDir = None,
 ) -> None:
     """Roast a resume: submit it, follow the stages live, print the feedback."""

@@ -13,7 +13,9 @@ SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 
 def render_feedback(feedback: dict[str, Any], console: Console) -> None:
     score = feedback["overall_score"]
-    console.print(Panel(f"[bold]{score}/100[/]  {feedback['verdict']}", title="ResumeRoast", expand=False))
+    console.print(
+        Panel(f"[bold]{score}/100[/]  {feedback['verdict']}", title="ResumeRoast", expand=False)
+    )
     scores = Table(show_header=False, box=None)
     for name, value in feedback["sub_scores"].items():
         if value is not None:
@@ -21,7 +23,10 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
     console.print(scores)
     for finding in feedback["findings"]:
         style = SEVERITY_STYLE.get(finding["severity"], "")
-        console.print(f"\n[{style}]{finding['severity'].upper()}[/] [{finding['category']}] {finding['message']}")
+        console.print(
+            f"\n[{style}]{finding['severity'].upper()}[/] "
+            f"[{finding['category']}] {finding['message']}"
+        )
         for evidence in finding["evidence"][:3]:
             where = f"line {evidence['line']}: " if evidence.get("line") else ""
             console.print(f'   [dim]{where}[/]"{evidence["quote"]}"')
@@ -40,4 +45,6 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
 
 def render_failure(result: dict[str, Any], console: Console) -> None:
     failure = result.get("failure") or {}
-    console.print(Panel(failure.get("reason", "The job failed."), title="[red]Failed[/]", expand=False))
+    console.print(
+        Panel(failure.get("reason", "The job failed."), title="[red]Failed[/]", expand=False)
+    )

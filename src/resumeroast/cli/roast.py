@@ -17,7 +17,7 @@ from rich.console import Console
 
 from resumeroast.adapters.embedded_redis import free_port
 from resumeroast.adapters.processes import die_with_parent
-from resumeroast.cli.render import render_feedback, render_failure
+from resumeroast.cli.render import render_failure, render_feedback
 from resumeroast.core.feedback import Level
 
 console = Console(stderr=True)
@@ -79,8 +79,10 @@ def service(url: str) -> Iterator[str]:
     console.print("[dim]no ResumeRoast running; starting an embedded one…[/]")
     stack = subprocess.Popen(
         [sys.executable, "-m", "resumeroast", "up", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True, preexec_fn=die_with_parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        preexec_fn=die_with_parent,
     )
     local = f"http://127.0.0.1:{port}"
     try:

@@ -50,16 +50,20 @@ def run_stack(*, host: str, port: int, concurrency: int) -> int:
     if settings.redis_url is None and settings.broker_url is None:
         redis_server = EmbeddedRedis(settings.data_dir / "redis").start()
         env["REDIS_URL"] = redis_server.url
-        console.print(f"[dim]embedded redis-server on {redis_server.url} (AOF in {redis_server.directory})[/]")
+        console.print(
+            f"[dim]embedded redis-server on {redis_server.url} (AOF in {redis_server.directory})[/]"
+        )
     migrate_database()
     children = [
         spawn(["api", "--host", host, "--port", str(port)], env),
         spawn(["worker", "--concurrency", str(concurrency)], env),
     ]
-    console.print(f"[bold green]ResumeRoast is up[/] at http://{host}:{port}  (Ctrl-C stops everything)")
+    console.print(
+        f"[bold green]ResumeRoast is up[/] at http://{host}:{port}  (Ctrl-C stops everything)"
+    )
     stopping = False
 
-    def request_stop(signum: int, _frame: FrameType | None) -> None:
+    def request_stop(_signum: int, _frame: FrameType | None) -> None:
         nonlocal stopping
         stopping = True
 

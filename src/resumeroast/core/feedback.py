@@ -7,11 +7,11 @@ web app. Bump FEEDBACK_SCHEMA_VERSION on any change that is not purely additive.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FEEDBACK_SCHEMA_VERSION = 1
+FEEDBACK_SCHEMA_VERSION: Final = 1
 
 Score = Annotated[int, Field(ge=0, le=100)]
 
@@ -115,6 +115,8 @@ class ReviewInfo(_Model):
     ai_review_discarded: bool = False
     dropped_quotes: int = 0
     dropped_rewrites: int = 0
+    verified_quotes: int = 0  #: AI quotes found in the resume (shown)
+    repairs: int = 0  #: repair round trips the answer needed (0 = valid on the first try)
     injection_detected: bool = False
     notes: list[str] = Field(default_factory=list)
     tokens_in: int = 0

@@ -29,20 +29,20 @@ app = create_worker_app()
 _reconciler: Reconciler | None = None
 
 
-@worker_ready.connect
+@worker_ready.connect  # type: ignore[untyped-decorator]
 def _start_reconciler(**_: Any) -> None:
     global _reconciler
     _reconciler = Reconciler()
     _reconciler.start()
 
 
-@worker_shutdown.connect
+@worker_shutdown.connect  # type: ignore[untyped-decorator]
 def _stop_reconciler(**_: Any) -> None:
     if _reconciler is not None:
         _reconciler.stop()
 
 
-@worker_process_init.connect
+@worker_process_init.connect  # type: ignore[untyped-decorator]
 def _child_logging(**_: Any) -> None:
     configure_logging(get_settings())
 

@@ -44,6 +44,10 @@ class Reconciler:
 
     def run_once(self) -> list[str]:
         rt = runtime()
-        if not rt.deps.jobs.try_lease(LEASE_NAME, owner=self._owner, duration_s=rt.settings.reconcile_interval_s * 2):
+        if not rt.deps.jobs.try_lease(
+            LEASE_NAME, owner=self._owner, duration_s=rt.settings.reconcile_interval_s * 2
+        ):
             return []
-        return reconcile(rt.deps, stale_after_s=rt.settings.reconcile_stale_after_s, dead_owner=owner_is_dead)
+        return reconcile(
+            rt.deps, stale_after_s=rt.settings.reconcile_stale_after_s, dead_owner=owner_is_dead
+        )

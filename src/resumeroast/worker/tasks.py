@@ -28,7 +28,7 @@ EXHAUSTED_REASON = (
 
 
 def register_tasks(app: Celery) -> None:
-    @app.task(name=REVIEW_TASK, bind=True, max_retries=None, acks_late=True)
+    @app.task(name=REVIEW_TASK, bind=True, max_retries=None, acks_late=True)  # type: ignore[untyped-decorator]
     def review_job(self: Task, job_id: str) -> str:
         return run_review(self, job_id)
 
@@ -49,7 +49,9 @@ def run_review(task: Task, job_id: str) -> str:
         return retry_or_dead_letter(task, job_id, owner, TransientError(f"soft time limit: {exc}"))
     except Exception as exc:  # an unknown failure: retried like a transient one, then dead-lettered
         log.exception("review_crashed", job_id=job_id)
-        return retry_or_dead_letter(task, job_id, owner, TransientError(f"{type(exc).__name__}: {exc}"))
+        return retry_or_dead_letter(
+            task, job_id, owner, TransientError(f"{type(exc).__name__}: {exc}")
+        )
 
 
 def retry_or_dead_letter(task: Task, job_id: str, owner: str, exc: TransientError) -> str:
@@ -58,24 +60,36 @@ def retry_or_dead_letter(task: Task, job_id: str, owner: str, exc: TransientErro
     job = rt.deps.jobs.get_job(job_id)
     if job.retries >= settings.max_retries:
         dead_letter(
-            rt.deps, job_id, task_name=REVIEW_TASK, task_args=[job_id], error=exc,
+            rt.deps,
+            job_id,
+            task_name=REVIEW_TASK,
+            task_args=[job_id],
+            error=exc,
             trace=traceback.format_exc(),
             reason=EXHAUSTED_REASON.format(n=job.retries + 1),
         )
         return "dead_lettered"
     delay_s = backoff_delay_s(
-        job.retries, base_s=settings.retry_base_s, cap_s=settings.retry_cap_s,
+        job.retries,
+        base_s=settings.retry_base_s,
+        cap_s=settings.retry_cap_s,
         retry_after_s=exc.retry_after_s,
     )
     retry_at = datetime.now(UTC) + timedelta(seconds=delay_s)
-    rt.deps.jobs.schedule_retry(job_id, owner=owner, error=f"{exc.code}: {exc.detail}"[:2000], retry_at=retry_at)
+    rt.deps.jobs.schedule_retry(
+        job_id, owner=owner, error=f"{exc.code}: {exc.detail}"[:2000], retry_at=retry_at
+    )
     publish_job(rt.deps, rt.deps.jobs.get_job(job_id))
     log.info("review_retry_scheduled", job_id=job_id, delay_s=round(delay_s, 2), error=exc.code)
     raise task.retry(countdown=delay_s, max_retries=None, exc=exc)
 
 
-def on_task_failure(sender: Any = None, task_id: str | None = None, exception: BaseException | None = None,
-                    args: Any = None, einfo: Any = None, **_: Any) -> None:
+def on_task_failure(
+    exception: BaseException | None = None,
+    args: Any = None,
+    einfo: Any = None,
+    **_: Any,
+) -> None:
     """A hard time limit kills the child: record the job in the dead-letter queue."""
     from billiard.exceptions import TimeLimitExceeded
 
@@ -84,7 +98,10 @@ def on_task_failure(sender: Any = None, task_id: str | None = None, exception: B
     job_id = str(args[0])
     rt = runtime()
     dead_letter(
-        rt.deps, job_id, task_name=REVIEW_TASK, task_args=[job_id],
+        rt.deps,
+        job_id,
+        task_name=REVIEW_TASK,
+        task_args=[job_id],
         error=TransientError(f"hard time limit of {rt.settings.task_time_limit_s}s exceeded"),
         trace=str(einfo or ""),
         reason=(

@@ -12,9 +12,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -30,6 +30,9 @@ from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, JobStatus, LLMUsage, Stage
 from resumeroast.errors import JobNotFound, TransientError
+
+JOBS = cast(Table, JobRow.__table__)
+UPLOADS = cast(Table, UploadRow.__table__)
 
 
 def utcnow() -> datetime:
@@ -114,8 +117,8 @@ class SqlJobRepository:
         try:
             # Core statements, not the ORM unit of work: this is the upload hot path.
             with self._connection() as connection:
-                connection.execute(insert(JobRow.__table__), row)
-                connection.execute(insert(UploadRow.__table__), {"job_id": job_id, "data": new.data})
+                connection.execute(insert(JOBS), row)
+                connection.execute(insert(UPLOADS), {"job_id": job_id, "data": new.data})
         except IntegrityError:
             # Two requests raced with the same Idempotency-Key: the other one won.
             assert new.idempotency_key is not None
@@ -336,7 +339,9 @@ class SqlJobRepository:
     def processing_owners(self) -> list[tuple[str, str | None]]:
         with self._session() as session:
             rows = session.execute(
-                select(JobRow.id, JobRow.lease_owner).where(JobRow.status == JobStatus.PROCESSING.value)
+                select(JobRow.id, JobRow.lease_owner).where(
+                    JobRow.status == JobStatus.PROCESSING.value
+                )
             )
             return [(job_id, owner) for job_id, owner in rows]
 

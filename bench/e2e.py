@@ -1,0 +1,80 @@
+"""POST → complete for a two-page PDF with the built-in reviewer, and the idle stack's memory.
+
+    .venv/bin/python bench/e2e.py [--jobs 100] [--file pdf/soupboss__01-Accountant.pdf]
+
+Starts its own stack (embedded Redis, SQLite, API, one worker) in a temporary folder, submits
+the jobs one at a time, follows each over its SSE stream to `complete`, and prints p50/p95 of
+the POST → complete time, then the resident memory (RSS) of every process of the idle stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from upload import FIXTURES, local_stack
+
+
+def one_job(client: httpx.Client, body: bytes, name: str) -> float:
+    started = time.perf_counter()
+    answer = client.post("/api/resumes", files={"file": (name, body)})
+    answer.raise_for_status()
+    events_url = answer.json()["events_url"]
+    with client.stream("GET", events_url, timeout=httpx.Timeout(10, read=60)) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:") and json.loads(line[5:])["status"] in (
+                "complete",
+                "failed",
+            ):
+                if json.loads(line[5:])["status"] != "complete":
+                    raise RuntimeError(f"job failed: {line}")
+                break
+    return time.perf_counter() - started
+
+
+def stack_rss_mb() -> dict[str, float]:
+    me = psutil.Process()
+    sizes: dict[str, float] = {}
+    for child in me.children(recursive=True):
+        try:
+            name = " ".join(child.cmdline()[2:4]) or child.name()
+            if "redis-server" in child.name():
+                name = "redis-server"
+            sizes[name] = sizes.get(name, 0.0) + child.memory_info().rss / 2**20
+        except psutil.Error:
+            continue
+    return sizes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--jobs", type=int, default=100)
+    parser.add_argument("--file", default="pdf/soupboss__01-Accountant.pdf")
+    args = parser.parse_args()
+    fixture = FIXTURES / args.file
+    body = fixture.read_bytes()
+    with local_stack(api_workers=1) as url, httpx.Client(base_url=url, timeout=30) as client:
+        one_job(client, body, fixture.name)  # warm up imports in the worker child
+        times = [one_job(client, body, fixture.name) for _ in range(args.jobs)]
+        q = statistics.quantiles(times, n=100)
+        print(
+            f"POST → complete, {fixture.name}, {args.jobs} jobs, builtin reviewer: "
+            f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms max={max(times) * 1000:.0f}ms"
+        )
+        time.sleep(2)  # let the stack settle to idle before reading memory
+        sizes = stack_rss_mb()
+        for name, rss in sorted(sizes.items()):
+            print(f"  idle RSS {name:<40} {rss:7.1f} MB")
+        print(f"  idle RSS total {sum(sizes.values()):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

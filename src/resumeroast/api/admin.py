@@ -1,0 +1,81 @@
+"""Admin API behind the admin token: the dead-letter queue and the queue's health."""
+
+from __future__ import annotations
+
+import hmac
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header
+from pydantic import BaseModel
+
+from resumeroast.api.deps import RuntimeDep
+from resumeroast.bootstrap import Runtime
+from resumeroast.errors import AdminAuthRequired
+from resumeroast.pipeline import replay_dead_letter
+
+
+def require_admin(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Runtime:
+    expected = rt.settings.admin_token
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if (
+        expected is None
+        or not given
+        or not hmac.compare_digest(given.encode(), expected.get_secret_value().encode())
+    ):
+        raise AdminAuthRequired()
+    return rt
+
+
+AdminDep = Annotated[Runtime, Depends(require_admin)]
+router = APIRouter(prefix="/api/admin", tags=["admin"])
+
+
+class DeadLetterPublic(BaseModel):
+    id: int
+    job_id: str
+    task_name: str
+    task_args: list[Any]
+    error_type: str
+    error_message: str
+    traceback: str
+    attempts: int
+    first_attempt_at: datetime | None
+    failed_at: datetime
+
+
+class Replayed(BaseModel):
+    job_id: str
+    status: str = "queued"
+
+
+class QueueStats(BaseModel):
+    jobs_by_status: dict[str, int]
+    queue_depth: int | None
+    dead_letters: int
+
+
+@router.get(
+    "/dlq",
+    response_model=list[DeadLetterPublic],
+    responses={401: {"description": "No admin token"}},
+)
+def list_dead_letters(rt: AdminDep, limit: int = 100) -> list[DeadLetterPublic]:
+    return [
+        DeadLetterPublic(**vars(e)) for e in rt.deps.jobs.list_dead_letters(limit=min(limit, 1000))
+    ]
+
+
+@router.post("/dlq/{entry_id}/replay", response_model=Replayed, responses={401: {}, 404: {}})
+def replay_entry(entry_id: int, rt: AdminDep) -> Replayed:
+    return Replayed(job_id=replay_dead_letter(rt.deps, entry_id))
+
+
+@router.get("/stats", response_model=QueueStats, responses={401: {}})
+def queue_stats(rt: AdminDep) -> QueueStats:
+    depth = rt.deps.queue.queue_depth()
+    return QueueStats(
+        jobs_by_status=rt.deps.jobs.count_by_status(),
+        queue_depth=depth,
+        dead_letters=rt.deps.jobs.count_dead_letters(),
+    )
