@@ -5,30 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
+import redis
 from celery import Celery
 from sqlalchemy import Engine
 
+from resumeroast.adapters.breaker import BreakerPolicy, NoBreaker, RedisCircuitBreaker
 from resumeroast.adapters.db.engine import make_engine
 from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.adapters.events import RedisEventBus
+from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
-from resumeroast.core.analysis import render_feedback
 from resumeroast.core.documents import Document, DocumentKind
-from resumeroast.core.feedback import Feedback
 from resumeroast.core.readers import read_document
-from resumeroast.pipeline import Deps, Limits
-from resumeroast.ports import ReviewRequest
+from resumeroast.pipeline import Breaker, Deps, Limits
 from resumeroast.settings import Settings
-
-
-class BuiltinReviewer:
-    """The deterministic analyzer alone: no model, nothing to bill or cache."""
-
-    identity = "builtin"
-    is_billable = False
-
-    def review(self, request: ReviewRequest) -> Feedback:
-        return render_feedback(request.analysis, request.level)
 
 
 @dataclass
@@ -50,12 +40,23 @@ def redis_url_of(settings: Settings) -> str:
 def build_runtime(settings: Settings) -> Runtime:
     engine = make_engine(settings.effective_database_url)
     celery = make_celery(settings)
+    reviewer = build_reviewer(settings)
+    redis_url = redis_url_of(settings)
+    breaker: Breaker = NoBreaker()
+    if reviewer.is_billable:
+        policy = BreakerPolicy(
+            window=settings.breaker_window,
+            failure_ratio=settings.breaker_failure_ratio,
+            cooldown_s=settings.breaker_cooldown_s,
+        )
+        breaker = RedisCircuitBreaker(redis.Redis.from_url(redis_url, socket_timeout=2), policy)
     deps = Deps(
         jobs=SqlJobRepository(engine),
         queue=CeleryTaskQueue(celery),
-        events=RedisEventBus(redis_url_of(settings)),
-        reviewer=BuiltinReviewer(),
+        events=RedisEventBus(redis_url),
+        reviewer=reviewer,
         parse=partial(_parse, max_pages=settings.max_pdf_pages),
+        breaker=breaker,
         limits=Limits(
             max_upload_bytes=settings.max_upload_bytes,
             max_job_description_chars=settings.max_job_description_chars,

@@ -28,7 +28,9 @@ from resumeroast.errors import (
     InvalidRequest,
     JobNotFound,
     NoTextLayer,
+    LLMTransientError,
     PermanentError,
+    TransientError,
 )
 from resumeroast.ports import Reviewer, ReviewRequest
 
@@ -51,6 +53,19 @@ class EventPublisher(Protocol):
     def ping(self) -> bool: ...
 
 
+class Breaker(Protocol):
+    def wait_s(self, name: str) -> float | None: ...
+
+    def record(self, name: str, *, ok: bool) -> None: ...
+
+
+class ProviderPaused(TransientError):
+    """The provider's circuit breaker is open: the job waits without spending a retry."""
+
+    code = "provider_paused"
+    user_message = "The AI reviewer is down; your job is waiting and will resume by itself."
+
+
 @dataclass(frozen=True)
 class Limits:
     max_upload_bytes: int
@@ -66,6 +81,7 @@ class Deps:
     reviewer: Reviewer
     parse: Callable[[bytes, DocumentKind], Document]
     limits: Limits
+    breaker: Breaker
 
 
 @dataclass(frozen=True)
@@ -181,7 +197,7 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
     cached = deps.jobs.get_cached_review(key)
     if cached is not None:
         return cached.model_copy(update={"review": replace_review(cached, cached=True)})
-    feedback = deps.reviewer.review(request)
+    feedback = call_reviewer(deps, request)
     deps.jobs.put_cached_review(key, feedback, source_job_id=job.id)
     review = feedback.review
     deps.jobs.record_usage(
@@ -189,6 +205,21 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
         owner=owner,
         usage=LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms),
     )
+    return feedback
+
+
+def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
+    """One billable call, guarded by the provider's shared circuit breaker."""
+    name = deps.reviewer.identity.split(":", 1)[0]
+    wait_s = deps.breaker.wait_s(name)
+    if wait_s is not None:
+        raise ProviderPaused(f"{name} breaker open", retry_after_s=wait_s)
+    try:
+        feedback = deps.reviewer.review(request)
+    except LLMTransientError:
+        deps.breaker.record(name, ok=False)
+        raise
+    deps.breaker.record(name, ok=True)
     return feedback
 
 

@@ -68,9 +68,17 @@ class Settings(BaseSettings):
     #: model's own template ("gemma" for the bundled demo model, which has none).
     llm_chat_template: str | None = None
     llm_threads: int | None = None  #: local provider: CPU threads; unset → all cores
+    #: local provider: a CPU writes 15–40 tokens/s under a JSON grammar, so the local answer
+    #: budget is smaller (the answer schema shrinks to fit it); LLM_MAX_OUTPUT_TOKENS caps it.
+    llm_local_max_output_tokens: int = 512
     #: Price overrides in USD per million tokens (else the table in adapters/llm/cost.py).
     llm_price_in_per_mtok: float | None = None
     llm_price_out_per_mtok: float | None = None
+
+    #: Circuit breaker per provider, shared by all workers (in Redis).
+    breaker_window: int = 10
+    breaker_failure_ratio: float = 0.5
+    breaker_cooldown_s: float = 30.0
 
     # --- security
     admin_token: SecretStr | None = None

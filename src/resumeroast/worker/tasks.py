@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import traceback
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -15,7 +16,7 @@ from resumeroast.adapters.processes import owner_is_dead, process_owner_id
 from resumeroast.adapters.queue import REVIEW_TASK
 from resumeroast.core.retry import backoff_delay_s
 from resumeroast.errors import JobNotFound, TransientError
-from resumeroast.pipeline import dead_letter, process_job, publish_job
+from resumeroast.pipeline import ProviderPaused, dead_letter, process_job, publish_job
 from resumeroast.worker.runtime import runtime
 
 log = structlog.get_logger(__name__)
@@ -43,6 +44,8 @@ def run_review(task: Task, job_id: str) -> str:
         return process_job(rt.deps, job_id, owner=owner, dead_owners=dead).value
     except JobNotFound:
         return "deleted"
+    except ProviderPaused as exc:
+        return wait_for_provider(task, job_id, owner, exc)
     except TransientError as exc:
         return retry_or_dead_letter(task, job_id, owner, exc)
     except SoftTimeLimitExceeded as exc:
@@ -81,6 +84,19 @@ def retry_or_dead_letter(task: Task, job_id: str, owner: str, exc: TransientErro
     )
     publish_job(rt.deps, rt.deps.jobs.get_job(job_id))
     log.info("review_retry_scheduled", job_id=job_id, delay_s=round(delay_s, 2), error=exc.code)
+    raise task.retry(countdown=delay_s, max_retries=None, exc=exc)
+
+
+def wait_for_provider(task: Task, job_id: str, owner: str, exc: ProviderPaused) -> str:
+    """Hand the job back without spending a retry and ask again after the cool-down."""
+    rt = runtime()
+    delay_s = (exc.retry_after_s or 1.0) + random.uniform(0.0, 1.0)
+    retry_at = datetime.now(UTC) + timedelta(seconds=delay_s)
+    rt.deps.jobs.release_job(
+        job_id, owner=owner, retry_at=retry_at, note=f"{exc.code}: {exc.detail}"
+    )
+    publish_job(rt.deps, rt.deps.jobs.get_job(job_id))
+    log.info("review_waiting_for_provider", job_id=job_id, delay_s=round(delay_s, 2))
     raise task.retry(countdown=delay_s, max_retries=None, exc=exc)
 
 
