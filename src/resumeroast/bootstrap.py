@@ -14,6 +14,7 @@ from resumeroast.adapters.db.engine import make_engine
 from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.adapters.events import RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
+from resumeroast.adapters.secrets import secret_key
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
 from resumeroast.core.documents import Document, DocumentKind
 from resumeroast.core.readers import read_document
@@ -27,6 +28,7 @@ class Runtime:
     engine: Engine
     celery: Celery
     deps: Deps
+    secret: bytes
 
 
 def redis_url_of(settings: Settings) -> str:
@@ -63,7 +65,9 @@ def build_runtime(settings: Settings) -> Runtime:
             lease_s=settings.task_time_limit_s + 30,
         ),
     )
-    return Runtime(settings=settings, engine=engine, celery=celery, deps=deps)
+    return Runtime(
+        settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
+    )
 
 
 def _parse(data: bytes, kind: DocumentKind, *, max_pages: int) -> Document:

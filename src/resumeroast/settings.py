@@ -82,11 +82,15 @@ class Settings(BaseSettings):
 
     # --- security
     admin_token: SecretStr | None = None
+    #: Signs job access tokens. Unset in development: generated once into DATA_DIR/secret.key.
+    secret_key: SecretStr | None = None
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:
         if self.environment == "production" and self.database_url is None:
             raise ValueError("DATABASE_URL must be set in production (SQLite is for one machine)")
+        if self.environment == "production" and self.secret_key is None:
+            raise ValueError("SECRET_KEY must be set in production (it signs job access tokens)")
         if self.task_time_limit_s <= self.task_soft_time_limit_s:
             raise ValueError("TASK_TIME_LIMIT_S must exceed TASK_SOFT_TIME_LIMIT_S")
         if self.visibility_timeout_s <= self.task_time_limit_s + self.retry_cap_s:

@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from resumeroast.adapters.embedded_redis import EmbeddedRedis
-from tests.support.api import submit, wait_final
+from tests.support.api import JobRef, submit, wait_final
 from tests.support.stack import Stack
 
 pytestmark = [pytest.mark.integration, pytest.mark.chaos]
@@ -20,7 +20,7 @@ RESUMES = [
 ]
 
 
-def submit_batch(client: httpx.Client, count: int) -> list[str]:
+def submit_batch(client: httpx.Client, count: int) -> list[JobRef]:
     return [submit(client, RESUMES[i % len(RESUMES)]) for i in range(count)]
 
 

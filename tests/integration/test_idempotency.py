@@ -20,13 +20,13 @@ def broker(stack: Stack) -> Celery:
 
 
 def test_duplicate_deliveries_save_one_feedback(stack: Stack, client: httpx.Client) -> None:
-    job_id = submit(client, "pdf/resumematcher__single-column.pdf")
+    job = submit(client, "pdf/resumematcher__single-column.pdf")
     celery = broker(stack)
     for _ in range(5):  # redeliveries, replays, a reconciler: all the same job id
-        celery.send_task(REVIEW_TASK, args=[job_id])
+        celery.send_task(REVIEW_TASK, args=[job.id])
     stack.start_worker(concurrency=2)
     stack.start_worker(concurrency=1)
-    result = wait_final(client, job_id)
+    result = wait_final(client, job)
     assert result["status"] == "complete"
     # Six deliveries ran; exactly one claimed the job and saved its feedback.
     logs = lambda: stack.log("worker0.log") + stack.log("worker1.log")  # noqa: E731

@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.support.api import post_resume, read_sse, submit, wait_final
+from tests.support.api import JobRef, get_job, post_resume, read_sse, submit, wait_final
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
@@ -25,9 +25,9 @@ ONE_OF_EACH = [
 
 def test_each_format_completes_with_true_facts(shared_client: httpx.Client) -> None:
     client = shared_client
-    job_ids = {path: submit(client, path) for path in ONE_OF_EACH}
-    for path, job_id in job_ids.items():
-        result = wait_final(client, job_id)
+    jobs = {path: submit(client, path) for path in ONE_OF_EACH}
+    for path, job in jobs.items():
+        result = wait_final(client, job)
         assert result["status"] == "complete", (path, result)
         feedback = result["feedback"]
         assert 0 <= feedback["overall_score"] <= 100
@@ -42,8 +42,8 @@ def test_feedback_reports_what_is_really_in_the_resume(shared_client: httpx.Clie
         b"Engineer, Acme Corp, 2019 - 2023\n- Cut build times by 40% across 12 services\n"
         b"- Responsible for the deployment scripts\n\nEDUCATION\nBSc Computer Science, 2019\n"
     )
-    job_id = submit(client, "upload.txt", data=resume, filename="jane.txt")
-    feedback = wait_final(client, job_id)["feedback"]
+    job = submit(client, "upload.txt", data=resume, filename="jane.txt")
+    feedback = wait_final(client, job)["feedback"]
     assert feedback["facts"]["contact"]["email"] is True
     assert feedback["facts"]["bullets"] == 2
     assert feedback["facts"]["quantified_bullets"] == 1
@@ -64,13 +64,15 @@ def test_post_answers_at_once_and_job_waits_for_a_worker(
     assert answer.headers["location"] == body["status_url"] == f"/api/resumes/{body['job_id']}"
     assert body["events_url"] == f"{body['status_url']}/events"
     assert elapsed_s < 1.0
-    assert client.get(body["status_url"]).json()["status"] == "queued"
+    job = JobRef(body["job_id"], body["access_token"])
+    assert body["web_url"] == f"/jobs/{job.id}#token={job.token}"
+    assert get_job(client, job)["status"] == "queued"
 
     # The SSE stream starts with the current state, then follows every change to the end.
     events: list[dict[str, Any]] = []
-    reader = threading.Thread(target=lambda: events.extend(read_sse(client, body["job_id"])))
+    reader = threading.Thread(target=lambda: events.extend(read_sse(client, job)))
     reader.start()
-    assert client.get(body["status_url"]).json()["status"] == "queued"  # still no worker
+    assert get_job(client, job)["status"] == "queued"  # still no worker
     stack.start_worker()
     reader.join(timeout=60)
     assert not reader.is_alive()
@@ -90,9 +92,9 @@ def test_late_sse_client_gets_the_final_state_and_the_stream_ends(
     shared_client: httpx.Client,
 ) -> None:
     client = shared_client
-    job_id = submit(client, "text/hrhelper__sample_resume.txt")
-    wait_final(client, job_id)
-    events = read_sse(client, job_id, timeout_s=10)
+    job = submit(client, "text/hrhelper__sample_resume.txt")
+    wait_final(client, job)
+    events = read_sse(client, job, timeout_s=10)
     assert [e["status"] for e in events] == ["complete"]
 
 
@@ -144,9 +146,23 @@ def test_idempotency_key_returns_the_same_job(shared_client: httpx.Client) -> No
     second = post_resume(shared_client, "text/hrhelper__sample_resume.txt", headers=headers)
     assert first.status_code == second.status_code == 202
     assert first.json()["job_id"] == second.json()["job_id"]
+    assert first.json()["access_token"] == second.json()["access_token"]
 
 
 def test_health_and_readiness(shared_client: httpx.Client) -> None:
     assert shared_client.get("/healthz").json()["status"] == "ok"
     ready = shared_client.get("/readyz").json()
     assert ready["status"] == "ready" and all(ready["checks"].values())
+
+
+def test_knowing_the_job_id_is_not_enough(shared_client: httpx.Client) -> None:
+    job = submit(shared_client, "text/hrhelper__sample_resume.txt")
+    for path in (f"/api/resumes/{job.id}", f"/api/resumes/{job.id}/events"):
+        for headers in ({}, {"X-Job-Token": "not-the-token"}, {"X-Job-Token": job.token[:-1]}):
+            answer = shared_client.get(path, headers=headers)
+            assert answer.status_code == 404, (path, headers)
+            assert answer.json()["code"] == "job_not_found"
+    assert shared_client.delete(f"/api/resumes/{job.id}").status_code == 404
+    assert (
+        shared_client.get(f"/api/resumes/{job.id}", params={"token": job.token}).status_code == 200
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,25 +38,48 @@ def post_resume(
     )
 
 
-def submit(client: httpx.Client, path: Path | str, **kwargs: Any) -> str:
+@dataclass(frozen=True)
+class JobRef:
+    """A submitted job and the token that proves the right to read it."""
+
+    id: str
+    token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"X-Job-Token": self.token}
+
+
+def submit(client: httpx.Client, path: Path | str, **kwargs: Any) -> JobRef:
     answer = post_resume(client, path, **kwargs)
     assert answer.status_code == 202, answer.text
-    return str(answer.json()["job_id"])
+    body = answer.json()
+    return JobRef(str(body["job_id"]), str(body["access_token"]))
 
 
-def wait_final(client: httpx.Client, job_id: str, *, timeout_s: float = 60) -> dict[str, Any]:
+def get_job(client: httpx.Client, job: JobRef) -> dict[str, Any]:
+    answer = client.get(f"/api/resumes/{job.id}", headers=job.headers)
+    assert answer.status_code == 200, answer.text
+    body: dict[str, Any] = answer.json()
+    return body
+
+
+def wait_final(client: httpx.Client, job: JobRef, *, timeout_s: float = 60) -> dict[str, Any]:
     def final() -> dict[str, Any] | None:
-        body: dict[str, Any] = client.get(f"/api/resumes/{job_id}").json()
+        body = get_job(client, job)
         return body if body["status"] in ("complete", "failed") else None
 
-    return wait_for(final, timeout_s=timeout_s, interval_s=0.1, what=f"job {job_id} to finish")
+    return wait_for(final, timeout_s=timeout_s, interval_s=0.1, what=f"job {job.id} to finish")
 
 
-def read_sse(client: httpx.Client, job_id: str, *, timeout_s: float = 60) -> list[dict[str, Any]]:
+def read_sse(client: httpx.Client, job: JobRef, *, timeout_s: float = 60) -> list[dict[str, Any]]:
     """Follow the event stream to its end; returns every status event."""
     events: list[dict[str, Any]] = []
     with client.stream(
-        "GET", f"/api/resumes/{job_id}/events", timeout=httpx.Timeout(5, read=timeout_s)
+        "GET",
+        f"/api/resumes/{job.id}/events",
+        headers=job.headers,
+        timeout=httpx.Timeout(5, read=timeout_s),
     ) as stream:
         assert stream.status_code == 200
         for line in stream.iter_lines():

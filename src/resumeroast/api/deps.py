@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Query, Request
 
 from resumeroast.bootstrap import Runtime
+from resumeroast.core.access import token_matches
+from resumeroast.errors import JobNotFound
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -15,3 +17,18 @@ def get_runtime(request: Request) -> Runtime:
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def authorized_job_id(
+    job_id: str,
+    rt: RuntimeDep,
+    x_job_token: Annotated[str | None, Header(description="The job's access token")] = None,
+    token: Annotated[str | None, Query(description="The access token, for EventSource")] = None,
+) -> str:
+    """The job id, once its token is proved; otherwise 404, exactly as for an unknown job."""
+    if not token_matches(rt.secret, job_id, x_job_token or token):
+        raise JobNotFound(job_id)
+    return job_id
+
+
+JobIdDep = Annotated[str, Depends(authorized_job_id)]

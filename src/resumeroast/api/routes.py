@@ -11,8 +11,9 @@ from fastapi import APIRouter, File, Form, Header, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from resumeroast.api.deps import RuntimeDep
+from resumeroast.api.deps import JobIdDep, RuntimeDep
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
+from resumeroast.core.access import job_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import FileTooLarge
@@ -58,9 +59,15 @@ async def create_review(
     )
     job, _created = await run_in_threadpool(submit_resume, rt.deps, upload)
     status_url = f"/api/resumes/{job.id}"
+    token = job_token(rt.secret, job.id)
     response.headers["Location"] = status_url
     return JobCreated(
-        job_id=job.id, status=job.status, status_url=status_url, events_url=f"{status_url}/events"
+        job_id=job.id,
+        status=job.status,
+        access_token=token,
+        status_url=status_url,
+        events_url=f"{status_url}/events",
+        web_url=f"/jobs/{job.id}#token={token}",
     )
 
 
@@ -70,7 +77,7 @@ async def create_review(
     tags=["resumes"],
     responses={404: {"description": "Unknown job"}},
 )
-def read_review(job_id: str, rt: RuntimeDep) -> JobPublic:
+def read_review(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
     job = rt.deps.jobs.get_job(job_id)
     feedback = rt.deps.jobs.get_feedback(job_id) if job.status is JobStatus.COMPLETE else None
     return JobPublic.from_job(job, feedback)
@@ -82,7 +89,7 @@ def read_review(job_id: str, rt: RuntimeDep) -> JobPublic:
     tags=["resumes"],
     responses={404: {"description": "Unknown job"}},
 )
-def delete_review(job_id: str, rt: RuntimeDep) -> Response:
+def delete_review(job_id: JobIdDep, rt: RuntimeDep) -> Response:
     rt.deps.jobs.delete_job(job_id)
     return Response(status_code=204)
 
@@ -92,7 +99,7 @@ def delete_review(job_id: str, rt: RuntimeDep) -> Response:
     tags=["resumes"],
     responses={200: {"content": {"text/event-stream": {}}}, 404: {"description": "Unknown job"}},
 )
-async def stream_review_events(job_id: str, rt: RuntimeDep) -> EventSourceResponse:
+async def stream_review_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceResponse:
     """Server-Sent Events: the current state first, then every change, ending with the final one."""
     await run_in_threadpool(rt.deps.jobs.get_job, job_id)  # 404 before the stream starts
     return EventSourceResponse(_job_events(rt, job_id), ping=15)

@@ -13,8 +13,13 @@ from resumeroast.core.jobs import Job, JobStatus, Stage
 class JobCreated(BaseModel):
     job_id: str
     status: JobStatus
+    #: The job's secret: send it as the X-Job-Token header (or ?token= for EventSource).
+    #: Returned only here; without it the job answers 404 like an unknown one.
+    access_token: str
     status_url: str
     events_url: str
+    #: The web page for this job, with the token in the fragment (never sent to a server).
+    web_url: str
 
 
 class Failure(BaseModel):

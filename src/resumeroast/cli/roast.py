@@ -40,6 +40,8 @@ def run_roast(resume: Path, *, job: Path | None, level: str, as_json: bool, url:
             console.print(f"[red]{answer.json().get('detail', answer.text)}[/]")
             return 1
         created = answer.json()
+        client.headers["X-Job-Token"] = created["access_token"]
+        console.print(f"[dim]job {created['job_id']}: {base_url}{created['web_url']}[/]")
         follow_progress(client, created["events_url"])
         result = client.get(created["status_url"]).json()
     if as_json:
