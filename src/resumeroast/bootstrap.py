@@ -14,10 +14,9 @@ from resumeroast.adapters.db.engine import make_engine
 from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.adapters.events import RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
-from resumeroast.adapters.secrets import secret_key
+from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
-from resumeroast.core.documents import Document, DocumentKind
-from resumeroast.core.readers import read_document
+from resumeroast.adapters.secrets import secret_key
 from resumeroast.pipeline import Breaker, Deps, Limits
 from resumeroast.settings import Settings
 
@@ -57,7 +56,12 @@ def build_runtime(settings: Settings) -> Runtime:
         queue=CeleryTaskQueue(celery),
         events=RedisEventBus(redis_url),
         reviewer=reviewer,
-        parse=partial(_parse, max_pages=settings.max_pdf_pages),
+        parse=partial(
+            parse_document,
+            max_pages=settings.max_pdf_pages,
+            timeout_s=settings.parse_timeout_s,
+            memory_limit_mb=settings.parse_memory_mb,
+        ),
         breaker=breaker,
         limits=Limits(
             max_upload_bytes=settings.max_upload_bytes,
@@ -68,7 +72,3 @@ def build_runtime(settings: Settings) -> Runtime:
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
     )
-
-
-def _parse(data: bytes, kind: DocumentKind, *, max_pages: int) -> Document:
-    return read_document(data, kind, max_pages=max_pages)

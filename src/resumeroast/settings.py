@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 5 * 1024 * 1024
     max_pdf_pages: int = 20
     max_job_description_chars: int = 20_000
+    #: Parsing runs in a child process under these limits (hostile files hang or bloat parsers).
+    parse_timeout_s: float = 20.0
+    parse_memory_mb: int = 512
 
     # --- worker and queue (see docs/operations.md: why these numbers)
     task_soft_time_limit_s: int = 100
