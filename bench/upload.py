@@ -137,7 +137,12 @@ def local_stack(api_workers: int) -> Iterator[str]:
     data_dir = Path(tempfile.mkdtemp(prefix="rr-bench-"))
     redis_server = EmbeddedRedis(data_dir / "redis").start()
     port = free_port()
-    env = dict(os.environ, DATA_DIR=str(data_dir), REDIS_URL=redis_server.url)
+    env = dict(
+        os.environ,
+        DATA_DIR=str(data_dir),
+        REDIS_URL=redis_server.url,
+        UPLOAD_RATE_LIMIT_PER_MINUTE="0",
+    )
     resumeroast = [sys.executable, "-m", "resumeroast"]
     api = subprocess.Popen(
         [*resumeroast, "api", "--port", str(port), "--workers", str(api_workers)],

@@ -125,6 +125,15 @@ class InvalidRequest(ResumeRoastError):
     user_message = "The request is not valid."
 
 
+class RateLimited(ResumeRoastError):
+    code = "rate_limited"
+    user_message = "Too many uploads from your address. Wait a minute, then try again."
+
+    def __init__(self, retry_after_s: int) -> None:
+        super().__init__(f"retry after {retry_after_s}s")
+        self.retry_after_s = retry_after_s
+
+
 class AdminAuthRequired(ResumeRoastError):
     code = "admin_token_required"
     user_message = "This needs the admin token: send it as 'Authorization: Bearer <token>'."

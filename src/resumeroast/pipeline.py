@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
@@ -27,8 +27,8 @@ from resumeroast.errors import (
     FileTooLarge,
     InvalidRequest,
     JobNotFound,
-    NoTextLayer,
     LLMTransientError,
+    NoTextLayer,
     PermanentError,
     TransientError,
 )
@@ -322,3 +322,14 @@ def replay_dead_letter(deps: Deps, entry_id: int) -> str:
     deps.jobs.delete_dead_letter(entry_id)
     publish_job(deps, deps.jobs.get_job(entry.job_id))
     return entry.job_id
+
+
+def purge_expired(deps: Deps, *, retention_days: float) -> int:
+    """Delete everything about jobs older than the retention period."""
+    cutoff = datetime.now(UTC) - timedelta(days=retention_days)
+    deleted = 0
+    while job_ids := deps.jobs.jobs_created_before(cutoff, limit=500):
+        deleted += deps.jobs.delete_jobs(job_ids)
+    if deleted:
+        log.info("retention_purged", count=deleted)
+    return deleted

@@ -83,7 +83,13 @@ class Settings(BaseSettings):
     breaker_failure_ratio: float = 0.5
     breaker_cooldown_s: float = 30.0
 
-    # --- security
+    # --- security and privacy
+    #: Uploads per client address per minute (0: no limit). Counted in Redis, so it holds
+    #: across API processes.
+    upload_rate_limit_per_minute: int = 30
+    #: Uploads, text, feedback and cached reviews are deleted this long after submission.
+    retention_days: float = 30.0
+    retention_interval_s: float = 3600.0
     admin_token: SecretStr | None = None
     #: Signs job access tokens. Unset in development: generated once into DATA_DIR/secret.key.
     secret_key: SecretStr | None = None

@@ -25,6 +25,7 @@ TEST_ENV = {
     "RETRY_CAP_S": "2",
     "RECONCILE_INTERVAL_S": "1",
     "RECONCILE_STALE_AFTER_S": "3",
+    "UPLOAD_RATE_LIMIT_PER_MINUTE": "0",
 }
 
 

@@ -7,11 +7,12 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.api import admin
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from resumeroast.api.routes import router
-from resumeroast.bootstrap import Runtime, build_runtime
+from resumeroast.bootstrap import Runtime, build_runtime, redis_url_of
 from resumeroast.logs import configure_logging
 from resumeroast.settings import Settings, get_settings
 
@@ -23,6 +24,9 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings)
         app.state.runtime = runtime or build_runtime(settings)
+        app.state.rate_limiter = RedisRateLimiter(
+            redis_url_of(settings), per_minute=settings.upload_rate_limit_per_minute
+        )
         yield
         app.state.runtime.engine.dispose()
 

@@ -26,6 +26,7 @@ STATUS_BY_ERROR: dict[type[errors.ResumeRoastError], tuple[int, str]] = {
     errors.InvalidRequest: (422, "Invalid request"),
     errors.JobNotFound: (404, "Not found"),
     errors.AdminAuthRequired: (401, "Admin token required"),
+    errors.RateLimited: (429, "Too many requests"),
     errors.TransientError: (503, "Service temporarily unavailable"),
 }
 
@@ -64,7 +65,11 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(errors.ResumeRoastError)
     async def _domain(request: Request, exc: errors.ResumeRoastError) -> JSONResponse:
         status, title = status_for(exc)
-        headers = {"Retry-After": "5"} if status == 503 else None
+        headers = None
+        if isinstance(exc, errors.RateLimited):
+            headers = {"Retry-After": str(exc.retry_after_s)}
+        elif status == 503:
+            headers = {"Retry-After": "5"}
         return problem(
             status,
             title,

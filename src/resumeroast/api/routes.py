@@ -7,11 +7,11 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Header, Response, UploadFile, status
+from fastapi import APIRouter, Depends, File, Form, Header, Response, UploadFile, status
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
-from resumeroast.api.deps import JobIdDep, RuntimeDep
+from resumeroast.api.deps import JobIdDep, RuntimeDep, limit_uploads
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
 from resumeroast.core.access import job_token
 from resumeroast.core.feedback import Level
@@ -28,8 +28,10 @@ router = APIRouter()
     response_model=JobCreated,
     tags=["resumes"],
     summary="Upload a resume; answers at once with the job id",
+    dependencies=[Depends(limit_uploads)],
     responses={
         413: {"description": "File too large"},
+        429: {"description": "Too many uploads from this client"},
         415: {"description": "Not PDF, DOCX, TXT or MD"},
         422: {"description": "Empty or unreadable file"},
     },

@@ -12,12 +12,14 @@ import structlog
 from resumeroast.adapters.db.repository import new_owner_token
 from resumeroast.adapters.processes import owner_is_dead, process_owner_id
 from resumeroast.errors import TransientError
-from resumeroast.pipeline import reconcile
+from resumeroast.pipeline import purge_expired, reconcile
 from resumeroast.worker.runtime import runtime
 
 log = structlog.get_logger(__name__)
 
 LEASE_NAME = "reconciler"
+#: Held for a whole retention interval by whoever purged, so the purge runs once per interval.
+RETENTION_LEASE = "retention"
 
 
 class Reconciler:
@@ -37,10 +39,18 @@ class Reconciler:
         while not self._stop.wait(interval_s):
             try:
                 self.run_once()
+                self.purge_if_due()
             except TransientError as exc:
                 log.warning("reconciler_skipped", error=str(exc))
             except Exception:  # keep the loop alive; the next round tries again
                 log.exception("reconciler_failed")
+
+    def purge_if_due(self) -> int:
+        rt = runtime()
+        interval_s = rt.settings.retention_interval_s
+        if not rt.deps.jobs.try_lease(RETENTION_LEASE, owner=self._owner, duration_s=interval_s):
+            return 0
+        return purge_expired(rt.deps, retention_days=rt.settings.retention_days)
 
     def run_once(self) -> list[str]:
         rt = runtime()

@@ -477,13 +477,31 @@ class SqlJobRepository:
 
     def delete_job(self, job_id: str) -> None:
         """Remove the job, its upload, feedback, dead letters and reviews cached from it."""
+        if not self.delete_jobs([job_id]):
+            raise JobNotFound(job_id)
+
+    def delete_jobs(self, job_ids: Sequence[str]) -> int:
         with self._session() as session:
-            if session.get(JobRow, job_id) is None:
-                raise JobNotFound(job_id)
-            session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id == job_id))
+            ids = list(job_ids)
+            session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
             for table in (FeedbackRow, UploadRow, DeadLetterRow):
-                session.execute(delete(table).where(table.job_id == job_id))
-            session.execute(delete(JobRow).where(JobRow.id == job_id))
+                session.execute(delete(table).where(table.job_id.in_(ids)))
+            count = session.execute(delete(JobRow).where(JobRow.id.in_(ids))).rowcount  # type: ignore[attr-defined]
+        self._scrub_journal()
+        return int(count)
+
+    def jobs_created_before(self, moment: datetime, *, limit: int = 1000) -> list[str]:
+        with self._session() as session:
+            rows = session.scalars(select(JobRow.id).where(JobRow.created_at < moment).limit(limit))
+            return list(rows)
+
+    def _scrub_journal(self) -> None:
+        """SQLite keeps old page images in its write-ahead log: truncate it after a delete."""
+        if self.engine.dialect.name == "sqlite":
+            with self.engine.connect() as connection:
+                raw = connection.connection.driver_connection
+                assert raw is not None
+                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def new_owner_token() -> str:
