@@ -51,14 +51,16 @@ class RedisCircuitBreaker:
         try:
             if ok:
                 with self.client.pipeline() as pipe:
-                    pipe.lpush(key + ":outcomes", 0).ltrim(
-                        key + ":outcomes", 0, self.policy.window - 1
-                    )
-                    pipe.delete(key + ":half_open", key + ":probe").execute()
+                    pipe.lpush(key + ":outcomes", 0)
+                    pipe.ltrim(key + ":outcomes", 0, self.policy.window - 1)
+                    pipe.delete(key + ":half_open", key + ":probe")
+                    pipe.execute()
                 return
             with self.client.pipeline() as pipe:
-                pipe.lpush(key + ":outcomes", 1).ltrim(key + ":outcomes", 0, self.policy.window - 1)
-                pipe.lrange(key + ":outcomes", 0, -1).exists(key + ":half_open")
+                pipe.lpush(key + ":outcomes", 1)
+                pipe.ltrim(key + ":outcomes", 0, self.policy.window - 1)
+                pipe.lrange(key + ":outcomes", 0, -1)
+                pipe.exists(key + ":half_open")
                 *_, outcomes, half_open = pipe.execute()
             failures = sum(int(o) for o in outcomes)
             if half_open or (

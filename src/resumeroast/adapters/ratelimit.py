@@ -29,7 +29,8 @@ class RedisRateLimiter:
         key = f"{PREFIX}{client_key}:{window}"
         try:
             async with self._client.pipeline(transaction=False) as pipe:
-                pipe.incr(key).expire(key, WINDOW_S * 2)
+                pipe.incr(key)
+                pipe.expire(key, WINDOW_S * 2)
                 count, _ = await pipe.execute()
         except redis.RedisError:
             return None  # fail open: the limit protects us, it must not take the API down
