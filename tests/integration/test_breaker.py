@@ -1,0 +1,58 @@
+"""The circuit breaker, shared through a real Redis by several callers."""
+
+from __future__ import annotations
+
+import redis
+
+from resumeroast.adapters.breaker import BreakerPolicy, RedisCircuitBreaker
+from resumeroast.adapters.embedded_redis import EmbeddedRedis
+from tests.support.polling import wait_for
+
+
+def breakers(server: EmbeddedRedis, count: int, policy: BreakerPolicy) -> list[RedisCircuitBreaker]:
+    return [RedisCircuitBreaker(redis.Redis.from_url(server.url), policy) for _ in range(count)]
+
+
+def test_failures_open_the_breaker_for_every_worker(redis_server: EmbeddedRedis) -> None:
+    policy = BreakerPolicy(window=6, min_calls=4, failure_ratio=0.5, cooldown_s=0.5)
+    first, second = breakers(redis_server, 2, policy)
+    first.record("openai", ok=True)
+    first.record("openai", ok=False)
+    second.record("openai", ok=False)
+    assert first.wait_s("openai") is None  # 2 of 3: too few calls for a verdict
+    second.record("openai", ok=False)
+    wait = first.wait_s("openai")
+    assert wait is not None and 0 < wait <= 0.5
+    assert second.wait_s("openai") is not None  # shared: the other worker sees it too
+    assert first.wait_s("anthropic") is None  # per provider
+
+
+def test_one_probe_after_cooldown_then_closes_on_success(redis_server: EmbeddedRedis) -> None:
+    policy = BreakerPolicy(window=4, min_calls=2, failure_ratio=0.5, cooldown_s=0.3)
+    first, second = breakers(redis_server, 2, policy)
+    first.record("p", ok=False)
+    first.record("p", ok=False)
+    assert first.is_open("p")
+    wait_for(lambda: not first.is_open("p"), timeout_s=5, what="the cool-down")
+    assert first.wait_s("p") is None  # the probe
+    assert second.wait_s("p") is not None  # everyone else waits for the probe's outcome
+    first.record("p", ok=True)
+    assert second.wait_s("p") is None
+    assert second.wait_s("p") is None
+
+
+def test_failed_probe_opens_it_again(redis_server: EmbeddedRedis) -> None:
+    policy = BreakerPolicy(window=4, min_calls=2, failure_ratio=0.5, cooldown_s=0.3)
+    (breaker,) = breakers(redis_server, 1, policy)
+    breaker.record("p", ok=False)
+    breaker.record("p", ok=False)
+    wait_for(lambda: not breaker.is_open("p"), timeout_s=5, what="the cool-down")
+    assert breaker.wait_s("p") is None
+    breaker.record("p", ok=False)
+    assert breaker.is_open("p")
+
+
+def test_unreachable_redis_lets_calls_through() -> None:
+    breaker = RedisCircuitBreaker(redis.Redis(port=1, socket_connect_timeout=0.2))
+    assert breaker.wait_s("p") is None
+    breaker.record("p", ok=False)
