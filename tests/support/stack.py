@@ -16,6 +16,8 @@ from tests.support.polling import wait_for
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "resumes"
 
+ADMIN_TOKEN = "test-admin-token-0123456789"
+
 #: Short limits so failure paths finish inside a test's time budget.
 TEST_ENV = {
     "TASK_SOFT_TIME_LIMIT_S": "20",
@@ -26,6 +28,7 @@ TEST_ENV = {
     "RECONCILE_INTERVAL_S": "1",
     "RECONCILE_STALE_AFTER_S": "3",
     "UPLOAD_RATE_LIMIT_PER_MINUTE": "0",
+    "ADMIN_TOKEN": ADMIN_TOKEN,
 }
 
 

@@ -1,0 +1,168 @@
+"""The LLM provider misbehaves: workers die mid-review, outages come and go, replay recovers.
+
+The provider is a real local HTTP server speaking the OpenAI chat-completions protocol
+(tests/support/llm_standin.py); the workers reach it through the production openai code.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.support.api import JobRef, get_job, submit, wait_final
+from tests.support.llm_standin import Standin, run_standin
+from tests.support.polling import wait_for
+from tests.support.stack import ADMIN_TOKEN, FIXTURES, Stack, kill_process_group
+
+pytestmark = [pytest.mark.integration, pytest.mark.chaos]
+
+
+@pytest.fixture
+def standin() -> Iterator[Standin]:
+    with run_standin() as server:
+        yield server
+
+
+@pytest.fixture
+def llm_stack(stack: Stack, standin: Standin) -> Stack:
+    stack.extra_env.update(
+        {
+            "LLM_PROVIDER": "openai",
+            "LLM_BASE_URL": standin.base_url,
+            "LLM_MODEL": "standin",
+            "LLM_API_KEY": "sk-test-not-a-real-key",
+            "LLM_TIMEOUT_S": "30",
+            "BREAKER_COOLDOWN_S": "1",
+        }
+    )
+    return stack
+
+
+def chat_calls(standin: Standin) -> int:
+    return sum(1 for call in standin.calls if call.path == "/v1/chat/completions")
+
+
+def submit_many(client: httpx.Client, count: int) -> list[JobRef]:
+    """Distinct resumes, so the review cache cannot hide a call."""
+    base = (FIXTURES / "text/hrhelper__sample_resume.txt").read_bytes()
+    return [
+        submit(
+            client,
+            f"r{i}.txt",
+            data=f"Candidate number {i}\n".encode() + base,
+            filename=f"r{i}.txt",
+        )
+        for i in range(count)
+    ]
+
+
+def dead_letters(client: httpx.Client) -> list[dict[str, Any]]:
+    answer = client.get("/api/admin/dlq", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
+    assert answer.status_code == 200, answer.text
+    entries: list[dict[str, Any]] = answer.json()
+    return entries
+
+
+def test_worker_sigkilled_during_review_completes_once(
+    llm_stack: Stack, client: httpx.Client, standin: Standin
+) -> None:
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 120}]})
+    worker = llm_stack.start_worker()
+    job = submit(client, "pdf/resumematcher__single-column.pdf")
+    wait_for(
+        lambda: chat_calls(standin) == 1 and get_job(client, job)["stage"] == "reviewing",
+        timeout_s=60,
+        what="the review call to be in flight",
+    )
+    kill_process_group(worker)  # the whole worker, main process and pool child
+    llm_stack.start_worker()
+    result = wait_final(client, job, timeout_s=90)
+    assert result["status"] == "complete"
+    assert result["attempts"] == 2 and result["retries"] == 0
+    assert result["feedback"]["review"]["reviewer"] == "openai"
+    assert chat_calls(standin) == 2  # the killed call never answered; one answer was paid for
+
+
+def test_outage_then_recovery_completes_every_job_within_the_retry_budget(
+    llm_stack: Stack, client: httpx.Client, standin: Standin
+) -> None:
+    standin.set_script(
+        {
+            "steps": [
+                {"kind": "status", "status": 500, "times": 3},
+                {"kind": "status", "status": 429, "retry_after": 1, "times": 2},
+                {"kind": "status", "status": 503, "times": 1},
+            ]
+        }
+    )
+    llm_stack.start_worker()
+    jobs = submit_many(client, 6)
+    results = [wait_final(client, job, timeout_s=120) for job in jobs]
+    assert [r["status"] for r in results] == ["complete"] * len(jobs)
+    assert dead_letters(client) == []
+    # Each job may call at most 1 + MAX_RETRIES times; successes are exactly one per job.
+    assert chat_calls(standin) == len(jobs) + 6  # 6 scripted failures, then one answer per job
+
+
+def test_resubmitting_the_same_resume_costs_no_llm_call(
+    llm_stack: Stack, client: httpx.Client, standin: Standin
+) -> None:
+    llm_stack.start_worker()
+    first = wait_final(client, submit(client, "pdf/resumematcher__single-column.pdf"))
+    second = wait_final(client, submit(client, "pdf/resumematcher__single-column.pdf"))
+    assert first["status"] == second["status"] == "complete"
+    assert chat_calls(standin) == 1
+    assert second["feedback"]["review"]["cached"] is True
+    assert second["feedback"]["overall_score"] == first["feedback"]["overall_score"]
+
+
+def test_permanent_outage_dead_letters_then_replay_completes(
+    llm_stack: Stack, client: httpx.Client, standin: Standin
+) -> None:
+    standin.set_script({"steps": [], "then": {"kind": "status", "status": 500}})
+    llm_stack.start_worker()
+    jobs = submit_many(client, 3)
+    results = [wait_final(client, job, timeout_s=120) for job in jobs]
+    assert [r["status"] for r in results] == ["failed"] * 3
+    for result in results:
+        assert result["failure"]["code"] == "retries_exhausted"
+        assert "replay" in result["failure"]["reason"]
+        assert result["retries"] == 3
+    entries = dead_letters(client)
+    assert sorted(e["job_id"] for e in entries) == sorted(job.id for job in jobs)
+    assert all(e["task_name"] == "resumeroast.review_job" and e["traceback"] for e in entries)
+    assert chat_calls(standin) <= 3 * 4  # never more than 1 + 3 retries per job
+
+    standin.set_script({"steps": []})  # the provider recovers
+    replay = subprocess.run(
+        [sys.executable, "-m", "resumeroast", "dlq", "replay", "--all"],
+        env=llm_stack.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert replay.returncode == 0, replay.stderr
+    results = [wait_final(client, job, timeout_s=120) for job in jobs]
+    assert [r["status"] for r in results] == ["complete"] * 3
+    assert dead_letters(client) == []
+
+
+def test_sigterm_lets_the_in_flight_review_finish(
+    llm_stack: Stack, client: httpx.Client, standin: Standin
+) -> None:
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 3}]})
+    worker = llm_stack.start_worker()
+    job = submit(client, "text/hrhelper__sample_resume.txt")
+    wait_for(lambda: chat_calls(standin) == 1, timeout_s=60, what="the review call")
+    os.killpg(worker.pid, signal.SIGTERM)  # warm shutdown
+    worker.wait(timeout=60)
+    result = get_job(client, job)
+    assert result["status"] == "complete"
+    assert result["attempts"] == 1
