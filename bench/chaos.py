@@ -1,0 +1,197 @@
+"""Chaos at scale: jobs keep arriving while workers are SIGKILLed, Redis restarts and the LLM
+provider has an outage. Prints accepted, completed, failed, duplicated and lost.
+
+    .venv/bin/python bench/chaos.py [--jobs 300] [--kills 20] [--redis-restarts 2] [--workers 2]
+
+Everything is real and local: redis-server, `resumeroast api`, Celery worker processes, and an
+OpenAI-compatible LLM stand-in (tests/support/llm_standin.py) reached through the production
+openai provider code. "Duplicated" counts jobs whose feedback was saved twice or whose review
+was paid for twice (two successful LLM answers for the same resume); "lost" counts accepted
+jobs that are not complete or failed when the run ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.support.api import JobRef, get_job, submit  # noqa: E402
+from tests.support.llm_standin import run_standin  # noqa: E402
+from tests.support.stack import FIXTURES, Stack, kill_process_group  # noqa: E402
+
+from resumeroast.adapters.embedded_redis import EmbeddedRedis  # noqa: E402
+
+BASE = (FIXTURES / "text/hrhelper__sample_resume.txt").read_bytes()
+OUTAGE = {"steps": [], "then": {"kind": "status", "status": 503}}
+HEALTHY = {"steps": [], "then": {"kind": "hang", "seconds": 0.3}}  # a 0.3 s model
+
+
+def marker(i: int) -> str:
+    return f"Candidate chaos-{i:05d}"
+
+
+def submit_all(client: httpx.Client, count: int, pace_s: float, jobs: list[JobRef]) -> None:
+    for i in range(count):
+        body = f"{marker(i)}\n".encode() + BASE
+        for _ in range(50):  # the API may be briefly unable to reach Redis: the client retries
+            try:
+                jobs.append(submit(client, f"c{i}.txt", data=body, filename=f"c{i}.txt"))
+                break
+            except (AssertionError, httpx.HTTPError):
+                time.sleep(0.2)
+        time.sleep(pace_s)
+
+
+def chaos(
+    stack: Stack, standin: object, args: argparse.Namespace, stop: threading.Event, log: list[str]
+) -> None:
+    rng = random.Random(args.seed)
+    duration = args.chaos_s
+    moments = sorted(
+        [(rng.uniform(2, duration), "kill") for _ in range(args.kills)]
+        + [(rng.uniform(5, duration), "redis") for _ in range(args.redis_restarts)]
+        + [(duration * 0.4, "outage"), (duration * 0.4 + args.outage_s, "recover")]
+    )
+    started = time.monotonic()
+    for moment, action in moments:
+        if stop.wait(max(0.0, started + moment - time.monotonic())):
+            return
+        if action == "kill":
+            alive = [w for w in stack.workers if w.poll() is None]
+            victim = rng.choice(alive)
+            kill_process_group(victim)
+            stack.workers.remove(victim)
+            stack.start_worker(concurrency=args.concurrency)
+        elif action == "redis":
+            stack.redis.kill()
+            stack.redis.start()
+        elif action == "outage":
+            standin.set_script(OUTAGE)  # type: ignore[attr-defined]
+        else:
+            standin.set_script(HEALTHY)  # type: ignore[attr-defined]
+        log.append(f"{time.monotonic() - started:6.1f}s {action}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--jobs", type=int, default=300)
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--redis-restarts", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument("--chaos-s", type=float, default=90.0)
+    parser.add_argument("--outage-s", type=float, default=12.0)
+    parser.add_argument("--deadline-s", type=float, default=600.0)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="rr-chaos-"))
+    redis_server = EmbeddedRedis(data_dir / "redis").start()
+    with run_standin(HEALTHY) as standin:
+        stack = Stack(
+            data_dir=data_dir,
+            redis=redis_server,
+            extra_env={
+                "LLM_PROVIDER": "openai",
+                "LLM_BASE_URL": standin.base_url,
+                "LLM_MODEL": "standin",
+                "LLM_API_KEY": "sk-bench",
+                "LLM_TIMEOUT_S": "20",
+                "BREAKER_COOLDOWN_S": "3",
+                "RECONCILE_STALE_AFTER_S": "10",
+            },
+        )
+        stack.start_api()
+        for _ in range(args.workers):
+            stack.start_worker(concurrency=args.concurrency)
+        jobs: list[JobRef] = []
+        events: list[str] = []
+        stop = threading.Event()
+        started = time.monotonic()
+        with httpx.Client(base_url=stack.base_url, timeout=30) as client:
+            feeder = threading.Thread(
+                target=submit_all, args=(client, args.jobs, args.chaos_s / args.jobs, jobs)
+            )
+            monkey = threading.Thread(target=chaos, args=(stack, standin, args, stop, events))
+            feeder.start()
+            monkey.start()
+            feeder.join()
+            monkey.join()
+            statuses = final_statuses(client, jobs, started + args.deadline_s)
+        elapsed = time.monotonic() - started
+        answers = Counter(
+            m
+            for call in standin.calls
+            if call.step in ("answer", "hang")
+            for m in [call_marker(call.body)]
+            if m
+        )
+        stack.stop()
+    redis_server.stop()
+    feedback_saves = count_feedback_rows(data_dir / "resumeroast.db")
+    counts = Counter(statuses.values())
+    duplicated = sum(1 for n in answers.values() if n > 1) + sum(
+        1 for n in feedback_saves.values() if n > 1
+    )
+    print("\n".join(events))
+    print(
+        f"\nchaos run: {args.jobs} jobs, {args.kills} worker SIGKILLs, {args.redis_restarts} Redis "
+        f"restarts, a {args.outage_s:.0f}s LLM outage, "
+        f"{args.workers} workers x {args.concurrency}; {elapsed:.0f}s"
+    )
+    print(f"accepted   {len(jobs)}")
+    print(f"completed  {counts['complete']}")
+    print(f"failed     {counts['failed']}")
+    print(
+        f"duplicated {duplicated}  (LLM paid twice: {sum(1 for n in answers.values() if n > 1)}, "
+        f"feedback saved twice: {sum(1 for n in feedback_saves.values() if n > 1)})"
+    )
+    print(f"lost       {len(jobs) - counts['complete'] - counts['failed']}")
+    print(f"LLM calls  {len(standin.calls)} ({sum(answers.values())} answered)")
+
+
+def call_marker(body: dict[str, object]) -> str | None:
+    text = str(body)
+    index = text.find("Candidate chaos-")
+    return text[index : index + 21] if index >= 0 else None
+
+
+def final_statuses(client: httpx.Client, jobs: list[JobRef], deadline: float) -> dict[str, str]:
+    statuses: dict[str, str] = {}
+    while time.monotonic() < deadline:
+        for job in jobs:
+            if statuses.get(job.id) in ("complete", "failed"):
+                continue
+            try:
+                statuses[job.id] = get_job(client, job)["status"]
+            except (AssertionError, httpx.HTTPError):
+                continue
+        if all(s in ("complete", "failed") for s in statuses.values()) and len(statuses) == len(
+            jobs
+        ):
+            break
+        time.sleep(1)
+    return statuses
+
+
+def count_feedback_rows(db: Path) -> Counter[str]:
+    with sqlite3.connect(db) as connection:
+        return Counter(row[0] for row in connection.execute("SELECT job_id FROM feedback"))
+
+
+if __name__ == "__main__":
+    main()
