@@ -1,17 +1,22 @@
 """Bytes in, Document out: what a resume says, line by line, and what its layout does.
 
-Readers live in `core.readers`; this module holds the value types, the type sniffing that
-upload validation uses (judged by the bytes, never by the file name) and the dispatcher.
+Readers live in `core.readers` (`read_document` dispatches by kind); this module holds the
+value types and the type sniffing that upload validation uses (judged by the bytes, never
+by the file name).
 """
 
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from resumeroast.errors import EmptyDocument, UnreadableDocument, UnsupportedFileType
+from resumeroast.errors import (
+    EmptyDocument,
+    EncryptedDocument,
+    UnreadableDocument,
+    UnsupportedFileType,
+)
 
 
 class DocumentKind(StrEnum):
@@ -88,6 +93,8 @@ class Document:
 
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -101,6 +108,20 @@ def sniff_kind(data: bytes, filename: str | None = None) -> DocumentKind:
         if _is_docx(data):
             return DocumentKind.DOCX
         raise UnsupportedFileType("a ZIP archive that is not a Word document")
+    if data.startswith(_OLE_MAGIC):
+        # Word saves password-protected .docx files as an OLE container holding the
+        # encrypted package; any other OLE file is a legacy .doc/.xls.
+        if _OLE_ENCRYPTED_MARK in data:
+            raise EncryptedDocument(
+                "a password-protected Word document",
+                user_message=(
+                    "This Word document is password-protected, so neither we nor an applicant "
+                    "tracking system can read it. Save a copy without a password and upload that."
+                ),
+            )
+        raise UnsupportedFileType("a legacy Office (.doc) file")
+    if data[:1024].lstrip().startswith(b"{\\rtf"):
+        raise UnsupportedFileType("an RTF document")
     if not _looks_like_text(data):
         raise UnsupportedFileType("binary content that is not a PDF or DOCX")
     if filename and filename.lower().endswith(_MARKDOWN_SUFFIXES):
@@ -109,6 +130,8 @@ def sniff_kind(data: bytes, filename: str | None = None) -> DocumentKind:
 
 
 def _is_docx(data: bytes) -> bool:
+    import zipfile  # only sniffing needs it; the parse sandbox should not pay for it
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()
@@ -117,14 +140,27 @@ def _is_docx(data: bytes) -> bool:
 
 
 _TEXT_CONTROL_OK = {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
+_WIDE_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 
 
 def _looks_like_text(data: bytes) -> bool:
-    """No NUL bytes and few control characters in the first 8 KiB; RTF is not plain text."""
+    """Few control characters in the first 8 KiB (no NUL bytes unless a UTF-16/32 byte
+    order mark says so); RTF is not plain text."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False
     if head.lstrip().startswith(b"{\\rtf"):
         return False
-    controls = sum(1 for byte in head if byte < 0x20 and byte not in _TEXT_CONTROL_OK)
-    return controls <= len(head) // 100
+    for bom, encoding in _WIDE_BOMS:
+        if head.startswith(bom):
+            text = head[len(bom) :].decode(encoding, errors="replace")
+            break
+    else:
+        if b"\x00" in head:
+            return False
+        text = head.decode("latin-1")
+    controls = sum(1 for char in text if ord(char) < 0x20 and ord(char) not in _TEXT_CONTROL_OK)
+    return controls <= len(text) // 100

@@ -50,24 +50,33 @@ _TRANSLATION = str.maketrans(
 # Glyphs that resumes use as list bullets. The ones that are also ordinary characters
 # (hyphen, asterisk, en dash, middle dot, U+FFFD) only count when a space follows them.
 _BULLET_GLYPHS = (
-    "•●▪◦‣▶►▸▹■□◆◇○◘◙➢➤➔→✓✔❖⦁⁃∙"  # noqa: RUF001 - these are the glyphs we normalise
-    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0de\uf0bb"
+    "•●▪◦‣▶►▸▹■□◆◇○◘◙➢➤➔→✓✔❖⦁⁃∙\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0e8\uf0de\uf0bb"
 )
-_SPACED_BULLETS = "-*+–·\ufffd"  # noqa: RUF001
+_SPACED_BULLETS = "-*+–·\ufffd"
 _BULLET_RE = re.compile(
     rf"^(?:[{re.escape(_BULLET_GLYPHS)}]\s*|[{re.escape(_SPACED_BULLETS)}]\s+)(?=\S)"
 )
 _SPACES_RE = re.compile(r"\s+")
 
 # A word broken across lines: "...distrib-" then "uted systems".
-_BROKEN_WORD_END_RE = re.compile(r"(?<![\w-])([^\W\d_]+)-$")
-_CONTINUATION_RE = re.compile(r"^([^\W\d_]+)([^\s\w]*)\s*")
+# Hyphenation leaves at least two letters on each side (TeX's lefthyphenmin/righthyphenmin).
+_BROKEN_WORD_END_RE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-$")
+_CONTINUATION_RE = re.compile(r"^([^\W\d_]{2,})([^\s\w]*)\s*")
 # First halves of compound words ("self-motivated", "cross-functional"): keep the hyphen.
 _COMPOUND_PREFIXES = frozenset(
     {
         "self", "well", "non", "co", "ex", "cross", "full", "part", "half", "high", "low",
         "long", "short", "real", "end", "open", "hands", "fast", "data", "cloud", "client",
         "customer", "user", "front", "back", "cost", "time", "team", "state", "peer", "multi",
+    }
+)  # fmt: skip
+# Second halves that make compound words ("data-driven", "customer-facing").
+_COMPOUND_SUFFIXES = frozenset(
+    {
+        "driven", "based", "oriented", "facing", "focused", "related", "specific", "level",
+        "scale", "term", "time", "wide", "friendly", "ready", "aware", "native", "side",
+        "first", "free", "intensive", "critical", "known", "solving", "making", "owned",
+        "led", "sourced", "performing", "functional", "stack", "end", "house", "class",
     }
 )  # fmt: skip
 
@@ -104,15 +113,16 @@ def join_broken_words(lines: Sequence[str]) -> list[str]:
     """Rejoin words hyphenated at a line end when a lowercase word continues the next line.
 
     "distrib-" + "uted systems" becomes "distributed" + "systems": the word moves up so
-    both halves stay quotable; a next line left empty disappears. Compound words
-    ("self-" + "motivated") keep their hyphen.
+    the next line stays quotable. The result has one entry per input line; a line whose
+    only word moved up becomes "" (callers drop it). Compound words ("self-" + "motivated")
+    keep their hyphen.
     """
     out = list(lines)
     for index in range(len(out) - 1):
         joined = _join_pair(out[index], out[index + 1])
         if joined is not None:
             out[index], out[index + 1] = joined
-    return [line for line in out if line]
+    return out
 
 
 def _join_pair(first: str, second: str) -> tuple[str, str] | None:
@@ -122,6 +132,10 @@ def _join_pair(first: str, second: str) -> tuple[str, str] | None:
     continuation = _CONTINUATION_RE.match(second)
     if continuation is None:
         return None
-    hyphen = "-" if end.group(1).lower() in _COMPOUND_PREFIXES else ""
+    compound = (
+        end.group(1).lower() in _COMPOUND_PREFIXES
+        or continuation.group(1).lower() in _COMPOUND_SUFFIXES
+    )
+    hyphen = "-" if compound else ""
     word_tail = hyphen + continuation.group(1) + continuation.group(2)
     return first[:-1] + word_tail, second[continuation.end() :]

@@ -1,0 +1,341 @@
+"""One PDF page through pdfium: every character with its box, size, colour and whether a
+reader of the printed page could see it.
+
+Hidden text (prompt injection, keyword stuffing) is what a parser reads and a human does
+not: render mode "invisible" with no scanned image under it, transparent fill, glyphs
+under 2 pt, glyphs outside the page's crop box. Two kinds are only suspects until the page
+is rendered: white (or near-white) text, hidden only where the rendered page shows nothing
+(white on a dark banner is visible), and text squeezed to no width (horizontal scaling),
+hidden unless it sits on visible ink (LaTeX templates tuck hyperlink targets under their
+visible link text that way).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from resumeroast.core.readers.layout import Glyph, is_squeezed
+from resumeroast.errors import DocumentTooComplex
+
+TINY_TEXT_PT = 2.0  #: text smaller than this is unreadable on paper
+_WHITE_LEVEL = 235  #: every channel at least this bright counts as white
+_TRANSPARENT_ALPHA = 16
+_VISIBLE_CONTRAST = 40  #: grey levels between the lightest and darkest pixel of a glyph box
+_RENDER_SCALE = 1.0  #: 72 dpi is enough to see whether a glyph shows
+_RENDER_MAX_PIXELS = 4_000_000  #: huge pages are rendered coarser, not bigger
+_MAX_CHARS_PER_PAGE = 50_000  #: a dense resume page has under 10 000
+_MAX_SQUEEZED_SHARE = 0.3
+_MAX_FORM_OBJECTS = 2000  #: objects inspected inside form XObjects, per page
+_MAX_FORM_DEPTH = 6
+_INVISIBLE_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
+_STROKE_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP)
+_PDFIUM_HYPHEN = 0x02  #: pdfium reports a hyphen it found at a line end as U+0002
+_HYPHENS = frozenset("-\u2010\u2011")
+
+
+@dataclass(slots=True)
+class PageScan:
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph] = field(default_factory=list)  #: visible, upright
+    sideways: list[list[Glyph]] = field(default_factory=list)  #: rotated runs, content order
+    hidden: list[tuple[Glyph, str]] = field(default_factory=list)
+    has_images: bool = False
+    ocr_glyphs: int = 0  #: visible only as a scanned image under an invisible text layer
+    chars: int = 0
+    unmappable: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """PDF user space → displayed page, origin top-left, honouring /Rotate."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rotation: int
+
+    @property
+    def size(self) -> tuple[float, float]:
+        width, height = self.right - self.left, self.top - self.bottom
+        return (height, width) if self.rotation in (90, 270) else (width, height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, ...]:
+        xa, ya = self.point(left, bottom)
+        xb, yb = self.point(right, top)
+        return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
+@dataclass(slots=True)
+class _Char:
+    glyph: Glyph
+    mode: int
+    rgba: tuple[int, int, int, int]
+    upright: bool
+    break_before: bool
+
+
+def scan_page(page: pdfium.PdfPage, number: int) -> PageScan:
+    left, bottom, right, top = page.get_bbox()
+    view = _View(left, bottom, right, top, page.get_rotation() % 360)
+    width, height = view.size
+    scan = PageScan(number=number, width=width, height=height)
+    image_areas, special_modes = _survey(page, view)
+    scan.has_images = bool(image_areas)
+    textpage = page.get_textpage()
+    try:
+        chars = list(_read_chars(textpage, view, scan, special_modes))
+    finally:
+        textpage.close()
+    visible, suspects = _classify(chars, scan, image_areas)
+    squeezed = [char for char in visible if is_squeezed(char.glyph)]
+    if squeezed and len(squeezed) <= _MAX_SQUEEZED_SHARE * len(visible):
+        # (Most of a page squeezed means the font's widths are broken: nothing is hidden.)
+        visible = [char for char in visible if not is_squeezed(char.glyph)]
+        suspects.extend((char, "tiny") for char in squeezed)
+    if suspects:
+        visible.extend(_confirm_hidden(page, suspects, scan))
+    _place_visible(sorted(visible, key=lambda c: c.glyph.index), scan)
+    return scan
+
+
+def _classify(
+    chars: list[_Char], scan: PageScan, image_areas: list[tuple[float, ...]]
+) -> tuple[list[_Char], list[tuple[_Char, str]]]:
+    """Visible characters and suspects; plainly hidden ones go straight to scan.hidden."""
+    suspects: list[tuple[_Char, str]] = []
+    visible: list[_Char] = []
+    for char in chars:
+        reason = _hidden_reason(char, scan.width, scan.height, image_areas)
+        if reason == "ocr":
+            scan.ocr_glyphs += 1
+            visible.append(char)
+        elif reason == "white":
+            suspects.append((char, reason))
+        elif reason is not None:
+            scan.hidden.append((char.glyph, reason))
+        else:
+            visible.append(char)
+    return visible, suspects
+
+
+def _place_visible(visible: list[_Char], scan: PageScan) -> None:
+    for char in visible:
+        if char.upright:
+            scan.glyphs.append(char.glyph)
+        elif char.break_before or not scan.sideways:
+            scan.sideways.append([char.glyph])
+        else:
+            scan.sideways[-1].append(char.glyph)
+
+
+def _read_chars(
+    textpage: pdfium.PdfTextPage, view: _View, scan: PageScan, special_modes: bool
+) -> list[_Char]:
+    """Every non-space character with its geometry and paint. Render modes are looked up
+    per character only when the page has text that is not simply filled."""
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    if count > _MAX_CHARS_PER_PAGE:
+        raise DocumentTooComplex(f"page {scan.number} has {count} characters")
+    rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+    modes: dict[int | None, int] = {}
+    chars: list[_Char] = []
+    space_before = break_before = False
+    last_box: tuple[float, ...] = ()
+    for index in range(max(count, 0)):
+        code = pdfium_c.FPDFText_GetUnicode(raw, index)
+        if code in (0x0A, 0x0D):
+            space_before = break_before = True
+            continue
+        if pdfium_c.FPDFText_IsGenerated(raw, index) or 0 < code < 0x110000 and chr(code).isspace():
+            space_before = True
+            continue
+        scan.chars += 1
+        text = _char_text(raw, index, code, scan)
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
+            continue
+        box = (rect.left, rect.bottom, rect.right, rect.top)
+        if text in _HYPHENS and chars and chars[-1].glyph.text in _HYPHENS and box == last_box:
+            continue  # one dash glyph mapped to several dash characters ("-\xad‐")
+        last_box = box
+        pdfium_c.FPDFText_GetMatrix(raw, index, matrix)
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+        size = abs(pdfium_c.FPDFText_GetFontSize(raw, index)) * scale
+        x0, top, x1, bottom = view.box(rect.left, rect.bottom, rect.right, rect.top)
+        _, baseline = view.point(origin_x.value, origin_y.value)
+        mode = _render_mode(raw, index, modes) if special_modes else 0
+        color_of = pdfium_c.FPDFText_GetStrokeColor if mode in _STROKE_MODES else None
+        (color_of or pdfium_c.FPDFText_GetFillColor)(raw, index, red, green, blue, alpha)
+        angle = math.degrees(math.atan2(matrix.b, matrix.a)) % 360
+        glyph = Glyph(text, x0, top, x1, bottom, baseline, size, space_before, index)
+        rgba = (red.value, green.value, blue.value, alpha.value)
+        upright = _same_angle(angle, view.rotation)
+        chars.append(_Char(glyph, mode, rgba, upright, break_before))
+        space_before = break_before = False
+    return chars
+
+
+def _char_text(raw: object, index: int, code: int, scan: PageScan) -> str:
+    if code == _PDFIUM_HYPHEN and pdfium_c.FPDFText_IsHyphen(raw, index) or code == 0xAD:
+        return "-"  # a drawn soft hyphen is a visible hyphen
+    unmappable = (
+        code == 0
+        or code == 0xFFFD
+        or code < 0x20
+        or 0xD800 <= code <= 0xDFFF
+        or 0xE000 <= code <= 0xF8FF
+        or code > 0x10FFFF
+        or bool(pdfium_c.FPDFText_HasUnicodeMapError(raw, index))
+    )
+    if unmappable:
+        scan.unmappable += 1
+    if code == 0 or code < 0x20 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return "\ufffd"
+    return chr(code)
+
+
+def _render_mode(raw: object, index: int, cache: dict[int | None, int]) -> int:
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+    if key not in cache:
+        cache[key] = int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj)) if obj else 0
+    return cache[key]
+
+
+def _same_angle(angle: float, rotation: int) -> bool:
+    difference = abs((angle - rotation + 180) % 360 - 180)
+    return difference < 10
+
+
+def _hidden_reason(
+    char: _Char, width: float, height: float, image_areas: list[tuple[float, ...]]
+) -> str | None:
+    glyph = char.glyph
+    if glyph.x1 <= 0 or glyph.x0 >= width or glyph.bottom <= 0 or glyph.top >= height:
+        return "off_page"
+    if char.mode in _INVISIBLE_MODES:
+        return "ocr" if _inside_any(glyph, image_areas) else "invisible"
+    if char.rgba[3] < _TRANSPARENT_ALPHA:
+        return "invisible"
+    if glyph.size < TINY_TEXT_PT:
+        return "tiny"
+    if min(char.rgba[:3]) >= _WHITE_LEVEL:
+        return "white"
+    return None
+
+
+def _inside_any(glyph: Glyph, areas: list[tuple[float, ...]]) -> bool:
+    x = (glyph.x0 + glyph.x1) / 2
+    y = (glyph.top + glyph.bottom) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in areas)
+
+
+def _confirm_hidden(
+    page: pdfium.PdfPage, suspects: list[tuple[_Char, str]], scan: PageScan
+) -> list[_Char]:
+    """Render the page and look where each suspect glyph sits: white text on a dark banner
+    shows, white on white does not; a squeezed hyperlink target over the visible link text
+    is not hiding anything. Returns the suspects that turn out visible."""
+    scale = min(_RENDER_SCALE, math.sqrt(_RENDER_MAX_PIXELS / max(scan.width * scan.height, 1.0)))
+    bitmap = page.render(scale=scale, grayscale=True, draw_annots=False)
+    shown: list[_Char] = []
+    try:
+        for char, reason in suspects:
+            contrast = _contrast(bitmap, scale, char.glyph)
+            if contrast >= _VISIBLE_CONTRAST:
+                shown.append(char)
+            else:
+                scan.hidden.append((char.glyph, reason))
+    finally:
+        bitmap.close()
+    return shown
+
+
+def _contrast(bitmap: pdfium.PdfBitmap, scale: float, glyph: Glyph) -> int:
+    """Grey levels between the lightest and darkest pixel around the glyph."""
+    half_width = max(glyph.x1 - glyph.x0, 0.5 * glyph.size) / 2  # squeezed glyphs: ~1 em
+    middle = (glyph.x0 + glyph.x1) / 2
+    x0 = max(0, int((middle - half_width) * scale))
+    x1 = min(bitmap.width, math.ceil((middle + half_width) * scale))
+    y0 = max(0, int(glyph.top * scale))
+    y1 = min(bitmap.height, math.ceil(glyph.bottom * scale))
+    pixels, stride = bitmap.buffer, bitmap.stride
+    lightest, darkest = 0, 255
+    for y in range(y0, y1):
+        row = pixels[y * stride + x0 : y * stride + x1]
+        if row:
+            lightest, darkest = max(lightest, *row), min(darkest, *row)
+    return max(0, lightest - darkest)
+
+
+def _survey(page: pdfium.PdfPage, view: _View) -> tuple[list[tuple[float, ...]], bool]:
+    """Boxes of the page's images (a form XObject holding an image counts as one), and
+    whether any text is drawn in a mode other than plain fill (invisible, stroked)."""
+    areas: list[tuple[float, ...]] = []
+    budget = [_MAX_FORM_OBJECTS]
+    special = [False]
+    for index in range(max(pdfium_c.FPDFPage_CountObjects(page.raw), 0)):
+        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
+        kind = _kind(obj, special)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE or (
+            kind == pdfium_c.FPDF_PAGEOBJ_FORM and _form_has_image(obj, 1, budget, special)
+        ):
+            bounds = _bounds(obj)
+            if bounds is not None:
+                areas.append(view.box(*bounds))
+    return areas, special[0] or budget[0] < 0
+
+
+def _kind(obj: object, special: list[bool]) -> int:
+    if not obj:
+        return int(pdfium_c.FPDF_PAGEOBJ_UNKNOWN)
+    kind = int(pdfium_c.FPDFPageObj_GetType(obj))
+    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT and not special[0]:
+        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+        special[0] = mode in _INVISIBLE_MODES or mode in _STROKE_MODES
+    return kind
+
+
+def _form_has_image(form: object, depth: int, budget: list[int], special: list[bool]) -> bool:
+    if depth > _MAX_FORM_DEPTH:
+        return False
+    found = False
+    for index in range(max(pdfium_c.FPDFFormObj_CountObjects(form), 0)):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return found
+        obj = pdfium_c.FPDFFormObj_GetObject(form, index)
+        kind = _kind(obj, special)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            found = True
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            found = _form_has_image(obj, depth + 1, budget, special) or found
+    return found
+
+
+def _bounds(obj: object) -> tuple[float, float, float, float] | None:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return left.value, bottom.value, right.value, top.value
