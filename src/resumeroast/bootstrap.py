@@ -14,6 +14,7 @@ from resumeroast.adapters.db.engine import make_engine
 from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.adapters.events import RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
+from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
 from resumeroast.adapters.secrets import secret_key
@@ -63,6 +64,7 @@ def build_runtime(settings: Settings) -> Runtime:
             memory_limit_mb=settings.parse_memory_mb,
         ),
         breaker=breaker,
+        metrics=PrometheusMetrics(),
         limits=Limits(
             max_upload_bytes=settings.max_upload_bytes,
             max_job_description_chars=settings.max_job_description_chars,

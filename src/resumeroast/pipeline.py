@@ -9,7 +9,9 @@ process_job:   claim (conditional update) → parse → analyze → review (cach
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator, Callable
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -58,12 +60,26 @@ class Breaker(Protocol):
 
     def record(self, name: str, *, ok: bool) -> None: ...
 
+    def is_open(self, name: str) -> bool: ...
+
 
 class ProviderPaused(TransientError):
     """The provider's circuit breaker is open: the job waits without spending a retry."""
 
     code = "provider_paused"
     user_message = "The AI reviewer is down; your job is waiting and will resume by itself."
+
+
+class Metrics(Protocol):
+    def stage_seconds(self, stage: Stage, seconds: float) -> None: ...
+
+    def job_finished(self, status: str) -> None: ...
+
+    def retry_scheduled(self, reason: str) -> None: ...
+
+    def llm_usage(self, provider: str, usage: LLMUsage) -> None: ...
+
+    def provider_error(self, provider: str, kind: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,7 @@ class Deps:
     parse: Callable[[bytes, DocumentKind], Document]
     limits: Limits
     breaker: Breaker
+    metrics: Metrics
 
 
 @dataclass(frozen=True)
@@ -164,35 +181,44 @@ def process_job(
     publish_job(deps, job)
     try:
         feedback = review_job(deps, job, owner=owner)
-        set_stage(deps, job, owner, Stage.SAVING)
+        with stage(deps, job, owner, Stage.SAVING):
+            saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
     except PermanentError as exc:
         deps.jobs.fail_job(job.id, code=exc.code, reason=exc.user_message, error=exc.detail)
         publish_job(deps, deps.jobs.get_job(job.id))
+        deps.metrics.job_finished("failed")
         log.info("job_failed_permanently", job_id=job.id, code=exc.code)
         return Outcome.FAILED
     except LeaseLost:
         return Outcome.SKIPPED
-    saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
     publish_job(deps, deps.jobs.get_job(job.id))
+    if saved:
+        deps.metrics.job_finished("complete")
     return Outcome.COMPLETE if saved else Outcome.SKIPPED
 
 
 def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
-    set_stage(deps, job, owner, Stage.PARSING)
-    data = deps.jobs.load_upload(job.id)
-    try:
-        document = deps.parse(data, job.kind)
-    except NoTextLayer as exc:
-        pages = getattr(exc, "pages", 1)
-        return no_text_feedback(
-            LayoutFacts(pages=pages if isinstance(pages, int) else 1), job.level
+    with stage(deps, job, owner, Stage.PARSING):
+        data = deps.jobs.load_upload(job.id)
+        try:
+            document = deps.parse(data, job.kind)
+        except NoTextLayer as exc:
+            pages = getattr(exc, "pages", 1)
+            layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
+            return no_text_feedback(layout, job.level)
+    with stage(deps, job, owner, Stage.ANALYZING):
+        analysis = analyze(document, job_description=job.job_description)
+    with stage(deps, job, owner, Stage.REVIEWING):
+        return review_document(
+            deps, job, owner, ReviewRequest(document, analysis, job.job_description, job.level)
         )
-    set_stage(deps, job, owner, Stage.ANALYZING)
-    analysis = analyze(document, job_description=job.job_description)
-    set_stage(deps, job, owner, Stage.REVIEWING)
-    request = ReviewRequest(document, analysis, job.job_description, job.level)
+
+
+def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) -> Feedback:
+    """The builtin reviewer directly; a model through the cache, the breaker and the meter."""
     if not deps.reviewer.is_billable:
         return deps.reviewer.review(request)
+    document = request.document
     key = review_cache_key(document.text, job.job_description, job.level, deps.reviewer.identity)
     cached = deps.jobs.get_cached_review(key)
     if cached is not None:
@@ -200,11 +226,9 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
     feedback = call_reviewer(deps, request)
     deps.jobs.put_cached_review(key, feedback, source_job_id=job.id)
     review = feedback.review
-    deps.jobs.record_usage(
-        job.id,
-        owner=owner,
-        usage=LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms),
-    )
+    usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
+    deps.jobs.record_usage(job.id, owner=owner, usage=usage)
+    deps.metrics.llm_usage(review.reviewer, usage)
     return feedback
 
 
@@ -216,8 +240,9 @@ def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
         raise ProviderPaused(f"{name} breaker open", retry_after_s=wait_s)
     try:
         feedback = deps.reviewer.review(request)
-    except LLMTransientError:
+    except LLMTransientError as exc:
         deps.breaker.record(name, ok=False)
+        deps.metrics.provider_error(name, exc.code)
         raise
     deps.breaker.record(name, ok=True)
     return feedback
@@ -237,10 +262,15 @@ def review_cache_key(text: str, job_description: str | None, level: Level, ident
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def set_stage(deps: Deps, job: Job, owner: str, stage: Stage) -> None:
-    if not deps.jobs.set_stage(job.id, owner=owner, stage=stage):
+@contextmanager
+def stage(deps: Deps, job: Job, owner: str, name: Stage) -> Iterator[None]:
+    """Record and publish the stage, and time it."""
+    if not deps.jobs.set_stage(job.id, owner=owner, stage=name):
         raise LeaseLost(job.id)
-    publish_job(deps, replace(job, stage=stage))
+    publish_job(deps, replace(job, stage=name))
+    started = time.perf_counter()
+    yield
+    deps.metrics.stage_seconds(name, time.perf_counter() - started)
 
 
 # --- status -------------------------------------------------------------------------------
@@ -288,6 +318,7 @@ def dead_letter(
         traceback=trace,
     )
     deps.jobs.fail_job(job_id, code="retries_exhausted", reason=reason, error=str(error)[:2000])
+    deps.metrics.job_finished("failed")
     publish_job(deps, deps.jobs.get_job(job_id))
     log.warning("job_dead_lettered", job_id=job_id, error_type=type(error).__name__)
 

@@ -101,7 +101,7 @@ class CeleryTaskQueue:
         try:
             with self.app.connection_for_read() as connection:
                 channel = connection.default_channel
-                return int(channel.client.llen(KEY_PREFIX + QUEUE_NAME))
+                return int(channel.client.llen(QUEUE_NAME))  # the client adds KEY_PREFIX
         except Exception:
             return None
 

@@ -12,6 +12,7 @@ from resumeroast.api import admin
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from resumeroast.api.routes import router
+from resumeroast.api.web import install_web
 from resumeroast.bootstrap import Runtime, build_runtime, redis_url_of
 from resumeroast.logs import configure_logging
 from resumeroast.settings import Settings, get_settings
@@ -44,6 +45,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         max_body_bytes=settings.max_upload_bytes + FORM_OVERHEAD_BYTES,
         path_prefix="/api/resumes",
     )
+    install_web(app)  # last: its page route answers every GET no other route claims
     return app
 
 

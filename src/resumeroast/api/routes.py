@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, File, Form, Header, Response, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
+from resumeroast.adapters.metrics import StateCollector, render
 from resumeroast.api.deps import JobIdDep, RuntimeDep, limit_uploads
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
 from resumeroast.core.access import job_token
@@ -125,6 +126,24 @@ async def _job_events(rt: Any, job_id: str) -> AsyncIterator[ServerSentEvent]:
 
 def _sse(event: dict[str, Any]) -> ServerSentEvent:
     return ServerSentEvent(data=json.dumps(event), event="status")
+
+
+@router.get("/metrics", tags=["health"], include_in_schema=False)
+def metrics(rt: RuntimeDep) -> Response:
+    """Prometheus text format: counters from every process, levels from the database."""
+    body, content_type = render(state_collector(rt))
+    return Response(body, media_type=content_type)
+
+
+def state_collector(rt: Any) -> StateCollector:
+    deps = rt.deps
+    provider = deps.reviewer.identity.split(":", 1)[0]
+    return StateCollector(
+        jobs_by_status=deps.jobs.count_by_status,
+        queue_depth=deps.queue.queue_depth,
+        dead_letters=deps.jobs.count_dead_letters,
+        breaker_open=lambda: {provider: deps.breaker.is_open(provider)},
+    )
 
 
 @router.get("/healthz", response_model=Health, tags=["health"])

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from resumeroast.bootstrap import Runtime
+if TYPE_CHECKING:
+    from resumeroast.bootstrap import Runtime
+
 
 dlq_app = typer.Typer(
     help="The dead-letter queue: jobs that exhausted their retries.", no_args_is_help=True

@@ -29,10 +29,14 @@ Host = Annotated[str, typer.Option("--host", help="Interface to listen on")]
 Port = Annotated[int, typer.Option("--port", help="Port for the API and web app")]
 
 
-def use_data_dir(data_dir: Path | None) -> None:
+def use_data_dir(data_dir: Path | None, *, reset_metrics: bool = False) -> None:
     """Settings are read from the environment; the option wins over DATA_DIR."""
     if data_dir is not None:
         os.environ["DATA_DIR"] = str(data_dir.resolve())
+    from resumeroast.adapters.metrics_dir import enable_multiprocess_metrics
+
+    folder = Path(os.environ.get("DATA_DIR", "resumeroast-data"))
+    enable_multiprocess_metrics(folder, reset=reset_metrics)
 
 
 @app.command()
@@ -43,9 +47,9 @@ def up(
     concurrency: Annotated[int, typer.Option(help="Worker processes")] = 1,
 ) -> None:
     """Run everything: embedded Redis (unless REDIS_URL is set), migrations, API and a worker."""
+    use_data_dir(data_dir, reset_metrics=True)
     from resumeroast.cli.supervisor import run_stack
 
-    use_data_dir(data_dir)
     raise typer.Exit(run_stack(host=host, port=port, concurrency=concurrency))
 
 
@@ -57,11 +61,11 @@ def api(
     workers: Annotated[int, typer.Option(help="Uvicorn worker processes")] = 1,
 ) -> None:
     """Run the HTTP API (needs REDIS_URL)."""
+    use_data_dir(data_dir)
     import uvicorn
 
     from resumeroast.cli.supervisor import migrate_database
 
-    use_data_dir(data_dir)
     migrate_database()
     uvicorn.run(
         "resumeroast.api.app:create_app_from_env",
@@ -82,9 +86,9 @@ def worker(
     name: Annotated[str, typer.Option(help="Worker node name")] = "worker@%h",
 ) -> None:
     """Run a Celery worker (needs REDIS_URL or BROKER_URL)."""
+    use_data_dir(data_dir)
     from resumeroast.cli.supervisor import migrate_database
 
-    use_data_dir(data_dir)
     migrate_database()
     from resumeroast.worker.app import app as celery_app
 

@@ -79,6 +79,7 @@ def retry_or_dead_letter(task: Task, job_id: str, owner: str, exc: TransientErro
         retry_after_s=exc.retry_after_s,
     )
     retry_at = datetime.now(UTC) + timedelta(seconds=delay_s)
+    rt.deps.metrics.retry_scheduled(exc.code)
     rt.deps.jobs.schedule_retry(
         job_id, owner=owner, error=f"{exc.code}: {exc.detail}"[:2000], retry_at=retry_at
     )

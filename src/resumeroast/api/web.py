@@ -1,0 +1,165 @@
+"""The web app: the built React files at `/`, the limits the browser checks, security headers.
+
+`install_web(app)` must be the last route registration in `create_app`: the single-page-app
+fallback answers every GET that no earlier route claimed (except under /api/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse, HTMLResponse, Response
+from pydantic import BaseModel
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from resumeroast.api.deps import RuntimeDep
+from resumeroast.core.feedback import Level
+
+#: Where `npm run build` (in frontend/) writes the app.
+FRONTEND_DIST: Final = Path(__file__).resolve().parents[3] / "frontend" / "dist"
+
+#: No inline script or style, nothing from another origin, never framed.
+CONTENT_SECURITY_POLICY: Final = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+SECURITY_HEADERS: Final = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+#: The interactive API docs load Swagger UI from a CDN with inline scripts: no CSP there.
+_NO_CSP_PREFIXES: Final = ("/docs", "/redoc")
+_IMMUTABLE: Final = "public, max-age=31536000, immutable"
+
+
+class AcceptedType(BaseModel):
+    kind: str
+    extensions: list[str]
+    media_types: list[str]
+
+
+class WebConfig(BaseModel):
+    """What the browser checks before uploading: the same limits the API enforces."""
+
+    max_upload_bytes: int
+    max_job_description_chars: int
+    accepted_types: list[AcceptedType]
+    levels: list[Level]
+    default_level: Level
+
+
+#: The file types the API accepts. The API judges by the bytes; the browser can check the
+#: name and the first bytes, and the name is what separates Markdown from plain text.
+ACCEPTED_TYPES: Final = [
+    AcceptedType(kind="pdf", extensions=[".pdf"], media_types=["application/pdf"]),
+    AcceptedType(
+        kind="docx",
+        extensions=[".docx"],
+        media_types=["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+    ),
+    AcceptedType(kind="txt", extensions=[".txt"], media_types=["text/plain"]),
+    AcceptedType(
+        kind="md",
+        extensions=[".md", ".markdown", ".mdown", ".mkd"],
+        media_types=["text/markdown"],
+    ),
+]
+
+router = APIRouter()
+spa_router = APIRouter(include_in_schema=False)
+
+
+@router.get("/api/config", response_model=WebConfig, tags=["web"])
+def read_config(rt: RuntimeDep) -> WebConfig:
+    return WebConfig(
+        max_upload_bytes=rt.settings.max_upload_bytes,
+        max_job_description_chars=rt.settings.max_job_description_chars,
+        accepted_types=ACCEPTED_TYPES,
+        levels=list(Level),
+        default_level=Level.HONEST,
+    )
+
+
+@spa_router.api_route("/{path:path}", methods=["GET", "HEAD"])
+def serve_web_app(path: str) -> Response:
+    """A built file when it exists; index.html for every app URL (/jobs/…, /admin, …)."""
+    if path == "api" or path.startswith("api/"):
+        raise _not_found()
+    asset = _dist_file(path)
+    if asset is not None:
+        cache = _IMMUTABLE if path.startswith("assets/") else "no-cache"
+        return FileResponse(asset, headers={"Cache-Control": cache})
+    if Path(path).suffix:  # a missing file, not a page: no HTML in place of a script
+        raise _not_found()
+    index = FRONTEND_DIST / "index.html"
+    if not index.is_file():
+        return HTMLResponse(_NOT_BUILT, status_code=503, headers={"Cache-Control": "no-store"})
+    return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def _dist_file(path: str) -> Path | None:
+    if not path:
+        return None
+    root = FRONTEND_DIST.resolve()
+    candidate = (root / path).resolve()
+    if root not in candidate.parents or not candidate.is_file():
+        return None
+    return candidate
+
+
+def _not_found() -> HTTPException:
+    return HTTPException(status_code=404, detail="Not Found")
+
+
+_NOT_BUILT: Final = (
+    "<!doctype html><title>ResumeRoast</title><h1>The web app is not built</h1>"
+    "<p>Run <code>make web</code> (or <code>make up</code>), then reload. "
+    "The API is at <a href='/docs'>/docs</a>.</p>"
+)
+
+
+class SecurityHeaders:
+    """Adds the web app's security headers to every HTTP response (streaming-safe ASGI)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        with_csp = not str(scope["path"]).startswith(_NO_CSP_PREFIXES)
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if with_csp:
+                    headers.setdefault("content-security-policy", CONTENT_SECURITY_POLICY)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def install_web(app: FastAPI) -> None:
+    """Call last in create_app: /api/config, then the catch-all page route, then headers."""
+    app.include_router(router)
+    app.include_router(spa_router)
+    app.add_middleware(SecurityHeaders)
