@@ -6,7 +6,6 @@ The provider is a real local HTTP server speaking the OpenAI chat-completions pr
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -161,7 +160,7 @@ def test_sigterm_lets_the_in_flight_review_finish(
     worker = llm_stack.start_worker()
     job = submit(client, "text/hrhelper__sample_resume.txt")
     wait_for(lambda: chat_calls(standin) == 1, timeout_s=60, what="the review call")
-    os.killpg(worker.pid, signal.SIGTERM)  # warm shutdown
+    worker.send_signal(signal.SIGTERM)  # to the main process, as Docker or systemd would
     worker.wait(timeout=60)
     result = get_job(client, job)
     assert result["status"] == "complete"

@@ -28,6 +28,23 @@ def files_containing(folder: Path, needle: bytes) -> list[Path]:
     return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
 
 
+def database_rows_containing(stack: Stack, needle: bytes) -> list[str]:
+    """Every row of every table, read back through SQL (SQLite or PostgreSQL)."""
+    from sqlalchemy import create_engine, inspect, text
+
+    url = stack.database_url or f"sqlite:///{stack.data_dir / 'resumeroast.db'}"
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    found = []
+    with engine.connect() as connection:
+        for table in inspect(connection).get_table_names():
+            for row in connection.execute(text(f'SELECT * FROM "{table}"')):
+                blob = b"".join(v if isinstance(v, bytes) else str(v).encode() for v in row)
+                if needle in blob:
+                    found.append(table)
+    engine.dispose()
+    return found
+
+
 def redis_keys_containing(url: str, needle: bytes) -> list[bytes]:
     client = redis.Redis.from_url(url)
     found = []
@@ -45,17 +62,18 @@ def test_delete_leaves_nothing_in_database_redis_or_data_folder(
     marker = uuid.uuid4().hex
     job = submit(client, "alex.txt", data=resume_with_marker(marker), filename="alex.txt")
     assert wait_final(client, job)["status"] == "complete"
-    assert files_containing(stack.data_dir, marker.encode())  # it was really stored
+    assert database_rows_containing(stack, marker.encode())  # it was really stored
 
     answer = client.delete(f"/api/resumes/{job.id}", headers=job.headers)
     assert answer.status_code == 204
     assert client.get(f"/api/resumes/{job.id}", headers=job.headers).status_code == 404
-    assert files_containing(stack.data_dir, marker.encode()) == []
+    assert database_rows_containing(stack, marker.encode()) == []
+    assert files_containing(stack.data_dir, marker.encode()) == []  # SQLite's files, logs, AOF
     assert redis_keys_containing(stack.redis.url, marker.encode()) == []
 
 
 def test_retention_deletes_old_jobs(stack: Stack, client: httpx.Client) -> None:
-    stack.extra_env.update({"RETENTION_DAYS": str(2 / 86400), "RETENTION_INTERVAL_S": "1"})
+    stack.extra_env.update({"RETENTION_DAYS": str(8 / 86400), "RETENTION_INTERVAL_S": "1"})
     stack.start_worker()
     marker = uuid.uuid4().hex
     job = submit(client, "old.txt", data=resume_with_marker(marker), filename="old.txt")
@@ -65,6 +83,7 @@ def test_retention_deletes_old_jobs(stack: Stack, client: httpx.Client) -> None:
         timeout_s=30,
         what="the retention purge",
     )
+    assert database_rows_containing(stack, marker.encode()) == []
     assert files_containing(stack.data_dir, marker.encode()) == []
 
 

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,8 @@ class Stack:
     api_port: int = 0
     api: subprocess.Popen[bytes] | None = None
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
+    #: A fresh PostgreSQL database per stack when TEST_DATABASE_URL is set; else SQLite.
+    database_url: str | None = field(default_factory=lambda: fresh_database())
 
     @property
     def env(self) -> dict[str, str]:
@@ -52,8 +55,8 @@ class Stack:
         }
         env.update(TEST_ENV)
         env.update({"DATA_DIR": str(self.data_dir), "REDIS_URL": self.redis.url})
-        if os.environ.get("TEST_DATABASE_URL"):
-            env["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]
+        if self.database_url:
+            env["DATABASE_URL"] = self.database_url
         env.update(self.extra_env)
         return env
 
@@ -107,6 +110,11 @@ class Stack:
         return path.read_text(errors="replace")[-4000:] if path.exists() else ""
 
     def stop(self) -> None:
+        self._stop_processes()
+        if self.database_url:
+            drop_database(self.database_url)
+
+    def _stop_processes(self) -> None:
         for process in [*self.workers, self.api]:
             if process is not None and process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -123,3 +131,25 @@ class Stack:
 def kill_process_group(process: subprocess.Popen[bytes], sig: int = signal.SIGKILL) -> None:
     os.killpg(process.pid, sig)
     process.wait(timeout=30)
+
+
+def fresh_database() -> str | None:
+    """CREATE DATABASE on the server TEST_DATABASE_URL points at; None for SQLite."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        return None
+    import psycopg
+
+    name = f"rr_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_database(url: str) -> None:
+    import psycopg
+
+    base = os.environ["TEST_DATABASE_URL"]
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(base, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
