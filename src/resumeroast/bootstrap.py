@@ -12,13 +12,13 @@ from sqlalchemy import Engine
 from resumeroast.adapters.breaker import BreakerPolicy, NoBreaker, RedisCircuitBreaker
 from resumeroast.adapters.db.engine import make_engine
 from resumeroast.adapters.db.repository import SqlJobRepository
-from resumeroast.adapters.events import RedisEventBus
+from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
 from resumeroast.adapters.secrets import secret_key
-from resumeroast.pipeline import Breaker, Deps, Limits
+from resumeroast.pipeline import Breaker, Deps, EventPublisher, Limits, job_event
 from resumeroast.settings import Settings
 
 
@@ -31,31 +31,25 @@ class Runtime:
     secret: bytes
 
 
-def redis_url_of(settings: Settings) -> str:
-    if settings.redis_url is None:
-        raise RuntimeError(
-            "REDIS_URL is not set: run `resumeroast up`, or point REDIS_URL at Redis"
-        )
-    return settings.redis_url
-
-
 def build_runtime(settings: Settings) -> Runtime:
+    """Redis, when REDIS_URL is set, carries stage events, the circuit breaker and the upload
+    limit; without it (SQS as the only broker) events fall back to the database and the
+    breaker and limit are off."""
     engine = make_engine(settings.effective_database_url)
     celery = make_celery(settings)
     reviewer = build_reviewer(settings)
-    redis_url = redis_url_of(settings)
+    jobs = SqlJobRepository(engine)
     breaker: Breaker = NoBreaker()
-    if reviewer.is_billable:
-        policy = BreakerPolicy(
-            window=settings.breaker_window,
-            failure_ratio=settings.breaker_failure_ratio,
-            cooldown_s=settings.breaker_cooldown_s,
-        )
-        breaker = RedisCircuitBreaker(redis.Redis.from_url(redis_url, socket_timeout=2), policy)
+    events: EventPublisher = DatabaseEventBus(lambda job_id: job_event(jobs.get_job(job_id)))
+    if settings.redis_url is not None:
+        events = RedisEventBus(settings.redis_url)
+        if reviewer.is_billable:
+            client = redis.Redis.from_url(settings.redis_url, socket_timeout=2)
+            breaker = RedisCircuitBreaker(client, breaker_policy(settings))
     deps = Deps(
-        jobs=SqlJobRepository(engine),
+        jobs=jobs,
         queue=CeleryTaskQueue(celery),
-        events=RedisEventBus(redis_url),
+        events=events,
         reviewer=reviewer,
         parse=partial(
             parse_document,
@@ -73,4 +67,12 @@ def build_runtime(settings: Settings) -> Runtime:
     )
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
+    )
+
+
+def breaker_policy(settings: Settings) -> BreakerPolicy:
+    return BreakerPolicy(
+        window=settings.breaker_window,
+        failure_ratio=settings.breaker_failure_ratio,
+        cooldown_s=settings.breaker_cooldown_s,
     )

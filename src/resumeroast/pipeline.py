@@ -348,11 +348,16 @@ def replay_dead_letter(deps: Deps, entry_id: int) -> str:
     entry = deps.jobs.get_dead_letter(entry_id)
     if entry is None:
         raise DeadLetterNotFound(str(entry_id))
-    deps.jobs.requeue_for_replay(entry.job_id)
-    deps.queue.enqueue_review(entry.job_id)  # raises BrokerUnavailable: the entry stays
+    replay_job(deps, entry.job_id)  # raises BrokerUnavailable: the entry stays
     deps.jobs.delete_dead_letter(entry_id)
-    publish_job(deps, deps.jobs.get_job(entry.job_id))
     return entry.job_id
+
+
+def replay_job(deps: Deps, job_id: str) -> None:
+    """Back to 'queued' (a complete job stays complete) and onto the queue."""
+    deps.jobs.requeue_for_replay(job_id)
+    deps.queue.enqueue_review(job_id)
+    publish_job(deps, deps.jobs.get_job(job_id))
 
 
 def purge_expired(deps: Deps, *, retention_days: float) -> int:

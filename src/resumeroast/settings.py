@@ -26,6 +26,12 @@ class Settings(BaseSettings):
     # --- services: unset means "embedded" (a redis-server we start, SQLite in data_dir)
     redis_url: str | None = None
     broker_url: str | None = None  #: defaults to redis_url; sqs://… switches the broker
+    #: Amazon SQS (BROKER_URL=sqs://…): region, queue name prefix, and the dead-letter queue that
+    #: the queue's redrive policy moves messages to (read by `resumeroast dlq`).
+    sqs_region: str = "us-east-1"
+    sqs_queue_prefix: str = "resumeroast-"
+    sqs_dead_letter_queue: str | None = None
+    sqs_wait_time_s: int = 5
     database_url: str | None = None
 
     # --- uploads
@@ -70,7 +76,7 @@ class Settings(BaseSettings):
     #: local provider: a llama.cpp chat template name (e.g. "gemma", "chatml"); unset → the
     #: model's own template ("gemma" for the bundled demo model, which has none).
     llm_chat_template: str | None = None
-    llm_threads: int | None = None  #: local provider: CPU threads; unset → all cores
+    llm_threads: int | None = None  #: local provider: CPU threads; unset → half the cores
     #: local provider: a CPU writes 15–40 tokens/s under a JSON grammar, so the local answer
     #: budget is smaller (the answer schema shrinks to fit it); LLM_MAX_OUTPUT_TOKENS caps it.
     llm_local_max_output_tokens: int = 512

@@ -6,8 +6,9 @@ event costs a client one refresh, never a job. Publishing never fails a job.
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import redis
@@ -60,3 +61,34 @@ class RedisEventBus:
 
     def close(self) -> None:
         self._client.close()
+
+
+class DatabaseEventBus:
+    """Events without Redis (e.g. with SQS as the only broker): publishing is the database
+    write itself, and a subscriber re-reads the job's row every `interval_s` (half a second:
+    a fallback for a deployment without pub/sub, not a busy loop)."""
+
+    def __init__(
+        self, read_event: Callable[[str], dict[str, Any]], *, interval_s: float = 0.5
+    ) -> None:
+        self.read_event = read_event
+        self.interval_s = interval_s
+
+    def publish(self, job_id: str, payload: dict[str, Any]) -> None:
+        del job_id, payload  # the row already holds the change
+
+    async def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]:
+        yield {"type": "subscribed"}
+        last: dict[str, Any] | None = None
+        while True:
+            current = await asyncio.to_thread(self.read_event, job_id)
+            if current != last:
+                last = current
+                yield current
+            await asyncio.sleep(self.interval_s)
+
+    def ping(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        return None

@@ -33,8 +33,14 @@ def make_celery(settings: Settings, *, redis_url: str | None = None) -> Celery:
     return app
 
 
+def is_sqs(url: str) -> bool:
+    return url.startswith(("sqs://", "sqs+"))
+
+
 def celery_config(settings: Settings, url: str) -> dict[str, Any]:
     transport_options: dict[str, Any] = {"visibility_timeout": settings.visibility_timeout_s}
+    if is_sqs(url):
+        return celery_config_base(settings) | sqs_config(settings, url)
     if url.startswith(("redis://", "rediss://", "redis+socket://")):
         transport_options.update(
             {
@@ -48,6 +54,41 @@ def celery_config(settings: Settings, url: str) -> dict[str, Any]:
                 "global_keyprefix": KEY_PREFIX,
             }
         )
+    return celery_config_base(settings) | {
+        "broker_transport_options": transport_options,
+        "worker_send_task_events": True,  # Flower sees received/started/succeeded
+    }
+
+
+def sqs_config(settings: Settings, url: str) -> dict[str, Any]:
+    """SQS has no fanout, no remote control and no events: switch those off; the job state
+    and stage events never depended on them (they live in the database and Redis or the DB)."""
+    return {
+        "broker_transport_options": {
+            "region": settings.sqs_region,
+            "queue_name_prefix": settings.sqs_queue_prefix,
+            # kombu creates missing queues with this; a queue made by an operator (with a
+            # redrive policy) keeps its own.
+            "visibility_timeout": settings.visibility_timeout_s,
+            "wait_time_seconds": settings.sqs_wait_time_s,
+            "polling_interval": 0.5,
+            "is_secure": not _is_local_endpoint(url),
+        },
+        "worker_enable_remote_control": False,
+        "worker_send_task_events": False,
+        # A task that fails is not deleted, so SQS's redrive policy can move it to the
+        # dead-letter queue after maxReceiveCount receives.
+        "task_acks_on_failure_or_timeout": False,
+    }
+
+
+def _is_local_endpoint(url: str) -> bool:
+    """sqs://key:secret@localhost:4566 is a local SQS (e.g. moto), spoken to over plain HTTP."""
+    host = url.split("@")[-1].split("/")[0]
+    return host.startswith(("localhost", "127.0.0.1"))
+
+
+def celery_config_base(settings: Settings) -> dict[str, Any]:
     return {
         "task_serializer": "json",
         "accept_content": ["json"],
@@ -60,7 +101,6 @@ def celery_config(settings: Settings, url: str) -> dict[str, Any]:
         "task_acks_on_failure_or_timeout": True,
         "task_soft_time_limit": settings.task_soft_time_limit_s,
         "task_time_limit": settings.task_time_limit_s,
-        "broker_transport_options": transport_options,
         "visibility_timeout": settings.visibility_timeout_s,
         "broker_connection_retry_on_startup": True,
         "broker_connection_max_retries": None,
@@ -68,7 +108,6 @@ def celery_config(settings: Settings, url: str) -> dict[str, Any]:
         "worker_soft_shutdown_timeout": 30.0,
         "worker_enable_soft_shutdown_on_idle": True,
         "worker_hijack_root_logger": False,
-        "worker_send_task_events": True,  # Flower sees received/started/succeeded
         # A "sent" event is a second Redis publish per upload and tripled the enqueue cost.
         "task_send_sent_event": False,
         "broker_pool_limit": 10,
@@ -97,10 +136,16 @@ class CeleryTaskQueue:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
     def queue_depth(self) -> int | None:
-        """Messages waiting in the broker (Redis only); None when it cannot be told."""
+        """Messages waiting in the broker; None when it cannot be told."""
         try:
             with self.app.connection_for_read() as connection:
                 channel = connection.default_channel
+                if is_sqs(self.app.conf.broker_url):
+                    attributes = channel.sqs().get_queue_attributes(
+                        QueueUrl=channel._new_queue(QUEUE_NAME),
+                        AttributeNames=["ApproximateNumberOfMessages"],
+                    )
+                    return int(attributes["Attributes"]["ApproximateNumberOfMessages"])
                 return int(channel.client.llen(QUEUE_NAME))  # the client adds KEY_PREFIX
         except Exception:
             return None

@@ -16,9 +16,10 @@ WINDOW_S = 60
 
 
 class RedisRateLimiter:
-    def __init__(self, url: str, *, per_minute: int) -> None:
-        self.per_minute = per_minute
-        self._client = aioredis.Redis.from_url(url, socket_timeout=2)
+    def __init__(self, url: str | None, *, per_minute: int) -> None:
+        """Without Redis (url None) there is no shared counter and no limit."""
+        self.per_minute = per_minute if url else 0
+        self._client = aioredis.Redis.from_url(url or "redis://", socket_timeout=2)
 
     async def retry_after_s(self, client_key: str) -> int | None:
         """None when the request may go ahead; else seconds until the window resets."""

@@ -13,7 +13,7 @@ from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
 from resumeroast.api.routes import router
 from resumeroast.api.web import install_web
-from resumeroast.bootstrap import Runtime, build_runtime, redis_url_of
+from resumeroast.bootstrap import Runtime, build_runtime
 from resumeroast.logs import configure_logging
 from resumeroast.settings import Settings, get_settings
 
@@ -26,7 +26,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         configure_logging(settings)
         app.state.runtime = runtime or build_runtime(settings)
         app.state.rate_limiter = RedisRateLimiter(
-            redis_url_of(settings), per_minute=settings.upload_rate_limit_per_minute
+            settings.redis_url, per_minute=settings.upload_rate_limit_per_minute
         )
         yield
         app.state.runtime.engine.dispose()

@@ -90,8 +90,10 @@ def worker(
     from resumeroast.cli.supervisor import migrate_database
 
     migrate_database()
+    from resumeroast.adapters.queue import is_sqs
     from resumeroast.worker.app import app as celery_app
 
+    no_events = ["--without-heartbeat"] if is_sqs(str(celery_app.conf.broker_url)) else []
     celery_app.worker_main(
         [
             "worker",
@@ -101,6 +103,7 @@ def worker(
             "--without-gossip",
             "--without-mingle",
             f"--hostname={name}",
+            *no_events,
         ]
     )
 
