@@ -207,7 +207,10 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
             layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
             return no_text_feedback(layout, job.level)
     with stage(deps, job, owner, Stage.ANALYZING):
-        analysis = analyze(document, job_description=job.job_description)
+        # "Present" means the day the job was submitted: the same upload always scores the same.
+        analysis = analyze(
+            document, job_description=job.job_description, as_of=job.created_at.date()
+        )
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(
             deps, job, owner, ReviewRequest(document, analysis, job.job_description, job.level)

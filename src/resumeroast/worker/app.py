@@ -14,6 +14,7 @@ from resumeroast.adapters.queue import make_celery
 from resumeroast.logs import configure_logging
 from resumeroast.settings import get_settings
 from resumeroast.worker.reconciler import Reconciler
+from resumeroast.worker.runtime import runtime
 from resumeroast.worker.tasks import on_task_failure, register_tasks
 
 
@@ -43,8 +44,10 @@ def _stop_reconciler(**_: Any) -> None:
 
 
 @worker_process_init.connect  # type: ignore[untyped-decorator]
-def _child_logging(**_: Any) -> None:
+def _prepare_child(**_: Any) -> None:
+    """Build the adapters when the pool child starts, not inside its first task's time limit."""
     configure_logging(get_settings())
+    runtime()
 
 
 task_failure.connect(on_task_failure, weak=False)

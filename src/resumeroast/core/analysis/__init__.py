@@ -1,12 +1,40 @@
 """The built-in analyzer: deterministic checks → findings with evidence → scores.
 
 Public surface (used by the pipeline and the LLM reviewer):
-- analyze(document, job_description=None) -> Analysis      facts, findings, scores; no wording by level
-- render_feedback(analysis, level) -> Feedback              the roast, worded for the level
-- no_text_feedback(layout, level) -> Feedback               the review of a document with no text
+- analyze(document, job_description=None) -> Analysis   facts, findings, scores; no level wording
+- render_feedback(analysis, level) -> Feedback           the roast, worded for the level
+- no_text_feedback(layout, level) -> Feedback            the review of a document with no text
+
+How the score is computed, and why the disputed words are treated as they are: docs/scoring.md.
 """
 
-from resumeroast.core.analysis.model import Analysis
-from resumeroast.core.analysis.run import analyze, no_text_feedback, render_feedback
+from resumeroast.core.analysis.analyzer import analyze
+from resumeroast.core.analysis.model import (
+    ANALYZER_VERSION,
+    Analysis,
+    Bullet,
+    ContactInfo,
+    DateRange,
+    Link,
+    Penalty,
+    Role,
+    Section,
+    YearMonth,
+)
+from resumeroast.core.analysis.wording import no_text_feedback, render_feedback
 
-__all__ = ["Analysis", "analyze", "no_text_feedback", "render_feedback"]
+__all__ = [
+    "ANALYZER_VERSION",
+    "Analysis",
+    "Bullet",
+    "ContactInfo",
+    "DateRange",
+    "Link",
+    "Penalty",
+    "Role",
+    "Section",
+    "YearMonth",
+    "analyze",
+    "no_text_feedback",
+    "render_feedback",
+]

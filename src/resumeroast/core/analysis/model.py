@@ -1,12 +1,108 @@
-"""What the analyzer knows about one resume, before any wording by level."""
+"""What the analyzer knows about one resume, before any wording by level.
+
+Everything here is a plain, frozen value: the pipeline stores the Feedback built from it, and the
+LLM reviewer reads the structured facts (sections, roles, bullets with line numbers) to ground
+its critique.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from resumeroast.core.feedback import DocumentFacts, Finding, KeywordMatch, SubScores
 
-ANALYZER_VERSION = "0.1.0"
+ANALYZER_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class YearMonth:
+    year: int
+    month: int | None = None  #: None when only the year is written
+
+    @property
+    def first_month(self) -> int:
+        """Months since year 0, reading a bare year as its January."""
+        return self.year * 12 + (self.month or 1) - 1
+
+    @property
+    def last_month(self) -> int:
+        """Months since year 0, reading a bare year as its December."""
+        return self.year * 12 + (self.month or 12) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    start: YearMonth
+    end: YearMonth | None  #: None when current
+    current: bool
+    text: str  #: as written, e.g. "Jan 2020 – Present"
+    line: int
+    styles: tuple[
+        str, ...
+    ]  #: per written date: month_abbr, month_full, month, numeric, iso, season, year
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str  #: experience, education, skills … ; "header" before the first heading; "other"
+    title: str  #: the heading as written ("" for the header block)
+    heading_line: int | None
+    first_line: int  #: first line of the section (its heading, if any)
+    last_line: int
+    standard: bool  #: a heading every ATS recognises
+
+
+@dataclass(frozen=True, slots=True)
+class Bullet:
+    text: str  #: cleaned text of the statement
+    quote: str  #: verbatim from the resume (lines joined by a space)
+    line: int  #: first line
+    last_line: int
+    section: str
+    role: int | None  #: index into Analysis.roles
+    glyph: bool  #: written as a list item (False: a sentence from a paragraph)
+    quantified: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    header: str  #: the header lines joined, verbatim
+    title: str | None
+    employer: str | None
+    location: str | None
+    dates: DateRange | None
+    line: int
+    section: str  #: experience, projects, volunteering, activities
+    bullets: tuple[Bullet, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    kind: str  #: linkedin, github, portfolio, other
+    url: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInfo:
+    email: str | None = None
+    email_line: int | None = None
+    phone: str | None = None
+    phone_line: int | None = None
+    links: tuple[Link, ...] = ()
+    location: str | None = None
+    location_line: int | None = None
+    only_in_header_footer: bool = False  #: email/phone found, but only in page headers or footers
+
+
+@dataclass(frozen=True, slots=True)
+class Penalty:
+    """One line of the score's working: which finding took how many points from which score."""
+
+    score: str  #: impact, clarity, ats, completeness, overall
+    code: str
+    points: float
 
 
 @dataclass(frozen=True)
@@ -17,4 +113,11 @@ class Analysis:
     overall_score: int
     keywords: KeywordMatch | None = None
     version: str = ANALYZER_VERSION
-    extras: dict[str, object] = field(default_factory=dict)
+    sections: tuple[Section, ...] = ()
+    roles: tuple[Role, ...] = ()
+    bullets: tuple[Bullet, ...] = ()
+    contact: ContactInfo = field(default_factory=ContactInfo)
+    penalties: tuple[Penalty, ...] = ()
+    english: bool = True
+    as_of: date | None = None  #: the day "Present" meant
+    readable: bool = True  #: False when there was no text to analyze: the review stops there

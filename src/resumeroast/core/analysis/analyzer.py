@@ -1,0 +1,115 @@
+"""analyze(): read the resume, run the checks, score the findings. Pure and deterministic."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resumeroast.core.analysis.checks import run_checks
+from resumeroast.core.analysis.checks.base import INFO, Context, finding
+from resumeroast.core.analysis.checks.job_fit import check_job_match
+from resumeroast.core.analysis.checks.stuffing import stuffed_lines
+from resumeroast.core.analysis.job_match import JobMatch, match_job
+from resumeroast.core.analysis.model import ANALYZER_VERSION, Analysis
+from resumeroast.core.analysis.ordering import order_findings
+from resumeroast.core.analysis.scoring import score
+from resumeroast.core.analysis.speller import english_share
+from resumeroast.core.analysis.structure import Structure, read_structure
+from resumeroast.core.analysis.timeline import years_of_experience
+from resumeroast.core.analysis.unreadable import is_unreadable, unreadable_analysis
+from resumeroast.core.documents import Document
+from resumeroast.core.feedback import Contact, DocumentFacts, Finding
+
+ENGLISH_SHARE = 0.7  #: below this share of dictionary words, word-level checks are skipped
+
+
+def analyze(
+    document: Document, *, job_description: str | None = None, as_of: date | None = None
+) -> Analysis:
+    """Facts, findings and scores for one resume; the same document always gets the same result.
+
+    `as_of` is the day "Present" means (default: today); it is the only input besides the
+    document and the job description.
+    """
+    today = as_of or date.today()
+    if is_unreadable(document):
+        return unreadable_analysis(document.layout, today)
+    structure = read_structure(document)
+    stuffed = stuffed_lines(structure)
+    if stuffed:
+        structure = read_structure(document, frozenset(line.number for line, _ in stuffed))
+    english = english_share(document.text) >= ENGLISH_SHARE
+    context = Context(document, structure, today, english, job_description, stuffed)
+    findings = run_checks(context)
+    if not english:
+        findings.append(_not_english())
+    job = _match(context) if job_description and job_description.strip() else None
+    if job is not None:
+        findings += check_job_match(job)
+    ordered = order_findings(findings)
+    facts = _facts(context)
+    scores = score(ordered, facts, job.score if job else None, _weak_count(context, ordered))
+    return Analysis(
+        facts=facts,
+        findings=ordered,
+        sub_scores=scores.sub_scores,
+        overall_score=scores.overall,
+        keywords=job.keywords if job else None,
+        version=ANALYZER_VERSION,
+        sections=structure.sections,
+        roles=structure.entries.roles,
+        bullets=structure.entries.bullets,
+        contact=structure.contact,
+        penalties=scores.penalties,
+        english=english,
+        as_of=today,
+    )
+
+
+def _match(context: Context) -> JobMatch | None:
+    """Stuffed keyword lines are already left out of context.lines: they earn no match."""
+    assert context.job_description is not None
+    return match_job(context.job_description, "\n".join(line.text for line in context.lines))
+
+
+def _not_english() -> Finding:
+    return finding(
+        "language.not_english",
+        INFO,
+        "This resume does not read as English, so spelling, verb and wording checks were skipped.",
+        "For an English-speaking employer, send an English version.",
+    )
+
+
+def _weak_count(context: Context, findings: tuple[Finding, ...]) -> int:
+    """Impact bullets that open with a duty phrase or with no verb."""
+    lines = {b.line for b in context.impact_bullets}
+    flagged = {
+        e.line
+        for f in findings
+        if f.code in {"verbs.weak_opener", "verbs.no_verb"}
+        for e in f.evidence
+    }
+    return len(lines & flagged)
+
+
+def _facts(context: Context) -> DocumentFacts:
+    structure: Structure = context.structure
+    bullets = context.impact_bullets
+    years = years_of_experience(context.jobs, context.as_of)
+    contact = structure.contact
+    return DocumentFacts(
+        pages=context.document.layout.pages,
+        words=sum(len(line.text.split()) for line in context.lines),
+        lines=len(context.lines),
+        sections=list(dict.fromkeys(s.kind for s in structure.sections if s.kind != "header")),
+        bullets=len(bullets),
+        quantified_bullets=sum(1 for b in bullets if b.quantified),
+        roles=len(context.jobs),
+        years_experience=round(years, 1) if years is not None else None,
+        contact=Contact(
+            email=contact.email is not None,
+            phone=contact.phone is not None,
+            links=[link.url for link in contact.links[:5]],
+            location=contact.location is not None,
+        ),
+    )

@@ -1,0 +1,66 @@
+"""The checks: each takes the read resume (a Context) and returns findings with evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from resumeroast.core.analysis.checks import (
+    ats,
+    brevity,
+    completeness,
+    contact,
+    impact,
+    language,
+    length,
+    red_flags,
+    spelling,
+    stuffing,
+    timeline,
+    verbs,
+)
+from resumeroast.core.analysis.checks.base import Context
+from resumeroast.core.feedback import Finding
+
+Check = Callable[[Context], list[Finding]]
+
+#: Checks that read words and so need English text.
+ENGLISH_CHECKS: tuple[Check, ...] = (
+    verbs.check_weak_openers,
+    verbs.check_missing_verbs,
+    verbs.check_repeated_openers,
+    language.check_cliches,
+    language.check_first_person,
+    language.check_passive_voice,
+    language.check_inflated_words,
+    language.check_buzzword_stacking,
+    spelling.check_spelling,
+    timeline.check_tense,
+)
+
+#: Checks that hold whatever the language.
+LAYOUT_CHECKS: tuple[Check, ...] = (
+    red_flags.check_hidden_text,
+    ats.check_layout,
+    ats.check_headings,
+    ats.check_contact_placement,
+    ats.check_bullet_glyphs,
+    stuffing.check_keyword_stuffing,
+    contact.check_contact,
+    completeness.check_sections,
+    completeness.check_empty_roles,
+    length.check_length,
+    impact.check_quantified,
+    brevity.check_bullet_length,
+    brevity.check_walls_of_text,
+    spelling.check_doubled_words,
+    timeline.check_missing_dates,
+    timeline.check_date_formats,
+    timeline.check_gaps,
+    timeline.check_overlaps,
+    timeline.check_future_dates,
+)
+
+
+def run_checks(context: Context) -> list[Finding]:
+    checks = LAYOUT_CHECKS + (ENGLISH_CHECKS if context.english else ())
+    return [finding for check in checks for finding in check(context)]

@@ -1,0 +1,125 @@
+"""What every check reads (Context) and how a finding is made."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
+from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.analysis.model import Bullet, Role
+from resumeroast.core.analysis.structure import Structure
+from resumeroast.core.analysis.text import clip
+from resumeroast.core.documents import Document
+from resumeroast.core.feedback import Evidence, Finding, Severity
+
+CRITICAL, WARNING, INFO = Severity.CRITICAL, Severity.WARNING, Severity.INFO
+MAX_EVIDENCE = 40
+
+IMPACT_SECTIONS = frozenset({"experience", "projects"})
+
+#: Sections whose lines are not the writer's prose (contact lines, other people's words).
+NOT_PROSE = frozenset({"contact", "references", "languages"})
+
+
+@dataclass(frozen=True)
+class Context:
+    document: Document
+    structure: Structure
+    as_of: date
+    english: bool
+    job_description: str | None = None
+    stuffed: tuple[tuple[TextLine, str], ...] = ()  #: keyword-stuffed lines (left out of the rest)
+
+    @property
+    def lines(self) -> tuple[TextLine, ...]:
+        return self.structure.lines
+
+    @property
+    def bullets(self) -> tuple[Bullet, ...]:
+        """Statements in the experience-like sections (experience, projects, volunteering …)."""
+        return self.structure.entries.bullets
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return self.structure.entries.roles
+
+    @cached_property
+    def jobs(self) -> tuple[Role, ...]:
+        """Dated roles in the experience section proper: what the timeline is made of."""
+        return tuple(r for r in self.roles if r.section == "experience" and r.dates is not None)
+
+    def section_of(self, line: int) -> str:
+        return self.structure.kinds.get(line, "header")
+
+    @cached_property
+    def prose_lines(self) -> tuple[TextLine, ...]:
+        """The writer's own running text: no headings, no contact or reference sections."""
+        headings = {s.heading_line for s in self.structure.sections}
+        return tuple(
+            line
+            for line in self.lines
+            if self.section_of(line.number) not in NOT_PROSE and line.number not in headings
+        )
+
+    @cached_property
+    def own_words(self) -> tuple[TextLine, ...]:
+        """Prose lines minus quotations (recommendations quote other people, in their words)."""
+        return tuple(line for line in self.prose_lines if line.number not in self._quoted)
+
+    @cached_property
+    def _quoted(self) -> frozenset[int]:
+        quoted: set[int] = set()
+        inside = False
+        for line in self.lines:
+            text = line.text.strip()
+            opens = text[:1] in '"“'
+            if inside or opens:
+                quoted.add(line.number)
+                body = text[1:] if opens and not inside else text
+                inside = not any(mark in body for mark in '"”')
+        return frozenset(quoted)
+
+    @cached_property
+    def bullet_starts(self) -> frozenset[int]:
+        """Lines where a statement in an experience-like section begins."""
+        return frozenset(b.line for b in self.bullets)
+
+    def in_experience(self, bullet: Bullet) -> bool:
+        return bullet.section in EXPERIENCE_LIKE
+
+    @cached_property
+    def impact_bullets(self) -> tuple[Bullet, ...]:
+        """The statements impact is judged on: Experience and Projects; Volunteering and
+        Activities only when a resume has nothing else (a student's first resume)."""
+        main = tuple(b for b in self.bullets if b.section in IMPACT_SECTIONS)
+        return main or tuple(b for b in self.bullets if self.in_experience(b))
+
+
+def cite(quote: str, line: int | None) -> Evidence:
+    return Evidence(quote=clip(quote.strip()), line=line)
+
+
+def finding(
+    code: str,
+    severity: Severity,
+    message: str,
+    fix: str,
+    evidence: Iterable[Evidence] = (),
+) -> Finding:
+    """A finding; its category is the first part of its code ("verbs.weak_opener" -> "verbs")."""
+    cited = list(evidence)[:MAX_EVIDENCE]
+    return Finding(
+        code=code,
+        severity=severity,
+        category=code.split(".", 1)[0],
+        message=message,
+        evidence=cited,
+        fix=fix,
+    )
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else many or word + 's'}"

@@ -1,0 +1,173 @@
+"""Wording: clichés, first person, passive voice, inflated words, stacked buzzwords."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.lexicon import ai_sounding_words, cliches, inflated_words, pronouns
+from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.analysis.text import words
+from resumeroast.core.analysis.verbs import lemma
+from resumeroast.core.feedback import Finding
+
+_CONTACT_LINE = re.compile(r"@|https?://|www\.|\d{3}[\s.)-]+\d{3}")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are|got)\s+(?:\w+ly\s+)?"
+    r"(\w+ed|built|made|given|taken|done|written|led|chosen|seen|known|shown|grown|run|won|sent|"
+    r"held|kept|paid|sold|taught|brought|told|drawn|driven|begun|found|set|cut|put)\b",
+    re.IGNORECASE,
+)
+_NOT_PASSIVE = frozenset(
+    "promoted awarded selected elected named invited recognized recognised honored honoured "
+    "nominated accepted admitted based located interested involved required expected engaged "
+    "skilled experienced dedicated focused committed excited qualified certified licensed "
+    "registered married listed featured ranked published funded sponsored hired".split()
+)
+
+
+_IRREGULAR_PARTICIPLES = frozenset(
+    "built made given taken done written led chosen seen known shown grown run won sent held kept "
+    "paid sold taught brought told drawn driven begun found set cut put".split()
+)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    parts = [re.escape(part) for part in re.split(r"[\s-]+", phrase)]
+    return r"\b" + r"[\s-]?".join(parts) + r"\b"
+
+
+@cache
+def _cliche_regex() -> re.Pattern[str]:
+    ordered = sorted(cliches(), key=len, reverse=True)
+    return re.compile("|".join(_phrase_pattern(p) for p in ordered), re.IGNORECASE)
+
+
+@cache
+def _pronoun_regex() -> re.Pattern[str]:
+    """ "my", "me" anywhere; "I" only before a lower-case word ("I led"), so that "Engineer I,"
+    and an icon read as "I" do not count."""
+    lower = [re.escape(p) for p in pronouns() if p != "I" and not p.startswith("I'")]
+    upper = [re.escape(p) for p in pronouns() if p == "I" or p.startswith("I'")]
+    return re.compile(
+        rf"(?i:\b(?:{'|'.join(lower)})\b)|(?<![\w.&/-])(?:{'|'.join(upper)})(?=\s+[a-z])"
+    )
+
+
+def _scan(
+    lines: tuple[TextLine, ...], pattern: re.Pattern[str]
+) -> list[tuple[TextLine, list[str]]]:
+    hits = []
+    for line in lines:
+        found = [m.group(0) for m in pattern.finditer(line.text)]
+        if found:
+            hits.append((line, found))
+    return hits
+
+
+def check_cliches(context: Context) -> list[Finding]:
+    hits = _scan(context.own_words, _cliche_regex())
+    if not hits:
+        return []
+    phrases = sorted({phrase.lower() for _, found in hits for phrase in found})
+    return [
+        finding(
+            "language.cliche",
+            WARNING,
+            f"Clichés recruiters skip over: {', '.join(repr(p) for p in phrases[:6])}.",
+            "Replace each with the evidence behind it: not 'team player' but what the team "
+            "shipped with you.",
+            [cite(line.quote, line.number) for line, _ in hits],
+        )
+    ]
+
+
+def check_first_person(context: Context) -> list[Finding]:
+    lines = tuple(line for line in context.own_words if not _CONTACT_LINE.search(line.text))
+    hits = _scan(lines, _pronoun_regex())
+    if not hits:
+        return []
+    return [
+        finding(
+            "language.first_person",
+            INFO,
+            f"First-person words ('I', 'my', 'me') on {plural(len(hits), 'line')}: a resume is "
+            "understood to be about you.",
+            "Drop the pronoun and start with the verb: 'I managed' becomes 'Managed'.",
+            [cite(line.quote, line.number) for line, _ in hits],
+        )
+    ]
+
+
+def check_passive_voice(context: Context) -> list[Finding]:
+    lines = [line for line in context.prose_lines if context.section_of(line.number) != "skills"]
+    hits = []
+    for line in lines:
+        verbs = [m.group(1).lower() for m in _PASSIVE.finditer(line.text)]
+        if any(_participle(verb) for verb in verbs):
+            hits.append(line)
+    if not hits:
+        return []
+    return [
+        finding(
+            "language.passive_voice",
+            INFO,
+            f"Passive voice on {plural(len(hits), 'line')} ('was built', 'were managed') "
+            "hides who did it.",
+            "Make yourself the subject: 'The system was redesigned' becomes "
+            "'Redesigned the system'.",
+            [cite(line.quote, line.number) for line in hits],
+        )
+    ]
+
+
+def _participle(word: str) -> bool:
+    """A past participle of a known verb (adjectives like "unexpected" are not)."""
+    return word not in _NOT_PASSIVE and (word in _IRREGULAR_PARTICIPLES or lemma(word) is not None)
+
+
+@cache
+def _inflated_regex() -> re.Pattern[str]:
+    return re.compile("|".join(_phrase_pattern(w) for w in inflated_words()), re.IGNORECASE)
+
+
+def check_inflated_words(context: Context) -> list[Finding]:
+    table = inflated_words()
+    hits = _scan(context.prose_lines, _inflated_regex())
+    if not hits:
+        return []
+    used = sorted({w.lower() for _, found in hits for w in found})
+    swaps = "; ".join(f"'{w}' → {table.get(w, '')}" for w in used[:5])
+    return [
+        finding(
+            "language.inflated_word",
+            INFO,
+            f"Long words where short ones do: {swaps}.",
+            "Use the plain word; it reads as more confident, not less.",
+            [cite(line.quote, line.number) for line, _ in hits],
+        )
+    ]
+
+
+def check_buzzword_stacking(context: Context) -> list[Finding]:
+    vocabulary, threshold = ai_sounding_words()
+    hits = [
+        (line, [w for w in words(line.text) if w.lower() in vocabulary])
+        for line in context.prose_lines
+    ]
+    hits = [(line, found) for line, found in hits if found]
+    total = sum(len(found) for _, found in hits)
+    if total < threshold:
+        return []
+    used = sorted({w.lower() for _, found in hits for w in found})
+    return [
+        finding(
+            "language.buzzword_stacking",
+            INFO,
+            f"{total} grand verbs and adjectives ({', '.join(used[:6])}): one reads as strong, "
+            "a pile reads as machine-written.",
+            "Keep the one or two you can back with a result; use plain verbs for the rest.",
+            [cite(line.quote, line.number) for line, _ in hits],
+        )
+    ]

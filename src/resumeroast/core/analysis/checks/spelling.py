@@ -1,0 +1,110 @@
+"""Spelling mistakes and doubled words.
+
+A word is reported when the dictionary (plus the technology vocabulary) does not know it and a
+real word is one keystroke away: that is what a typo looks like. Capitalised words are names,
+except the first word of a bullet, which is reported only when it is one keystroke from a verb
+("Devloped"). Skills sections are lists of product names and are not spell-checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.analysis.speller import is_known, suggest, verb_nearby
+from resumeroast.core.feedback import Finding
+
+_EDGE = "\"'()[]{}<>,;:!?“”‘’*_^†"
+_SKIP = re.compile(r"[\d@\\#+_=|.:<>]|^https?|^www", re.IGNORECASE)
+_WORD = re.compile(r"^[A-Za-z][a-z]*(?:['’][a-z]+)?$")
+_CONTACT = re.compile(r"@|https?://|www\.|\.(?:com|org|net|io|dev)\b", re.IGNORECASE)
+_TOKENS = re.compile(r"[\s()\[\]{},;]+")
+_KEY = re.compile(r"^\s*[\"']?[\w -]{1,30}[\"']?\s*:\s")
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
+_ALLOWED_DOUBLES = frozenset({"had", "bora", "walla"})
+_NOT_CHECKED = frozenset({"publications", "references"})
+MIN_PART = 4  #: parts of hyphenated words shorter than this ("add-ons") are not checked
+
+
+def check_spelling(context: Context) -> list[Finding]:
+    hits: list[tuple[TextLine, str, str | None]] = []
+    for line in context.prose_lines:
+        if _skipped(context, line):
+            continue
+        for word in _misspelled(line, line.number in context.bullet_starts):
+            hits.append((line, word, verb_nearby(word) if word[0].isupper() else suggest(word)))
+    if not hits:
+        return []
+    pairs = [f"'{word}'" + (f" → '{fix}'" if fix else "") for _, word, fix in hits[:6]]
+    return [
+        finding(
+            "spelling.misspelling",
+            WARNING,
+            f"{plural(len(hits), 'likely typo')}: {', '.join(pairs)}. One typo can end a read.",
+            "Fix each, then read the page aloud once; spell checkers miss real-word slips.",
+            [cite(line.quote, line.number) for line, _, _ in hits],
+        )
+    ]
+
+
+def _skipped(context: Context, line: TextLine) -> bool:
+    """Reference lists, and the top of the page: contact lines, names and handles."""
+    section = context.section_of(line.number)
+    if section in _NOT_CHECKED:
+        return True
+    top = section in {"header", "contact"}
+    return top and (_CONTACT.search(line.text) is not None or len(line.text.split()) <= 4)
+
+
+def _misspelled(line: TextLine, starts_statement: bool) -> list[str]:
+    found = []
+    tokens = _TOKENS.split(_KEY.sub(" ", line.text))
+    for index, raw in enumerate(tokens):
+        if index and len(tokens[index - 1]) == 1 and not tokens[index - 1].isalnum():
+            continue  # a handle after an icon: "§ jdoe"
+        token = raw.strip(_EDGE)
+        if token.endswith(".") and len(token) <= 5:
+            continue  # an abbreviation: "vol.", "approx."
+        token = token.rstrip(".")
+        if not token or _SKIP.search(token):
+            continue
+        parts = re.split(r"[-/]", token)
+        opens = index == 0 and starts_statement or index > 0 and tokens[index - 1][-1:] in ".!?"
+        for part in parts:
+            if len(parts) > 1 and len(part) < MIN_PART:
+                continue
+            if _is_typo(part, first=opens):
+                found.append(part)
+    return found
+
+
+def _is_typo(word: str, first: bool) -> bool:
+    if len(word) < 3 or not _WORD.match(word) or is_known(word):
+        return False
+    if word[0].isupper():
+        return first and word[1:].islower() and verb_nearby(word) is not None
+    return suggest(word) is not None
+
+
+def check_doubled_words(context: Context) -> list[Finding]:
+    hits = []
+    for line in context.prose_lines:
+        for match in _DOUBLED.finditer(line.text):
+            first, second = match.group(0).split()[0], match.group(0).split()[-1]
+            if match.group(1).lower() in _ALLOWED_DOUBLES or (
+                first[0].isupper() and second[0].isupper()
+            ):
+                continue
+            hits.append((line, match.group(0)))
+    if not hits:
+        return []
+    return [
+        finding(
+            "spelling.doubled_word",
+            WARNING,
+            f"Doubled words: {', '.join(repr(d) for _, d in hits[:5])}.",
+            "Delete the repeat.",
+            [cite(line.quote, line.number) for line, _ in hits],
+        )
+    ]

@@ -1,0 +1,169 @@
+"""Dates: missing, mixed formats, gaps, overlaps, future dates, tense that contradicts them."""
+
+from __future__ import annotations
+
+from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.dates import find_range
+from resumeroast.core.analysis.lexicon import job_title_words
+from resumeroast.core.analysis.model import Bullet, DateRange, Role
+from resumeroast.core.analysis.text import words
+from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
+from resumeroast.core.analysis.verbs import is_present_tense, verb_forms
+from resumeroast.core.feedback import Finding
+
+GAP_MONTHS = 6  #: gaps longer than this are reported
+OVERLAP_MONTHS = 3  #: overlaps at least this long are reported
+_STYLE_NAMES = {
+    "month_abbr": "'Jan 2020'",
+    "month_full": "'January 2020'",
+    "numeric": "'01/2020'",
+    "iso": "'2020-01'",
+    "year": "'2020'",
+}
+
+
+def check_missing_dates(context: Context) -> list[Finding]:
+    experience = [b for b in context.bullets if b.section == "experience"]
+    if not experience or context.jobs:
+        return []
+    return [
+        finding(
+            "dates.missing",
+            WARNING,
+            "No dates on any role: recruiters and ATS cannot tell how recent or how long it was.",
+            "Give every role a start and an end: 'Jan 2021 – Mar 2023' or 'Jan 2021 – Present'.",
+        )
+    ]
+
+
+def check_date_formats(context: Context) -> list[Finding]:
+    styles: dict[str, Role] = {}
+    for role in context.jobs:
+        assert role.dates is not None
+        for style in role.dates.styles:
+            if style in _STYLE_NAMES:
+                styles.setdefault(style, role)
+    if len(styles) < 2:
+        return []
+    names = ", ".join(_STYLE_NAMES[s] for s in styles)
+    return [
+        finding(
+            "dates.mixed_formats",
+            INFO,
+            f"Dates are written {len(styles)} ways ({names}): it reads as careless.",
+            "Pick one format, e.g. 'Jan 2020 – Mar 2022', and use it everywhere.",
+            [cite(_date_quote(role), _date_line(role)) for role in styles.values()],
+        )
+    ]
+
+
+def check_gaps(context: Context) -> list[Finding]:
+    gaps = find_gaps(context.jobs, context.as_of, GAP_MONTHS, _study_dates(context))
+    if not gaps:
+        return []
+    longest = max(gap.months for gap in gaps)
+    return [
+        finding(
+            "dates.gap",
+            WARNING,
+            f"{plural(len(gaps), 'gap')} of more than {GAP_MONTHS} months between roles "
+            f"(the longest: {longest} months). Unexplained gaps invite the worst guess.",
+            "Fill each with one honest line (study, caregiving, freelance, job search), "
+            "or check the dates are right.",
+            [cite(_date_quote(gap.after), _date_line(gap.after)) for gap in gaps]
+            + [cite(_date_quote(gap.before), _date_line(gap.before)) for gap in gaps],
+        )
+    ]
+
+
+def _study_dates(context: Context) -> tuple[DateRange, ...]:
+    """Dated ranges in the education section: time in school is not a gap."""
+    found = []
+    for block in context.structure.blocks:
+        if block.section.kind not in {"education", "courses"}:
+            continue
+        for line in block.lines:
+            dated = find_range(line.text, line.number)
+            if dated is not None and (dated[0].current or dated[0].end != dated[0].start):
+                found.append(dated[0])
+    return tuple(found)
+
+
+def check_overlaps(context: Context) -> list[Finding]:
+    pairs = find_overlaps(context.jobs, context.as_of, OVERLAP_MONTHS)
+    if not pairs:
+        return []
+    return [
+        finding(
+            "dates.overlap",
+            INFO,
+            f"{plural(len(pairs), 'pair')} of roles overlap by {OVERLAP_MONTHS}+ months. "
+            "Fine if they were concurrent, but say so.",
+            "Mark concurrent roles ('part-time', 'concurrent with …') or fix the dates.",
+            [cite(_date_quote(role), _date_line(role)) for pair in pairs for role in pair[:2]],
+        )
+    ]
+
+
+def check_future_dates(context: Context) -> list[Finding]:
+    now = month_index(context.as_of)
+    future = [role for role in context.jobs if _starts_or_ends_after(role, now)]
+    if not future:
+        return []
+    return [
+        finding(
+            "dates.future",
+            WARNING,
+            f"{plural(len(future), 'role')} dated in the future.",
+            "Check the years; for a role you are still in, write 'Present'.",
+            [cite(_date_quote(role), _date_line(role)) for role in future],
+        )
+    ]
+
+
+def _starts_or_ends_after(role: Role, now: int) -> bool:
+    assert role.dates is not None
+    ends = [role.dates.start] + ([role.dates.end] if role.dates.end else [])
+    return any(point.first_month > now for point in ends)
+
+
+def check_tense(context: Context) -> list[Finding]:
+    present = [
+        b for role in context.jobs if _is_past(role) for b in role.bullets if _present_opener(b)
+    ]
+    if not present:
+        return []
+    return [
+        finding(
+            "dates.tense_mix",
+            INFO,
+            f"{plural(len(present), 'bullet')} in roles you have left use the present tense.",
+            "Past roles take the past tense: 'Manage' becomes 'Managed'.",
+            [cite(b.quote, b.line) for b in present],
+        )
+    ]
+
+
+def _is_past(role: Role) -> bool:
+    return role.dates is not None and not role.dates.current
+
+
+def _present_opener(bullet: Bullet) -> bool:
+    tokens = words(bullet.text)[:2]
+    if not tokens or not is_present_tense(tokens[0]):
+        return False
+    if len(tokens) < 2:
+        return True
+    second = tokens[1].lower()
+    return "past" not in verb_forms(second) and second not in job_title_words()
+
+
+def _date_quote(role: Role) -> str:
+    """The dates as written, or the whole header when the range was split over two lines."""
+    if role.dates is not None and role.dates.text in role.header:
+        return role.dates.text
+    return role.header
+
+
+def _date_line(role: Role) -> int:
+    return role.dates.line if role.dates else role.line

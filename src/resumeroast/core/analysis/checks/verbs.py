@@ -1,0 +1,92 @@
+"""How bullets open: duty phrases instead of verbs, no verb at all, the same verb again."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.lexicon import weak_openers
+from resumeroast.core.analysis.model import Bullet
+from resumeroast.core.analysis.text import words
+from resumeroast.core.analysis.verbs import lemma, opens_with_verb
+from resumeroast.core.feedback import Finding
+
+REPEAT_LIMIT = 3  #: an opening verb used this many times is reported
+_PRONOUN = re.compile(r"^(?:i|we)\s+", re.IGNORECASE)
+_LABEL = re.compile(r"^[\"']?[\w\s/&+-]{1,30}[\"']?\s*(?::|\s[-–—])\s")
+
+
+def weak_opener(text: str) -> str | None:
+    """The duty phrase a statement opens with ("Responsible for"), or None."""
+    lowered = _PRONOUN.sub("", text.lower().lstrip("-–—•* "))
+    for phrase in weak_openers():
+        if lowered.startswith(phrase) and not lowered[len(phrase) : len(phrase) + 1].isalpha():
+            return phrase
+    return None
+
+
+def check_weak_openers(context: Context) -> list[Finding]:
+    weak = [b for b in context.bullets if context.in_experience(b) and weak_opener(b.text)]
+    if not weak:
+        return []
+    phrases = sorted({weak_opener(b.text) or "" for b in weak})
+    return [
+        finding(
+            "verbs.weak_opener",
+            WARNING,
+            f"{plural(len(weak), 'bullet')} open with a duty, not an action "
+            f"({', '.join(repr(p.capitalize()) for p in phrases[:4])}): they say what the job "
+            "was, not what you did.",
+            "Open with what you did and end with what changed: "
+            "'Responsible for payroll' becomes 'Ran payroll for 120 staff with zero errors'.",
+            [cite(b.quote, b.line) for b in weak],
+        )
+    ]
+
+
+def check_missing_verbs(context: Context) -> list[Finding]:
+    bare = [b for b in context.bullets if _checkable(b) and not opens_with_verb(b.text)]
+    bare = [b for b in bare if not weak_opener(b.text)]
+    if not bare:
+        return []
+    return [
+        finding(
+            "verbs.no_verb",
+            INFO,
+            f"{plural(len(bare), 'bullet')} open without a verb: a list of nouns hides what "
+            "you did.",
+            "Start each bullet with a past-tense action verb: built, cut, led, launched, sold.",
+            [cite(b.quote, b.line) for b in bare],
+        )
+    ]
+
+
+def _checkable(bullet: Bullet) -> bool:
+    return (
+        bullet.section == "experience"
+        and len(words(bullet.text)) >= 3
+        and not _LABEL.match(bullet.text)
+    )
+
+
+def check_repeated_openers(context: Context) -> list[Finding]:
+    groups: dict[str, list[Bullet]] = defaultdict(list)
+    for bullet in context.bullets:
+        tokens = words(_PRONOUN.sub("", bullet.text))
+        base = lemma(tokens[0]) if tokens and context.in_experience(bullet) else None
+        if base and not weak_opener(bullet.text):
+            groups[base].append(bullet)
+    repeated = {verb: group for verb, group in groups.items() if len(group) >= REPEAT_LIMIT}
+    if not repeated:
+        return []
+    listed = ", ".join(f"'{verb}' ×{len(group)}" for verb, group in sorted(repeated.items()))
+    return [
+        finding(
+            "verbs.repeated_opener",
+            INFO,
+            f"The same opening verb again and again ({listed}): the bullets blur together.",
+            "Vary the verbs so each bullet shows a different skill: built, cut, negotiated, hired.",
+            [cite(b.quote, b.line) for group in repeated.values() for b in group],
+        )
+    ]

@@ -1,0 +1,137 @@
+"""Contact details: email, phone, profile links and a location, with the lines they are on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from resumeroast.core.analysis.lexicon import place_names
+from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.analysis.model import ContactInfo, Link
+from resumeroast.core.documents import Region
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(
+    r"(?<![\w/.+-])(?:\+\s?\d{1,3}[\s.\-]{0,2})?(?:\(\d{1,4}\)[\s.\-]{0,2})?\d{1,4}(?:[\s.\-]{1,2}\d{2,5}){1,4}(?![\w/])"
+)
+_RANGE_LIKE = re.compile(r"^(?:19|20)\d{2}\s*-+\s*(?:19|20)\d{2}$")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s)\]>|,]+"
+    r"|\b(?:[a-z0-9-]+\.)+(?:com|io|dev|me|net|org|ai|co|app|tech|site|page|xyz|info|design|studio"
+    r"|codes|blog|uk|de|nl|fr|es|ca|in)\b(?:/[^\s)\]>|,]*)?",
+    re.IGNORECASE,
+)
+_LABELLED = re.compile(r"\b(linkedin|github|gitlab)\s*:\s*(/?(?:in/)?@?[\w-]{2,}/?)", re.IGNORECASE)
+_CONTACT_KINDS = frozenset({"header", "contact"})
+
+
+def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactInfo:
+    """Search the header and contact sections first, then the whole document."""
+    preferred = [line for line in lines if kinds.get(line.number) in _CONTACT_KINDS]
+    email = _first(preferred, _email) or _first(lines, _email)
+    phone = _first(preferred, _phone) or _first(lines, _phone)
+    location = _first(preferred or list(lines[:8]), find_location)
+    found = [line for line in (email, phone) if line is not None]
+    return ContactInfo(
+        email=email[1] if email else None,
+        email_line=email[0].number if email else None,
+        phone=phone[1] if phone else None,
+        phone_line=phone[0].number if phone else None,
+        links=_links(lines),
+        location=location[1] if location else None,
+        location_line=location[0].number if location else None,
+        only_in_header_footer=bool(found)
+        and all(line.region is not Region.BODY for line, _ in found),
+    )
+
+
+def _first(
+    lines: Sequence[TextLine], finder: Callable[[str], str | None]
+) -> tuple[TextLine, str] | None:
+    for line in lines:
+        value = finder(line.text)
+        if value:
+            return line, str(value)
+    return None
+
+
+def _email(text: str) -> str | None:
+    match = EMAIL.search(text)
+    return match.group(0) if match else None
+
+
+def _phone(text: str) -> str | None:
+    masked = EMAIL.sub(" ", _URL.sub(" ", text))
+    for match in _PHONE.finditer(masked):
+        candidate = match.group(0).strip()
+        digits = re.sub(r"\D", "", candidate)
+        if (
+            9 <= len(digits) <= 15
+            and not _RANGE_LIKE.match(candidate)
+            and not _date_like(candidate)
+        ):
+            return candidate
+    return None
+
+
+def _date_like(candidate: str) -> bool:
+    groups = re.split(r"[\s.\-]+", candidate.strip("+() "))
+    return all(re.fullmatch(r"(?:19|20)\d{2}|0?[1-9]|1[0-2]|[0-3]?\d", group) for group in groups)
+
+
+def _links(lines: tuple[TextLine, ...]) -> tuple[Link, ...]:
+    links: list[Link] = []
+    seen: set[str] = set()
+    for line in lines:
+        text = EMAIL.sub(" ", line.raw)
+        for url in [m.group(0) for m in _URL.finditer(text)] + _labelled(text):
+            key = url.lower().rstrip("/")
+            if key not in seen and not _is_file_name(url):
+                seen.add(key)
+                links.append(Link(_link_kind(url), url, line.number))
+    return tuple(links)
+
+
+def _labelled(text: str) -> list[str]:
+    """ "LinkedIn: /in/jane" or "GitHub: @jane" written without the domain."""
+    return [
+        f"{m.group(1).lower()}:{m.group(2)}"
+        for m in _LABELLED.finditer(text)
+        if ".com" not in m.group(0)
+    ]
+
+
+def _is_file_name(url: str) -> bool:
+    return bool(re.search(r"\.(?:js|ts|py|net)$", url, re.IGNORECASE)) and "/" not in url
+
+
+def _link_kind(url: str) -> str:
+    lower = url.lower()
+    for kind in ("linkedin", "github", "gitlab"):
+        if kind in lower:
+            return "github" if kind == "gitlab" else kind
+    if any(
+        site in lower for site in ("twitter", "x.com/", "facebook", "instagram", "mailto", "tel:")
+    ):
+        return "other"
+    return "portfolio"
+
+
+@cache
+def _location_pattern() -> re.Pattern[str]:
+    places = sorted(place_names(), key=len, reverse=True)
+    names = "|".join(re.escape(place) for place in places)
+    city = r"[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}"
+    return re.compile(rf"\b{city},\s*(?:{names})(?![\w])|\b(?:Remote|Hybrid)\b")
+
+
+_COMPANY_WORD = re.compile(r"^.*\b(?:Inc|Ltd|Corp|LLC|Co|GmbH|Company|University|College)\b\.?\s*")
+
+
+def find_location(text: str) -> str | None:
+    """ "Seattle, WA", "Seoul, Republic of Korea", "Remote"; never the company before the city."""
+    match = _location_pattern().search(text)
+    if match is None:
+        return None
+    return _COMPANY_WORD.sub("", match.group(0)) or None

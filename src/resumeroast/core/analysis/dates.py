@@ -1,0 +1,158 @@
+"""Dates as resumes write them: "Jan 2020", "January 2020", "01/2020", "2020", "2020–Present"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resumeroast.core.analysis.model import DateRange, YearMonth
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_FULL_MONTHS = frozenset(
+    "january february march april june july august september october november december".split()
+)
+_SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d{2}"
+_SHORT_YEAR = r"'\d{2}"
+_POINT = (
+    rf"(?:{_MONTH},?\s*(?:{_YEAR}|{_SHORT_YEAR})"
+    rf"|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
+    rf"|(?:0?[1-9]|1[0-2])[/.-]{_YEAR}"
+    rf"|{_YEAR}[-/](?:0[1-9]|1[0-2])(?![\d])"
+    rf"|(?<![\d$€£.,/]){_YEAR}(?![\d+%])"
+    r")"
+)
+_PRESENT = (
+    r"(?:present|current(?:ly)?|now|today|to\s+date|date|till\s+date|till\s+now|ongoing|heute"
+    r"|actualidad|presente|aujourd'hui|jetzt)"
+)
+_SEP = r"\s*(?:[-–—‐‑−~\u00ad]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
+_DAY_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+{_YEAR}\b"
+    rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}\b",
+    re.IGNORECASE,
+)
+_RANGE = re.compile(
+    rf"(?<![\w/])({_POINT}){_SEP}(?:({_POINT})|({_PRESENT}))(?![\w/])", re.IGNORECASE
+)
+_SINCE = re.compile(rf"\b(?:since|from|seit|desde)\s+({_POINT})(?![\w/])", re.IGNORECASE)
+_SINGLE = re.compile(rf"(?<![\w/])({_POINT})(?![\w/])", re.IGNORECASE)
+_DANGLING = re.compile(
+    rf"(?<![\w/])({_POINT}){_SEP}(?!\s*(?:{_POINT}|{_PRESENT})(?![\w/]))", re.IGNORECASE
+)
+_LEADING_END = re.compile(
+    rf"^\s*(?:[-–—‐‑−~\u00ad]+\s*)?(?:{_PRESENT}|{_POINT})(?![\w/])[\s,;|]*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    value: YearMonth
+    style: str
+
+
+def parse_point(text: str) -> Point | None:
+    """One written date → year/month and the style it was written in."""
+    token = text.strip().lower().rstrip(".,")
+    if match := re.fullmatch(rf"({_MONTH}),?\s*({_YEAR}|{_SHORT_YEAR})", token):
+        return Point(
+            YearMonth(_year(match.group(2)), _month(match.group(1))), _month_style(match.group(1))
+        )
+    if match := re.fullmatch(rf"(spring|summer|fall|autumn|winter)\s+({_YEAR})", token):
+        return Point(YearMonth(int(match.group(2)), _SEASONS[match.group(1)]), "season")
+    if match := re.fullmatch(rf"(\d{{1,2}})[/.-]({_YEAR})", token):
+        return Point(YearMonth(int(match.group(2)), int(match.group(1))), "numeric")
+    if match := re.fullmatch(rf"({_YEAR})[-/](\d{{2}})", token):
+        return Point(YearMonth(int(match.group(1)), int(match.group(2))), "iso")
+    if re.fullmatch(_YEAR, token):
+        return Point(YearMonth(int(token)), "year")
+    return None
+
+
+def _year(text: str) -> int:
+    return 2000 + int(text[1:]) if text.startswith("'") else int(text)
+
+
+def _month(text: str) -> int:
+    return _MONTHS[text.rstrip(".")[:3]]
+
+
+def _month_style(text: str) -> str:
+    """May, June and July are short enough that writing them out is not a second format."""
+    word = text.rstrip(".")
+    if word in {"may", "june", "july"}:
+        return "month"
+    return "month_full" if word in _FULL_MONTHS else "month_abbr"
+
+
+def mask_day_dates(text: str) -> str:
+    """Full dates with a day ("February 10, 2026") are not role dates: blank them out."""
+    return _DAY_DATE.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def find_range(text: str, line: int) -> tuple[DateRange, int, int] | None:
+    """The first date range in a line (or a lone date), with its span; None if there is none."""
+    masked = mask_day_dates(text)
+    for pattern in (_RANGE, _SINCE, _SINGLE):
+        match = pattern.search(masked)
+        if match is None:
+            continue
+        found = _build(match, pattern is _SINCE, line)
+        if found is not None:
+            return found, match.start(), match.end()
+    return None
+
+
+def _build(match: re.Match[str], since: bool, line: int) -> DateRange | None:
+    start = parse_point(match.group(1))
+    if start is None:
+        return None
+    text = match.group(0).strip()
+    if since:
+        return DateRange(start.value, None, True, text, line, (start.style,))
+    groups = match.groups()
+    end_text = groups[1] if len(groups) > 1 else None
+    current = len(groups) > 2 and groups[2] is not None
+    end = parse_point(end_text) if end_text else None
+    if end is None and not current:
+        return DateRange(start.value, start.value, False, text, line, (start.style,))
+    styles = (start.style,) if end is None else (start.style, end.style)
+    return DateRange(
+        start.value, None if current else end.value if end else None, current, text, line, styles
+    )
+
+
+def split_range(text: str, next_text: str, line: int) -> tuple[DateRange, int, int, int] | None:
+    """A range broken over two lines ("June 2020 –" / "Present …"), as a layout with a date
+    gutter writes it. Returns the range, its span in `text`, and how many leading characters of
+    `next_text` belong to it."""
+    masked = mask_day_dates(text)
+    start = _DANGLING.search(masked)
+    tail = _LEADING_END.match(next_text)
+    if start is None or tail is None:
+        return None
+    joined = f"{masked[start.start() : start.end()].strip()} {tail.group(0).strip(' ,;|')}"
+    found = find_range(joined, line)
+    if found is None:
+        return None
+    return found[0], start.start(), start.end(), tail.end()
+
+
+def remove_dates(text: str) -> str:
+    """The text with every written date and date range blanked out."""
+    text = _RANGE.sub(" ", mask_day_dates(text))
+    return _SINGLE.sub(" ", re.sub(rf"\b{_PRESENT}\b", " ", text, flags=re.IGNORECASE))
+
+
+def month_span(start: YearMonth, end: YearMonth) -> int:
+    """Whole months from start to end, both included, reading bare years generously."""
+    return max(0, end.last_month - start.first_month + 1)

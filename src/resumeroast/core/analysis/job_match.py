@@ -1,0 +1,40 @@
+"""Job match: the skills and keywords a job description asks for, which the resume shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resumeroast.core.analysis.keywords import find_skills, has_phrase, job_terms
+from resumeroast.core.feedback import KeywordMatch
+
+HARD_WEIGHT = 1.0
+SOFT_WEIGHT = 0.5
+PHRASE_WEIGHT = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class JobMatch:
+    keywords: KeywordMatch
+    score: int  #: 0–100, weighted: hard skills count double soft skills and repeated phrases
+
+
+def match_job(description: str, resume_text: str) -> JobMatch | None:
+    """None when the description names nothing we can match (too short, or not English)."""
+    terms = job_terms(description)
+    if not terms.skills and not terms.phrases:
+        return None
+    present = {skill.name for skill, _, _ in find_skills(resume_text)}
+    weighted: list[tuple[str, float, bool]] = [
+        (skill.name, HARD_WEIGHT if skill.hard else SOFT_WEIGHT, skill.name in present)
+        for skill in terms.skills
+    ]
+    weighted += [(p, PHRASE_WEIGHT, has_phrase(p, resume_text)) for p in terms.phrases]
+    total = sum(weight for _, weight, _ in weighted)
+    covered = sum(weight for _, weight, hit in weighted if hit)
+    rate = covered / total if total else 0.0
+    keywords = KeywordMatch(
+        matched=[name for name, _, hit in weighted if hit],
+        missing=[name for name, _, hit in weighted if not hit],
+        match_rate=round(rate, 3),
+    )
+    return JobMatch(keywords, round(100 * rate))

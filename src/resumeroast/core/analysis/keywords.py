@@ -1,0 +1,144 @@
+"""Skills and keywords: a curated lexicon with aliases ("JS" = "JavaScript"), and job matching."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from resumeroast.core.analysis.lexicon import job_generic_words, read_toml, stopwords
+
+_TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#]|\.(?=[A-Za-z0-9]))*[+#]*")
+_JOINER = re.compile(r"[\s/-]*")  #: what may sit between the words of one skill name
+_LONGEST = 4  #: words in the longest skill name
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    name: str
+    hard: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SkillIndex:
+    folded: dict[tuple[str, ...], Skill]  #: lower-case word tuples -> skill
+    exact: dict[tuple[str, ...], Skill]  #: case-sensitive names ("Go", "R", "Excel")
+    words: frozenset[str]  #: every single lower-case word of every alias
+    starts: frozenset[str]  #: first words (lower case) of every name: the only places to look
+
+
+@cache
+def skill_index() -> SkillIndex:
+    folded: dict[tuple[str, ...], Skill] = {}
+    exact: dict[tuple[str, ...], Skill] = {}
+    for kind, groups in read_toml("skills.toml").items():
+        for table in groups.values():
+            for name, aliases in table.items():
+                skill = Skill(name, kind == "hard")
+                strict = f"={name}" in aliases
+                for alias in [name, *aliases]:
+                    if alias.startswith("=") or (strict and alias == name):
+                        exact[_key(alias.lstrip("="), fold=False)] = skill
+                    else:
+                        folded[_key(alias, fold=True)] = skill
+    words = frozenset(word for key in folded for word in key if word.isalpha())
+    starts = frozenset(key[0] for key in folded) | frozenset(key[0].lower() for key in exact)
+    return SkillIndex(folded, exact, words, starts)
+
+
+def _key(text: str, fold: bool) -> tuple[str, ...]:
+    tokens = tuple(m.group(0) for m in _TOKEN.finditer(text))
+    return tuple(t.lower() for t in tokens) if fold else tokens
+
+
+def find_skills(text: str) -> list[tuple[Skill, int, int]]:
+    """Every skill mention in the text, with its span; the longest name wins ("Spring Boot")."""
+    index = skill_index()
+    tokens = list(_TOKEN.finditer(text))
+    found: list[tuple[Skill, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        hit = _longest_at(tokens, i, text, index) if _starts(tokens[i], index) else None
+        if hit is None:
+            i += 1
+            continue
+        skill, size = hit
+        found.append((skill, tokens[i].start(), tokens[i + size - 1].end()))
+        i += size
+    return found
+
+
+def _starts(token: re.Match[str], index: SkillIndex) -> bool:
+    return token.group(0).lower() in index.starts
+
+
+def _longest_at(
+    tokens: list[re.Match[str]], i: int, text: str, index: SkillIndex
+) -> tuple[Skill, int] | None:
+    for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
+        run = tokens[i : i + size]
+        if any(
+            not _JOINER.fullmatch(text[a.end() : b.start()])
+            for a, b in zip(run, run[1:], strict=False)
+        ):
+            continue
+        words = tuple(m.group(0) for m in run)
+        skill = index.exact.get(words) or index.folded.get(tuple(w.lower() for w in words))
+        if skill is not None:
+            return skill, size
+    return None
+
+
+def skill_vocabulary() -> frozenset[str]:
+    """Single lower-case words from skill names and aliases, for the spelling dictionary."""
+    return skill_index().words
+
+
+@dataclass(frozen=True, slots=True)
+class JobTerms:
+    skills: tuple[Skill, ...]  #: from the lexicon, weight 1.0 (hard) or 0.5 (soft)
+    phrases: tuple[str, ...]  #: salient words and word pairs the description repeats, weight 0.5
+
+
+MAX_PHRASES = 12
+
+
+@lru_cache(maxsize=32)
+def job_terms(description: str) -> JobTerms:
+    mentions = find_skills(description)
+    skills = tuple(dict.fromkeys(skill for skill, _, _ in mentions))
+    masked = list(description)
+    for _, start, end in mentions:
+        masked[start:end] = " " * (end - start)
+    return JobTerms(skills, _salient_phrases("".join(masked)))
+
+
+def _salient_phrases(text: str) -> tuple[str, ...]:
+    ignore = stopwords() | job_generic_words()
+    counts: Counter[str] = Counter()
+    for chunk in re.split(r"[^A-Za-z\s-]+|\s-\s", text.lower()):
+        tokens = [t for t in chunk.split() if len(t) >= 3]
+        run: list[str] = []
+        for token in tokens + [""]:
+            if token and token not in ignore:
+                run.append(token)
+                continue
+            counts.update(run)
+            counts.update(f"{a} {b}" for a, b in zip(run, run[1:], strict=False))
+            run = []
+    repeated = [term for term, n in counts.most_common() if n >= 2]
+    pairs = {term for term in repeated if " " in term}
+    singles = [t for t in repeated if " " not in t and not any(t in p.split() for p in pairs)]
+    return tuple(sorted(pairs, key=lambda t: -counts[t]) + singles)[:MAX_PHRASES]
+
+
+def has_phrase(phrase: str, text: str) -> bool:
+    """Word-boundary match that accepts plurals ("pipeline" finds "pipelines")."""
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w.rstrip("s")) + r"s?" for w in phrase.split()]
+    return re.compile(r"\b" + r"[\s-]+".join(words) + r"\b", re.IGNORECASE)

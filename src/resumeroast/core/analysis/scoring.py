@@ -1,0 +1,154 @@
+"""Scores from findings: a fixed, documented formula (docs/scoring.md). Monotone by design:
+every finding only ever takes points away or caps the total, so fixing one never lowers a score.
+Hidden text (red_flag.hidden_text) takes nothing and caps nothing: it is reported, never scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from resumeroast.core.analysis.checks.length import MIN_WORDS, max_words
+from resumeroast.core.analysis.model import Penalty
+from resumeroast.core.feedback import DocumentFacts, Finding, Severity, SubScores
+
+QUANTIFIED_TARGET = 0.6
+IMPACT_QUANTIFIED_POINTS = 70
+IMPACT_VERB_POINTS = 30
+
+#: code -> (sub-score, points per instance, most points in all). Severity-specific rows win.
+PENALTIES: dict[str, tuple[str, float, float]] = {
+    "contact.no_email": ("completeness", 30, 30),
+    "contact.no_phone": ("completeness", 15, 15),
+    "contact.no_profile_link": ("completeness", 5, 5),
+    "contact.no_location": ("completeness", 5, 5),
+    "sections.no_experience:critical": ("completeness", 35, 35),
+    "sections.no_experience:warning": ("completeness", 20, 20),
+    "sections.no_experience:info": ("completeness", 10, 10),
+    "sections.no_education": ("completeness", 15, 15),
+    "sections.no_skills": ("completeness", 8, 8),
+    "sections.empty_role": ("completeness", 3, 9),
+    "dates.missing": ("completeness", 10, 10),
+    "dates.gap": ("completeness", 5, 10),
+    "dates.overlap": ("completeness", 2, 4),
+    "dates.future": ("completeness", 5, 10),
+    "verbs.repeated_opener": ("clarity", 1, 6),
+    "language.cliche": ("clarity", 4, 16),
+    "language.first_person": ("clarity", 2, 10),
+    "language.passive_voice": ("clarity", 2, 8),
+    "language.inflated_word": ("clarity", 1, 5),
+    "language.buzzword_stacking": ("clarity", 4, 4),
+    "brevity.long_bullet": ("clarity", 2, 10),
+    "brevity.short_bullet": ("clarity", 1, 5),
+    "brevity.wall_of_text": ("clarity", 6, 18),
+    "spelling.misspelling": ("clarity", 4, 20),
+    "spelling.doubled_word": ("clarity", 3, 9),
+    "dates.mixed_formats": ("clarity", 4, 4),
+    "dates.tense_mix": ("clarity", 2, 8),
+    "length.too_many_pages:warning": ("clarity", 10, 10),
+    "length.too_many_pages:info": ("clarity", 4, 4),
+    "length.too_many_words": ("clarity", 6, 6),  # graded: see _length_points
+    "length.too_short": ("clarity", 10, 10),  # graded: see _length_points
+    "ats.unmappable_fonts": ("ats", 40, 40),
+    "ats.image_only_pages": ("ats", 30, 30),
+    "ats.too_little_text": ("ats", 20, 20),
+    "ats.columns": ("ats", 15, 15),
+    "ats.tables": ("ats", 10, 10),
+    "ats.contact_in_header_footer": ("ats", 15, 15),
+    "ats.nonstandard_heading": ("ats", 3, 9),
+    "ats.odd_bullets": ("ats", 3, 3),
+    "ats.keyword_stuffing": ("ats", 25, 25),
+}
+
+WEIGHTS = {"impact": 0.35, "clarity": 0.25, "ats": 0.20, "completeness": 0.20}
+WEIGHTS_WITH_JOB = {
+    "impact": 0.30,
+    "clarity": 0.20,
+    "ats": 0.15,
+    "completeness": 0.20,
+    "job_match": 0.15,
+}
+
+CAP_NO_BULLETS = 40  #: nothing that shows what you did: a keyword list cannot score well
+CAP_STUFFING = 50
+CAP_CRITICAL = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    sub_scores: SubScores
+    overall: int
+    penalties: tuple[Penalty, ...]
+
+
+def instances(item: Finding) -> int:
+    return max(len(item.evidence), 1)
+
+
+def score(
+    findings: tuple[Finding, ...],
+    facts: DocumentFacts,
+    job_score: int | None,
+    weak_bullets: int = 0,
+) -> Scores:
+    """`weak_bullets`: how many of the facts.bullets open with a duty phrase or no verb."""
+    scored = tuple(f for f in findings if f.category != "red_flag")
+    penalties = [p for f in scored if (p := _penalty(f, facts)) is not None]
+    subs = {name: _deduct(name, penalties) for name in ("clarity", "ats", "completeness")}
+    impact = _impact(facts, weak_bullets)
+    sub_scores = SubScores(impact=impact, job_match=job_score, **subs)
+    weighted = _weighted(sub_scores)
+    caps = _caps(scored, facts)
+    overall = min([weighted, *(limit for _, limit in caps)])
+    penalties += [Penalty("overall", code, max(0, weighted - limit)) for code, limit in caps]
+    return Scores(sub_scores, overall, tuple(penalties))
+
+
+def _penalty(item: Finding, facts: DocumentFacts) -> Penalty | None:
+    row = PENALTIES.get(f"{item.code}:{item.severity.value}") or PENALTIES.get(item.code)
+    if row is None:
+        return None
+    target, each, most = row
+    points = min(each * instances(item), most)
+    if item.code in {"length.too_short", "length.too_many_words"}:
+        points = min(most, _length_points(item.code, facts))
+    return Penalty(target, item.code, points)
+
+
+def _length_points(code: str, facts: DocumentFacts) -> float:
+    """One point per 10 words short of MIN_WORDS, or per 50 words over the limit: a few words
+    of filler never buy more than they cost."""
+    if code == "length.too_short":
+        return max(0.0, (MIN_WORDS - facts.words) / 10)
+    return max(0.0, (facts.words - max_words(facts.years_experience)) / 50)
+
+
+def _deduct(name: str, penalties: list[Penalty]) -> int:
+    lost = sum(p.points for p in penalties if p.score == name)
+    return max(0, round(100 - lost))
+
+
+def _impact(facts: DocumentFacts, weak_bullets: int) -> int:
+    """70 points for quantified bullets (full at 60%), 30 for bullets that open with an action."""
+    if facts.bullets == 0:
+        return 0
+    share = facts.quantified_bullets / facts.bullets
+    verbs = max(0.0, 1 - weak_bullets / facts.bullets)
+    points = IMPACT_QUANTIFIED_POINTS * min(1.0, share / QUANTIFIED_TARGET)
+    return round(points + IMPACT_VERB_POINTS * verbs)
+
+
+def _weighted(sub: SubScores) -> int:
+    values: dict[str, int] = sub.model_dump()
+    weights = WEIGHTS if sub.job_match is None else WEIGHTS_WITH_JOB
+    return round(sum(weight * values[name] for name, weight in weights.items()))
+
+
+def _caps(findings: tuple[Finding, ...], facts: DocumentFacts) -> list[tuple[str, int]]:
+    caps: list[tuple[str, int]] = []
+    if facts.bullets == 0:
+        caps.append(("cap.no_bullets", CAP_NO_BULLETS))
+    if any(f.code == "ats.keyword_stuffing" for f in findings):
+        caps.append(("cap.keyword_stuffing", CAP_STUFFING))
+    critical = sorted({f.code for f in findings if f.severity is Severity.CRITICAL})
+    caps += [(f"cap.{code}", CAP_CRITICAL) for code in critical]
+    return caps

@@ -1,0 +1,71 @@
+"""Contact details: what is found, what is missing, and where it sits on the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeroast.core.analysis import analyze
+from resumeroast.core.documents import Document, DocumentKind, Line, Region
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
+
+CONTACT = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
+
+
+def test_contact_details_are_extracted_with_their_line() -> None:
+    contact = run(GOOD).contact
+
+    assert contact.email == "jane.smith@example.com"
+    assert contact.phone == "+1 (555) 201-3344"
+    assert contact.location == "Portland, OR"
+    assert [(link.kind, link.url) for link in contact.links] == [
+        ("linkedin", "linkedin.com/in/janesmith")
+    ]
+    assert contact.email_line == contact.phone_line == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("+1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith", "contact.no_email"),
+        ("jane.smith@example.com | Portland, OR | linkedin.com/in/janesmith", "contact.no_phone"),
+        ("jane.smith@example.com | +1 (555) 201-3344 | Portland, OR", "contact.no_profile_link"),
+        (
+            "jane.smith@example.com | +1 (555) 201-3344 | linkedin.com/in/janesmith",
+            "contact.no_location",
+        ),
+    ],
+)
+def test_each_missing_contact_detail_is_reported(line: str, code: str) -> None:
+    analysis = run(swap(CONTACT, line))
+
+    assert code in codes(analysis)
+    assert codes(analysis) - {code} == set()
+
+
+def test_a_missing_email_is_critical_and_caps_the_score() -> None:
+    analysis = run(swap(CONTACT, "+1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"))
+
+    finding = found(analysis, "contact.no_email")
+    assert finding is not None and finding.severity.value == "critical"
+    assert analysis.overall_score <= 60
+
+
+@pytest.mark.parametrize("text", ["2019 - 2021", "US Patent 11,234,567", "Jan 2020 - 03/2021"])
+def test_numbers_that_are_not_phones_are_not_phones(text: str) -> None:
+    analysis = run(swap("+1 (555) 201-3344 | ", "", swap("Portland, OR", f"Portland, OR | {text}")))
+
+    assert analysis.contact.phone is None
+
+
+def test_contact_only_in_the_page_header_is_an_ats_problem() -> None:
+    rows = [row for row in GOOD.splitlines() if row.strip()]
+    lines = tuple(
+        Line(number=i, text=row, region=Region.HEADER if row == CONTACT else Region.BODY)
+        for i, row in enumerate(rows, 1)
+    )
+
+    analysis = analyze(Document(DocumentKind.PDF, lines))
+
+    finding = found(analysis, "ats.contact_in_header_footer")
+    assert finding is not None
+    assert [e.line for e in finding.evidence] == [2, 2]

@@ -1,0 +1,93 @@
+"""Impact (numbers in bullets) and how bullets open."""
+
+from __future__ import annotations
+
+from tests.unit.core.analysis.analysis_helpers import (
+    GOOD,
+    codes,
+    found,
+    lines_of,
+    quotes,
+    run,
+    swap,
+)
+
+MIGRATED = "• Migrated 40 services from a monolith to Kubernetes with zero customer downtime"
+
+
+def test_a_bullet_without_a_number_is_quoted_with_its_line() -> None:
+    analysis = run(swap(MIGRATED, "• Migrated services from a monolith to Kubernetes"))
+
+    assert quotes(analysis, "impact.unquantified_bullets") == [
+        "Migrated services from a monolith to Kubernetes"
+    ]
+    assert lines_of(analysis, "impact.unquantified_bullets") == {10}
+    assert analysis.facts.quantified_bullets == analysis.facts.bullets - 1
+
+
+def test_years_and_version_names_are_not_results() -> None:
+    analysis = run(swap(MIGRATED, "• Migrated services to Python 3 on EC2 in 2019"))
+
+    assert "Migrated services to Python 3 on EC2 in 2019" not in quotes(
+        analysis, "impact.unquantified_bullets"
+    )  # "Python 3" counts as a number, as in most checkers; the year alone would not
+    assert "impact.unquantified_bullets" in codes(
+        run(swap(MIGRATED, "• Migrated services to AWS in 2019"))
+    )
+
+
+def test_spelled_out_scale_counts_as_a_number() -> None:
+    analysis = run(swap(MIGRATED, "• Migrated dozens of services from a monolith to Kubernetes"))
+
+    assert "impact.unquantified_bullets" not in codes(analysis)
+
+
+def test_weak_openers_are_flagged_and_strong_verbs_are_not() -> None:
+    weak = run(swap(MIGRATED, "• Responsible for migrating 40 services to Kubernetes"))
+    helped = run(swap(MIGRATED, "• Helped the platform team move 40 services to Kubernetes"))
+
+    assert lines_of(weak, "verbs.weak_opener") == {10}
+    assert lines_of(helped, "verbs.weak_opener") == {10}
+    assert "verbs.weak_opener" not in codes(run(GOOD))
+
+
+def test_a_bullet_that_opens_with_a_noun_has_no_verb() -> None:
+    analysis = run(swap(MIGRATED, "• Kubernetes migration of 40 services with zero downtime"))
+
+    assert lines_of(analysis, "verbs.no_verb") == {10}
+
+
+def test_labels_and_adverbs_before_a_verb_are_fine() -> None:
+    text = swap(MIGRATED, "• Successfully migrated 40 services to Kubernetes")
+    text = swap(
+        "• Mentored 4 junior developers, two of whom were promoted within a year",
+        "• Tech stack: Python, Go and Kafka across 12 services",
+        text,
+    )
+
+    assert "verbs.no_verb" not in codes(run(text))
+
+
+def test_the_same_opening_verb_three_times_is_reported() -> None:
+    text = swap("• Cut checkout", "• Led a cut in checkout", GOOD)
+    text = swap("• Migrated 40", "• Led the migration of 40", text)
+
+    finding = found(run(text), "verbs.repeated_opener")
+
+    assert finding is not None and "'lead' ×3" in finding.message
+    assert "verbs.repeated_opener" not in codes(
+        run(swap("• Cut checkout", "• Led a cut in checkout"))
+    )
+
+
+def test_wrapped_bullets_are_one_statement() -> None:
+    text = swap(
+        MIGRATED,
+        "• Migrated services from a monolith to Kubernetes across three regions while keeping\n"
+        "customer-facing downtime at zero during the whole move",
+    )
+
+    bullet = next(b for b in run(text).bullets if b.line == 10)
+
+    assert bullet.last_line == 11
+    assert bullet.text.endswith("during the whole move")

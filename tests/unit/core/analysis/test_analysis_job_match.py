@@ -1,0 +1,65 @@
+"""Job match: skills with aliases, salient phrases, and a match rate that cannot be gamed."""
+
+from __future__ import annotations
+
+from resumeroast.core.analysis.keywords import find_skills, job_terms
+from tests.unit.core.analysis.analysis_helpers import GOOD, found, run
+
+JOB = (
+    "We are hiring a backend engineer. You will build services in Python and Go on AWS, "
+    "run them on Kubernetes, and tune PostgreSQL. Experience with Kafka and GraphQL is a plus. "
+    "You will own payment reconciliation and payment reconciliation reports."
+)
+
+
+def test_aliases_count_as_the_same_skill() -> None:
+    names = {skill.name for skill, _, _ in find_skills("Wrote JS and TS on k8s, with Postgres")}
+
+    assert {"JavaScript", "TypeScript", "Kubernetes", "PostgreSQL"} <= names
+
+
+def test_ambiguous_words_match_only_as_names() -> None:
+    names = {
+        skill.name for skill, _, _ in find_skills("We go the extra mile to excel at rust removal")
+    }
+
+    assert not {"Go", "Excel", "Rust"} & names
+
+
+def test_the_job_terms_are_its_skills_and_its_repeated_phrases() -> None:
+    terms = job_terms(JOB)
+
+    assert {"Python", "Go", "AWS", "Kubernetes", "PostgreSQL", "Kafka", "GraphQL"} <= {
+        s.name for s in terms.skills
+    }
+    assert "payment reconciliation" in terms.phrases
+
+
+def test_matched_missing_and_rate() -> None:
+    analysis = run(GOOD, job=JOB)
+
+    assert analysis.keywords is not None
+    assert {"Python", "Go", "Kubernetes", "PostgreSQL", "AWS"} <= set(analysis.keywords.matched)
+    assert {"Kafka", "GraphQL", "payment reconciliation"} <= set(analysis.keywords.missing)
+    assert 0 < analysis.keywords.match_rate < 1
+    assert analysis.sub_scores.job_match == round(100 * analysis.keywords.match_rate)
+    assert found(analysis, "job_match.missing_keywords") is not None
+
+
+def test_a_resume_that_is_only_keywords_does_not_score_well() -> None:
+    keywords_only = "Jane Smith\njane@example.com\n" + "\n".join(
+        ["Python Go AWS Kubernetes PostgreSQL", "Kafka GraphQL Docker Terraform Redis",
+         "payment reconciliation backend engineer"]
+    )  # fmt: skip
+
+    listing = run(keywords_only, job=JOB)
+    real = run(GOOD, job=JOB)
+
+    assert listing.sub_scores.job_match is not None and listing.sub_scores.job_match >= 80
+    assert listing.overall_score <= 40 < real.overall_score
+
+
+def test_no_job_description_means_no_job_score() -> None:
+    analysis = run(GOOD)
+
+    assert analysis.keywords is None and analysis.sub_scores.job_match is None

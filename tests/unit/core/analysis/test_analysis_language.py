@@ -1,0 +1,65 @@
+"""Clichés, first person, passive voice, inflated and stacked words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
+
+SUMMARY = "Backend engineer with eight years of experience building payment and data systems"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["team player", "hard-working", "hardworking", "results-driven", "detail oriented", "synergy",
+     "go-getter", "think outside the box"],
+)  # fmt: skip
+def test_cliches_are_quoted_on_their_line(phrase: str) -> None:
+    analysis = run(swap(SUMMARY, f"A {phrase} backend engineer with eight years of experience"))
+
+    assert lines_of(analysis, "language.cliche") == {4}
+
+
+def test_first_person_is_reported_but_roman_numerals_and_icons_are_not() -> None:
+    pronoun = run(swap(SUMMARY, f"I am a {SUMMARY.lower()}"))
+    numeral = run(swap("Software Engineer | Northwind", "Software Engineer II | Northwind"))
+    icon = run(swap("+1 (555) 201-3344", "I +1 (555) 201-3344"))
+
+    assert lines_of(pronoun, "language.first_person") == {4}
+    assert "language.first_person" not in codes(numeral) | codes(icon)
+
+
+def test_quoted_recommendations_are_other_peoples_words() -> None:
+    text = GOOD + 'References\n"I loved working with Jane, a true team player."\n'
+
+    assert not {"language.first_person", "language.cliche"} & codes(run(text))
+
+
+def test_passive_voice_but_not_honours() -> None:
+    passive = run(swap("• Built an ingestion", "• An ingestion pipeline was built in Python that"))
+    honour = run(swap("• Built an ingestion", "• Was promoted after I built an ingestion"))
+
+    assert lines_of(passive, "language.passive_voice") == {12}
+    assert "language.passive_voice" not in codes(honour)
+
+
+def test_inflated_words_come_with_the_plain_word() -> None:
+    analysis = run(
+        swap(
+            "• Built an ingestion pipeline in",
+            "• Utilized Python to build an ingestion pipeline in",
+        )
+    )
+
+    finding = found(analysis, "language.inflated_word")
+    assert finding is not None and "'utilized' → used" in finding.message
+
+
+def test_one_grand_verb_is_fine_a_pile_is_reported() -> None:
+    one = run(swap("• Led a team", "• Spearheaded a team"))
+    pile = swap("• Led a team", "• Spearheaded a team", GOOD)
+    pile = swap("• Designed a schema", "• Architected a schema", pile)
+    pile = swap("• Migrated 40", "• Orchestrated the move of 40", pile)
+
+    assert "language.buzzword_stacking" not in codes(one)
+    assert "language.buzzword_stacking" in codes(run(pile))

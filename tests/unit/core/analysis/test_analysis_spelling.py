@@ -1,0 +1,68 @@
+"""Spelling with a technology vocabulary, and doubled words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
+
+INGEST = "• Built an ingestion pipeline in Python that processes 12M events per day"
+
+
+def test_a_typo_is_reported_with_a_correction() -> None:
+    analysis = run(
+        swap(INGEST, "• Built an ingestion pipline in Python that processes 12M events per day")
+    )
+
+    finding = found(analysis, "spelling.misspelling")
+    assert finding is not None and "'pipline' → 'pipeline'" in finding.message
+    assert lines_of(analysis, "spelling.misspelling") == {12}
+
+
+def test_a_typo_in_the_opening_verb_is_reported() -> None:
+    analysis = run(
+        swap(INGEST, "• Buitl an ingestion pipeline in Python that processes 12M events")
+    )
+
+    assert lines_of(analysis, "spelling.misspelling") == {12}
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Kubernetes and PostgreSQL", "microservices on kubernetes", "a serverless backend",
+     "the organisation's colour palette", "Phabricator and Splunk dashboards"],
+)  # fmt: skip
+def test_technology_words_british_spelling_and_names_are_not_typos(words: str) -> None:
+    text = swap(INGEST, f"• Built {words} that processes 12M events per day")
+
+    assert "spelling.misspelling" not in codes(run(text))
+
+
+def test_links_and_emails_are_not_spell_checked() -> None:
+    assert "spelling.misspelling" not in codes(
+        run(swap("linkedin.com/in/janesmith", "github.com/jnsmth"))
+    )
+
+
+def test_doubled_words_are_reported_but_not_names() -> None:
+    doubled = run(
+        swap(INGEST, "• Built an an ingestion pipeline in Python that processes 12M events")
+    )
+    name = run(GOOD + "Awards\nWalla Walla Startup Prize, 2019\n")
+
+    assert lines_of(doubled, "spelling.doubled_word") == {12}
+    assert "spelling.doubled_word" not in codes(name)
+
+
+def test_a_resume_in_another_language_skips_word_checks_and_says_so() -> None:
+    german = (
+        "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
+        "Entwickler | Beispiel AG | 2019 - 2023\n"
+        "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
+        "• Einführung automatischer Tests für alle wichtigen Dienste der Firma\n"
+    )
+
+    analysis = run(german)
+
+    assert "language.not_english" in codes(analysis)
+    assert not {"spelling.misspelling", "verbs.no_verb"} & codes(analysis)

@@ -1,0 +1,70 @@
+"""Dates across roles: formats, gaps, overlaps, the future, tense, missing dates."""
+
+from __future__ import annotations
+
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
+
+SECOND = "Software Engineer | Northwind Data | Mar 2017 - Dec 2020"
+
+
+def test_mixed_date_formats_are_reported_with_each_style() -> None:
+    analysis = run(swap("Mar 2017 - Dec 2020", "03/2017 - 12/2020"))
+
+    finding = found(analysis, "dates.mixed_formats")
+    assert finding is not None
+    assert {e.quote for e in finding.evidence} == {"Jan 2021 - Present", "03/2017 - 12/2020"}
+
+
+def test_a_gap_of_fourteen_months_is_reported_and_six_is_not() -> None:
+    gap = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Oct 2019"))
+    short = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2020"))
+
+    finding = found(gap, "dates.gap")
+    assert finding is not None and "14 months" in finding.message
+    assert "dates.gap" not in codes(short)
+
+
+def test_time_in_school_is_not_a_gap() -> None:
+    text = swap("Mar 2017 - Dec 2020", "Mar 2017 - Oct 2019")
+    text = swap(
+        "B.S. Computer Science | Oregon State University | 2013 - 2017",
+        "M.S. Computer Science | Oregon State University | Sep 2019 - Dec 2020",
+        text,
+    )
+
+    assert "dates.gap" not in codes(run(text))
+
+
+def test_overlapping_roles_are_reported_only_when_the_dates_prove_it() -> None:
+    overlap = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2021"))
+    same_year = run(
+        swap("Jan 2021 - Present", "2021 - Present", swap("Mar 2017 - Dec 2020", "2017 - 2021"))
+    )
+
+    assert "dates.overlap" in codes(overlap)
+    assert "dates.overlap" not in codes(same_year)
+
+
+def test_dates_in_the_future_are_reported() -> None:
+    assert "dates.future" in codes(run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Dec 2027")))
+
+
+def test_present_tense_in_a_past_role_is_reported() -> None:
+    text = swap("• Built an ingestion pipeline", "• Build an ingestion pipeline")
+
+    finding = found(run(text), "dates.tense_mix")
+
+    assert finding is not None and finding.evidence[0].line == 12
+    assert "dates.tense_mix" not in codes(run(swap("• Cut checkout", "• Cut and manage checkout")))
+
+
+def test_roles_without_any_dates_are_reported() -> None:
+    text = swap("| Jan 2021 - Present", "", swap("| Mar 2017 - Dec 2020", ""))
+
+    assert "dates.missing" in codes(run(text))
+
+
+def test_years_of_experience_count_overlaps_once() -> None:
+    analysis = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2021"))
+
+    assert analysis.facts.years_experience == run(GOOD).facts.years_experience
