@@ -4,8 +4,11 @@ UV_VERSION := 0.13.8
 UV := .cache/uv/bin/uv
 VENV := .venv
 PY := $(VENV)/bin/python
+WEB := frontend
+WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f 2>/dev/null) \
+	$(addprefix $(WEB)/,index.html vite.config.ts tsconfig.json package.json package-lock.json)
 
-.PHONY: up test test-quick lint typecheck install bench help
+.PHONY: up test test-quick lint typecheck install web client bench help
 
 help: ## list the chores
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -20,7 +23,23 @@ $(VENV)/.installed: $(UV) uv.lock pyproject.toml
 
 install: $(VENV)/.installed ## create .venv from the lock file
 
-up: install ## install everything and run ResumeRoast at http://127.0.0.1:8000
+# The web app (Node 20 and npm): npm ci when the lock file changed, a build when dist is
+# missing or older than any source.
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --no-audit --no-fund
+	touch $@
+
+$(WEB)/dist/index.html: $(WEB)/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd $(WEB) && npm run build
+	touch $@
+
+web: $(WEB)/dist/index.html ## build the web app into frontend/dist when missing or stale
+
+client: install $(WEB)/node_modules/.package-lock.json ## regenerate frontend/openapi.json and the typed API client
+	$(PY) scripts/export_openapi.py
+	cd $(WEB) && npm run generate
+
+up: install web ## install everything and run ResumeRoast at http://127.0.0.1:8000
 	$(VENV)/bin/resumeroast up
 
 lint: install ## ruff
@@ -30,8 +49,9 @@ lint: install ## ruff
 typecheck: install ## mypy --strict on the package
 	$(VENV)/bin/mypy
 
-test: install lint typecheck ## lint, type-check and run the whole test suite
+test: install lint typecheck web ## lint, type-check and run the whole test suite
+	cd $(WEB) && npm test
 	$(VENV)/bin/pytest
 
 test-quick: install ## unit tests only, no real processes or models
-	$(VENV)/bin/pytest -m "not integration and not llm and not chaos"
+	$(VENV)/bin/pytest -m "not integration and not llm and not chaos and not e2e"

@@ -104,8 +104,13 @@ class Settings(BaseSettings):
     def _refuse_unsafe_production(self) -> Settings:
         if self.environment == "production" and self.database_url is None:
             raise ValueError("DATABASE_URL must be set in production (SQLite is for one machine)")
-        if self.environment == "production" and self.secret_key is None:
-            raise ValueError("SECRET_KEY must be set in production (it signs job access tokens)")
+        if self.environment == "production" and (
+            self.secret_key is None or len(self.secret_key.get_secret_value()) < 32
+        ):
+            raise ValueError(
+                "SECRET_KEY must be set in production, at least 32 characters "
+                "(it signs job access tokens)"
+            )
         if self.task_time_limit_s <= self.task_soft_time_limit_s:
             raise ValueError("TASK_TIME_LIMIT_S must exceed TASK_SOFT_TIME_LIMIT_S")
         if self.visibility_timeout_s <= self.task_time_limit_s + self.retry_cap_s:

@@ -46,6 +46,7 @@ class ImageStack(Stack):
 
     @property
     def env(self) -> dict[str, str]:
+        assert self.redis is not None, "the image's services always have a Redis"
         inherited = ("HOME", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT")
         env = {k: v for k, v in os.environ.items() if k in inherited}
         env.update(
@@ -100,7 +101,7 @@ def worker_health_check() -> list[str]:
     if kind == "CMD-SHELL":
         return ["/bin/sh", "-c", command[0].replace("$$", "$")]
     assert kind == "CMD"
-    return command
+    return [str(word) for word in command]
 
 
 def passes(stack: ImageStack, command: list[str]) -> bool:

@@ -122,7 +122,8 @@ def test_sqs_pipeline_with_events_and_no_redis(sqs_stack: Stack, sqs_endpoint: s
     assert result["status"] == "complete"
     assert result["feedback"]["review"]["reviewer"] == "openai"
     assert events[0]["status"] == "queued" and events[-1]["status"] == "complete"
-    assert "reviewing" in [e["stage"] for e in events]
+    # Without pub/sub the stream re-reads the row twice a second: it may skip a short stage.
+    assert {e["stage"] for e in events} & {"parsing", "analyzing", "reviewing", "saving"}
 
 
 def test_sqs_redelivers_after_the_visibility_timeout(
@@ -134,9 +135,7 @@ def test_sqs_redelivers_after_the_visibility_timeout(
     worker = sqs_stack.start_worker()
     with httpx.Client(base_url=sqs_stack.base_url, timeout=30) as client:
         job = submit(client, "text/hrhelper__sample_resume.txt")
-        wait_for(
-            lambda: get_job(client, job)["stage"] == "reviewing", timeout_s=60, what="the review"
-        )
+        wait_for(lambda: len(standin.calls) == 1, timeout_s=60, what="the review call in flight")
         kill_process_group(worker)
         sqs_stack.start_worker()
         result = wait_final(client, job, timeout_s=90)
@@ -155,10 +154,7 @@ def test_sqs_redrive_moves_a_poison_message_to_the_dead_letter_queue(
         for receive in (1, 2):  # the job kills its worker twice
             worker = sqs_stack.start_worker()
             wait_for(
-                lambda n=receive: (
-                    get_job(client, job)["attempts"] == n  # type: ignore[misc]
-                    and get_job(client, job)["stage"] == "reviewing"
-                ),
+                lambda n=receive: len(standin.calls) == n,  # type: ignore[misc]
                 timeout_s=60,
                 what="the review",
             )

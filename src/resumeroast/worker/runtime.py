@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
+import threading
 
 from resumeroast.bootstrap import Runtime, build_runtime
 from resumeroast.settings import get_settings
 
 _runtime: Runtime | None = None
 _runtime_pid: int | None = None
+_lock = threading.Lock()  # the threads pool runs many first tasks at once
 
 
 def runtime() -> Runtime:
     global _runtime, _runtime_pid
-    if _runtime is None or _runtime_pid != os.getpid():
-        _runtime = build_runtime(get_settings())
-        _runtime_pid = os.getpid()
-    return _runtime
+    current = _runtime
+    if current is not None and _runtime_pid == os.getpid():
+        return current
+    with _lock:
+        if _runtime is None or _runtime_pid != os.getpid():
+            _runtime = build_runtime(get_settings())
+            _runtime_pid = os.getpid()
+        return _runtime

@@ -1,0 +1,132 @@
+import { useEffect, useMemo, useState } from "react";
+import { CopyButton } from "@/components/copy-button";
+import { PageTitle } from "@/components/page-title";
+import type { JobPublic } from "@/lib/api/client";
+import { capitalize, formatDateTime } from "@/lib/format";
+import { findJob, rememberJob, resolveToken } from "@/lib/job-store";
+import { Link, navigate } from "@/lib/router";
+import { keepSubmission, setDraft, submissionFor } from "@/lib/submissions";
+import { ResultView } from "@/features/feedback/components/result-view";
+import { useJobStatus } from "@/features/jobs/api/use-job-status";
+import { FailureView } from "@/features/jobs/components/failure-view";
+import { ProgressView } from "@/features/jobs/components/progress-view";
+import { submitResume } from "@/features/upload/api/submit-resume";
+
+/** /jobs/{id}: progress while it runs, then the roast or the failure, at one shareable URL. */
+export function JobRoute({ id }: { id: string }) {
+  const token = useMemo(() => resolveToken(id, window.location.hash), [id]);
+  const watch = useJobStatus(id, token);
+  const job = watch.job;
+  useRememberFilename(id, token, job);
+
+  if (watch.error === "not_found") return <JobNotFound />;
+  const title = job?.filename ?? findJob(id)?.filename ?? "Your resume";
+  return (
+    <div className="page page--job">
+      <div className="job-head">
+        <div>
+          <p className="eyebrow">{job ? statusLine(job) : "Loading…"}</p>
+          <PageTitle title={title} className="job-head__title" />
+        </div>
+        {token ? (
+          <div className="no-print">
+            <CopyButton text={shareLink(id, token)} label="Copy share link" icon="link" />
+          </div>
+        ) : null}
+      </div>
+      {job === null ? (
+        <div className="card skeleton" aria-busy="true">
+          <p className="muted">Loading the job…</p>
+        </div>
+      ) : job.status === "complete" && job.feedback ? (
+        <ResultView feedback={job.feedback} filename={job.filename} />
+      ) : job.status === "failed" ? (
+        <RetryableFailure job={job} />
+      ) : (
+        <ProgressView job={job} seenAt={watch.seenAt} transport={watch.transport} offline={watch.error === "network"} />
+      )}
+    </div>
+  );
+}
+
+function RetryableFailure({ job }: { job: JobPublic }) {
+  const [retrying, setRetrying] = useState(false);
+  const [problem, setProblem] = useState("");
+
+  async function retry(): Promise<void> {
+    const submission = submissionFor(job.job_id);
+    if (!submission) {
+      setDraft({ level: job.level });
+      navigate("/");
+      return;
+    }
+    setRetrying(true);
+    const result = await submitResume(submission);
+    if (!result.ok) {
+      setRetrying(false);
+      setProblem(result.problem.detail);
+      return;
+    }
+    rememberJob({
+      id: result.job.job_id,
+      token: result.job.access_token,
+      filename: submission.file.name,
+      created: new Date().toISOString(),
+    });
+    keepSubmission(result.job.job_id, submission);
+    navigate(result.job.web_url);
+  }
+
+  return (
+    <>
+      <FailureView job={job} onRetry={() => void retry()} retrying={retrying} />
+      {problem ? (
+        <p className="note note--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function JobNotFound() {
+  return (
+    <div className="page">
+      <PageTitle title="Job not found" />
+      <div className="card">
+        <p>
+          This job does not exist any more, or this browser does not have its link. A shared link
+          carries a token after <code>#token=</code>: make sure it was copied whole.
+        </p>
+        <div className="actions">
+          <Link to="/" className="button button--primary">
+            Upload a resume
+          </Link>
+          <Link to="/history" className="button">
+            My history
+          </Link>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function statusLine(job: JobPublic): string {
+  const level = `${capitalize(job.level)} roast`;
+  return `${level} · submitted ${formatDateTime(job.created_at)}`;
+}
+
+function shareLink(id: string, token: string): string {
+  return `${window.location.origin}/jobs/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`;
+}
+
+/** A job opened from a shared link is listed under its real file name once known. */
+function useRememberFilename(id: string, token: string | null, job: JobPublic | null): void {
+  const filename = job?.filename;
+  useEffect(() => {
+    const known = findJob(id);
+    if (token && filename && known && known.filename !== filename) {
+      rememberJob({ ...known, filename });
+    }
+  }, [id, token, filename]);
+}

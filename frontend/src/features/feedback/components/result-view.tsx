@@ -1,0 +1,100 @@
+import { Icon } from "@/components/icons";
+import type { Feedback } from "@/lib/api/client";
+import { FindingsList } from "@/features/feedback/components/findings-list";
+import { KeywordChips } from "@/features/feedback/components/keyword-chips";
+import { RewritesList } from "@/features/feedback/components/rewrites-list";
+import { ScoreGauge } from "@/features/feedback/components/score-gauge";
+import { SubScoreChart } from "@/features/feedback/components/sub-score-chart";
+import { downloadText, feedbackToMarkdown, markdownFilename } from "@/features/feedback/to-markdown";
+
+/** The roast: verdict and scores first, then findings, notes, rewrites and keywords. */
+export function ResultView({ feedback, filename }: { feedback: Feedback; filename: string }) {
+  const notes = feedback.section_notes ?? [];
+  const facts = feedback.facts;
+  const reviewNotes = feedback.review?.notes ?? [];
+  return (
+    <article className="result" aria-label="Your roast">
+      <section className="card summary" aria-labelledby="verdict-heading">
+        <div className="summary__verdict">
+          <p className="eyebrow">Verdict</p>
+          <h2 id="verdict-heading" className="verdict" data-testid="verdict">
+            {feedback.verdict}
+          </h2>
+          {facts ? (
+            <ul className="facts" aria-label="About the document">
+              <li>{facts.pages} {facts.pages === 1 ? "page" : "pages"}</li>
+              <li>{facts.words} words</li>
+              <li>
+                {facts.quantified_bullets}/{facts.bullets} bullets with numbers
+              </li>
+              {facts.roles ? <li>{facts.roles} roles</li> : null}
+            </ul>
+          ) : null}
+          <div className="actions no-print">
+            <button
+              type="button"
+              className="button"
+              onClick={() => downloadText(feedbackToMarkdown(feedback, filename), markdownFilename(filename))}
+            >
+              <Icon name="download" />
+              Download Markdown
+            </button>
+            <button type="button" className="button" onClick={() => window.print()}>
+              <Icon name="print" />
+              Print or save as PDF
+            </button>
+          </div>
+        </div>
+        <div className="summary__scores">
+          <ScoreGauge score={feedback.overall_score} />
+          <SubScoreChart scores={feedback.sub_scores} />
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="findings-heading">
+        <h2 id="findings-heading">Findings</h2>
+        <FindingsList findings={feedback.findings ?? []} />
+      </section>
+
+      {notes.length ? (
+        <section className="card" aria-labelledby="notes-heading">
+          <h2 id="notes-heading">Notes per section</h2>
+          <dl className="notes">
+            {notes.map((note, index) => (
+              <div key={`${note.section}-${index}`} className="notes__item">
+                <dt>{note.section}</dt>
+                <dd>{note.note}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="rewrites-heading">
+        <h2 id="rewrites-heading">Rewrites</h2>
+        <RewritesList rewrites={feedback.rewrites ?? []} />
+      </section>
+
+      {feedback.keywords ? (
+        <section className="card" aria-labelledby="keywords-heading">
+          <h2 id="keywords-heading">Keywords from the job description</h2>
+          <KeywordChips keywords={feedback.keywords} />
+        </section>
+      ) : null}
+
+      {reviewNotes.length || feedback.review?.ai_review_discarded ? (
+        <section className="card card--quiet" aria-labelledby="review-heading">
+          <h2 id="review-heading">About this review</h2>
+          <ul className="muted">
+            {feedback.review?.ai_review_discarded ? (
+              <li>The AI reviewer's answer failed our checks and was left out; the findings come from the analyzer.</li>
+            ) : null}
+            {reviewNotes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import type { SubScores } from "@/lib/api/client";
+import { SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
+
+/** The sub-scores as a horizontal bar chart; each bar also states its number. */
+export function SubScoreChart({ scores }: { scores: SubScores }) {
+  const keys = Object.keys(SUB_SCORE_LABELS) as (keyof SubScores)[];
+  return (
+    <div className="bars">
+      <h3 className="bars__title">Sub-scores</h3>
+      <ul className="bars__list">
+        {keys.map((key) => {
+          const value = scores[key];
+          if (value === null || value === undefined) {
+            return key === "job_match" ? (
+              <li key={key} className="bars__row bars__row--empty">
+                <span className="bars__label">{SUB_SCORE_LABELS[key]}</span>
+                <span className="bars__hint">Add a job description to get this score</span>
+              </li>
+            ) : null;
+          }
+          const band = scoreBand(value);
+          return (
+            <li key={key} className={`bars__row bars__row--${band.tone}`} data-score={key}>
+              <span className="bars__label" id={`bar-${key}`}>
+                {SUB_SCORE_LABELS[key]}
+              </span>
+              <svg className="bars__bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                <rect className="bars__track" x="0" y="0" width="100" height="10" rx="5" />
+                <rect className="bars__fill" x="0" y="0" width={Math.max(value, 2)} height="10" rx="5" />
+              </svg>
+              <span className="bars__value" aria-describedby={`bar-${key}`}>
+                {value}
+                <span className="visually-hidden"> out of 100, {band.label}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Feedback } from "@/lib/api/client";
+import { SEVERITY_ORDER, SEVERITY_TEXT, SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
+
+/** The whole roast as a Markdown document (what "Download" saves). */
+export function feedbackToMarkdown(feedback: Feedback, filename: string): string {
+  const out: string[] = [];
+  out.push(`# Resume roast: ${filename}`, "");
+  out.push(`**Overall score: ${feedback.overall_score}/100** (${scoreBand(feedback.overall_score).label})`, "");
+  out.push(`> ${feedback.verdict}`, "");
+  out.push("| Score | Value |", "|---|---|");
+  for (const [key, label] of Object.entries(SUB_SCORE_LABELS)) {
+    const value = feedback.sub_scores[key as keyof typeof SUB_SCORE_LABELS];
+    if (value !== null && value !== undefined) out.push(`| ${label} | ${value} |`);
+  }
+  out.push("");
+  const findings = feedback.findings ?? [];
+  if (findings.length) {
+    out.push("## Findings", "");
+    for (const severity of SEVERITY_ORDER) {
+      const group = findings.filter((f) => f.severity === severity);
+      if (!group.length) continue;
+      out.push(`### ${SEVERITY_TEXT[severity].title}`, "");
+      for (const finding of group) {
+        out.push(`- **${finding.message}** _(${finding.category})_`);
+        for (const evidence of finding.evidence ?? []) {
+          out.push(`  - “${evidence.quote}”${evidence.line ? ` (line ${evidence.line})` : ""}`);
+        }
+        if (finding.fix) out.push(`  - Fix: ${finding.fix}`);
+      }
+      out.push("");
+    }
+  }
+  const notes = feedback.section_notes ?? [];
+  if (notes.length) {
+    out.push("## Notes per section", "");
+    for (const note of notes) out.push(`- **${note.section}:** ${note.note}`);
+    out.push("");
+  }
+  const rewrites = feedback.rewrites ?? [];
+  if (rewrites.length) {
+    out.push("## Rewrites", "");
+    for (const rewrite of rewrites) {
+      out.push(`- Before: ${rewrite.original}`, `  After: ${rewrite.improved}`);
+      if (rewrite.why) out.push(`  Why: ${rewrite.why}`);
+    }
+    out.push("");
+  }
+  if (feedback.keywords) {
+    const { missing = [], matched = [], match_rate = 0 } = feedback.keywords;
+    out.push("## Keywords", "", `Match rate: ${Math.round(match_rate * 100)}%`, "");
+    if (missing.length) out.push(`Missing: ${missing.join(", ")}`, "");
+    if (matched.length) out.push(`Matched: ${matched.join(", ")}`, "");
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** Saves text as a file through a temporary object URL (no server round trip). */
+export function downloadText(text: string, filename: string, type = "text/markdown"): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function markdownFilename(filename: string): string {
+  const base =
+    filename
+      .replace(/\.[^.]+$/, "")
+      .replace(/[^\w.-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "resume";
+  return `${base}-roast.md`;
+}

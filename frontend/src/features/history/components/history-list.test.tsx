@@ -1,0 +1,44 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { HistoryList } from "@/features/history/components/history-list";
+import { listJobs, rememberJob } from "@/lib/job-store";
+import { FEEDBACK, makeJob } from "@/testing/data";
+import { json, mockApi } from "@/testing/fetch-mock";
+
+describe("HistoryList", () => {
+  it("lists this browser's jobs with their status and a link", async () => {
+    rememberJob({ id: "job-1", token: "t1", filename: "old.pdf", created: "2026-01-01T10:00:00Z" });
+    rememberJob({ id: "job-2", token: "t2", filename: "new.pdf", created: "2026-01-02T10:00:00Z" });
+    mockApi({
+      "GET /api/resumes/job-1": () => json(makeJob({ status: "complete", feedback: FEEDBACK })),
+      "GET /api/resumes/job-2": () => json(makeJob({ job_id: "job-2", status: "processing" })),
+    });
+    render(<HistoryList />);
+    const links = screen.getAllByRole("link");
+    expect(links.map((a) => a.textContent)).toEqual(["new.pdf", "old.pdf"]);
+    expect(links[0]?.getAttribute("href")).toBe("/jobs/job-2");
+    await screen.findByText("Ready · 61/100");
+    await screen.findByText("Working");
+  });
+
+  it("deletes the data on the server with the job's token, after a confirmation", async () => {
+    rememberJob({ id: "job-1", token: "t1", filename: "cv.pdf", created: "2026-01-01T10:00:00Z" });
+    const seen = mockApi({
+      "GET /api/resumes/job-1": () => json(makeJob({ status: "complete", feedback: FEEDBACK })),
+      "DELETE /api/resumes/job-1": () => new Response(null, { status: 204 }),
+    });
+    render(<HistoryList />);
+    fireEvent.click(screen.getByRole("button", { name: "Delete my data for cv.pdf" }));
+    expect(seen.some((r) => r.method === "DELETE")).toBe(false);
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete it" }));
+    await screen.findByText(/the file, its text and its feedback are gone/);
+    const request = seen.find((r) => r.method === "DELETE");
+    expect(request?.headers.get("x-job-token")).toBe("t1");
+    await waitFor(() => expect(listJobs()).toEqual([]));
+  });
+
+  it("invites an upload when there is nothing yet", () => {
+    render(<HistoryList />);
+    expect(screen.getByRole("link", { name: "Upload a resume" }).getAttribute("href")).toBe("/");
+  });
+});

@@ -1,0 +1,116 @@
+import { useEffect, useState } from "react";
+import type { JobStatus } from "@/lib/api/client";
+import { deleteJob, getJob } from "@/lib/api/jobs";
+import { formatDateTime } from "@/lib/format";
+import { forgetJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
+import { Link } from "@/lib/router";
+
+const STATUS_TEXT: Record<JobStatus | "unknown" | "gone", string> = {
+  queued: "Queued",
+  processing: "Working",
+  complete: "Ready",
+  failed: "Failed",
+  unknown: "…",
+  gone: "Deleted or expired",
+};
+
+/** The jobs this browser submitted, with links and a way to delete the data on the server. */
+export function HistoryList() {
+  const jobs = useKnownJobs();
+  const [message, setMessage] = useState("");
+  if (jobs.length === 0) {
+    return (
+      <div className="card empty">
+        <p>No resumes from this browser yet.</p>
+        <Link to="/" className="button button--primary">
+          Upload a resume
+        </Link>
+        {message ? <p role="status">{message}</p> : null}
+      </div>
+    );
+  }
+  return (
+    <>
+      <p role="status" className="history__message">
+        {message}
+      </p>
+      <ul className="history">
+        {jobs.map((job) => (
+          <HistoryRow key={job.id} job={job} onMessage={setMessage} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function HistoryRow({ job, onMessage }: { job: KnownJob; onMessage: (text: string) => void }) {
+  const [status, setStatus] = useState<JobStatus | "unknown" | "gone">("unknown");
+  const [score, setScore] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void getJob(job.id, job.token).then((read) => {
+      if (!live) return;
+      if (read.ok) {
+        setStatus(read.job.status);
+        setScore(read.job.feedback?.overall_score ?? null);
+      } else if (read.reason === "not_found") {
+        setStatus("gone");
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [job.id, job.token]);
+
+  async function remove(): Promise<void> {
+    setBusy(true);
+    const result = await deleteJob(job.id, job.token);
+    setBusy(false);
+    if (result === "failed") {
+      onMessage(`Could not delete “${job.filename}”. Try again in a moment.`);
+      return;
+    }
+    forgetJob(job.id);
+    onMessage(
+      result === "deleted"
+        ? `Deleted “${job.filename}”: the file, its text and its feedback are gone from our servers.`
+        : `“${job.filename}” was already gone from our servers; removed it from this list.`,
+    );
+  }
+
+  return (
+    <li className="history__item" data-job-id={job.id}>
+      <div className="history__main">
+        <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="history__name">
+          {job.filename}
+        </Link>
+        <span className="muted small">
+          <time dateTime={job.created}>{formatDateTime(job.created)}</time>
+        </span>
+      </div>
+      <span className={`status status--${status}`}>
+        {STATUS_TEXT[status]}
+        {score !== null ? ` · ${score}/100` : ""}
+      </span>
+      <div className="history__actions">
+        {confirming ? (
+          <>
+            <button type="button" className="button button--danger button--small" onClick={() => void remove()} disabled={busy}>
+              {busy ? "Deleting…" : "Yes, delete it"}
+            </button>
+            <button type="button" className="button button--small" onClick={() => setConfirming(false)} disabled={busy}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--small button--ghost" onClick={() => setConfirming(true)}>
+            Delete my data<span className="visually-hidden"> for {job.filename}</span>
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+import createClient from "openapi-fetch";
+import type { components, paths } from "@/lib/api/schema";
+
+/** The typed client for our API, generated from frontend/openapi.json (`npm run generate`). */
+export const api = createClient<paths>({
+  baseUrl: "",
+  // Looked up per call, so tests can replace fetch after this module is loaded.
+  fetch: (request) => globalThis.fetch(request),
+});
+
+type Schemas = components["schemas"];
+export type JobCreated = Schemas["JobCreated"];
+export type JobPublic = Schemas["JobPublic"];
+export type JobStatus = Schemas["JobStatus"];
+export type Stage = Schemas["Stage"];
+export type Level = Schemas["Level"];
+export type Feedback = Schemas["Feedback"];
+export type Finding = Schemas["Finding"];
+export type Severity = Schemas["Severity"];
+export type Rewrite = Schemas["Rewrite"];
+export type SubScores = Schemas["SubScores"];
+export type WebConfig = Schemas["WebConfig"];
+export type QueueStats = Schemas["QueueStats"];
+export type DeadLetter = Schemas["DeadLetterPublic"];
+
+/** One `event: status` message of GET /api/resumes/{id}/events. */
+export type JobEvent = Pick<
+  JobPublic,
+  "job_id" | "status" | "stage" | "attempts" | "retries" | "retry_at" | "updated_at"
+> & { failure_reason: string | null };
+
+/** The SSE URL (EventSource cannot send headers, so the token goes in the query). */
+export function eventsUrl(jobId: string, token: string): string {
+  const path: keyof paths = "/api/resumes/{job_id}/events";
+  const url = path.replace("{job_id}", encodeURIComponent(jobId));
+  return `${url}?token=${encodeURIComponent(token)}`;
+}
+
+export function isFinal(status: JobStatus): boolean {
+  return status === "complete" || status === "failed";
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { findJob, forgetJob, listJobs, rememberJob, resolveToken, tokenFromFragment } from "@/lib/job-store";
+import { matchRoute } from "@/lib/router";
+
+describe("job store", () => {
+  it("keeps jobs newest first, replacing one with the same id", () => {
+    rememberJob({ id: "a", token: "1", filename: "a.pdf", created: "t" });
+    rememberJob({ id: "b", token: "2", filename: "b.pdf", created: "t" });
+    rememberJob({ id: "a", token: "1", filename: "a2.pdf", created: "t" });
+    expect(listJobs().map((j) => j.filename)).toEqual(["a2.pdf", "b.pdf"]);
+    forgetJob("a");
+    expect(listJobs().map((j) => j.id)).toEqual(["b"]);
+  });
+
+  it("takes a token from a shared link's fragment and remembers it", () => {
+    expect(tokenFromFragment("#token=abc")).toBe("abc");
+    expect(tokenFromFragment("")).toBeNull();
+    expect(resolveToken("j", "#token=abc")).toBe("abc");
+    expect(findJob("j")?.token).toBe("abc");
+    expect(resolveToken("j", "")).toBe("abc"); // after a reload without the fragment
+    expect(resolveToken("unknown", "")).toBeNull();
+  });
+
+  it("survives broken storage contents", () => {
+    window.localStorage.setItem("resumeroast.jobs.v1", "{not json");
+    expect(listJobs()).toEqual([]);
+  });
+});
+
+describe("matchRoute", () => {
+  it("knows the app's pages", () => {
+    expect(matchRoute("/")).toEqual({ name: "upload" });
+    expect(matchRoute("/jobs/abc-1")).toEqual({ name: "job", id: "abc-1" });
+    expect(matchRoute("/history/")).toEqual({ name: "history" });
+    expect(matchRoute("/admin")).toEqual({ name: "admin" });
+    expect(matchRoute("/nope")).toEqual({ name: "not-found" });
+  });
+});

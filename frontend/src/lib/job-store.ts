@@ -1,0 +1,109 @@
+import { useSyncExternalStore } from "react";
+
+/** The jobs this browser submitted (or opened from a shared link), kept in localStorage. */
+export interface KnownJob {
+  id: string;
+  token: string;
+  filename: string;
+  created: string; // ISO time
+}
+
+const KEY = "resumeroast.jobs.v1";
+const listeners = new Set<() => void>();
+let cache: { raw: string | null; jobs: KnownJob[] } = { raw: null, jobs: [] };
+
+function read(): KnownJob[] {
+  const raw = safeGet();
+  if (raw === cache.raw) return cache.jobs;
+  cache = { raw, jobs: parse(raw) };
+  return cache.jobs;
+}
+
+function parse(raw: string | null): KnownJob[] {
+  if (!raw) return [];
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? value.filter(isKnownJob) : [];
+  } catch {
+    return [];
+  }
+}
+
+function isKnownJob(value: unknown): value is KnownJob {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === "string" && typeof v.token === "string" && typeof v.filename === "string";
+}
+
+function safeGet(): string | null {
+  try {
+    return window.localStorage.getItem(KEY);
+  } catch {
+    return null; // storage disabled: the app still works for this page view
+  }
+}
+
+function write(jobs: KnownJob[]): void {
+  try {
+    window.localStorage.setItem(KEY, JSON.stringify(jobs));
+  } catch {
+    /* full or disabled storage: nothing else to do */
+  }
+  for (const listener of listeners) listener();
+}
+
+export function listJobs(): KnownJob[] {
+  return read();
+}
+
+export function findJob(id: string): KnownJob | undefined {
+  return read().find((job) => job.id === id);
+}
+
+/** Adds the job, or updates the one with the same id (newest first). */
+export function rememberJob(job: KnownJob): void {
+  const others = read().filter((known) => known.id !== job.id);
+  write([job, ...others]);
+}
+
+export function forgetJob(id: string): void {
+  write(read().filter((job) => job.id !== id));
+}
+
+/** A shared link carries the token in its fragment (`#token=…`), never sent to a server. */
+export function tokenFromFragment(hash: string): string | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const token = params.get("token");
+  return token && token.length > 0 ? token : null;
+}
+
+/** The job's token: from the link if it has one (then remembered), else from storage. */
+export function resolveToken(id: string, hash: string): string | null {
+  const fromLink = tokenFromFragment(hash);
+  const known = findJob(id);
+  if (fromLink && fromLink !== known?.token) {
+    rememberJob({
+      id,
+      token: fromLink,
+      filename: known?.filename ?? "Shared resume",
+      created: known?.created ?? new Date().toISOString(),
+    });
+  }
+  return fromLink ?? known?.token ?? null;
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === KEY) listener();
+  };
+  window.addEventListener("storage", onStorage);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener("storage", onStorage);
+  };
+}
+
+export function useKnownJobs(): KnownJob[] {
+  return useSyncExternalStore(subscribe, read);
+}

@@ -1,0 +1,153 @@
+"""Upload, watch it work, read the roast: the happy path in a real browser on a real stack."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import PHONE, StackFactory, llm_env, screenshot
+from tests.e2e.pages import (
+    accessibility_problems,
+    expect_step,
+    read_job,
+    step,
+    upload,
+    wait_for_job_page,
+)
+from tests.support.llm_standin import Standin
+from tests.support.stack import FIXTURES
+
+RESUME = "pdf/resumematcher__bruce_wayne_fullstack.pdf"
+JOB_AD = FIXTURES / "jobs" / "resumematcher__backend-eng.txt"
+
+
+def test_upload_watch_the_stages_and_read_the_roast(
+    page: Page, make_stack: StackFactory, standin: Standin
+) -> None:
+    # The model takes a few seconds, so the page can be seen mid-run.
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 4}]})
+    stack = make_stack(env=llm_env(standin))
+    page.goto(f"{stack.base_url}/")
+    expect(page.get_by_text("PDF, DOCX, TXT or MD · up to 5 MB")).to_be_visible()
+    assert accessibility_problems(page) == []
+    screenshot(page, "upload")
+
+    upload(page, stack.base_url, RESUME, job_description=JOB_AD.read_text(), level="brutal")
+    job_id, token = wait_for_job_page(page)
+
+    expect_step(page, "reviewing", "current")
+    for done in ("queued", "parsing", "analyzing"):
+        expect_step(page, done, "done")
+    expect_step(page, "saving", "waiting")
+    expect(page.locator("[data-transport]")).to_have_attribute("data-transport", "live")
+    expect(page.get_by_test_id("attempts")).to_contain_text("Attempt 1")
+    expect(step(page, "reviewing")).to_contain_text("in progress")  # in words, not colour only
+    screenshot(page, "progress")
+
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)
+    job = read_job(page, stack.base_url, job_id, token)
+    feedback = job["feedback"]
+    gauge = page.get_by_role("img", name=re.compile(r"^Overall score \d+ out of 100"))
+    expect(gauge).to_have_attribute(
+        "aria-label", re.compile(rf"^Overall score {feedback['overall_score']} out of 100")
+    )
+    expect(page.get_by_test_id("verdict")).to_have_text(feedback["verdict"])
+
+    quotes = [e["quote"] for f in feedback["findings"] for e in f["evidence"]]
+    assert quotes, "the fixture resume has quoted findings"
+    first_mark = page.locator(".evidence mark").first
+    expect(first_mark).to_have_text(quotes[0])
+    expect(
+        page.get_by_role("heading", name=re.compile(r"^(Critical|Warnings|Polish) \(\d+\)"))
+    ).not_to_have_count(0)
+    expect(
+        page.get_by_role("list", name="Missing keywords").get_by_role("listitem")
+    ).not_to_have_count(0)
+    expect(page.get_by_role("button", name="Download Markdown")).to_be_visible()
+    assert accessibility_problems(page) == []
+    screenshot(page, "result")
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download Markdown").click()
+    assert download.value.suggested_filename == "resumematcher__bruce_wayne_fullstack-roast.md"
+    markdown = download.value.path().read_text()
+    assert f"**Overall score: {feedback['overall_score']}/100**" in markdown
+    assert quotes[0] in markdown
+
+    page.emulate_media(media="print")  # the print stylesheet hides the controls
+    expect(page.get_by_role("button", name="Download Markdown")).to_be_hidden()
+    expect(page.locator("header.header")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    page.set_viewport_size(PHONE)
+    expect(page.get_by_test_id("verdict")).to_be_visible()
+    no_sideways_scroll = page.evaluate(
+        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    assert no_sideways_scroll, "the result page scrolls sideways at phone width"
+    screenshot(page, "result-phone")
+
+
+def test_reload_mid_run_keeps_following_the_job(page: Page, make_stack: StackFactory) -> None:
+    stack = make_stack(worker=False)  # no worker yet: the job waits in the queue
+    page.goto(f"{stack.base_url}/")
+    # By keyboard alone (a file picker cannot be typed into: the file is set directly).
+    file_input = page.get_by_label(re.compile("drop your resume here", re.I))
+    file_input.set_input_files(str(FIXTURES / RESUME))
+    file_input.focus()
+    page.keyboard.press("Tab")  # the file's "Remove" button
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Job description")).to_be_focused()
+    page.keyboard.type("Python, Kubernetes")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("radio", name=re.compile("honest", re.I))).to_be_focused()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("radio", name=re.compile("brutal", re.I))).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Roast my resume")).to_be_focused()
+    page.keyboard.press("Enter")
+    job_id, _token = wait_for_job_page(page)
+    expect(page.get_by_text(re.compile("^Brutal roast"))).to_be_visible()
+    expect_step(page, "queued", "current")
+    expect(page.locator("[data-transport]")).to_have_attribute("data-transport", "live")
+
+    page.reload()
+    expect_step(page, "queued", "current")
+    expect(page.locator("[data-transport]")).to_have_attribute("data-transport", "live")
+
+    # The same page without the token in the link: this browser remembers it.
+    page.goto(f"{stack.base_url}/jobs/{job_id}")
+    expect_step(page, "queued", "current")
+
+    stack.start_worker()
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("img", name=re.compile(r"^Overall score \d+"))).to_be_visible()
+
+
+def test_polls_with_backoff_when_the_event_stream_fails(
+    page: Page, make_stack: StackFactory
+) -> None:
+    stack = make_stack(worker=False)
+    page.route(re.compile(r"/events\?token="), lambda route: route.abort())
+    upload(page, stack.base_url, RESUME)
+    wait_for_job_page(page)
+    expect(page.locator("[data-transport]")).to_have_attribute("data-transport", "polling")
+    expect(page.get_by_text("Checking for updates every few seconds")).to_be_visible()
+    stack.start_worker()
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)
+
+
+def test_a_waiting_retry_shows_the_attempt_and_when(
+    page: Page, make_stack: StackFactory, standin: Standin
+) -> None:
+    standin.set_script({"steps": [{"kind": "status", "status": 503, "retry_after": 4}]})
+    stack = make_stack(env={**llm_env(standin), "RETRY_CAP_S": "5"})
+    upload(page, stack.base_url, RESUME)
+    wait_for_job_page(page)
+    note = page.get_by_test_id("attempts")
+    expect(note).to_contain_text("Attempt 1", timeout=30_000)
+    expect(note).to_contain_text("1 retry so far")
+    expect(note).to_contain_text(re.compile(r"Retrying at .+\((in \d+ s|any moment now)\)"))
+    expect_step(page, "queued", "current")
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)

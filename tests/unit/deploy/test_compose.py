@@ -1,0 +1,250 @@
+"""deploy/docker-compose.yml: valid against the Compose Specification schema, and our invariants.
+
+The schema is the compose-spec JSON schema that check-jsonschema vendors (Apache-2.0), read
+from the installed package: nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import runpy
+from collections.abc import Iterator
+from importlib.resources import files
+from typing import Any
+
+import jsonschema
+import pytest
+
+from resumeroast.adapters.queue import KEY_PREFIX
+from resumeroast.settings import Settings
+from tests.unit.deploy.deploy_files import (
+    COMPOSE_FILE,
+    DEPLOY,
+    compose_services,
+    dockerfile,
+    load_compose,
+)
+
+SERVICES = {"migrate", "api", "worker", "redis", "postgres", "flower"}
+APP_SERVICES = ("migrate", "api", "worker")
+#: Variables Compose itself or the postgres/flower images read; the rest are Settings fields.
+DEPLOY_ONLY_VARS = {
+    "API_PORT",
+    "FLOWER_BASIC_AUTH",
+    "POSTGRES_DB",
+    "POSTGRES_PASSWORD",
+    "POSTGRES_USER",
+    "RESUMEROAST_IMAGE",
+}
+SECRET_NAME = re.compile(r"(SECRET|PASSWORD|TOKEN|API_KEY|BASIC_AUTH|CREDENTIAL)", re.I)
+INTERPOLATION = re.compile(r"(?<!\$)\$\{(\w+)(?:[:?\-+][^}]*)?\}")
+
+
+def compose_schema() -> dict[str, Any]:
+    resource = files("check_jsonschema.builtin_schemas.vendor") / "compose-spec.json"
+    schema: dict[str, Any] = json.loads(resource.read_text())
+    return schema
+
+
+def schema_errors(document: dict[str, Any]) -> list[str]:
+    schema = compose_schema()
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+    return [f"{e.json_path}: {e.message}" for e in validator.iter_errors(document)]
+
+
+@pytest.fixture(scope="module")
+def services() -> dict[str, dict[str, Any]]:
+    return compose_services()
+
+
+def env_example() -> dict[str, str]:
+    """deploy/.env.example's settings, commented-out ones included (value None → '')."""
+    found: dict[str, str] = {}
+    for line in (DEPLOY / ".env.example").read_text().splitlines():
+        match = re.match(r"^#?\s*([A-Z][A-Z0-9_]*)=(\S*)", line)
+        if match:
+            found[match.group(1)] = match.group(2) if not line.startswith("#") else ""
+    return found
+
+
+def strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings(item, f"{path}[{index}]")
+    elif isinstance(value, str):
+        yield path, value
+
+
+def seconds(duration: str) -> float:
+    units = {"ms": 0.001, "s": 1, "m": 60, "h": 3600}
+    return sum(float(n) * units[u] for n, u in re.findall(r"(\d+(?:\.\d+)?)(ms|s|m|h)", duration))
+
+
+# --- the specification ------------------------------------------------------------------------
+
+
+def test_the_file_is_valid_against_the_compose_specification() -> None:
+    assert schema_errors(load_compose()) == []
+
+
+def test_the_schema_check_does_catch_mistakes() -> None:
+    broken = load_compose()
+    broken["services"]["api"]["depends_on"]["migrate"]["condition"] = "service_finished"
+    broken["services"]["worker"]["helthcheck"] = {"test": ["CMD", "true"]}
+    errors = schema_errors(broken)
+    assert any("service_finished" in e for e in errors), errors
+    assert any("helthcheck" in e for e in errors), errors
+
+
+# --- our invariants ---------------------------------------------------------------------------
+
+
+def test_the_stack_has_its_services(services: dict[str, dict[str, Any]]) -> None:
+    assert set(services) == SERVICES
+
+
+def one_shots(services: dict[str, dict[str, Any]]) -> set[str]:
+    """Services that run to completion: restart "no", and others wait for them to finish."""
+    awaited = {
+        name
+        for service in services.values()
+        for name, dep in (service.get("depends_on") or {}).items()
+        if dep.get("condition") == "service_completed_successfully"
+    }
+    return {n for n in awaited if services[n].get("restart") == "no"}
+
+
+def test_every_service_is_health_checked_or_one_shot(services: dict[str, dict[str, Any]]) -> None:
+    assert one_shots(services) == {"migrate"}
+    for name, service in services.items():
+        if name in one_shots(services):
+            continue
+        check = service.get("healthcheck") or {}
+        assert check.get("test") and not check.get("disable"), f"{name} has no health check"
+        assert {"interval", "timeout", "retries"} <= set(check), name
+
+
+def test_waiting_on_a_service_waits_for_its_health(services: dict[str, dict[str, Any]]) -> None:
+    for name, service in services.items():
+        for target, dep in (service.get("depends_on") or {}).items():
+            assert isinstance(dep, dict), f"{name}: depends_on {target} needs a condition"
+            wanted = (
+                "service_completed_successfully"
+                if target in one_shots(services)
+                else "service_healthy"
+            )
+            assert dep["condition"] == wanted, f"{name} → {target}"
+
+
+@pytest.mark.parametrize("name", ["api", "worker"])
+def test_api_and_worker_start_after_the_migration(
+    services: dict[str, dict[str, Any]], name: str
+) -> None:
+    depends = services[name]["depends_on"]
+    assert depends["migrate"] == {"condition": "service_completed_successfully"}
+    assert depends["postgres"]["condition"] == "service_healthy"
+    assert depends["redis"]["condition"] == "service_healthy"
+
+
+def test_the_commands_are_the_cli_ones(services: dict[str, dict[str, Any]]) -> None:
+    runtime = dockerfile()[1][-1]
+    cmd = runtime.last("CMD")
+    assert cmd is not None
+    assert services["api"]["command"] == cmd.exec_form()
+    assert services["worker"]["command"] == ["resumeroast", "worker", "--concurrency", "4"]
+    assert services["migrate"]["command"] == ["resumeroast", "migrate"]
+    assert services["worker"]["deploy"]["replicas"] == 2
+
+
+def test_app_services_share_one_image_and_run_in_production(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    for name in APP_SERVICES:
+        service = services[name]
+        assert service["build"] == {"context": "..", "dockerfile": "deploy/Dockerfile"}
+        assert service["image"] == services["api"]["image"]
+        assert service["env_file"] == ".env"
+        assert service["environment"]["ENVIRONMENT"] == "production"
+
+
+def test_redis_keeps_an_append_only_file_on_a_volume(services: dict[str, dict[str, Any]]) -> None:
+    redis = services["redis"]
+    assert redis["image"].startswith("redis:7")
+    assert redis["command"] == ["redis-server", "/usr/local/etc/redis/redis.conf"]
+    assert "./redis.conf:/usr/local/etc/redis/redis.conf:ro" in redis["volumes"]
+    assert any(v.split(":")[1] == "/data" and not v.startswith(".") for v in redis["volumes"])
+    conf = {}
+    for line in (DEPLOY / "redis.conf").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, _, value = line.partition(" ")
+            conf[key] = value.strip()
+    assert conf["appendonly"] == "yes"
+    assert conf["appendfsync"] == "everysec"
+    assert conf["maxmemory-policy"] == "noeviction"
+    assert conf["dir"] == "/data"
+
+
+def test_postgres_keeps_its_data_on_a_volume(services: dict[str, dict[str, Any]]) -> None:
+    postgres = services["postgres"]
+    assert postgres["image"].startswith("postgres:16")
+    assert "postgres-data:/var/lib/postgresql/data" in postgres["volumes"]
+    assert "pg_isready" in " ".join(postgres["healthcheck"]["test"])
+
+
+def test_only_the_api_and_a_local_flower_are_published(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"api", "flower"}
+    assert all(p.startswith("127.0.0.1:") for p in services["flower"]["ports"])
+
+
+def test_workers_get_time_to_finish_running_reviews(services: dict[str, dict[str, Any]]) -> None:
+    hard_limit_s = Settings.model_fields["task_time_limit_s"].default
+    assert seconds(services["worker"]["stop_grace_period"]) > hard_limit_s
+
+
+def test_flower_sees_the_broker_with_our_key_prefix(services: dict[str, dict[str, Any]]) -> None:
+    flower = services["flower"]
+    assert flower["environment"]["CELERY_CONFIG_MODULE"] == "flowerconfig"
+    config = runpy.run_path(str(DEPLOY / "flower" / "flowerconfig.py"))
+    assert config["broker_transport_options"]["global_keyprefix"] == KEY_PREFIX
+
+
+# --- secrets ------------------------------------------------------------------------------------
+
+
+def test_no_secret_is_written_in_the_compose_file(services: dict[str, dict[str, Any]]) -> None:
+    for path, value in strings(services):
+        assert not re.search(r"://[^/\s:@]+:[^/\s@]+@", value), f"credentials in a URL at {path}"
+        name = path.rsplit(".", 1)[-1]
+        if SECRET_NAME.search(name):
+            assert INTERPOLATION.fullmatch(value), f"{path} must come from deploy/.env"
+
+
+def test_the_example_env_file_holds_no_secret() -> None:
+    example = env_example()
+    for name, value in example.items():
+        if SECRET_NAME.search(name):
+            assert value == "", f"{name} has a value in .env.example"
+    assert "<POSTGRES_PASSWORD>" in example["DATABASE_URL"]
+    assert ".env" in (DEPLOY / ".gitignore").read_text().split()
+
+
+def test_the_example_env_file_names_real_settings() -> None:
+    fields = {name.upper() for name in Settings.model_fields}
+    unknown = set(env_example()) - fields - DEPLOY_ONLY_VARS
+    assert not unknown, f"not a setting: {sorted(unknown)}"
+    required = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ADMIN_TOKEN", "ENVIRONMENT"}
+    assert required <= set(env_example())
+
+
+def test_every_interpolated_variable_is_in_the_example() -> None:
+    used = set(INTERPOLATION.findall(COMPOSE_FILE.read_text()))
+    assert used - set(env_example()) <= {"RESUMEROAST_IMAGE"}, used
