@@ -87,7 +87,9 @@ def grounded_answer(body: dict[str, Any]) -> dict[str, Any]:
                 "fix": "Lead with the outcome and how you measured it.",
             }
         ],
-        "section_notes": [{"section": "experience", "note": "Lead each role with its best result."}],
+        "section_notes": [
+            {"section": "experience", "note": "Lead each role with its best result."}
+        ],
         "rewrites": [
             {"original": line, "improved": f"{line} (result: [X%])", "why": "Shows the outcome."}
         ],
@@ -141,7 +143,12 @@ def hallucinated_answer(body: dict[str, Any]) -> dict[str, Any]:
             },
         ],
         "score_adjustments": [
-            {"sub_score": "impact", "direction": "raise", "quote": "Won the Turing Award", "reason": "x"}
+            {
+                "sub_score": "impact",
+                "direction": "raise",
+                "quote": "Won the Turing Award",
+                "reason": "x",
+            }
         ],
     }
 
@@ -195,13 +202,12 @@ class StandinState:
         with self.lock:
             fmt = (body.get("response_format") or {}).get("type")
             if fmt and fmt in self.script.reject_response_format:
-                step = {"kind": "status", "status": 400, "error_type": "invalid_request_error"}
-            else:
-                index = sum(1 for c in self.calls if c.step != "rejected_format")
-                scripted = self.script.steps
-                step = scripted[index] if index < len(scripted) else self.script.then
-            label = "rejected_format" if fmt and fmt in self.script.reject_response_format else step.get("kind", "answer")
-            self.calls.append(Call(path, body, label))
+                self.calls.append(Call(path, body, "rejected_format"))
+                return {"kind": "status", "status": 400, "error_type": "invalid_request_error"}
+            index = sum(1 for c in self.calls if c.step != "rejected_format")
+            scripted = self.script.steps
+            step = scripted[index] if index < len(scripted) else self.script.then
+            self.calls.append(Call(path, body, str(step.get("kind", "answer"))))
             return step
 
     def replace(self, script: Script) -> None:
@@ -276,7 +282,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests read calls from the state, not from stderr."""
 
     def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
@@ -289,7 +295,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         state = self.server.state
         if self.path == "/health":
             self._send(200, {"status": "ok"})
@@ -302,14 +308,14 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             self._send(404, {"error": {"message": "not found", "type": "not_found"}})
 
-    def do_PUT(self) -> None:  # noqa: N802
+    def do_PUT(self) -> None:
         if self.path != "/_standin/script":
             self._send(404, {"error": {"message": "not found"}})
             return
         self.server.state.replace(Script.parse(self._body()))
         self._send(200, {"ok": True})
 
-    def do_POST(self) -> None:  # noqa: N802
+    def do_POST(self) -> None:
         body = self._body()
         if self.path not in ("/v1/chat/completions", "/v1/messages"):
             self._send(404, {"error": {"message": "not found", "type": "not_found"}})
@@ -357,7 +363,9 @@ class Standin:
     def __init__(self, script: dict[str, Any] | None = None, *, port: int = 0) -> None:
         self._server = _Server(("127.0.0.1", port), _Handler)
         self._server.state = StandinState(Script.parse(script))
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     @property
     def port(self) -> int:

@@ -18,8 +18,11 @@ from dataclasses import dataclass
 
 from resumeroast.core.documents import Line
 
-#: A quote must carry at least this many letters or digits to count as evidence.
-MIN_QUOTE_ALNUM = 4
+#: A quote must carry at least this many letters or digits to count as evidence (a single
+#: short word such as "Python" proves nothing about where the model was looking).
+MIN_QUOTE_ALNUM = 8
+_LEADING_SIGNS = frozenset("$€£¥#([+")
+_TRAILING_SIGNS = frozenset("%)]+")
 
 
 def _fold(char: str) -> str:
@@ -73,7 +76,13 @@ class QuoteIndex:
         if found == -1:
             return None
         first, last = self._sources[found], self._sources[found + len(needle) - 1]
-        text = " ".join(self._original[first : last + 1].split())
+        original = self._original
+        # Keep the signs that belong to a word: "40%", "(p95)", "$2M", "C++".
+        while first > 0 and original[first - 1] in _LEADING_SIGNS:
+            first -= 1
+        while last + 1 < len(original) and original[last + 1] in _TRAILING_SIGNS:
+            last += 1
+        text = " ".join(original[first : last + 1].split())
         return Located(text=text, line=self._line_at(first))
 
     def _line_at(self, position: int) -> int:

@@ -30,10 +30,14 @@ def _cut_list(limit: int) -> Callable[[Any], Any]:
     return lambda value: value[:limit] if isinstance(value, list) else value
 
 
-Verdict = Annotated[str, BeforeValidator(_cut_text(240)), Field(max_length=240)]
-Quote = Annotated[str, BeforeValidator(_cut_text(200)), Field(max_length=200)]
-Remark = Annotated[str, BeforeValidator(_cut_text(240)), Field(max_length=240)]
-SectionName = Annotated[str, BeforeValidator(_cut_text(40)), Field(max_length=40)]
+# String bounds, in characters. Small on purpose: a model that fills every string to its
+# bound (small local models do) must still finish within its output budget.
+Verdict = Annotated[str, BeforeValidator(_cut_text(160)), Field(max_length=160)]
+Quote = Annotated[str, BeforeValidator(_cut_text(100)), Field(max_length=100)]
+Message = Annotated[str, BeforeValidator(_cut_text(140)), Field(max_length=140)]
+Advice = Annotated[str, BeforeValidator(_cut_text(120)), Field(max_length=120)]
+Reason = Annotated[str, BeforeValidator(_cut_text(100)), Field(max_length=100)]
+SectionName = Annotated[str, BeforeValidator(_cut_text(30)), Field(max_length=30)]
 
 
 class AnswerSeverity(StrEnum):
@@ -67,20 +71,20 @@ class _Closed(BaseModel):
 class AnswerFinding(_Closed):
     severity: AnswerSeverity
     category: AnswerCategory
-    message: Remark
+    message: Message
     quote: Quote  #: verbatim from the resume; findings whose quote is not found are dropped
-    fix: Remark
+    fix: Advice
 
 
 class AnswerSectionNote(_Closed):
     section: SectionName
-    note: Remark
+    note: Message
 
 
 class AnswerRewrite(_Closed):
     original: Quote  #: verbatim from the resume
-    improved: Remark
-    why: Remark
+    improved: Message
+    why: Reason
 
 
 class AnswerAdjustment(_Closed):
@@ -89,9 +93,10 @@ class AnswerAdjustment(_Closed):
     sub_score: SubScoreName
     direction: Literal["raise", "lower"]
     quote: Quote
-    reason: Remark
+    reason: Reason
 
 
+#: The most items any answer may carry; AnswerLimits lowers them to fit an output budget.
 MAX_FINDINGS = 4
 MAX_SECTION_NOTES = 3
 MAX_REWRITES = 3
@@ -101,7 +106,9 @@ MAX_ADJUSTMENTS = 4
 class LLMAnswer(_Closed):
     verdict: Verdict
     findings: Annotated[
-        list[AnswerFinding], BeforeValidator(_cut_list(MAX_FINDINGS)), Field(max_length=MAX_FINDINGS)
+        list[AnswerFinding],
+        BeforeValidator(_cut_list(MAX_FINDINGS)),
+        Field(max_length=MAX_FINDINGS),
     ]
     section_notes: Annotated[
         list[AnswerSectionNote],
@@ -109,7 +116,9 @@ class LLMAnswer(_Closed):
         Field(max_length=MAX_SECTION_NOTES),
     ]
     rewrites: Annotated[
-        list[AnswerRewrite], BeforeValidator(_cut_list(MAX_REWRITES)), Field(max_length=MAX_REWRITES)
+        list[AnswerRewrite],
+        BeforeValidator(_cut_list(MAX_REWRITES)),
+        Field(max_length=MAX_REWRITES),
     ]
     score_adjustments: Annotated[
         list[AnswerAdjustment],
@@ -119,8 +128,8 @@ class LLMAnswer(_Closed):
 
 
 @cache
-def answer_json_schema() -> dict[str, Any]:
-    """The JSON schema sent to the model: refs inlined, titles dropped (fewer tokens)."""
+def _base_schema() -> dict[str, Any]:
+    """The model's JSON schema with refs inlined and titles dropped (fewer prompt tokens)."""
     raw = LLMAnswer.model_json_schema()
     defs = raw.pop("$defs", {})
 
@@ -137,8 +146,151 @@ def answer_json_schema() -> dict[str, Any]:
     return schema
 
 
-def schema_text() -> str:
-    return json.dumps(answer_json_schema(), separators=(",", ":"))
+# --- sizing the answer to the output budget ---------------------------------------------
+
+#: Worst-case characters per token when a model fills every string to its bound. Measured
+#: about 4.5–5.5 for English with JSON indentation (Gemma 3 tokenizer); 4 leaves a margin.
+WORST_CHARS_PER_TOKEN = 4
+_LIST_KEYS = ("findings", "rewrites", "score_adjustments", "section_notes")  #: fill order
+_AT_LEAST_ONE = ("findings", "rewrites")
+_MAXIMA = {
+    "findings": MAX_FINDINGS,
+    "rewrites": MAX_REWRITES,
+    "score_adjustments": MAX_ADJUSTMENTS,
+    "section_notes": MAX_SECTION_NOTES,
+}
+
+
+@dataclass(frozen=True)
+class AnswerLimits:
+    """How many items of each kind the answer may hold (maxItems in the schema sent)."""
+
+    findings: int = MAX_FINDINGS
+    section_notes: int = MAX_SECTION_NOTES
+    rewrites: int = MAX_REWRITES
+    score_adjustments: int = MAX_ADJUSTMENTS
+
+    def of(self, key: str) -> int:
+        return int(getattr(self, key))
+
+
+def _worst_chars(node: dict[str, Any], indent: int = 4) -> int:
+    """Characters of the longest JSON text the node allows (indented, as models write it)."""
+    kind = node.get("type")
+    if kind == "object":
+        props = node.get("properties", {})
+        inner = sum(len(k) + 6 + indent + _worst_chars(v, indent + 4) for k, v in props.items())
+        return int(inner) + 2 + indent
+    if kind == "array":
+        items = int(node.get("maxItems", 0))
+        return 2 + indent + items * (_worst_chars(node["items"], indent + 4) + 2)
+    if "enum" in node:
+        return max(len(str(v)) for v in node["enum"]) + 2
+    return int(node.get("maxLength", 20)) + 2
+
+
+def worst_case_tokens(limits: AnswerLimits) -> int:
+    return -(-_worst_chars(answer_json_schema(limits)) // WORST_CHARS_PER_TOKEN)
+
+
+def limits_for(max_output_tokens: int) -> AnswerLimits:
+    """The richest answer whose worst case still fits max_output_tokens: items are added
+    round-robin (finding, rewrite, adjustment, note) while they fit, up to the maxima."""
+    counts = dict.fromkeys(_LIST_KEYS, 0)
+    grew = True
+    while grew:
+        grew = False
+        for key in _LIST_KEYS:
+            if counts[key] >= _MAXIMA[key]:
+                continue
+            trial = AnswerLimits(**{**counts, key: counts[key] + 1})
+            if worst_case_tokens(trial) <= max_output_tokens:
+                counts[key] += 1
+                grew = True
+    return AnswerLimits(**counts)
+
+
+@cache
+def answer_json_schema(limits: AnswerLimits = AnswerLimits()) -> dict[str, Any]:
+    """The schema sent to the model, with maxItems lowered to `limits`."""
+    schema = json.loads(json.dumps(_base_schema()))
+    for key in _LIST_KEYS:
+        schema["properties"][key]["maxItems"] = limits.of(key)
+    # Ask constrained decoders for at least one finding and one rewrite (every resume has
+    # something to fix). Validation does not insist: an empty list is harmless.
+    for key in _AT_LEAST_ONE:
+        schema["properties"][key]["minItems"] = min(1, limits.of(key))
+    result: dict[str, Any] = schema
+    return result
+
+
+# --- extra constraints for grammar-constrained decoders ----------------------------------
+
+#: Digits are one token each in most tokenizers, and a small model stuck in a loop writes
+#: "1000000…" until its strings are full: many times the tokens the size estimate assumes.
+#: Grammar servers get these patterns: no backslash (no escapes) and a bounded number of
+#: digits per string (quotes may need more: "$1,200,000 (2019-2021)").
+MAX_DIGITS = 8
+MAX_QUOTE_DIGITS = 16
+_QUOTE_FIELDS = frozenset({"quote", "original"})
+_COMPACT_JSON = {"whitespace_flexible": False, "key_separator": ": ", "item_separator": ", "}
+
+
+def _digit_pattern(most: int) -> str:
+    return rf"^[^0-9\\]*(?:[0-9][^0-9\\]*){{0,{most}}}$"
+
+
+def _constrain(node: Any, key: str = "") -> Any:
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node:
+            most = MAX_QUOTE_DIGITS if key in _QUOTE_FIELDS else MAX_DIGITS
+            return {**node, "pattern": _digit_pattern(most)}
+        if "properties" in node:
+            props = {k: _constrain(v, k) for k, v in node["properties"].items()}
+            return {**node, "properties": props}
+        if "items" in node:
+            return {**node, "items": _constrain(node["items"], key)}
+    return node
+
+
+def grammar_schema(limits: AnswerLimits) -> dict[str, Any]:
+    """The answer schema for servers that decode under a grammar (llama.cpp/llguidance):
+    compact JSON (no free whitespace: greedy decoding can loop on newlines) and the digit
+    and escape limits above. Validation stays answer_json_schema's: this only narrows."""
+    schema: dict[str, Any] = _constrain(answer_json_schema(limits))
+    return {**schema, "x-guidance": _COMPACT_JSON}
+
+
+def _outline(node: dict[str, Any]) -> str:
+    kind = node.get("type")
+    if kind == "object":
+        fields = ", ".join(f'"{k}": {_outline(v)}' for k, v in node["properties"].items())
+        return "{" + fields + "}"
+    if kind == "array":
+        most = int(node.get("maxItems", 0))
+        if most == 0:
+            return "[] (always empty)"
+        least = int(node.get("minItems", 0))
+        count = (
+            f"up to {most}"
+            if not least
+            else f"exactly {most}"
+            if least == most
+            else f"{least} to {most}"
+        )
+        return f"[{count} of {_outline(node['items'])}]"
+    if "enum" in node:
+        return "|".join(str(v) for v in node["enum"])
+    return f"text(≤{node.get('maxLength', '?')} chars)"
+
+
+def schema_outline(limits: AnswerLimits) -> str:
+    """The answer schema in a compact notation for the prompt (a third of the tokens of the
+    JSON schema, which goes in response_format where the server supports it)."""
+    return (
+        _outline(answer_json_schema(limits))
+        + "\nEvery key is required, no other keys; a|b means one of the values a or b."
+    )
 
 
 # --- judging an answer ----------------------------------------------------------------
@@ -172,7 +324,7 @@ def extract_json(text: str) -> Any:
         return json.loads(body[start : end + 1])
 
 
-def check_answer(text: str | None, finish: FinishReason) -> AnswerCheck:
+def check_answer(text: str | None, finish: FinishReason, limits: AnswerLimits) -> AnswerCheck:
     if finish == "length":
         return AnswerCheck(None, ("the answer was cut off at the token limit: answer shorter",))
     if not text or not text.strip():
@@ -181,6 +333,11 @@ def check_answer(text: str | None, finish: FinishReason) -> AnswerCheck:
         data = extract_json(text)
     except json.JSONDecodeError as exc:
         return AnswerCheck(None, (f"the answer is not valid JSON ({exc.msg} at char {exc.pos})",))
+    if isinstance(data, dict):
+        data = {
+            k: v[: limits.of(k)] if k in _MAXIMA and isinstance(v, list) else v
+            for k, v in data.items()
+        }
     try:
         return AnswerCheck(LLMAnswer.model_validate(data), ())
     except ValidationError as exc:

@@ -9,14 +9,14 @@ and the review cache, not from sampling.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 import anthropic
 
 from resumeroast.adapters.llm.errors import translate_error
 from resumeroast.adapters.llm.reviewer import ChatReply
-from resumeroast.core.llm_answer import FinishReason
+from resumeroast.core.llm_answer import AnswerLimits, FinishReason, answer_json_schema
 from resumeroast.core.prompts import Message
 
 ANTHROPIC_BASE_URL = "https://api.anthropic.com"
@@ -46,13 +46,15 @@ class AnthropicChatClient:
     def close(self) -> None:
         self._sdk.close()
 
-    def complete(self, messages: Sequence[Message], schema: Mapping[str, Any]) -> ChatReply:
+    def complete(
+        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
+    ) -> ChatReply:
         system = "\n\n".join(m.content for m in messages if m.role == "system")
         turns = [{"role": m.role, "content": m.content} for m in messages if m.role != "system"]
         tool = {
             "name": TOOL_NAME,
             "description": "Submit the resume review. Call this exactly once.",
-            "input_schema": dict(schema),
+            "input_schema": answer_json_schema(limits),
         }
         try:
             response = self._sdk.messages.create(
@@ -62,6 +64,7 @@ class AnthropicChatClient:
                 messages=cast(Any, turns),
                 tools=cast(Any, [tool]),
                 tool_choice={"type": "tool", "name": TOOL_NAME},
+                timeout=timeout_s,
             )
         except anthropic.AnthropicError as exc:
             raise translate_error(exc, "anthropic") from None
@@ -80,7 +83,9 @@ def _reply(response: Any) -> ChatReply:
     return ChatReply(text or None, finish, tokens_in, tokens_out)
 
 
-def make_anthropic_sdk(*, api_key: str | None, base_url: str | None, timeout_s: float) -> anthropic.Anthropic:
+def make_anthropic_sdk(
+    *, api_key: str | None, base_url: str | None, timeout_s: float
+) -> anthropic.Anthropic:
     """The SDK client: no SDK-side retries (the worker owns the retry policy)."""
     return anthropic.Anthropic(
         api_key=api_key or "not-set",

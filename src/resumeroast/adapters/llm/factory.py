@@ -24,8 +24,10 @@ def _api_key(settings: Settings) -> str | None:
     return settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
 
 
-def _budget(settings: Settings) -> PromptBudget:
-    return PromptBudget(settings.llm_context_tokens, settings.llm_max_output_tokens)
+def _max_output_tokens(settings: Settings) -> int:
+    if settings.effective_provider == "local":
+        return min(settings.llm_max_output_tokens, settings.llm_local_max_output_tokens)
+    return settings.llm_max_output_tokens
 
 
 def _price(settings: Settings, model: str) -> Price | None:
@@ -56,6 +58,7 @@ def openai_reviewer(
     base_url: str | None = None,
     model: str | None = None,
     price: Price | None = None,
+    grammar_hints: bool = False,
 ) -> LLMReviewer:
     model = model or _model(settings)
     sdk = make_openai_sdk(
@@ -67,12 +70,18 @@ def openai_reviewer(
         sdk,
         model=model,
         provider=name,
-        max_output_tokens=settings.llm_max_output_tokens,
+        max_output_tokens=_max_output_tokens(settings),
         temperature=settings.llm_temperature,
         mode=settings.llm_structured_output,
+        grammar_hints=grammar_hints,
     )
+    budget = PromptBudget(settings.llm_context_tokens, _max_output_tokens(settings))
     return LLMReviewer(
-        client, name=name, budget=_budget(settings), price=price or _price(settings, model)
+        client,
+        name=name,
+        budget=budget,
+        price=price or _price(settings, model),
+        timeout_s=settings.llm_timeout_s,
     )
 
 
@@ -82,7 +91,14 @@ def anthropic_reviewer(settings: Settings) -> LLMReviewer:
         api_key=_api_key(settings), base_url=settings.llm_base_url, timeout_s=settings.llm_timeout_s
     )
     client = AnthropicChatClient(sdk, model=model, max_output_tokens=settings.llm_max_output_tokens)
-    return LLMReviewer(client, name="anthropic", budget=_budget(settings), price=_price(settings, model))
+    budget = PromptBudget(settings.llm_context_tokens, settings.llm_max_output_tokens)
+    return LLMReviewer(
+        client,
+        name="anthropic",
+        budget=budget,
+        price=_price(settings, model),
+        timeout_s=settings.llm_timeout_s,
+    )
 
 
 def local_reviewer(settings: Settings) -> LocalReviewer:
@@ -99,7 +115,12 @@ def local_reviewer(settings: Settings) -> LocalReviewer:
     def connect(base_url: str) -> LLMReviewer:
         # Exactly the reviewer a user of the `openai` provider gets, pointed at our server.
         return openai_reviewer(
-            settings, name="local", base_url=base_url, model=server.model_name, price=FREE
+            settings,
+            name="local",
+            base_url=base_url,
+            model=server.model_name,
+            price=FREE,
+            grammar_hints=True,
         )
 
     return LocalReviewer(server, connect)

@@ -101,7 +101,14 @@ class LocalModelServer:
                 user_message=f"LLM_MODEL_PATH does not point to a file: {path}",
             )
         port = _free_port()
-        self._server = xllamacpp.Server(self._params(xllamacpp, path, port))
+        try:
+            self._server = xllamacpp.Server(self._params(xllamacpp, path, port))
+        except RuntimeError:  # xllamacpp's only signal: "Failed to init server"
+            raise LLMPermanentError(
+                "the local model server did not start",
+                user_message=f"The local model could not be loaded from {path}: it must be a "
+                "GGUF file that fits in memory with LLM_CONTEXT_TOKENS.",
+            ) from None
         base = f"http://127.0.0.1:{port}"
         self._wait_healthy(base)
         return f"{base}/v1"
@@ -117,6 +124,9 @@ class LocalModelServer:
         params.hostnames = ["127.0.0.1"]
         params.port = port
         params.verbosity = 1
+        # Never reuse a cached prompt prefix: it changes the numerics slightly, and with them
+        # the greedy answer. Same prompt, same answer, same score on every run.
+        params.cache_prompt = False
         if config.chat_template:
             params.chat_template = config.chat_template
             params.use_jinja = False  # with jinja on, a template name is read as a template
@@ -133,11 +143,16 @@ class LocalModelServer:
                     pass
                 time.sleep(HEALTH_POLL_S)
         self._server = None
-        raise LLMTransientError(f"local model server not healthy after {self._config.startup_timeout_s} s")
+        raise LLMTransientError(
+            f"local model server not healthy after {self._config.startup_timeout_s} s"
+        )
 
 
 def default_threads() -> int:
-    return max(1, os.cpu_count() or 1)
+    """Half the cores: the model shares the machine with the worker, the API and Redis.
+    llama.cpp's threads spin while they wait for each other; on an oversubscribed 2-core
+    machine 2 threads generated 2 tokens/s where 1 thread generated 6-9."""
+    return max(1, (os.cpu_count() or 2) // 2)
 
 
 class LocalReviewer:

@@ -6,18 +6,28 @@ json_object, then the schema in the prompt alone (it is always in the prompt too
 "auto" mode a server that rejects a response_format (HTTP 400/422) is asked again at once
 with the next mode, and the mode that worked is kept for later reviews. Every answer is
 validated by the reviewer whatever the mode.
+
+`grammar_hints=True` (used for our embedded llama.cpp server) sends
+`core.llm_answer.grammar_schema` instead: the same schema plus llguidance's options for
+compact JSON and limits on digits and escapes, which keep a looping small model within its
+output budget.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, Literal
 
 import openai
 
 from resumeroast.adapters.llm.errors import translate_error
 from resumeroast.adapters.llm.reviewer import ChatReply
-from resumeroast.core.llm_answer import FinishReason
+from resumeroast.core.llm_answer import (
+    AnswerLimits,
+    FinishReason,
+    answer_json_schema,
+    grammar_schema,
+)
 from resumeroast.core.prompts import Message
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]
@@ -38,6 +48,7 @@ class OpenAIChatClient:
         max_output_tokens: int,
         temperature: float,
         mode: StructuredMode | Literal["auto"] = "auto",
+        grammar_hints: bool = False,
     ) -> None:
         self._sdk = sdk
         self._model = model
@@ -46,6 +57,7 @@ class OpenAIChatClient:
         self._temperature = temperature
         self._auto = mode == "auto"
         self._mode: StructuredMode = "json_schema" if mode == "auto" else mode
+        self._grammar_hints = grammar_hints
 
     def __repr__(self) -> str:
         return f"OpenAIChatClient(model={self._model!r}, mode={self._mode!r})"
@@ -61,7 +73,9 @@ class OpenAIChatClient:
     def close(self) -> None:
         self._sdk.close()
 
-    def complete(self, messages: Sequence[Message], schema: Mapping[str, Any]) -> ChatReply:
+    def complete(
+        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
+    ) -> ChatReply:
         while True:
             try:
                 response = self._sdk.chat.completions.create(
@@ -70,7 +84,8 @@ class OpenAIChatClient:
                     max_tokens=self._max_output_tokens,
                     temperature=self._temperature,
                     seed=SEED,
-                    **self._format(schema),
+                    timeout=timeout_s,
+                    **self._format(limits),
                 )
             except _REJECTED as exc:
                 if not self._auto or self._mode == "prompt":
@@ -81,9 +96,11 @@ class OpenAIChatClient:
             else:
                 return _reply(response)
 
-    def _format(self, schema: Mapping[str, Any]) -> dict[str, Any]:
+    def _format(self, limits: AnswerLimits) -> dict[str, Any]:
         if self._mode == "json_schema":
-            spec = {"name": "resume_review", "schema": dict(schema), "strict": False}
+            hints = self._grammar_hints
+            schema = grammar_schema(limits) if hints else answer_json_schema(limits)
+            spec = {"name": "resume_review", "schema": schema, "strict": False}
             return {"response_format": {"type": "json_schema", "json_schema": spec}}
         if self._mode == "json_object":
             return {"response_format": {"type": "json_object"}}
@@ -106,7 +123,9 @@ def _reply(response: Any) -> ChatReply:
     return ChatReply(message.content, finish, tokens_in, tokens_out)
 
 
-def make_openai_sdk(*, api_key: str | None, base_url: str | None, timeout_s: float) -> openai.OpenAI:
+def make_openai_sdk(
+    *, api_key: str | None, base_url: str | None, timeout_s: float
+) -> openai.OpenAI:
     """The SDK client: no SDK-side retries (the worker owns the retry policy)."""
     return openai.OpenAI(
         api_key=api_key or "not-needed",

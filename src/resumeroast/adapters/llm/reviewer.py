@@ -3,22 +3,31 @@
 screen → score the clean resume → build the prompt → ask → (one repair) → ground → merge.
 A bad answer is not an outage: it ends in the analyzer's feedback with a visible note.
 Only the chat client raises (LLMTransientError / LLMPermanentError), for provider errors.
+
+Time: LLM_TIMEOUT_S bounds the whole review, not each call. The repair round trip gets
+what the first call left; when that is under MIN_REPAIR_S the answer is discarded
+instead, so a slow local model ends in a complete job with a note, not in a time-out.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from resumeroast.adapters.llm.cost import Price
 from resumeroast.adapters.llm.screening import Prepared, flag_injection, prepare
-from resumeroast.core.analysis import render_feedback
+from resumeroast.core.analysis import Analysis, render_feedback
 from resumeroast.core.feedback import Feedback, ReviewInfo
 from resumeroast.core.grounding import QuoteIndex
-from resumeroast.core.llm_answer import AnswerCheck, FinishReason, answer_json_schema, check_answer
-from resumeroast.core.llm_merge import GroundingContext, ground_answer, grounding_notes, merge_answer
+from resumeroast.core.llm_answer import AnswerCheck, AnswerLimits, FinishReason, check_answer
+from resumeroast.core.llm_merge import (
+    GroundingContext,
+    ground_answer,
+    grounding_notes,
+    merged_feedback,
+)
 from resumeroast.core.prompts import (
     PROMPT_VERSION,
     Message,
@@ -44,7 +53,9 @@ class ChatClient(Protocol):
     @property
     def model(self) -> str: ...
 
-    def complete(self, messages: Sequence[Message], schema: Mapping[str, Any]) -> ChatReply: ...
+    def complete(
+        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
+    ) -> ChatReply: ...
 
     def close(self) -> None: ...
 
@@ -61,12 +72,24 @@ class Exchange:
     latency_ms: int = 0
 
 
+MIN_REPAIR_S = 5.0
+
+
 class LLMReviewer:
-    def __init__(self, client: ChatClient, *, name: str, budget: PromptBudget, price: Price | None) -> None:
+    def __init__(
+        self,
+        client: ChatClient,
+        *,
+        name: str,
+        budget: PromptBudget,
+        price: Price | None,
+        timeout_s: float,
+    ) -> None:
         self._client = client
         self._name = name
         self._budget = budget
         self._price = price
+        self._timeout_s = timeout_s
 
     def __repr__(self) -> str:
         return f"LLMReviewer(identity={self.identity!r})"
@@ -84,7 +107,6 @@ class LLMReviewer:
 
     def review(self, request: ReviewRequest) -> Feedback:
         prepared = prepare(request)
-        base = render_feedback(prepared.analysis, request.level)
         try:
             prompt = build_review_prompt(
                 prepared.screened.document,
@@ -100,15 +122,21 @@ class LLMReviewer:
                 "raise LLM_CONTEXT_TOKENS or lower LLM_MAX_OUTPUT_TOKENS.",
             ) from None
         exchange = self._converse(prompt)
-        feedback = self._merge(base, prepared, request, prompt, exchange)
+        feedback = self._feedback(prepared, request, prompt, exchange)
         return flag_injection(feedback, prepared.screened)
 
     # --- talking to the model ------------------------------------------------------------
 
-    def _ask(self, messages: Sequence[Message], exchange: Exchange) -> ChatReply:
+    def _ask(
+        self,
+        messages: Sequence[Message],
+        prompt: ReviewPrompt,
+        exchange: Exchange,
+        timeout_s: float,
+    ) -> ChatReply:
         started = time.monotonic()
         try:
-            reply = self._client.complete(messages, answer_json_schema())
+            reply = self._client.complete(messages, prompt.limits, timeout_s=timeout_s)
         finally:
             exchange.latency_ms += round((time.monotonic() - started) * 1000)
         exchange.tokens_in += reply.tokens_in
@@ -117,55 +145,65 @@ class LLMReviewer:
 
     def _converse(self, prompt: ReviewPrompt) -> Exchange:
         exchange = Exchange(check=AnswerCheck(None, ()))
-        reply = self._ask(prompt.messages, exchange)
+        deadline = time.monotonic() + self._timeout_s
+        reply = self._ask(prompt.messages, prompt, exchange, self._timeout_s)
         if reply.finish == "refusal":
             exchange.refused = True
             return exchange
-        exchange.check = check_answer(reply.text, reply.finish)
-        if exchange.check.ok:
+        exchange.check = check_answer(reply.text, reply.finish, prompt.limits)
+        left_s = deadline - time.monotonic()
+        if exchange.check.ok or left_s < MIN_REPAIR_S:
             return exchange
         exchange.repairs = 1
         repair = build_repair_messages(prompt, reply.text or "", exchange.check.problems)
-        reply = self._ask(repair, exchange)
+        reply = self._ask(repair, prompt, exchange, left_s)
         exchange.refused = reply.finish == "refusal"
-        exchange.check = check_answer(reply.text, reply.finish) if not exchange.refused else exchange.check
+        if not exchange.refused:
+            exchange.check = check_answer(reply.text, reply.finish, prompt.limits)
         return exchange
 
     # --- turning the exchange into feedback ---------------------------------------------
 
-    def _merge(
-        self, base: Feedback, prepared: Prepared, request: ReviewRequest, prompt: ReviewPrompt, exchange: Exchange
+    def _feedback(
+        self, prepared: Prepared, request: ReviewRequest, prompt: ReviewPrompt, exchange: Exchange
     ) -> Feedback:
-        info = self._info(prepared, exchange)
-        notes: list[str] = []
+        analysis, notes = prepared.analysis, self._notes(prompt)
+        answer = exchange.check.answer
+        if answer is None:
+            feedback = render_feedback(analysis, request.level)
+            info = self._info(prepared, exchange, ai_review_discarded=True)
+            notes.append(_discard_note(exchange))
+        else:
+            document = prepared.screened.document
+            context = GroundingContext(
+                index=QuoteIndex(document.lines),
+                placeholders=prompt.placeholders,
+                known_text=_known_text(analysis, document.text, request.job_description),
+            )
+            grounded = ground_answer(answer, context)
+            feedback = merged_feedback(analysis, request.level, grounded)
+            info = self._info(
+                prepared,
+                exchange,
+                dropped_quotes=grounded.dropped_quotes,
+                dropped_rewrites=grounded.dropped_rewrites,
+                verified_quotes=grounded.verified_quotes,
+            )
+            notes.extend(grounding_notes(grounded))
+        return feedback.model_copy(update={"review": info.model_copy(update={"notes": notes})})
+
+    def _notes(self, prompt: ReviewPrompt) -> list[str]:
+        notes = []
+        if self._price is None:
+            notes.append(f"Cost unknown for model {self._client.model}: shown as 0.")
         if prompt.omitted_lines:
             notes.append(
                 f"{prompt.omitted_lines} less informative line(s) did not fit the model's context "
                 "and were not shown to the AI (the analyzer read everything)."
             )
-        answer = exchange.check.answer
-        if answer is None:
-            notes.append(_discard_note(exchange))
-            review = info.model_copy(update={"ai_review_discarded": True, "notes": notes})
-            return base.model_copy(update={"review": review})
-        document = prepared.screened.document
-        context = GroundingContext(
-            index=QuoteIndex(document.lines),
-            placeholders=prompt.placeholders,
-            known_text=_known_text(base, document.text, request.job_description),
-        )
-        grounded = ground_answer(answer, context)
-        review = info.model_copy(
-            update={
-                "dropped_quotes": grounded.dropped_quotes,
-                "dropped_rewrites": grounded.dropped_rewrites,
-                "verified_quotes": grounded.verified_quotes,
-                "notes": [*notes, *grounding_notes(grounded)],
-            }
-        )
-        return merge_answer(base, grounded).model_copy(update={"review": review})
+        return notes
 
-    def _info(self, prepared: Prepared, exchange: Exchange) -> ReviewInfo:
+    def _info(self, prepared: Prepared, exchange: Exchange, **counts: Any) -> ReviewInfo:
         price = self._price
         return ReviewInfo(
             reviewer=self._name,
@@ -177,7 +215,7 @@ class LLMReviewer:
             tokens_out=exchange.tokens_out,
             cost_usd=price.cost_usd(exchange.tokens_in, exchange.tokens_out) if price else 0.0,
             latency_ms=exchange.latency_ms,
-            notes=[] if price else [f"Cost unknown for model {self._client.model}: shown as 0."],
+            **counts,
         )
 
 
@@ -188,20 +226,20 @@ def _discard_note(exchange: Exchange) -> str:
             "This feedback comes from the deterministic analyzer alone."
         )
     reason = exchange.check.problems[0] if exchange.check.problems else "unusable answer"
+    when = "after one repair attempt" if exchange.repairs else "and no time was left to repair it"
     return (
-        f"AI review discarded: the model's answer was unusable after one repair attempt "
-        f"({reason}). This feedback comes from the deterministic analyzer alone."
+        f"AI review discarded: the model's answer was unusable {when} ({reason}). "
+        "This feedback comes from the deterministic analyzer alone."
     )
 
 
-def _known_text(base: Feedback, resume: str, job_description: str | None) -> str:
-    """Where a number in an AI remark may legitimately come from."""
+def _known_text(analysis: Analysis, resume: str, job_description: str | None) -> str:
+    """Where a number in an AI remark may legitimately come from. Not the scores: a remark
+    or verdict that names a score ("100/100") would contradict the bounded score shown."""
     parts = [
         resume,
-        base.facts.model_dump_json(),
-        base.sub_scores.model_dump_json(),
-        str(base.overall_score),
-        *(f.message for f in base.findings),
+        analysis.facts.model_dump_json(),
+        *(f.message for f in analysis.findings),
         job_description or "",
     ]
     return "\n".join(parts)

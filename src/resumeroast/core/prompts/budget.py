@@ -4,11 +4,12 @@ The estimate is deliberately pessimistic (3 ASCII characters or 1 other characte
 real tokenizers average about 4 and 1–2) so that a prompt we think fits really does fit.
 
 Trimming rule, when the resume does not fit its share of the context:
-1. always keep the first lines (name, contact, summary), section headings and every line
-   the analyzer cites as evidence;
-2. then lines with numbers (results), then bullets, then everything else;
-3. within a tier, earlier lines first (most resumes put the recent, relevant work first);
-4. every kept line is cut at MAX_LINE_CHARS; dropped runs become one "[... N lines omitted ...]"
+1. always keep the first lines (name, contact, summary);
+2. then section headings, then the lines the analyzer cites as evidence;
+3. then lines with numbers (results) and short lines (roles, employers, dates), then
+   bullets, then everything else;
+4. within a tier, earlier lines first (most resumes put the recent, relevant work first);
+5. every kept line is cut at MAX_LINE_CHARS; dropped runs become one "[... N lines omitted ...]"
    marker, so the model knows text is missing and never sees a false neighbour.
 """
 
@@ -39,19 +40,34 @@ class Trimmed:
     omitted: int  #: how many lines were left out
 
 
-def _looks_like_heading(text: str) -> bool:
+_SECTION_WORDS = frozenset(
+    "summary profile objective experience employment education skills projects certifications "
+    "awards publications languages interests volunteering volunteer references contact "
+    "work history professional experience technical skills".split()
+    + ["work history", "professional experience", "technical skills"]
+)
+
+
+def _is_section_heading(text: str) -> bool:
     words = text.split()
-    return 0 < len(words) <= 4 and len(text) <= 40 and not text.rstrip().endswith((".", ","))
+    if not 0 < len(words) <= 4 or len(text) > 40:
+        return False
+    key = text.strip().rstrip(":").lower()
+    return key in _SECTION_WORDS or (text.isupper() and any(c.isalpha() for c in text))
 
 
 def _tier(index: int, text: str, cited: bool) -> int:
-    if index < HEAD_LINES or cited or _looks_like_heading(text):
+    if index < HEAD_LINES:
         return 0
-    if _DIGIT.search(text):
+    if _is_section_heading(text):
         return 1
-    if _BULLET.match(text):
+    if cited:
         return 2
-    return 3
+    if _DIGIT.search(text) or len(text.split()) <= 6:  # results; role, company and date lines
+        return 3
+    if _BULLET.match(text):
+        return 4
+    return 5
 
 
 def trim_lines(lines: Sequence[str], budget_tokens: int, *, cited: Collection[int] = ()) -> Trimmed:

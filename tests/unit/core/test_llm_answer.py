@@ -1,0 +1,122 @@
+"""What counts as a usable model answer, and the schema that makes one likely."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from resumeroast.core.llm_answer import (
+    AnswerLimits,
+    answer_json_schema,
+    check_answer,
+    limits_for,
+    worst_case_tokens,
+)
+
+LIMITS = AnswerLimits()
+
+VALID: dict[str, Any] = {
+    "verdict": "Competent but forgettable: duties, not results.",
+    "findings": [
+        {
+            "severity": "warning",
+            "category": "impact",
+            "message": "No result.",
+            "quote": "Built RESTful APIs using FastAPI",
+            "fix": "Add a number.",
+        }
+    ],
+    "section_notes": [],
+    "rewrites": [],
+    "score_adjustments": [],
+}
+
+
+def test_a_valid_answer_is_accepted() -> None:
+    check = check_answer(json.dumps(VALID), "stop", LIMITS)
+    assert check.ok and check.problems == ()
+    assert check.answer is not None and check.answer.findings[0].quote.startswith("Built")
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    ["```json\n{}\n```", "Here is my review:\n{}\nHope it helps!", "  {}  "],
+)
+def test_fences_and_chatter_around_the_json_are_tolerated(wrap: str) -> None:
+    assert check_answer(wrap.format(json.dumps(VALID)), "stop", LIMITS).ok
+
+
+def test_invalid_json_is_a_problem_the_model_can_act_on() -> None:
+    check = check_answer('{"verdict": "good", "findings": [', "stop", LIMITS)
+    assert not check.ok
+    assert "not valid JSON" in check.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"findings": "none"}, "findings"),
+        ({"score": 99}, "score"),  # unknown key
+        ({"verdict": None}, "verdict"),
+        ({"findings": [{**VALID["findings"][0], "severity": "fatal"}]}, "severity"),
+    ],
+)
+def test_schema_violations_are_named(change: dict[str, Any], expected: str) -> None:
+    check = check_answer(json.dumps({**VALID, **change}), "stop", LIMITS)
+    assert not check.ok
+    assert any(expected in p for p in check.problems), check.problems
+
+
+def test_a_missing_key_is_a_violation() -> None:
+    partial = {k: v for k, v in VALID.items() if k != "rewrites"}
+    check = check_answer(json.dumps(partial), "stop", LIMITS)
+    assert not check.ok and "rewrites" in check.problems[0]
+
+
+def test_a_cut_off_answer_is_unusable_even_when_it_parses() -> None:
+    check = check_answer(json.dumps(VALID), "length", LIMITS)
+    assert not check.ok and "cut off" in check.problems[0]
+
+
+def test_over_long_strings_and_lists_are_cut_to_their_bounds_not_rejected() -> None:
+    finding = {**VALID["findings"][0], "message": "x" * 5000}
+    answer = {**VALID, "findings": [finding] * 10}
+    check = check_answer(json.dumps(answer), "stop", AnswerLimits(findings=2))
+    assert check.answer is not None
+    assert len(check.answer.findings) == 2
+    assert len(check.answer.findings[0].message) == 140
+
+
+def _walk(node: Any) -> list[dict[str, Any]]:
+    found = [node] if isinstance(node, dict) else []
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+    for child in children:
+        found += _walk(child)
+    return found
+
+
+def test_the_schema_is_closed_and_bounded_everywhere() -> None:
+    for node in _walk(answer_json_schema(LIMITS)):
+        kind = node.get("type")
+        if kind == "object":
+            assert node["additionalProperties"] is False
+            assert set(node["required"]) == set(node["properties"])
+        elif kind == "array":
+            assert "maxItems" in node
+        elif kind == "string" and "enum" not in node:
+            assert "maxLength" in node
+
+
+@pytest.mark.parametrize("budget", [384, 512, 1024, 4096])
+def test_the_answer_size_fits_the_output_budget(budget: int) -> None:
+    limits = limits_for(budget)
+    assert worst_case_tokens(limits) <= budget
+    assert limits.findings >= 1
+    assert answer_json_schema(limits)["properties"]["findings"]["maxItems"] == limits.findings
+
+
+def test_a_bigger_budget_allows_a_richer_answer() -> None:
+    small, large = limits_for(512), limits_for(2048)
+    assert small.findings + small.rewrites < large.findings + large.rewrites

@@ -1,0 +1,55 @@
+"""Personal details never reach the model, and come back in what the person reads."""
+
+from __future__ import annotations
+
+from resumeroast.core.prompts.redaction import redact_all, restore
+
+LINES = [
+    "Jane Roe | jane.roe@example.com | +1 (555) 123-4567 | linkedin.com/in/janeroe",
+    "742 Evergreen Terrace, Springfield",
+    "Musterstraße 12, 10115 Berlin",
+    "Portfolio: https://janeroe.dev/work.",
+    "Backend Engineer, ACME | 2015 - 2019 | ASP.NET, Node.js",
+    "Call 555.123.4567 or write to jane.roe@example.com",
+]
+
+
+def test_emails_phones_addresses_and_urls_are_replaced_by_placeholders() -> None:
+    redacted, originals = redact_all(LINES)
+    text = "\n".join(redacted)
+    for secret in (
+        "jane.roe@example.com",
+        "555",
+        "linkedin.com/in/janeroe",
+        "742 Evergreen Terrace",
+        "Musterstraße 12",
+        "https://janeroe.dev/work",
+    ):
+        assert secret not in text
+    assert redacted[0] == "Jane Roe | [EMAIL_1] | [PHONE_1] | [URL_1]"
+    assert redacted[3] == "Portfolio: [URL_2]."  # the sentence's full stop is not part of the URL
+    assert set(originals) == {
+        "[EMAIL_1]",
+        "[PHONE_1]",
+        "[PHONE_2]",
+        "[URL_1]",
+        "[URL_2]",
+        "[ADDRESS_1]",
+        "[ADDRESS_2]",
+    }
+
+
+def test_the_same_detail_gets_the_same_placeholder() -> None:
+    redacted, _ = redact_all(LINES)
+    assert "[EMAIL_1]" in redacted[0] and "[EMAIL_1]" in redacted[5]
+
+
+def test_dates_years_and_dotted_names_are_left_alone() -> None:
+    redacted, _ = redact_all(LINES)
+    assert redacted[4] == LINES[4]
+
+
+def test_restore_puts_the_originals_back_and_leaves_unknown_placeholders() -> None:
+    redacted, originals = redact_all(LINES)
+    assert restore(redacted[0], originals) == LINES[0]
+    assert restore("Write to [EMAIL_9]", originals) == "Write to [EMAIL_9]"
