@@ -6,10 +6,11 @@ fallback answers every GET that no earlier route claimed (except under /api/).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Final
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from pydantic import BaseModel
 from starlette.datastructures import MutableHeaders
@@ -96,10 +97,22 @@ def read_config(rt: RuntimeDep) -> WebConfig:
     )
 
 
+@spa_router.api_route(
+    "/api/{path:path}",
+    methods=["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"],
+)
+def refuse_unknown_api_call(path: str, request: Request) -> Response:
+    """No API route took it: 405 with every method the path serves, else 404."""
+    allowed = _methods_of(request, "/api/" + path)
+    if allowed:
+        raise HTTPException(405, "Method Not Allowed", headers={"Allow": ", ".join(allowed)})
+    raise _not_found()
+
+
 @spa_router.api_route("/{path:path}", methods=["GET", "HEAD"])
 def serve_web_app(path: str) -> Response:
     """A built file when it exists; index.html for every app URL (/jobs/…, /admin, …)."""
-    if path == "api" or path.startswith("api/"):
+    if path == "api":
         raise _not_found()
     asset = _dist_file(path)
     if asset is not None:
@@ -111,6 +124,16 @@ def serve_web_app(path: str) -> Response:
     if not index.is_file():
         return HTMLResponse(_NOT_BUILT, status_code=503, headers={"Cache-Control": "no-store"})
     return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+def _methods_of(request: Request, path: str) -> list[str]:
+    """The methods the API serves at this path, read from its OpenAPI paths."""
+    methods: set[str] = set()
+    for template, operations in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, path):
+            methods |= {method.upper() for method in operations}
+    return sorted(methods)
 
 
 def _dist_file(path: str) -> Path | None:
