@@ -8,7 +8,7 @@ WEB := frontend
 WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f 2>/dev/null) \
 	$(addprefix $(WEB)/,index.html vite.config.ts tsconfig.json package.json package-lock.json)
 
-.PHONY: up test test-quick lint typecheck install web client bench help
+.PHONY: up test test-postgres test-quick lint typecheck install web client bench help
 
 help: ## list the chores
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,6 +52,10 @@ typecheck: install ## mypy --strict on the package
 test: install lint typecheck web ## lint, type-check and run the whole test suite
 	cd $(WEB) && npm test
 	$(VENV)/bin/pytest
+
+test-postgres: install ## the tests that touch the database, on PostgreSQL (TEST_DATABASE_URL)
+	@test -n "$(TEST_DATABASE_URL)" || (echo "set TEST_DATABASE_URL=postgresql://…" && exit 2)
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -m "integration and not e2e"
 
 test-quick: install ## unit tests only, no real processes or models
 	$(VENV)/bin/pytest -m "not integration and not llm and not chaos and not e2e"
