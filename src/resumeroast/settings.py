@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     retention_days: float = 30.0
     retention_interval_s: float = 3600.0
     admin_token: SecretStr | None = None
+    #: Browser origins allowed to call the API from another site (none: same origin only).
+    cors_origins: list[str] = Field(default_factory=list)
+    #: Serve the OpenAPI schema and its /docs and /redoc pages.
+    api_docs_enabled: bool = True
     #: Signs job access tokens. Unset in development: generated once into DATA_DIR/secret.key.
     secret_key: SecretStr | None = None
 

@@ -138,6 +138,12 @@ def test_permanent_outage_dead_letters_then_replay_completes(
     assert sorted(e["job_id"] for e in entries) == sorted(job.id for job in jobs)
     assert all(e["task_name"] == "resumeroast.review_job" and e["traceback"] for e in entries)
     assert chat_calls(standin) <= 3 * 4  # never more than 1 + 3 retries per job
+    stats = client.get(
+        "/api/admin/stats", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    ).json()
+    assert stats["dead_letters"] == 3 and stats["jobs_by_status"]["failed"] == 3
+    assert {f["job_id"] for f in stats["recent_failures"]} == {job.id for job in jobs}
+    assert len(stats["workers"]) == 1  # the one worker process, seen by its heartbeat
 
     standin.set_script({"steps": []})  # the provider recovers
     replay = subprocess.run(

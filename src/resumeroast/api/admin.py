@@ -49,10 +49,19 @@ class Replayed(BaseModel):
     status: str = "queued"
 
 
+class RecentFailure(BaseModel):
+    job_id: str
+    code: str | None
+    reason: str | None
+    finished_at: datetime | None
+
+
 class QueueStats(BaseModel):
     jobs_by_status: dict[str, int]
     queue_depth: int | None
     dead_letters: int
+    workers: list[str]  #: worker processes seen in the last few reconcile rounds (host:pid)
+    recent_failures: list[RecentFailure]
 
 
 @router.get(
@@ -74,8 +83,19 @@ def replay_entry(entry_id: int, rt: AdminDep) -> Replayed:
 @router.get("/stats", response_model=QueueStats, responses={401: {}})
 def queue_stats(rt: AdminDep) -> QueueStats:
     depth = rt.deps.queue.queue_depth()
+    failures = [
+        RecentFailure(
+            job_id=job.id,
+            code=job.failure_code,
+            reason=job.failure_reason,
+            finished_at=job.finished_at,
+        )
+        for job in rt.deps.jobs.recent_failures(limit=10)
+    ]
     return QueueStats(
         jobs_by_status=rt.deps.jobs.count_by_status(),
         queue_depth=depth,
         dead_letters=rt.deps.jobs.count_dead_letters(),
+        workers=rt.deps.jobs.workers_seen(),
+        recent_failures=failures,
     )

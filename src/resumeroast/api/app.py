@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.api import admin
@@ -31,13 +32,24 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         yield
         app.state.runtime.engine.dispose()
 
+    docs = settings.api_docs_enabled
     app = FastAPI(
         title="ResumeRoast",
         version="0.1.0",
         summary="Brutally honest, grounded resume feedback, computed asynchronously.",
         lifespan=lifespan,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "DELETE"],
+            allow_headers=["Content-Type", "X-Job-Token", "Idempotency-Key", "Authorization"],
+        )
     app.include_router(router)
     app.include_router(admin.router)
     app.add_middleware(

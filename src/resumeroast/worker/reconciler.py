@@ -29,6 +29,7 @@ class Reconciler:
         self._thread = threading.Thread(target=self._run, name="reconciler", daemon=True)
 
     def start(self) -> None:
+        self.heartbeat()
         self._thread.start()
 
     def stop(self) -> None:
@@ -38,12 +39,21 @@ class Reconciler:
         interval_s = runtime().settings.reconcile_interval_s
         while not self._stop.wait(interval_s):
             try:
+                self.heartbeat()
                 self.run_once()
                 self.purge_if_due()
             except TransientError as exc:
                 log.warning("reconciler_skipped", error=str(exc))
             except Exception:  # keep the loop alive; the next round tries again
                 log.exception("reconciler_failed")
+
+    def heartbeat(self) -> None:
+        """A lease per worker process, renewed each round: the admin page lists live workers."""
+        rt = runtime()
+        interval_s = rt.settings.reconcile_interval_s
+        rt.deps.jobs.try_lease(
+            f"worker:{self._owner.rsplit(':', 1)[0]}", owner=self._owner, duration_s=interval_s * 3
+        )
 
     def purge_if_due(self) -> int:
         rt = runtime()

@@ -35,6 +35,11 @@ def register_tasks(app: Celery) -> None:
 
 
 def run_review(task: Task, job_id: str) -> str:
+    with structlog.contextvars.bound_contextvars(job_id=job_id, delivery=task.request.id):
+        return review_once(task, job_id)
+
+
+def review_once(task: Task, job_id: str) -> str:
     rt = runtime()
     owner = process_owner_id(new_owner_token())
     current_owner = rt.deps.jobs.lease_owner(job_id)

@@ -439,6 +439,21 @@ export interface components {
             queue_depth: number | null;
             /** Dead Letters */
             dead_letters: number;
+            /** Workers */
+            workers: string[];
+            /** Recent Failures */
+            recent_failures: components["schemas"]["RecentFailure"][];
+        };
+        /** RecentFailure */
+        RecentFailure: {
+            /** Job Id */
+            job_id: string;
+            /** Code */
+            code: string | null;
+            /** Reason */
+            reason: string | null;
+            /** Finished At */
+            finished_at: string | null;
         };
         /** Replayed */
         Replayed: {

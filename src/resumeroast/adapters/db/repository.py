@@ -370,6 +370,26 @@ class SqlJobRepository:
             session.execute(insert(LeaseRow), [{"name": name, "owner": owner, "until": until}])
             return True
 
+    def workers_seen(self, *, prefix: str = "worker:") -> list[str]:
+        """Workers whose heartbeat lease is still running."""
+        with self._session() as session:
+            names = session.scalars(
+                select(LeaseRow.name).where(
+                    LeaseRow.name.startswith(prefix), LeaseRow.until > utcnow()
+                )
+            )
+            return sorted(name.removeprefix(prefix) for name in names)
+
+    def recent_failures(self, *, limit: int = 10) -> list[Job]:
+        with self._session() as session:
+            rows = session.scalars(
+                select(JobRow)
+                .where(JobRow.status == JobStatus.FAILED.value)
+                .order_by(JobRow.finished_at.desc())
+                .limit(limit)
+            )
+            return [_to_job(row) for row in rows]
+
     # --- review cache -----------------------------------------------------------------
 
     def get_cached_review(self, key: str) -> Feedback | None:
