@@ -130,7 +130,7 @@ async def run_httpx(url: str, body: bytes, connections: int, duration_s: int) ->
 
 
 @contextlib.contextmanager
-def local_stack(api_workers: int) -> Iterator[str]:
+def local_stack(api_workers: int, *, with_worker: bool = True) -> Iterator[str]:
     sys.path.insert(0, str(ROOT))
     from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 
@@ -151,7 +151,10 @@ def local_stack(api_workers: int) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     worker = subprocess.Popen(
-        [*resumeroast, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*resumeroast, "worker" if with_worker else "migrate"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -181,12 +184,21 @@ def main() -> None:
         "--api-workers", type=int, default=1, help="uvicorn processes (own stack only)"
     )
     parser.add_argument("--file", default="pdf/resumematcher__single-column.pdf")
+    parser.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="own stack without a worker: the API alone (jobs stay queued)",
+    )
     args = parser.parse_args()
     fixture = FIXTURES / args.file
     body = multipart_body(fixture.read_bytes(), fixture.name)
     body_file = Path(tempfile.mkstemp(suffix=".body")[1])
     body_file.write_bytes(body)
-    stack = contextlib.nullcontext(args.url) if args.url else local_stack(args.api_workers)
+    stack = (
+        contextlib.nullcontext(args.url)
+        if args.url
+        else local_stack(args.api_workers, with_worker=not args.no_worker)
+    )
     with stack as url:
         if shutil.which("wrk"):
             result = run_wrk(url, body_file, args.connections, args.duration_s)

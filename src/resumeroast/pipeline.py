@@ -222,7 +222,12 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     if not deps.reviewer.is_billable:
         return deps.reviewer.review(request)
     document = request.document
-    key = review_cache_key(document.text, job.job_description, job.level, deps.reviewer.identity)
+    # Hidden text is part of the key: the same visible text with an injection hidden in it must
+    # not be served the clean document's cached review (which lacks the red flag).
+    hidden = "\n".join(h.text for h in document.layout.hidden_text)
+    key = review_cache_key(
+        document.text + "\x00" + hidden, job.job_description, job.level, deps.reviewer.identity
+    )
     cached = deps.jobs.get_cached_review(key)
     if cached is not None:
         return cached.model_copy(update={"review": replace_review(cached, cached=True)})

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
 
-from resumeroast.core.llm_answer import (
-    AnswerLimits,
+from resumeroast.core.llm_answer import AnswerLimits, check_answer
+from resumeroast.core.llm_schema import (
     answer_json_schema,
-    check_answer,
+    grammar_schema,
     limits_for,
     worst_case_tokens,
 )
@@ -120,3 +121,20 @@ def test_the_answer_size_fits_the_output_budget(budget: int) -> None:
 def test_a_bigger_budget_allows_a_richer_answer() -> None:
     small, large = limits_for(512), limits_for(2048)
     assert small.findings + small.rewrites < large.findings + large.rewrites
+
+
+def test_grammar_servers_get_compact_json_and_no_runaway_digits() -> None:
+    schema = grammar_schema(LIMITS)
+    assert schema["x-guidance"]["whitespace_flexible"] is False
+    finding = schema["properties"]["findings"]["items"]["properties"]
+    message, quote = finding["message"]["pattern"], finding["quote"]["pattern"]
+    assert re.fullmatch(message, "4 of 8 bullets have no number (since 2019)")
+    assert not re.fullmatch(message, "1000000000000")  # a looping model's favourite
+    assert not re.fullmatch(message, "line one\\nline two")  # no escapes
+    assert re.fullmatch(quote, "Saved $1,200,000 in 2019-2021")
+    assert "pattern" not in finding["severity"]
+    # Only narrower: everything else is the schema answers are validated against.
+    plain = answer_json_schema(LIMITS)["properties"]["findings"]["items"]["properties"]
+    assert {k: {**v, "pattern": None} for k, v in finding.items() if "pattern" in v} == {
+        k: {**v, "pattern": None} for k, v in plain.items() if "maxLength" in v
+    }

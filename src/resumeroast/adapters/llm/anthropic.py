@@ -16,7 +16,8 @@ import anthropic
 
 from resumeroast.adapters.llm.errors import translate_error
 from resumeroast.adapters.llm.reviewer import ChatReply
-from resumeroast.core.llm_answer import AnswerLimits, FinishReason, answer_json_schema
+from resumeroast.core.llm_answer import AnswerLimits, FinishReason
+from resumeroast.core.llm_schema import answer_json_schema
 from resumeroast.core.prompts import Message
 
 ANTHROPIC_BASE_URL = "https://api.anthropic.com"

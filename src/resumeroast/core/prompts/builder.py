@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from resumeroast.core.analysis import Analysis
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Finding, Level, Severity
-from resumeroast.core.llm_answer import AnswerLimits, limits_for, schema_outline
+from resumeroast.core.llm_answer import AnswerLimits
+from resumeroast.core.llm_schema import limits_for, schema_outline
 from resumeroast.core.prompts.budget import estimate_tokens, shorten, trim_lines
 from resumeroast.core.prompts.redaction import Redactor
 from resumeroast.core.prompts.templates import Message, render

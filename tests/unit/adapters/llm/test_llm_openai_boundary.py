@@ -7,11 +7,14 @@ from typing import Any
 
 import pytest
 
+from resumeroast.adapters.llm.openai_compat import OpenAIChatClient, make_openai_sdk
 from resumeroast.adapters.llm.reviewer import MIN_REPAIR_S
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback, Source
 from resumeroast.core.grounding import QuoteIndex
 from resumeroast.core.llm_merge import SCORE_STEP
+from resumeroast.core.llm_schema import answer_json_schema, grammar_schema, limits_for
+from resumeroast.core.prompts import Message
 from resumeroast.errors import LLMPermanentError, LLMTransientError
 from resumeroast.ports import ReviewRequest
 from tests.support.llm_resumes import SAMPLE, load, request_for
@@ -253,3 +256,26 @@ def test_an_unknown_model_costs_what_the_settings_say_or_is_flagged(
     unpriced = _review(make_reviewer, standin, llm_model="acme-finetune")
     assert unpriced.review.cost_usd == 0.0
     assert any("Cost unknown for model acme-finetune" in n for n in unpriced.review.notes)
+
+
+def test_the_local_servers_client_sends_the_grammar_schema(standin: Standin) -> None:
+    """The `local` provider is this client with grammar hints; other servers never see them."""
+    sdk = make_openai_sdk(api_key=None, base_url=standin.base_url, timeout_s=10)
+    limits = limits_for(512)
+    messages = [Message(role="user", content="review")]
+    try:
+        for hints in (True, False):
+            client = OpenAIChatClient(
+                sdk,
+                model="m",
+                provider="local",
+                max_output_tokens=512,
+                temperature=0.0,
+                grammar_hints=hints,
+            )
+            client.complete(messages, limits, timeout_s=10)
+    finally:
+        sdk.close()
+    sent = [c.body["response_format"]["json_schema"]["schema"] for c in standin.calls]
+    assert sent[0] == grammar_schema(limits)
+    assert sent[1] == answer_json_schema(limits) and "x-guidance" not in sent[1]
