@@ -161,43 +161,30 @@ def test_sqs_redrive_moves_a_poison_message_to_the_dead_letter_queue(
             kill_process_group(worker)
         sqs_stack.start_worker()  # its next receive finds the message over the limit
 
-        def listed() -> list[dict[str, Any]] | None:
-            done = subprocess.run(
-                [sys.executable, "-m", "resumeroast", "dlq", "list", "--json"],
-                env=sqs_stack.env,
-                capture_output=True,
-                text=True,
-                timeout=60,
-            )
-            assert done.returncode == 0, done.stderr
-            rows = [row for row in json.loads(done.stdout) if row["id"].startswith("sqs:")]
-            return rows or None
+        def redriven() -> list[dict[str, Any]] | None:
+            return [
+                row for row in dlq(sqs_stack, "list", "--json") if row["id"].startswith("sqs:")
+            ] or None
 
-        rows = wait_for(listed, timeout_s=60, interval_s=1, what="the redrive")
+        rows = wait_for(redriven, timeout_s=60, interval_s=1, what="the redrive")
         assert [row["job_id"] for row in rows] == [job.id]
         assert get_job(client, job)["status"] == "processing"  # nothing finished it
 
         standin.set_script({"steps": []})  # fixed: the model answers again
-        replay = subprocess.run(
-            [sys.executable, "-m", "resumeroast", "dlq", "replay", "--all"],
-            env=sqs_stack.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert replay.returncode == 0, replay.stderr
+        dlq(sqs_stack, "replay", "--all")
         result = wait_final(client, job, timeout_s=90)
     assert result["status"] == "complete"
-    assert listed_after_replay(sqs_stack) == []
+    assert dlq(sqs_stack, "list", "--json") == []
 
 
-def listed_after_replay(stack: Stack) -> list[dict[str, Any]]:
+def dlq(stack: Stack, *args: str) -> Any:
+    """`resumeroast dlq …` as an operator runs it; the parsed JSON when --json is given."""
     done = subprocess.run(
-        [sys.executable, "-m", "resumeroast", "dlq", "list", "--json"],
+        [sys.executable, "-m", "resumeroast", "dlq", *args],
         env=stack.env,
         capture_output=True,
         text=True,
         timeout=60,
     )
-    rows: list[dict[str, Any]] = json.loads(done.stdout)
-    return rows
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout) if "--json" in args else done.stdout
