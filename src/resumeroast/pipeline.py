@@ -19,11 +19,10 @@ from typing import Any, Protocol
 
 import structlog
 
-from resumeroast.adapters.db.repository import NewJob, SqlJobRepository
 from resumeroast.core.analysis import analyze, no_text_feedback
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, sniff_kind
 from resumeroast.core.feedback import Feedback, Level
-from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.core.jobs import Job, LLMUsage, NewJob, Stage
 from resumeroast.errors import (
     BrokerUnavailable,
     FileTooLarge,
@@ -34,7 +33,7 @@ from resumeroast.errors import (
     PermanentError,
     TransientError,
 )
-from resumeroast.ports import Reviewer, ReviewRequest
+from resumeroast.ports import JobStore, Reviewer, ReviewRequest
 
 log = structlog.get_logger(__name__)
 
@@ -91,7 +90,7 @@ class Limits:
 
 @dataclass
 class Deps:
-    jobs: SqlJobRepository
+    jobs: JobStore
     queue: TaskQueue
     events: EventPublisher
     reviewer: Reviewer

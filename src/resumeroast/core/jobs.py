@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
@@ -57,3 +58,28 @@ class Job:
     started_at: datetime | None
     finished_at: datetime | None
     usage: LLMUsage
+
+
+@dataclass(frozen=True)
+class NewJob:
+    data: bytes
+    kind: DocumentKind
+    filename: str
+    level: Level
+    job_description: str | None
+    content_sha256: str
+    idempotency_key: str | None = None
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    id: int
+    job_id: str
+    task_name: str
+    task_args: list[Any]
+    error_type: str
+    error_message: str
+    traceback: str
+    attempts: int
+    first_attempt_at: datetime | None
+    failed_at: datetime

@@ -10,7 +10,6 @@ import secrets
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
@@ -28,7 +27,7 @@ from resumeroast.adapters.db.tables import (
 )
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level
-from resumeroast.core.jobs import Job, JobStatus, LLMUsage, Stage
+from resumeroast.core.jobs import DeadLetter, Job, JobStatus, LLMUsage, NewJob, Stage
 from resumeroast.errors import JobNotFound, TransientError
 
 JOBS = cast(Table, JobRow.__table__)
@@ -37,31 +36,6 @@ UPLOADS = cast(Table, UploadRow.__table__)
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class NewJob:
-    data: bytes
-    kind: DocumentKind
-    filename: str
-    level: Level
-    job_description: str | None
-    content_sha256: str
-    idempotency_key: str | None = None
-
-
-@dataclass(frozen=True)
-class DeadLetter:
-    id: int
-    job_id: str
-    task_name: str
-    task_args: list[Any]
-    error_type: str
-    error_message: str
-    traceback: str
-    attempts: int
-    first_attempt_at: datetime | None
-    failed_at: datetime
 
 
 class SqlJobRepository:
