@@ -82,6 +82,9 @@ def chaos(
         else:
             standin.set_script(HEALTHY)  # type: ignore[attr-defined]
         log.append(f"{time.monotonic() - started:6.1f}s {action}")
+    # Stay alive: the restarted redis-server dies with the thread that started it (its
+    # parent-death signal is tied to this thread).
+    stop.wait()
 
 
 def main() -> None:
@@ -130,8 +133,9 @@ def main() -> None:
             feeder.start()
             monkey.start()
             feeder.join()
-            monkey.join()
             statuses = final_statuses(client, jobs, started + args.deadline_s)
+            stop.set()
+            monkey.join()
         elapsed = time.monotonic() - started
         answers = Counter(
             m

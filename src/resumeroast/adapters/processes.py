@@ -10,7 +10,11 @@ _PR_SET_PDEATHSIG = 1
 
 
 def die_with_parent() -> None:
-    """Run in a child before exec: the kernel sends it SIGTERM when its parent dies."""
+    """Run in a child before exec: the kernel sends it SIGTERM when its parent dies.
+
+    "Parent" is the thread that started the child: start long-lived children from a thread
+    that lives as long as they should (the main thread, in `resumeroast up`).
+    """
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
