@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.support.api import JobRef, get_job, submit  # noqa: E402
-from tests.support.llm_standin import run_standin  # noqa: E402
+from tests.support.llm_standin import Call, Standin, run_standin  # noqa: E402
 from tests.support.stack import FIXTURES, Stack, kill_process_group  # noqa: E402
 
 from resumeroast.adapters.embedded_redis import EmbeddedRedis  # noqa: E402
@@ -55,7 +55,12 @@ def submit_all(client: httpx.Client, count: int, pace_s: float, jobs: list[JobRe
 
 
 def chaos(
-    stack: Stack, standin: object, args: argparse.Namespace, stop: threading.Event, log: list[str]
+    stack: Stack,
+    standin: Standin,
+    args: argparse.Namespace,
+    stop: threading.Event,
+    log: list[str],
+    calls: list[Call],
 ) -> None:
     rng = random.Random(args.seed)
     duration = args.chaos_s
@@ -78,9 +83,11 @@ def chaos(
             stack.redis.kill()
             stack.redis.start()
         elif action == "outage":
-            standin.set_script(OUTAGE)  # type: ignore[attr-defined]
+            calls.extend(standin.calls)  # a new script starts a new call log
+            standin.set_script(OUTAGE)
         else:
-            standin.set_script(HEALTHY)  # type: ignore[attr-defined]
+            calls.extend(standin.calls)
+            standin.set_script(HEALTHY)
         log.append(f"{time.monotonic() - started:6.1f}s {action}")
     # Stay alive: the restarted redis-server dies with the thread that started it (its
     # parent-death signal is tied to this thread).
@@ -123,13 +130,16 @@ def main() -> None:
             stack.start_worker(concurrency=args.concurrency)
         jobs: list[JobRef] = []
         events: list[str] = []
+        calls: list[Call] = []
         stop = threading.Event()
         started = time.monotonic()
         with httpx.Client(base_url=stack.base_url, timeout=30) as client:
             feeder = threading.Thread(
                 target=submit_all, args=(client, args.jobs, args.chaos_s / args.jobs, jobs)
             )
-            monkey = threading.Thread(target=chaos, args=(stack, standin, args, stop, events))
+            monkey = threading.Thread(
+                target=chaos, args=(stack, standin, args, stop, events, calls)
+            )
             feeder.start()
             monkey.start()
             feeder.join()
@@ -137,9 +147,10 @@ def main() -> None:
             stop.set()
             monkey.join()
         elapsed = time.monotonic() - started
+        calls.extend(standin.calls)
         answers = Counter(
             m
-            for call in standin.calls
+            for call in calls
             if call.step in ("answer", "hang")
             for m in [call_marker(call.body)]
             if m
@@ -165,7 +176,7 @@ def main() -> None:
         f"feedback saved twice: {sum(1 for n in feedback_saves.values() if n > 1)})"
     )
     print(f"lost       {len(jobs) - counts['complete'] - counts['failed']}")
-    print(f"LLM calls  {len(standin.calls)} ({sum(answers.values())} answered)")
+    print(f"LLM calls  {len(calls)} ({sum(answers.values())} answered)")
 
 
 def call_marker(body: dict[str, object]) -> str | None:
