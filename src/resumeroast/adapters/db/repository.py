@@ -38,6 +38,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+class _LeaseLost(Exception):
+    """Raised inside a transaction to roll it back when the job's lease was lost."""
+
+
 class SqlJobRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -233,10 +237,11 @@ class SqlJobRepository:
                     )
                 )
                 if result.rowcount != 1:  # type: ignore[attr-defined]
-                    session.rollback()  # lost the lease: someone else owns the job now
-                    return False
+                    raise _LeaseLost  # someone else owns the job now: roll the insert back
         except IntegrityError:
             return False  # already saved by an earlier run
+        except _LeaseLost:
+            return False
         return True
 
     def fail_job(self, job_id: str, *, code: str, reason: str, error: str | None = None) -> None:
