@@ -63,7 +63,6 @@ NOTES: dict[str, str] = {
     "sqs_dead_letter_queue": "Name of the SQS dead-letter queue (see `SQS_REGION`).",
     "sqs_wait_time_s": "Long-poll wait of one SQS receive call.",
     "llm_price_out_per_mtok": "See `LLM_PRICE_IN_PER_MTOK`.",
-    "worker_concurrency": "Not read by `resumeroast worker` (use `--concurrency`).",
     "llm_model": "Required for the openai and anthropic providers.",
     "llm_base_url": "OpenAI-compatible server URL, e.g. `http://localhost:11434/v1`.",
     "llm_api_key": "A secret: never logged.",

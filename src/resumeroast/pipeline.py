@@ -229,7 +229,8 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     )
     cached = deps.jobs.get_cached_review(key)
     if cached is not None:
-        return cached.model_copy(update={"review": replace_review(cached, cached=True)})
+        review = cached.review.model_copy(update={"cached": True})
+        return cached.model_copy(update={"review": review})
     feedback = call_reviewer(deps, request)
     deps.jobs.put_cached_review(key, feedback, source_job_id=job.id)
     review = feedback.review
@@ -253,10 +254,6 @@ def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
         raise
     deps.breaker.record(name, ok=True)
     return feedback
-
-
-def replace_review(feedback: Feedback, **changes: Any) -> Any:
-    return feedback.review.model_copy(update=changes)
 
 
 def review_cache_key(text: str, job_description: str | None, level: Level, identity: str) -> str:

@@ -55,7 +55,6 @@ class Settings(BaseSettings):
     #: re-enqueued by the reconciler.
     reconcile_interval_s: float = 30.0
     reconcile_stale_after_s: float = 60.0
-    worker_concurrency: int = 1
 
     # --- the reviewer
     llm_provider: LLMProvider | None = None  #: None → builtin
