@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from celery import Celery
+
+#: Seconds a listed or replayed message stays hidden from other readers while we hold it.
+HOLD_S = 60
 
 
 @dataclass(frozen=True)
@@ -33,15 +37,41 @@ class SqsDeadLetterQueue:
         url = client.get_queue_url(QueueName=self.queue_name)["QueueUrl"]
         return client, url
 
-    def list(self, *, limit: int = 100) -> list[SqsDeadLetter]:
-        """Peek: messages are received with a short visibility timeout, not deleted."""
+    def peek(self, *, limit: int = 100) -> list[SqsDeadLetter]:
+        """Peek: SQS can only look at a message by receiving it, which hides it; every message
+        looked at is made visible again at once, so a replay right after a list finds it."""
         client, url = self._client_and_url()
+        entries = self._receive(client, url, limit=limit)
+        self._release(client, url, entries)
+        return entries
+
+    def replay(
+        self, wanted: Callable[[SqsDeadLetter], bool], put_back: Callable[[str], None]
+    ) -> list[SqsDeadLetter]:
+        """Hand the job of every wanted message to put_back, then delete the message; the
+        others are released. A put_back that raises leaves its message in the queue."""
+        client, url = self._client_and_url()
+        held = self._receive(client, url, limit=100_000)
+        replayed: list[SqsDeadLetter] = []
+        try:
+            for entry in held:
+                if entry.job_id and wanted(entry):
+                    put_back(entry.job_id)
+                    client.delete_message(QueueUrl=url, ReceiptHandle=entry.receipt_handle)
+                    replayed.append(entry)
+        finally:
+            self._release(client, url, [e for e in held if e not in replayed])
+        return replayed
+
+    @staticmethod
+    def _receive(client: Any, url: str, *, limit: int) -> list[SqsDeadLetter]:
+        # Received messages stay hidden for HOLD_S, long enough to page through the queue.
         seen: dict[str, SqsDeadLetter] = {}
         while len(seen) < limit:
             answer = client.receive_message(
                 QueueUrl=url,
                 MaxNumberOfMessages=10,
-                VisibilityTimeout=5,
+                VisibilityTimeout=HOLD_S,
                 WaitTimeSeconds=0,
                 AttributeNames=["ApproximateReceiveCount"],
             )
@@ -52,9 +82,16 @@ class SqsDeadLetterQueue:
                 seen[message["MessageId"]] = _to_dead_letter(message)
         return list(seen.values())
 
-    def delete(self, entry: SqsDeadLetter) -> None:
-        client, url = self._client_and_url()
-        client.delete_message(QueueUrl=url, ReceiptHandle=entry.receipt_handle)
+    @staticmethod
+    def _release(client: Any, url: str, entries: list[SqsDeadLetter]) -> None:
+        for start in range(0, len(entries), 10):  # SQS's batch limit
+            client.change_message_visibility_batch(
+                QueueUrl=url,
+                Entries=[
+                    {"Id": str(i), "ReceiptHandle": e.receipt_handle, "VisibilityTimeout": 0}
+                    for i, e in enumerate(entries[start : start + 10])
+                ],
+            )
 
 
 def _to_dead_letter(message: dict[str, Any]) -> SqsDeadLetter:

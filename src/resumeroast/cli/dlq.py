@@ -59,7 +59,7 @@ def list_entries(as_json: Annotated[bool, typer.Option("--json")] = False) -> No
         for e in rt.deps.jobs.list_dead_letters(limit=1000)
     ]
     sqs = _sqs_queue(rt)
-    for message in sqs.list() if sqs else []:
+    for message in sqs.peek() if sqs else []:
         rows.append(
             {
                 "id": SQS_PREFIX + message.message_id,
@@ -86,7 +86,7 @@ def show_entry(entry_id: str) -> None:
     rt = _runtime()
     if entry_id.startswith(SQS_PREFIX):
         sqs = _sqs_queue(rt)
-        found = [m for m in (sqs.list() if sqs else []) if SQS_PREFIX + m.message_id == entry_id]
+        found = [m for m in (sqs.peek() if sqs else []) if SQS_PREFIX + m.message_id == entry_id]
         if found:
             typer.echo(json.dumps(asdict(found[0]) | {"receipt_handle": None}, indent=2))
             return
@@ -117,12 +117,13 @@ def replay(
             replayed += 1
     sqs = _sqs_queue(rt)
     if sqs is not None:
-        for message in sqs.list(limit=100_000):
-            if (replay_all or entry_id == SQS_PREFIX + message.message_id) and message.job_id:
-                replay_job(rt.deps, message.job_id)
-                sqs.delete(message)  # only after the job is back on the queue
-                console.print(f"replayed {SQS_PREFIX}{message.message_id}: job {message.job_id}")
-                replayed += 1
+        moved = sqs.replay(
+            lambda message: replay_all or entry_id == SQS_PREFIX + message.message_id,
+            lambda job_id: replay_job(rt.deps, job_id),
+        )
+        for message in moved:
+            console.print(f"replayed {SQS_PREFIX}{message.message_id}: job {message.job_id}")
+        replayed += len(moved)
     if replayed == 0:
         console.print(
             "nothing to replay" if replay_all else f"[red]no dead-letter entry {entry_id}[/]"
