@@ -134,7 +134,7 @@ def local_stack(api_workers: int, *, with_worker: bool = True) -> Iterator[str]:
     sys.path.insert(0, str(ROOT))
     from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 
-    data_dir = Path(tempfile.mkdtemp(prefix="rr-bench-"))
+    data_dir = Path(tempfile.mkdtemp(prefix="rr-bench-", dir=os.environ.get("BENCH_TMP")))
     redis_server = EmbeddedRedis(data_dir / "redis").start()
     port = free_port()
     env = dict(
@@ -181,7 +181,10 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--duration-s", type=int, default=10)
     parser.add_argument(
-        "--api-workers", type=int, default=1, help="uvicorn processes (own stack only)"
+        "--api-workers",
+        type=int,
+        default=2,
+        help="API processes, as `resumeroast up` (own stack only)",
     )
     parser.add_argument("--file", default="pdf/resumematcher__single-column.pdf")
     parser.add_argument(

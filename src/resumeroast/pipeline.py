@@ -1,7 +1,7 @@
 """The use cases, top to bottom: submit a resume, process a job.
 
 submit_resume: validate bytes (core) → store upload + job 'queued' (one transaction)
-               → enqueue the job id
+               → enqueue the job id; submit_batch does the same for many uploads at once
 process_job:   claim (conditional update) → parse → analyze → review (cached by content)
                → save feedback + 'complete' (one transaction); every step is published.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -40,6 +40,8 @@ log = structlog.get_logger(__name__)
 
 class TaskQueue(Protocol):
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
+
+    def enqueue_reviews(self, job_ids: Sequence[str]) -> None: ...
 
     def queue_depth(self) -> int | None: ...
 
@@ -129,32 +131,46 @@ class LeaseLost(Exception):
 
 def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
     """Store the upload and its job, then enqueue it. Returns (job, created)."""
-    if len(upload.data) > deps.limits.max_upload_bytes:
-        raise FileTooLarge(f"{len(upload.data)} bytes")
-    kind = sniff_kind(upload.data, upload.filename)
-    job_description = (upload.job_description or "").strip() or None
-    if job_description and len(job_description) > deps.limits.max_job_description_chars:
-        raise InvalidRequest(
-            "job description too long",
-            user_message=(
-                f"The job description is longer than {deps.limits.max_job_description_chars} "
-                "characters. Paste the requirements and responsibilities only."
-            ),
-        )
-    job, created = deps.jobs.create_job(
-        NewJob(
-            data=upload.data,
-            kind=kind,
-            filename=upload.filename[-255:],
-            level=upload.level,
-            job_description=job_description,
-            content_sha256=hashlib.sha256(upload.data).hexdigest(),
-            idempotency_key=upload.idempotency_key,
-        )
-    )
+    job, created = deps.jobs.create_job(prepare_submission(deps.limits, upload))
     if created:
         enqueue(deps, job.id)
     return job, created
+
+
+def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
+    """Check what can be told from the bytes at once; raises the user's error."""
+    if len(upload.data) > limits.max_upload_bytes:
+        raise FileTooLarge(f"{len(upload.data)} bytes")
+    kind = sniff_kind(upload.data, upload.filename)
+    job_description = (upload.job_description or "").strip() or None
+    if job_description and len(job_description) > limits.max_job_description_chars:
+        raise InvalidRequest(
+            "job description too long",
+            user_message=(
+                f"The job description is longer than {limits.max_job_description_chars} "
+                "characters. Paste the requirements and responsibilities only."
+            ),
+        )
+    return NewJob(
+        data=upload.data,
+        kind=kind,
+        filename=upload.filename[-255:],
+        level=upload.level,
+        job_description=job_description,
+        content_sha256=hashlib.sha256(upload.data).hexdigest(),
+        idempotency_key=upload.idempotency_key,
+    )
+
+
+def submit_batch(deps: Deps, news: Sequence[NewJob]) -> list[Job]:
+    """Group commit: many prepared uploads (no Idempotency-Key) stored in one transaction,
+    then enqueued. A broker that fails leaves them 'queued' for the reconciler, as enqueue."""
+    jobs = deps.jobs.create_jobs(news)
+    try:
+        deps.queue.enqueue_reviews([job.id for job in jobs])
+    except BrokerUnavailable as exc:
+        log.warning("enqueue_failed_reconciler_will_retry", jobs=len(jobs), error=str(exc))
+    return jobs
 
 
 def enqueue(deps: Deps, job_id: str) -> None:

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     #: re-enqueued by the reconciler.
     reconcile_interval_s: float = 30.0
     reconcile_stale_after_s: float = 60.0
+    #: Worker processes run at this CPU niceness (0–19): on a machine shared with the API,
+    #: uploads are answered first and reviews use what is left.
+    worker_nice: int = Field(default=10, ge=0, le=19)
 
     # --- the reviewer
     llm_provider: LLMProvider | None = None  #: None → builtin

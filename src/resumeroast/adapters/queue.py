@@ -5,6 +5,7 @@ The API sends tasks by name and never imports worker code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from celery import Celery
@@ -114,6 +115,10 @@ def celery_config_base(settings: Settings) -> dict[str, Any]:
     }
 
 
+#: A broker hiccup is retried briefly; longer outages leave the job 'queued' for the reconciler.
+PUBLISH_RETRY = {"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2, "interval_max": 0.5}
+
+
 class CeleryTaskQueue:
     def __init__(self, app: Celery) -> None:
         self.app = app
@@ -125,13 +130,23 @@ class CeleryTaskQueue:
                 args=[job_id],
                 countdown=countdown_s,
                 retry=True,
-                retry_policy={
-                    "max_retries": 2,
-                    "interval_start": 0.1,
-                    "interval_step": 0.2,
-                    "interval_max": 0.5,
-                },
+                retry_policy=PUBLISH_RETRY,
             )
+        except (KombuOperationalError, OSError) as exc:
+            raise BrokerUnavailable(f"cannot publish: {exc}") from exc
+
+    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+        """Many at once through one producer (kombu then reuses its channel)."""
+        try:
+            with self.app.producer_or_acquire() as producer:
+                for job_id in job_ids:
+                    self.app.send_task(
+                        REVIEW_TASK,
+                        args=[job_id],
+                        producer=producer,
+                        retry=True,
+                        retry_policy=PUBLISH_RETRY,
+                    )
         except (KombuOperationalError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 

@@ -7,7 +7,17 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Header, Response, UploadFile, status
+from fastapi import (
+    APIRouter,
+    Depends,
+    File,
+    Form,
+    Header,
+    Request,
+    Response,
+    UploadFile,
+    status,
+)
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
@@ -18,7 +28,7 @@ from resumeroast.core.access import job_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import FileTooLarge
-from resumeroast.pipeline import Upload, job_event, submit_resume
+from resumeroast.pipeline import Upload, job_event, prepare_submission, submit_resume
 
 router = APIRouter()
 
@@ -38,6 +48,7 @@ router = APIRouter()
     },
 )
 async def create_review(
+    request: Request,
     response: Response,
     rt: RuntimeDep,
     file: Annotated[
@@ -60,7 +71,10 @@ async def create_review(
         job_description=job_description,
         idempotency_key=idempotency_key,
     )
-    job, _created = await run_in_threadpool(submit_resume, rt.deps, upload)
+    if idempotency_key is None:
+        job = await request.app.state.submissions.submit(prepare_submission(rt.deps.limits, upload))
+    else:  # may answer with the job an earlier request made
+        job, _created = await run_in_threadpool(submit_resume, rt.deps, upload)
     status_url = f"/api/resumes/{job.id}"
     token = job_token(rt.secret, job.id)
     response.headers["Location"] = status_url

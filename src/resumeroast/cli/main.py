@@ -45,12 +45,17 @@ def up(
     port: Port = 8000,
     data_dir: DataDir = None,
     concurrency: Annotated[int, typer.Option(help="Worker processes")] = 1,
+    api_workers: Annotated[
+        int, typer.Option(help="API processes (default: 2, or 1 on a single core)")
+    ] = min(2, os.cpu_count() or 1),
 ) -> None:
     """Run everything: embedded Redis (unless REDIS_URL is set), migrations, API and a worker."""
     use_data_dir(data_dir, reset_metrics=True)
     from resumeroast.cli.supervisor import run_stack
 
-    raise typer.Exit(run_stack(host=host, port=port, concurrency=concurrency))
+    raise typer.Exit(
+        run_stack(host=host, port=port, concurrency=concurrency, api_workers=api_workers)
+    )
 
 
 @app.command()
@@ -88,8 +93,11 @@ def worker(
     """Run a Celery worker (needs REDIS_URL or BROKER_URL)."""
     use_data_dir(data_dir)
     from resumeroast.cli.supervisor import migrate_database
+    from resumeroast.settings import get_settings
 
     migrate_database()
+    # Reviews are background work: where the API shares the machine, uploads get the CPU first.
+    os.nice(get_settings().worker_nice)
     from resumeroast.adapters.queue import is_sqs
     from resumeroast.worker.app import app as celery_app
 

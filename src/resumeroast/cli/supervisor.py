@@ -42,7 +42,7 @@ def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-def run_stack(*, host: str, port: int, concurrency: int) -> int:
+def run_stack(*, host: str, port: int, concurrency: int, api_workers: int = 1) -> int:
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     redis_server: EmbeddedRedis | None = None
@@ -55,7 +55,7 @@ def run_stack(*, host: str, port: int, concurrency: int) -> int:
         )
     migrate_database()
     children = [
-        spawn(["api", "--host", host, "--port", str(port)], env),
+        spawn(["api", "--host", host, "--port", str(port), "--workers", str(api_workers)], env),
         spawn(["worker", "--concurrency", str(concurrency)], env),
     ]
     console.print(

@@ -70,41 +70,38 @@ class SqlJobRepository:
             existing = self._find_by_idempotency_key(new.idempotency_key)
             if existing is not None:
                 return existing, False
-        now = utcnow()
-        job_id = str(uuid.uuid4())
-        row = {
-            "id": job_id,
-            "status": JobStatus.QUEUED.value,
-            "level": new.level.value,
-            "kind": new.kind.value,
-            "filename": new.filename,
-            "size_bytes": len(new.data),
-            "content_sha256": new.content_sha256,
-            "job_description": new.job_description,
-            "idempotency_key": new.idempotency_key,
-            "attempts": 0,
-            "retries": 0,
-            "tokens_in": 0,
-            "tokens_out": 0,
-            "cost_usd": 0.0,
-            "latency_ms": 0,
-            "created_at": now,
-            "updated_at": now,
-            "enqueued_at": now,
-        }
         try:
-            # Core statements, not the ORM unit of work: this is the upload hot path.
-            with self._connection() as connection:
-                connection.execute(insert(JOBS), row)
-                connection.execute(insert(UPLOADS), {"job_id": job_id, "data": new.data})
+            return self._insert_jobs([new])[0], True
         except IntegrityError:
             # Two requests raced with the same Idempotency-Key: the other one won.
-            assert new.idempotency_key is not None
+            if new.idempotency_key is None:
+                raise
             existing = self._find_by_idempotency_key(new.idempotency_key)
             if existing is None:
                 raise
             return existing, False
-        return _to_job(JobRow(**row)), True
+
+    def create_jobs(self, news: Sequence[NewJob]) -> list[Job]:
+        """Store many uploads and their jobs in one transaction (group commit). Uploads with an
+        Idempotency-Key go through create_job, which can answer with an existing job."""
+        if any(new.idempotency_key is not None for new in news):
+            raise ValueError("create_jobs takes uploads without an Idempotency-Key")
+        return self._insert_jobs(news)
+
+    def _insert_jobs(self, news: Sequence[NewJob]) -> list[Job]:
+        now = utcnow()
+        rows = [_new_job_row(str(uuid.uuid4()), new, now) for new in news]
+        # Core statements, not the ORM unit of work: this is the upload hot path.
+        with self._connection() as connection:
+            connection.execute(insert(JOBS), rows)
+            connection.execute(
+                insert(UPLOADS),
+                [
+                    {"job_id": row["id"], "data": new.data}
+                    for row, new in zip(rows, news, strict=True)
+                ],
+            )
+        return [_queued_job(row) for row in rows]
 
     def _find_by_idempotency_key(self, key: str) -> Job | None:
         with self._session() as session:
@@ -505,6 +502,54 @@ class SqlJobRepository:
 
 def new_owner_token() -> str:
     return secrets.token_hex(4)
+
+
+def _new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
+    return {
+        "id": job_id,
+        "status": JobStatus.QUEUED.value,
+        "level": new.level.value,
+        "kind": new.kind.value,
+        "filename": new.filename,
+        "size_bytes": len(new.data),
+        "content_sha256": new.content_sha256,
+        "job_description": new.job_description,
+        "idempotency_key": new.idempotency_key,
+        "attempts": 0,
+        "retries": 0,
+        "tokens_in": 0,
+        "tokens_out": 0,
+        "cost_usd": 0.0,
+        "latency_ms": 0,
+        "created_at": now,
+        "updated_at": now,
+        "enqueued_at": now,
+    }
+
+
+def _queued_job(row: dict[str, Any]) -> Job:
+    """The Job a fresh row stands for, without reading it back."""
+    return Job(
+        id=row["id"],
+        status=JobStatus.QUEUED,
+        stage=None,
+        level=Level(row["level"]),
+        kind=DocumentKind(row["kind"]),
+        filename=row["filename"],
+        size_bytes=row["size_bytes"],
+        job_description=row["job_description"],
+        attempts=0,
+        retries=0,
+        failure_code=None,
+        failure_reason=None,
+        last_error=None,
+        retry_at=None,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        started_at=None,
+        finished_at=None,
+        usage=LLMUsage(0, 0, 0.0, 0),
+    )
 
 
 def _to_job(row: JobRow) -> Job:

@@ -1,0 +1,99 @@
+"""Group commit of uploads: many at once are each stored and enqueued once; a failure answers
+every waiting upload and loses nothing that was stored. Real SQLite, a recording queue."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+
+from resumeroast.adapters.db.engine import make_engine, migrate
+from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.api.submissions import SubmissionWriter
+from resumeroast.core.documents import DocumentKind
+from resumeroast.core.feedback import Level
+from resumeroast.core.jobs import JobStatus, NewJob
+from resumeroast.errors import BrokerUnavailable, TransientError
+from resumeroast.pipeline import Deps
+
+
+class RecordingQueue:
+    def __init__(self, *, fail: bool = False) -> None:
+        self.enqueued: list[str] = []
+        self.fail = fail
+
+    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+        if self.fail:
+            raise BrokerUnavailable("broker down")
+        self.enqueued.extend(job_ids)
+
+
+@pytest.fixture
+def jobs(tmp_path: Path) -> SqlJobRepository:
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
+    migrate(engine)
+    return SqlJobRepository(engine)
+
+
+def upload(n: int) -> NewJob:
+    return NewJob(
+        data=f"resume {n}".encode(),
+        kind=DocumentKind.TXT,
+        filename=f"r{n}.txt",
+        level=Level.HONEST,
+        job_description=None,
+        content_sha256=f"{n:064d}",
+    )
+
+
+def deps(jobs: Any, queue: RecordingQueue) -> Deps:
+    # submit_batch touches only the job store and the queue
+    return cast(Deps, type("D", (), {"jobs": jobs, "queue": queue})())
+
+
+async def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
+    writer.start()
+    try:
+        return await asyncio.gather(
+            *(writer.submit(upload(n)) for n in range(count)), return_exceptions=True
+        )
+    finally:
+        await asyncio.to_thread(writer.close)
+
+
+def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobRepository) -> None:
+    queue = RecordingQueue()
+    stored = asyncio.run(submit_all(SubmissionWriter(deps(jobs, queue), max_batch=8), 50))
+    ids = [job.id for job in stored]
+    assert len(set(ids)) == 50
+    assert sorted(queue.enqueued) == sorted(ids)
+    for n, job in enumerate(stored):  # each answer is its own upload's job
+        assert job.filename == f"r{n}.txt"
+        assert jobs.load_upload(job.id) == f"resume {n}".encode()
+        assert jobs.get_job(job.id).status is JobStatus.QUEUED
+
+
+def test_a_broker_outage_keeps_the_jobs_queued_for_the_reconciler(
+    jobs: SqlJobRepository,
+) -> None:
+    stored = asyncio.run(submit_all(SubmissionWriter(deps(jobs, RecordingQueue(fail=True))), 5))
+    assert all(jobs.get_job(job.id).status is JobStatus.QUEUED for job in stored)
+
+
+def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobRepository) -> None:
+    jobs.engine.dispose()
+    Path(str(jobs.engine.url.database)).unlink()
+    Path(str(jobs.engine.url.database)).mkdir()  # unopenable: every write fails
+    queue = RecordingQueue()
+    answers = asyncio.run(submit_all(SubmissionWriter(deps(jobs, queue)), 5))
+    assert all(isinstance(answer, TransientError) for answer in answers), answers
+    assert queue.enqueued == []
+
+
+def test_create_jobs_refuses_idempotency_keys(jobs: SqlJobRepository) -> None:
+    keyed = NewJob(**{**upload(1).__dict__, "idempotency_key": "k"})
+    with pytest.raises(ValueError, match="Idempotency-Key"):
+        jobs.create_jobs([upload(0), keyed])
