@@ -27,8 +27,14 @@ def one_job(client: httpx.Client, body: bytes, name: str) -> float:
     started = time.perf_counter()
     answer = client.post("/api/resumes", files={"file": (name, body)})
     answer.raise_for_status()
-    events_url = answer.json()["events_url"]
-    with client.stream("GET", events_url, timeout=httpx.Timeout(10, read=60)) as stream:
+    created = answer.json()
+    with client.stream(
+        "GET",
+        created["events_url"],
+        headers={"X-Job-Token": created["access_token"]},
+        timeout=httpx.Timeout(10, read=60),
+    ) as stream:
+        stream.raise_for_status()
         for line in stream.iter_lines():
             if line.startswith("data:") and json.loads(line[5:])["status"] in (
                 "complete",
@@ -36,8 +42,8 @@ def one_job(client: httpx.Client, body: bytes, name: str) -> float:
             ):
                 if json.loads(line[5:])["status"] != "complete":
                     raise RuntimeError(f"job failed: {line}")
-                break
-    return time.perf_counter() - started
+                return time.perf_counter() - started
+    raise RuntimeError("the event stream ended before the job did")
 
 
 def stack_rss_mb() -> dict[str, float]:

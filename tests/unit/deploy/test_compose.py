@@ -16,7 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from resumeroast.adapters.queue import KEY_PREFIX
+from resumeroast.adapters.queue import KEY_PREFIX, QUEUE_NAME
 from resumeroast.settings import Settings
 from tests.unit.deploy.deploy_files import (
     COMPOSE_FILE,
@@ -215,6 +215,8 @@ def test_flower_sees_the_broker_with_our_key_prefix(services: dict[str, dict[str
     assert flower["environment"]["CELERY_CONFIG_MODULE"] == "flowerconfig"
     config = runpy.run_path(str(DEPLOY / "flower" / "flowerconfig.py"))
     assert config["broker_transport_options"]["global_keyprefix"] == KEY_PREFIX
+    # with no worker alive, Flower's queue view counts this queue
+    assert config["task_default_queue"] == QUEUE_NAME
 
 
 # --- secrets ------------------------------------------------------------------------------------
