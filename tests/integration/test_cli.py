@@ -137,3 +137,36 @@ def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
     assert up.wait(timeout=90) == 0
     gone, alive = psutil.wait_procs(family, timeout=30)
     assert alive == []
+
+
+def test_a_killed_api_supervisor_leaves_no_orphan(tmp_path: Path) -> None:
+    """The API's supervisor killed outright (say, by the OOM killer) has no chance to stop its
+    worker processes: the kernel must (parent-death signal), or they would go on serving the
+    port with nothing to stop them; `up` sees the API gone and stops the rest."""
+    port = free_port()
+    up = subprocess.Popen(
+        [sys.executable, "-m", "resumeroast", "up", "--port", str(port), "--api-workers", "2"],
+        env=clean_env() | {"DATA_DIR": str(tmp_path / "data")},
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        try:
+            return httpx.get(f"{url}/readyz", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    wait_for(ready, timeout_s=60, what="resumeroast up")
+    family = psutil.Process(up.pid).children(recursive=True)
+    api = next(p for p in family if p.cmdline()[2:4] == ["resumeroast", "api"])
+    assert len([p for p in api.children() if "spawn_main" in " ".join(p.cmdline())]) == 2
+
+    api.kill()
+    assert up.wait(timeout=90) != 0  # a part died: up says so
+    _gone, alive = psutil.wait_procs(family, timeout=60)
+    assert alive == [], [p.cmdline() for p in alive]
+    with pytest.raises(httpx.HTTPError):
+        httpx.get(f"{url}/healthz", timeout=1)
