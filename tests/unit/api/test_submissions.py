@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
@@ -54,19 +55,26 @@ def deps(jobs: Any, queue: RecordingQueue) -> Deps:
     return cast(Deps, type("D", (), {"jobs": jobs, "queue": queue})())
 
 
-async def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
-    writer.start()
-    try:
-        return await asyncio.gather(
-            *(writer.submit(upload(n)) for n in range(count)), return_exceptions=True
-        )
-    finally:
-        await asyncio.to_thread(writer.close)
+def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
+    """count uploads at once, as concurrent requests, on an event loop of their own (a thread:
+    the browser tests' loop may be running in this one)."""
+
+    async def all_at_once() -> list[Any]:
+        writer.start()
+        try:
+            return await asyncio.gather(
+                *(writer.submit(upload(n)) for n in range(count)), return_exceptions=True
+            )
+        finally:
+            await asyncio.to_thread(writer.close)
+
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(asyncio.run, all_at_once()).result()
 
 
 def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobRepository) -> None:
     queue = RecordingQueue()
-    stored = asyncio.run(submit_all(SubmissionWriter(deps(jobs, queue), max_batch=8), 50))
+    stored = submit_all(SubmissionWriter(deps(jobs, queue), max_batch=8), 50)
     ids = [job.id for job in stored]
     assert len(set(ids)) == 50
     assert sorted(queue.enqueued) == sorted(ids)
@@ -79,7 +87,7 @@ def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobReposit
 def test_a_broker_outage_keeps_the_jobs_queued_for_the_reconciler(
     jobs: SqlJobRepository,
 ) -> None:
-    stored = asyncio.run(submit_all(SubmissionWriter(deps(jobs, RecordingQueue(fail=True))), 5))
+    stored = submit_all(SubmissionWriter(deps(jobs, RecordingQueue(fail=True))), 5)
     assert all(jobs.get_job(job.id).status is JobStatus.QUEUED for job in stored)
 
 
@@ -88,7 +96,7 @@ def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobRepository) 
     Path(str(jobs.engine.url.database)).unlink()
     Path(str(jobs.engine.url.database)).mkdir()  # unopenable: every write fails
     queue = RecordingQueue()
-    answers = asyncio.run(submit_all(SubmissionWriter(deps(jobs, queue)), 5))
+    answers = submit_all(SubmissionWriter(deps(jobs, queue)), 5)
     assert all(isinstance(answer, TransientError) for answer in answers), answers
     assert queue.enqueued == []
 
