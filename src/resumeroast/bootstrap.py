@@ -35,7 +35,7 @@ def build_runtime(settings: Settings) -> Runtime:
     """Redis, when REDIS_URL is set, carries stage events, the circuit breaker and the upload
     limit; without it (SQS as the only broker) events fall back to the database and the
     breaker and limit are off."""
-    engine = make_engine(settings.effective_database_url, checkpoint_in_background=True)
+    engine = make_engine(settings.effective_database_url)
     celery = make_celery(settings)
     reviewer = build_reviewer(settings)
     jobs = SqlJobRepository(engine)
