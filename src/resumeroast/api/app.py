@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from resumeroast.adapters.processes import die_with_parent
 from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.api import admin
 from resumeroast.api.errors import install_error_handlers
@@ -75,11 +72,4 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
 def create_app_from_env() -> FastAPI:
     """For `uvicorn --factory resumeroast.api.app:create_app_from_env`."""
-    supervisor = multiprocessing.parent_process()
-    if supervisor is not None:
-        # One of `api --workers N`'s processes: the kernel would not stop it if its
-        # supervisor were killed outright (it would go on serving the port, an orphan).
-        die_with_parent()
-        if os.getppid() != supervisor.pid:  # it died before we asked
-            raise SystemExit(0)
     return create_app()

@@ -63,24 +63,27 @@ def api(
     host: Host = "127.0.0.1",
     port: Port = 8000,
     data_dir: DataDir = None,
-    workers: Annotated[int, typer.Option(help="Uvicorn worker processes")] = 1,
+    workers: Annotated[int, typer.Option(help="API processes on the port")] = 1,
+    in_group: Annotated[
+        bool, typer.Option(hidden=True, help="One of several started by a supervisor")
+    ] = False,
 ) -> None:
     """Run the HTTP API (needs REDIS_URL)."""
     use_data_dir(data_dir)
-    import uvicorn
-
-    from resumeroast.cli.supervisor import migrate_database
-
-    migrate_database()
-    uvicorn.run(
-        "resumeroast.api.app:create_app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
-        access_log=False,
+    from resumeroast.cli.supervisor import (
+        check_port_free,
+        migrate_database,
+        serve_api,
+        spawn_api_processes,
+        supervise,
     )
+
+    if not in_group:  # the supervisor did both
+        migrate_database()
+        check_port_free(host, port)
+    if workers > 1:
+        raise typer.Exit(supervise(spawn_api_processes(host, port, workers, dict(os.environ))))
+    serve_api(host, port)
 
 
 @app.command()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -55,12 +56,46 @@ def run_stack(*, host: str, port: int, concurrency: int, api_workers: int = 1) -
         )
     migrate_database()
     children = [
-        spawn(["api", "--host", host, "--port", str(port), "--workers", str(api_workers)], env),
+        *spawn_api_processes(host, port, api_workers, env),
         spawn(["worker", "--concurrency", str(concurrency)], env),
     ]
     console.print(
         f"[bold green]ResumeRoast is up[/] at http://{host}:{port}  (Ctrl-C stops everything)"
     )
+    try:
+        return supervise(children)
+    finally:
+        if redis_server is not None:
+            redis_server.stop()
+
+
+def spawn_api_processes(
+    host: str, port: int, count: int, env: dict[str, str]
+) -> list[subprocess.Popen[bytes]]:
+    """count single-process APIs on one port: each binds with SO_REUSEPORT, so the kernel
+    spreads connections evenly (one shared socket lets the first process to wake accept them
+    all; measured: one of two processes served all 32 connections of bench/upload.py)."""
+    check_port_free(host, port)
+    args = ["api", "--host", host, "--port", str(port), "--workers", "1", "--in-group"]
+    return [spawn(args, env) for _ in range(count)]
+
+
+def check_port_free(host: str, port: int) -> None:
+    """SO_REUSEPORT would let us join another server's group on the port (one started
+    earlier and still running) and share its traffic: refuse a port in use instead."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            console.print(f"[red]cannot listen on {host}:{port}: {exc.strerror}[/]")
+            raise SystemExit(1) from exc
+
+
+def supervise(children: list[subprocess.Popen[bytes]]) -> int:
+    """Until Ctrl-C, SIGTERM or the end of a child; then stop them all. The exit status: 0
+    when asked to stop, 1 when a child ended on its own with an error."""
     stopping = False
 
     def request_stop(_signum: int, _frame: FrameType | None) -> None:
@@ -75,10 +110,37 @@ def run_stack(*, host: str, port: int, concurrency: int, api_workers: int = 1) -
     finally:
         console.print("[dim]stopping…[/]")
         stop_children(children)
-        if redis_server is not None:
-            redis_server.stop()
     failed = [child for child in children if child.returncode not in (0, -signal.SIGTERM)]
     return 0 if stopping or not failed else 1
+
+
+def serve_api(host: str, port: int) -> None:
+    """One API process on its own SO_REUSEPORT socket (see spawn_api_processes)."""
+    import uvicorn
+
+    config = uvicorn.Config(
+        "resumeroast.api.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+    )
+    uvicorn.Server(config).run(sockets=[reuse_port_socket(host, port)])
+
+
+def reuse_port_socket(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        console.print(f"[red]cannot listen on {host}:{port}: {exc.strerror}[/]")
+        raise SystemExit(1) from exc
+    return sock
 
 
 def stop_children(children: list[subprocess.Popen[bytes]]) -> None:
