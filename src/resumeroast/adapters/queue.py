@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from celery import Celery
+from kombu.exceptions import BatchPublishError
 from kombu.exceptions import OperationalError as KombuOperationalError
 
 from resumeroast.errors import BrokerUnavailable
@@ -51,7 +52,8 @@ def celery_config(settings: Settings, url: str) -> dict[str, Any]:
                 "socket_timeout": 30,
                 "socket_connect_timeout": 5,
                 "health_check_interval": 25,
-                "retry_on_timeout": True,
+                # No retry_on_timeout: a pipeline kombu might replay could push a message
+                # twice, so with it kombu publishes batches one message at a time.
                 "global_keyprefix": KEY_PREFIX,
             }
         )
@@ -136,9 +138,13 @@ class CeleryTaskQueue:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
     def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
-        """Many at once through one producer (kombu then reuses its channel)."""
+        """Many at once: on Redis one pipeline, one round trip (kombu's Producer.batch); on
+        a transport without batches, one publish after the other."""
         try:
-            with self.app.producer_or_acquire() as producer:
+            with (
+                self.app.producer_or_acquire() as producer,
+                producer.batch(max_size=max(1, len(job_ids))),
+            ):
                 for job_id in job_ids:
                     self.app.send_task(
                         REVIEW_TASK,
@@ -147,7 +153,7 @@ class CeleryTaskQueue:
                         retry=True,
                         retry_policy=PUBLISH_RETRY,
                     )
-        except (KombuOperationalError, OSError) as exc:
+        except (KombuOperationalError, BatchPublishError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
     def queue_depth(self) -> int | None:
