@@ -139,34 +139,49 @@ def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
     assert alive == []
 
 
-def test_a_killed_api_supervisor_leaves_no_orphan(tmp_path: Path) -> None:
-    """The API's supervisor killed outright (say, by the OOM killer) has no chance to stop its
-    worker processes: the kernel must (parent-death signal), or they would go on serving the
-    port with nothing to stop them; `up` sees the API gone and stops the rest."""
+def test_a_killed_api_supervisor_leaves_no_orphan(shared_stack: Stack) -> None:
+    """`api --workers 2` killed outright (say, by the OOM killer) has no chance to stop its
+    processes: the kernel must (parent-death signal), or they would go on serving the port
+    with nothing left to stop them. Both answer first: each binds the port itself."""
     port = free_port()
-    up = subprocess.Popen(
-        [sys.executable, "-m", "resumeroast", "up", "--port", str(port), "--api-workers", "2"],
-        env=clean_env() | {"DATA_DIR": str(tmp_path / "data")},
-        cwd=tmp_path,
+    api = subprocess.Popen(
+        [sys.executable, "-m", "resumeroast", "api", "--port", str(port), "--workers", "2"],
+        env=shared_stack.env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
+    wait_for(lambda: len(psutil.Process(api.pid).children()) == 2, timeout_s=30, what="spawn")
+    processes = psutil.Process(api.pid).children()
 
-    def ready() -> bool:
-        try:
-            return httpx.get(f"{url}/readyz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
+    def both_listening() -> bool:
+        listening = {
+            c.pid
+            for c in psutil.net_connections("tcp")
+            if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port
+        }
+        return listening == {p.pid for p in processes}
 
-    wait_for(ready, timeout_s=60, what="resumeroast up")
-    family = psutil.Process(up.pid).children(recursive=True)
-    api = next(p for p in family if p.cmdline()[2:4] == ["resumeroast", "api"])
-    assert len([p for p in api.children() if "spawn_main" in " ".join(p.cmdline())]) == 2
+    wait_for(both_listening, timeout_s=60, what="two API processes on the port")
+    assert httpx.get(f"{url}/healthz", timeout=5).status_code == 200
 
     api.kill()
-    assert up.wait(timeout=90) != 0  # a part died: up says so
-    _gone, alive = psutil.wait_procs(family, timeout=60)
+    api.wait(timeout=10)
+    _gone, alive = psutil.wait_procs(processes, timeout=30)
     assert alive == [], [p.cmdline() for p in alive]
     with pytest.raises(httpx.HTTPError):
         httpx.get(f"{url}/healthz", timeout=1)
+
+
+def test_a_second_service_on_a_port_in_use_is_refused(shared_stack: Stack) -> None:
+    """SO_REUSEPORT must not let a second `api` quietly share a running one's port."""
+    taken = shared_stack.api_port
+    done = subprocess.run(
+        [sys.executable, "-m", "resumeroast", "api", "--port", str(taken), "--workers", "2"],
+        env=shared_stack.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert f"cannot listen on 127.0.0.1:{taken}" in done.stdout + done.stderr
