@@ -127,13 +127,7 @@ class CeleryTaskQueue:
 
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
         try:
-            self.app.send_task(
-                REVIEW_TASK,
-                args=[job_id],
-                countdown=countdown_s,
-                retry=True,
-                retry_policy=PUBLISH_RETRY,
-            )
+            self._send(job_id, countdown_s=countdown_s)
         except (KombuOperationalError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
@@ -146,15 +140,19 @@ class CeleryTaskQueue:
                 producer.batch(max_size=max(1, len(job_ids))),
             ):
                 for job_id in job_ids:
-                    self.app.send_task(
-                        REVIEW_TASK,
-                        args=[job_id],
-                        producer=producer,
-                        retry=True,
-                        retry_policy=PUBLISH_RETRY,
-                    )
+                    self._send(job_id, producer=producer)
         except (KombuOperationalError, BatchPublishError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
+
+    def _send(self, job_id: str, *, countdown_s: float | None = None, producer: Any = None) -> None:
+        self.app.send_task(
+            REVIEW_TASK,
+            args=[job_id],
+            countdown=countdown_s,
+            producer=producer,
+            retry=True,
+            retry_policy=PUBLISH_RETRY,
+        )
 
     def queue_depth(self) -> int | None:
         """Messages waiting in the broker; None when it cannot be told."""

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level, SubScores
 from resumeroast.core.jobs import JobStatus, NewJob
-
-
-@pytest.fixture
-def jobs(tmp_path: Path) -> SqlJobRepository:
-    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    migrate(engine)
-    return SqlJobRepository(engine)
 
 
 def new_job(jobs: SqlJobRepository) -> str:

@@ -11,7 +11,6 @@ from typing import Any, cast
 
 import pytest
 
-from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.db.repository import SqlJobRepository
 from resumeroast.api.submissions import SubmissionWriter
 from resumeroast.core.documents import DocumentKind
@@ -30,13 +29,6 @@ class RecordingQueue:
         if self.fail:
             raise BrokerUnavailable("broker down")
         self.enqueued.extend(job_ids)
-
-
-@pytest.fixture
-def jobs(tmp_path: Path) -> SqlJobRepository:
-    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
-    migrate(engine)
-    return SqlJobRepository(engine)
 
 
 def upload(n: int) -> NewJob:
