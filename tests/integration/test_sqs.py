@@ -108,8 +108,13 @@ def sqs_stack(tmp_path: Path, sqs_endpoint: str, standin: Standin) -> Iterator[S
     the_stack.stop()
 
 
-def test_sqs_pipeline_with_events_and_no_redis(sqs_stack: Stack, sqs_endpoint: str) -> None:
+def test_sqs_pipeline_with_events_and_no_redis(
+    sqs_stack: Stack, sqs_endpoint: str, standin: Standin
+) -> None:
     create_queues(sqs_endpoint, max_receives=5)
+    # A model that takes 1.5 s: without pub/sub the stream re-reads the row twice a second, so
+    # it can skip a stage of a few milliseconds but not this one.
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 1.5}]})
     sqs_stack.start_api()
     with httpx.Client(base_url=sqs_stack.base_url, timeout=30) as client:
         job = submit(client, "pdf/resumematcher__single-column.pdf")
@@ -122,8 +127,7 @@ def test_sqs_pipeline_with_events_and_no_redis(sqs_stack: Stack, sqs_endpoint: s
     assert result["status"] == "complete"
     assert result["feedback"]["review"]["reviewer"] == "openai"
     assert events[0]["status"] == "queued" and events[-1]["status"] == "complete"
-    # Without pub/sub the stream re-reads the row twice a second: it may skip a short stage.
-    assert {e["stage"] for e in events} & {"parsing", "analyzing", "reviewing", "saving"}
+    assert "reviewing" in {e["stage"] for e in events}, events
 
 
 def test_sqs_redelivers_after_the_visibility_timeout(
