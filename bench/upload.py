@@ -6,7 +6,8 @@
 Drives Debian's wrk (C, epoll; a Lua script builds the multipart body once) when it is
 installed, so the client is not the bottleneck on 2 cores; otherwise an asyncio httpx client
 (which tops out far lower: the figures say which one ran). With no --url it starts a stack
-itself (embedded Redis, SQLite, API, one worker) in a temporary folder.
+itself (embedded Redis, SQLite, API, one worker) in a temporary folder, under BENCH_TMP when
+set (e.g. BENCH_TMP=/dev/shm to take the disk out of the figures).
 """
 
 from __future__ import annotations

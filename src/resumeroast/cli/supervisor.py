@@ -43,7 +43,7 @@ def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
-def run_stack(*, host: str, port: int, concurrency: int, api_workers: int = 1) -> int:
+def run_stack(*, host: str, port: int, concurrency: int, api_workers: int) -> int:
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     redis_server: EmbeddedRedis | None = None
@@ -83,14 +83,7 @@ def spawn_api_processes(
 def check_port_free(host: str, port: int) -> None:
     """SO_REUSEPORT would let us join another server's group on the port (one started
     earlier and still running) and share its traffic: refuse a port in use instead."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((host, port))
-        except OSError as exc:
-            console.print(f"[red]cannot listen on {host}:{port}: {exc.strerror}[/]")
-            raise SystemExit(1) from exc
+    _bind(host, port, reuse_port=False).close()
 
 
 def supervise(children: list[subprocess.Popen[bytes]]) -> int:
@@ -130,10 +123,14 @@ def serve_api(host: str, port: int) -> None:
 
 
 def reuse_port_socket(host: str, port: int) -> socket.socket:
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    return _bind(host, port, reuse_port=True)
+
+
+def _bind(host: str, port: int, *, reuse_port: bool) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    if reuse_port:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     try:
         sock.bind((host, port))
     except OSError as exc:

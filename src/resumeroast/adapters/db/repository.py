@@ -101,7 +101,7 @@ class SqlJobRepository:
                     for row, new in zip(rows, news, strict=True)
                 ],
             )
-        return [_queued_job(row) for row in rows]
+        return [_to_job(JobRow(**row)) for row in rows]
 
     def _find_by_idempotency_key(self, key: str) -> Job | None:
         with self._session() as session:
@@ -525,31 +525,6 @@ def _new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
         "updated_at": now,
         "enqueued_at": now,
     }
-
-
-def _queued_job(row: dict[str, Any]) -> Job:
-    """The Job a fresh row stands for, without reading it back."""
-    return Job(
-        id=row["id"],
-        status=JobStatus.QUEUED,
-        stage=None,
-        level=Level(row["level"]),
-        kind=DocumentKind(row["kind"]),
-        filename=row["filename"],
-        size_bytes=row["size_bytes"],
-        job_description=row["job_description"],
-        attempts=0,
-        retries=0,
-        failure_code=None,
-        failure_reason=None,
-        last_error=None,
-        retry_at=None,
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        started_at=None,
-        finished_at=None,
-        usage=LLMUsage(0, 0, 0.0, 0),
-    )
 
 
 def _to_job(row: JobRow) -> Job:
