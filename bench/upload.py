@@ -1,7 +1,14 @@
 """Upload throughput: N concurrent clients POST a fixture resume against a running stack.
 
     .venv/bin/python bench/upload.py [--url http://127.0.0.1:8000] [--connections 32]
-        [--duration-s 10] [--file pdf/resumematcher__single-column.pdf]
+        [--duration-s 10] [--file pdf/resumematcher__single-column.pdf] [--rate 1200]
+
+Without --rate every connection sends its next upload as soon as the last one is answered: the
+stack runs flat out and the figures are its saturation rate and the latency at that rate. With
+--rate R (wrk only) the uploads are sent on a fixed schedule of R per second spread over the
+connections, so the latency is the one a client sees while the stack carries R uploads/s
+(wrk starts its clock when a request is written, so a send that waits for a free connection
+is not counted: the printed rate shows whether the schedule was kept).
 
 Drives Debian's wrk (C, epoll; a Lua script builds the multipart body once) when it is
 installed, so the client is not the bottleneck on 2 cores; otherwise an asyncio httpx client
@@ -50,6 +57,28 @@ LUA = """
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "multipart/form-data; boundary=%s"
 local f = io.open("%s", "rb"); wrk.body = f:read("*a"); f:close()
+local rate = %d
+if rate > 0 then
+  -- One schedule for all connections of the thread: the n-th upload is due at start + n/rate.
+  local ffi = require("ffi")
+  ffi.cdef[[
+    typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+    int clock_gettime(int clock_id, bench_timespec *tp);
+  ]]
+  local now = ffi.new("bench_timespec")
+  local function now_ms()
+    ffi.C.clock_gettime(1, now)  -- CLOCK_MONOTONIC
+    return tonumber(now.tv_sec) * 1000 + tonumber(now.tv_nsec) / 1e6
+  end
+  local due = nil
+  delay = function()
+    local t = now_ms()
+    due = due or t
+    local wait = due - t
+    due = due + 1000 / rate
+    return wait > 0 and wait or 0
+  end
+end
 done = function(summary, latency, requests)
   io.write(string.format(
     "RESULT requests=%%d errors=%%d duration_us=%%d p50=%%d p95=%%d p99=%%d\\n",
@@ -60,9 +89,11 @@ end
 """
 
 
-def run_wrk(url: str, body_path: Path, connections: int, duration_s: int) -> dict[str, float]:
+def run_wrk(
+    url: str, body_path: Path, connections: int, duration_s: int, rate: int
+) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA % (BOUNDARY, body_path))
+        script.write(LUA % (BOUNDARY, body_path, rate))
     out = subprocess.run(
         [
             "wrk",
@@ -189,6 +220,12 @@ def main() -> None:
     )
     parser.add_argument("--file", default="pdf/resumematcher__single-column.pdf")
     parser.add_argument(
+        "--rate",
+        type=int,
+        default=0,
+        help="send uploads on a schedule of this many per second (wrk only); 0: flat out",
+    )
+    parser.add_argument(
         "--no-worker",
         action="store_true",
         help="own stack without a worker: the API alone (jobs stay queued)",
@@ -205,12 +242,15 @@ def main() -> None:
     )
     with stack as url:
         if shutil.which("wrk"):
-            result = run_wrk(url, body_file, args.connections, args.duration_s)
+            result = run_wrk(url, body_file, args.connections, args.duration_s, args.rate)
+        elif args.rate:
+            parser.error("--rate needs wrk")
         else:
             result = asyncio.run(run_httpx(url, body, args.connections, args.duration_s))
     print(
         f"upload {fixture.name} ({len(body)} bytes), {args.connections} connections, "
         f"{args.duration_s}s, "
+        f"{f'scheduled {args.rate}/s' if args.rate else 'flat out'}, "
         f"client={result['client']}"
     )
     print(

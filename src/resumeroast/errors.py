@@ -125,6 +125,14 @@ class InvalidRequest(ResumeRoastError):
     user_message = "The request is not valid."
 
 
+class IdempotencyKeyReused(InvalidRequest):
+    code = "idempotency_key_reused"
+    user_message = (
+        "This Idempotency-Key was already used for a different upload (another file, level or "
+        "job description). Use a new key for a new upload."
+    )
+
+
 class RateLimited(ResumeRoastError):
     code = "rate_limited"
     user_message = "Too many uploads from your address. Wait a minute, then try again."

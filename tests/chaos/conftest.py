@@ -1,1 +1,7 @@
-from tests.integration.conftest import client, redis_server, stack  # noqa: F401 - shared fixtures
+from tests.integration.conftest import (  # noqa: F401 - shared fixtures
+    client,
+    llm_stack,
+    redis_server,
+    stack,
+    standin,
+)

@@ -9,39 +9,17 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.support.api import JobRef, get_job, submit, wait_final
-from tests.support.llm_standin import Standin, run_standin
+from tests.support.llm_standin import Standin
 from tests.support.polling import wait_for
 from tests.support.stack import ADMIN_TOKEN, FIXTURES, Stack, kill_process_group
 
 pytestmark = [pytest.mark.integration, pytest.mark.chaos]
-
-
-@pytest.fixture
-def standin() -> Iterator[Standin]:
-    with run_standin() as server:
-        yield server
-
-
-@pytest.fixture
-def llm_stack(stack: Stack, standin: Standin) -> Stack:
-    stack.extra_env.update(
-        {
-            "LLM_PROVIDER": "openai",
-            "LLM_BASE_URL": standin.base_url,
-            "LLM_MODEL": "standin",
-            "LLM_API_KEY": "sk-test-not-a-real-key",
-            "LLM_TIMEOUT_S": "30",
-            "BREAKER_COOLDOWN_S": "1",
-        }
-    )
-    return stack
 
 
 def chat_calls(standin: Standin) -> int:

@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 from resumeroast.adapters.embedded_redis import EmbeddedRedis
+from tests.support.llm_standin import Standin, run_standin
 from tests.support.stack import Stack
 
 pytestmark = pytest.mark.integration
@@ -26,6 +27,29 @@ def stack(tmp_path: Path, redis_server: EmbeddedRedis) -> Iterator[Stack]:
     the_stack.start_api()
     yield the_stack
     the_stack.stop()
+
+
+@pytest.fixture
+def standin() -> Iterator[Standin]:
+    """An OpenAI-compatible LLM stand-in: a real local HTTP server the test scripts."""
+    with run_standin() as server:
+        yield server
+
+
+@pytest.fixture
+def llm_stack(stack: Stack, standin: Standin) -> Stack:
+    """The stack, its workers reviewing through the production openai provider code."""
+    stack.extra_env.update(
+        {
+            "LLM_PROVIDER": "openai",
+            "LLM_BASE_URL": standin.base_url,
+            "LLM_MODEL": "standin",
+            "LLM_API_KEY": "sk-test-not-a-real-key",
+            "LLM_TIMEOUT_S": "30",
+            "BREAKER_COOLDOWN_S": "1",
+        }
+    )
+    return stack
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from typing import Any
 
 import httpx
@@ -147,6 +148,22 @@ def test_idempotency_key_returns_the_same_job(shared_client: httpx.Client) -> No
     assert first.status_code == second.status_code == 202
     assert first.json()["job_id"] == second.json()["job_id"]
     assert first.json()["access_token"] == second.json()["access_token"]
+
+
+def test_an_idempotency_key_is_no_way_into_another_upload(shared_client: httpx.Client) -> None:
+    headers = {"Idempotency-Key": f"victim-{uuid.uuid4()}"}
+    victim = post_resume(shared_client, "text/hrhelper__sample_resume.txt", headers=headers)
+    assert victim.status_code == 202
+    for other in (
+        post_resume(shared_client, "text/rendercv__sample_cv_text.txt", headers=headers),
+        post_resume(
+            shared_client, "text/hrhelper__sample_resume.txt", headers=headers, level="brutal"
+        ),
+    ):
+        assert other.status_code == 422
+        assert other.json()["code"] == "idempotency_key_reused"
+        assert victim.json()["job_id"] not in other.text
+        assert victim.json()["access_token"] not in other.text
 
 
 def test_health_and_readiness(shared_client: httpx.Client) -> None:

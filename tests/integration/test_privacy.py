@@ -55,14 +55,19 @@ def redis_keys_containing(url: str, needle: bytes) -> list[bytes]:
     return found
 
 
+@pytest.mark.parametrize("reviewer", ["builtin", "llm"])
 def test_delete_leaves_nothing_in_database_redis_or_data_folder(
-    stack: Stack, client: httpx.Client
+    reviewer: str, request: pytest.FixtureRequest, stack: Stack, client: httpx.Client
 ) -> None:
+    if reviewer == "llm":  # a model's review is also cached, under its own key
+        request.getfixturevalue("llm_stack")
     stack.start_worker()
     marker = uuid.uuid4().hex
     job = submit(client, "alex.txt", data=resume_with_marker(marker), filename="alex.txt")
     assert wait_final(client, job)["status"] == "complete"
-    assert database_rows_containing(stack, marker.encode())  # it was really stored
+    stored = database_rows_containing(stack, marker.encode())  # it was really stored
+    assert "uploads" in stored
+    assert ("review_cache" in stored) == (reviewer == "llm")
 
     answer = client.delete(f"/api/resumes/{job.id}", headers=job.headers)
     assert answer.status_code == 204

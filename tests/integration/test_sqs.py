@@ -19,7 +19,7 @@ import pytest
 
 from resumeroast.adapters.embedded_redis import free_port
 from tests.support.api import get_job, read_sse, submit, wait_final
-from tests.support.llm_standin import Standin, run_standin
+from tests.support.llm_standin import Standin
 from tests.support.polling import wait_for
 from tests.support.stack import Stack, kill_process_group
 
@@ -78,12 +78,6 @@ def create_queues(endpoint: str, *, max_receives: int) -> None:
             ),
         },
     )
-
-
-@pytest.fixture
-def standin() -> Iterator[Standin]:
-    with run_standin() as server:
-        yield server
 
 
 @pytest.fixture

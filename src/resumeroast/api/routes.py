@@ -24,7 +24,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from resumeroast.adapters.metrics import StateCollector, render
 from resumeroast.api.deps import JobIdDep, RuntimeDep, limit_uploads
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
-from resumeroast.core.access import job_token
+from resumeroast.core.access import idempotency_digest, job_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import FileTooLarge
@@ -44,7 +44,11 @@ router = APIRouter()
         413: {"description": "File too large"},
         429: {"description": "Too many uploads from this client"},
         415: {"description": "Not PDF, DOCX, TXT or MD"},
-        422: {"description": "Empty or unreadable file"},
+        422: {
+            "description": (
+                "Empty or unreadable file, or an Idempotency-Key already used for another upload"
+            )
+        },
     },
 )
 async def create_review(
@@ -69,7 +73,9 @@ async def create_review(
         filename=file.filename or "resume",
         level=level,
         job_description=job_description,
-        idempotency_key=idempotency_key,
+        idempotency_key=(
+            idempotency_digest(rt.secret, idempotency_key) if idempotency_key is not None else None
+        ),
     )
     if idempotency_key is None:
         job = await request.app.state.submissions.submit(prepare_submission(rt.deps.limits, upload))

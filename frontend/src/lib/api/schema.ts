@@ -681,7 +681,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Empty or unreadable file */
+            /** @description Empty or unreadable file, or an Idempotency-Key already used for another upload */
             422: {
                 headers: {
                     [name: string]: unknown;

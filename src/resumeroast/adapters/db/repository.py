@@ -28,7 +28,7 @@ from resumeroast.adapters.db.tables import (
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import DeadLetter, Job, JobStatus, LLMUsage, NewJob, Stage
-from resumeroast.errors import JobNotFound, TransientError
+from resumeroast.errors import IdempotencyKeyReused, JobNotFound, TransientError
 
 JOBS = cast(Table, JobRow.__table__)
 UPLOADS = cast(Table, UploadRow.__table__)
@@ -67,7 +67,7 @@ class SqlJobRepository:
     def create_job(self, new: NewJob) -> tuple[Job, bool]:
         """Store the upload and its job in one transaction. Returns (job, created)."""
         if new.idempotency_key is not None:
-            existing = self._find_by_idempotency_key(new.idempotency_key)
+            existing = self._find_by_idempotency_key(new)
             if existing is not None:
                 return existing, False
         try:
@@ -76,7 +76,7 @@ class SqlJobRepository:
             # Two requests raced with the same Idempotency-Key: the other one won.
             if new.idempotency_key is None:
                 raise
-            existing = self._find_by_idempotency_key(new.idempotency_key)
+            existing = self._find_by_idempotency_key(new)
             if existing is None:
                 raise
             return existing, False
@@ -103,10 +103,23 @@ class SqlJobRepository:
             )
         return [_to_job(JobRow(**row)) for row in rows]
 
-    def _find_by_idempotency_key(self, key: str) -> Job | None:
+    def _find_by_idempotency_key(self, new: NewJob) -> Job | None:
+        """The job made by an earlier request with this key; refused unless the request is the
+        same one (its job id and token are not for whoever merely knows the key)."""
         with self._session() as session:
-            row = session.scalars(select(JobRow).where(JobRow.idempotency_key == key)).first()
-            return _to_job(row) if row is not None else None
+            row = session.scalars(
+                select(JobRow).where(JobRow.idempotency_key == new.idempotency_key)
+            ).first()
+            if row is None:
+                return None
+            same_request = (
+                row.content_sha256 == new.content_sha256
+                and row.level == new.level.value
+                and row.job_description == new.job_description
+            )
+            if not same_request:
+                raise IdempotencyKeyReused(f"key reused for job {row.id}")
+            return _to_job(row)
 
     # --- reads ------------------------------------------------------------------------
 

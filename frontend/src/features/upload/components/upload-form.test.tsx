@@ -51,6 +51,30 @@ describe("UploadForm", () => {
     expect(input.getAttribute("aria-describedby")).toContain("file-error");
   });
 
+  it("takes a dropped file and checks it like a picked one", async () => {
+    const seen = mockApi({
+      "GET /api/config": () => json(FALLBACK_CONFIG),
+      "POST /api/resumes": () => json(CREATED, 202),
+    });
+    const onSubmitted = vi.fn();
+    render(<UploadForm onSubmitted={onSubmitted} />);
+    const zone = screen.getByTestId("dropzone");
+
+    fireEvent.dragEnter(zone, { dataTransfer: { files: [] } });
+    expect(zone.className).toContain("dropzone--dragging");
+    fireEvent.drop(zone, { dataTransfer: { files: [new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])], "me.png")] } });
+    expect(zone.className).not.toContain("dropzone--dragging");
+    await waitFor(() => expect(document.getElementById("file-error")?.textContent).toMatch(/not a PDF/));
+
+    fireEvent.drop(zone, { dataTransfer: { files: [pdf()] } });
+    expect(screen.getByTestId("file-name").textContent).toBe("resume.pdf");
+    await waitFor(() => expect(document.getElementById("file-error")?.textContent).toBe(""));
+    fireEvent.click(screen.getByRole("button", { name: "Roast my resume" }));
+    await waitFor(() => expect(onSubmitted).toHaveBeenCalledOnce());
+    const form = seen.find((r) => r.method === "POST")?.body as FormData;
+    expect((form.get("file") as File).name).toBe("resume.pdf");
+  });
+
   it("asks for a file before sending anything", async () => {
     const seen = mockApi({ "GET /api/config": () => json(FALLBACK_CONFIG) });
     render(<UploadForm onSubmitted={vi.fn()} />);
