@@ -292,9 +292,80 @@ def add_hidden_text(document: Document, rng: random.Random) -> Injection | None:
 
 
 def stuff_keywords(document: Document, rng: random.Random) -> Injection | None:
-    terms = rng.sample(STUFFING_POOL, 18)
-    terms += terms[:4]
-    last = document.lines[-1]
-    number = max(line.number for line in document.lines) + 1
-    line = Line(number=number, text="Keywords: " + ", ".join(terms), page=last.page)
-    return Injection(_with_lines(document, [*document.lines, line]), number, line.text)
+    """One of several shapes of stuffing, so recall is not tuned to a single rule: a labelled
+    line of any size, an unlabelled long line, a labelled block over lines, one line pasted
+    three times far apart, a block over lines repeating its terms, a bare list at the top."""
+    shape = rng.choice(STUFFING_SHAPES)
+    return shape(document, rng)
+
+
+def _terms(rng: random.Random, count: int) -> list[str]:
+    return rng.sample(STUFFING_POOL, count)
+
+
+def _chunks(terms: list[str], rng: random.Random, low: int, high: int) -> list[str]:
+    """The terms as lines of `low` to `high` (a short remainder joins the last line)."""
+    groups: list[list[str]] = []
+    rest = list(terms)
+    while rest:
+        size = rng.randint(low, high)
+        if groups and len(rest) < low:
+            groups[-1] += rest
+            break
+        groups.append(rest[:size])
+        rest = rest[size:]
+    return [", ".join(group) for group in groups]
+
+
+def _insert(document: Document, at: int, texts: list[str], flagged: int, note: str) -> Injection:
+    """Insert lines before index `at` and renumber; `flagged` is which inserted line to expect
+    in the evidence."""
+    old = list(document.lines)
+    page = old[min(at, len(old) - 1)].page
+    added = [Line(number=0, text=text, page=page) for text in texts]
+    lines = old[:at] + added + old[at:]
+    lines = [replace(line, number=i) for i, line in enumerate(lines, 1)]
+    return Injection(_with_lines(document, lines), at + flagged + 1, note)
+
+
+def _append(document: Document, texts: list[str], flagged: int = 0) -> Injection:
+    return _insert(document, len(document.lines), texts, flagged, " / ".join(texts))
+
+
+def _labelled_line(document: Document, rng: random.Random) -> Injection | None:
+    label = rng.choice(("Keywords", "ATS keywords", "Key words"))
+    return _append(document, [f"{label}: " + ", ".join(_terms(rng, rng.randint(8, 24)))])
+
+
+def _long_line(document: Document, rng: random.Random) -> Injection | None:
+    return _append(document, [", ".join(_terms(rng, rng.randint(20, 26)))])
+
+
+def _labelled_block(document: Document, rng: random.Random) -> Injection | None:
+    lines = _chunks(_terms(rng, rng.randint(8, 18)), rng, 3, 6)
+    return _append(document, ["Keywords", *lines], flagged=1)
+
+
+def _pasted_copies(document: Document, rng: random.Random) -> Injection | None:
+    text = ", ".join(_terms(rng, rng.randint(8, 10)))
+    middle = len(document.lines) // 2
+    with_copies = _insert(document, middle, [text], 0, text).document
+    with_copies = _insert(with_copies, 1, [text], 0, text).document
+    return _append(with_copies, [text])
+
+
+def _repeating_block(document: Document, rng: random.Random) -> Injection | None:
+    core = _terms(rng, 2)
+    others = [t for t in _terms(rng, 12) if t not in core]
+    lines = [", ".join(core + chunk.split(", ")) for chunk in _chunks(others, rng, 2, 3)[:3]]
+    return _append(document, lines, flagged=1)
+
+
+def _list_at_top(document: Document, rng: random.Random) -> Injection | None:
+    lines = _chunks(_terms(rng, rng.randint(12, 16)), rng, 4, 6)
+    return _insert(document, 1, lines, 0, " / ".join(lines))
+
+
+STUFFING_SHAPES: tuple[Injector, ...] = (
+    _labelled_line, _long_line, _labelled_block, _pasted_copies, _repeating_block, _list_at_top,
+)  # fmt: skip

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from resumeroast.core.analysis.checks import run_checks
-from resumeroast.core.analysis.checks.base import INFO, Context, finding
+from resumeroast.core.analysis.checks.base import INFO, Context, cite, finding
 from resumeroast.core.analysis.checks.job_fit import check_job_match
 from resumeroast.core.analysis.checks.stuffing import stuffed_lines
 from resumeroast.core.analysis.job_match import JobMatch, match_job
-from resumeroast.core.analysis.model import ANALYZER_VERSION, Analysis
+from resumeroast.core.analysis.model import ANALYZER_VERSION, Analysis, Bullet
 from resumeroast.core.analysis.ordering import order_findings
-from resumeroast.core.analysis.scoring import score
+from resumeroast.core.analysis.scoring import Statements, score
 from resumeroast.core.analysis.speller import english_share
 from resumeroast.core.analysis.structure import Structure, read_structure
 from resumeroast.core.analysis.timeline import years_of_experience
@@ -47,7 +47,7 @@ def analyze(
         findings += check_job_match(job)
     ordered = order_findings(findings)
     facts = _facts(context)
-    scores = score(ordered, facts, job.score if job else None, _weak_count(context, ordered))
+    scores = score(ordered, facts, job.score if job else None, _statements(context, ordered))
     return Analysis(
         facts=facts,
         findings=ordered,
@@ -80,16 +80,31 @@ def _not_english() -> Finding:
     )
 
 
-def _weak_count(context: Context, findings: tuple[Finding, ...]) -> int:
-    """Impact bullets that open with a duty phrase or with no verb."""
-    lines = {b.line for b in context.impact_bullets}
+def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:
+    """Impact statements: how many, quantified, weak (duty phrase, no verb, keyword list)."""
+    bullets = context.impact_bullets
     flagged = {
-        e.line
+        (e.quote, e.line)
         for f in findings
         if f.code in {"verbs.weak_opener", "verbs.no_verb"}
         for e in f.evidence
     }
-    return len(lines & flagged)
+    return Statements(
+        total=len(bullets),
+        quantified=_quantified(bullets),
+        weak=sum(1 for b in bullets if b.keyword_list or _cited(b) in flagged),
+        listed=sum(1 for b in bullets if b.keyword_list),
+    )
+
+
+def _cited(bullet: Bullet) -> tuple[str, int | None]:
+    evidence = cite(bullet.quote, bullet.line)
+    return evidence.quote, evidence.line
+
+
+def _quantified(bullets: tuple[Bullet, ...]) -> int:
+    """A number in a keyword list ("5 years of Kafka") is no result."""
+    return sum(1 for b in bullets if b.quantified and not b.keyword_list)
 
 
 def _facts(context: Context) -> DocumentFacts:
@@ -103,7 +118,7 @@ def _facts(context: Context) -> DocumentFacts:
         lines=len(context.lines),
         sections=list(dict.fromkeys(s.kind for s in structure.sections if s.kind != "header")),
         bullets=len(bullets),
-        quantified_bullets=sum(1 for b in bullets if b.quantified),
+        quantified_bullets=_quantified(bullets),
         roles=len(context.jobs),
         years_experience=round(years, 1) if years is not None else None,
         contact=Contact(

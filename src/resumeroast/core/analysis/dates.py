@@ -1,4 +1,5 @@
-"""Dates as resumes write them: "Jan 2020", "January 2020", "01/2020", "2020", "2020–Present"."""
+"""Dates as resumes write them: "Jan 2020", "Jan-2020", "January 2020", "01/2020", "2020/01",
+"2020", "2020–Present"."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ _MONTH = (
 _YEAR = r"(?:19|20)\d{2}"
 _SHORT_YEAR = r"'\d{2}"
 _POINT = (
-    rf"(?:{_MONTH},?\s*(?:{_YEAR}|{_SHORT_YEAR})"
+    rf"(?:{_MONTH}(?:,?\s*|[-/])(?:{_YEAR}|{_SHORT_YEAR})"
     rf"|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
     rf"|(?:0?[1-9]|1[0-2])[/.-]{_YEAR}"
     rf"|{_YEAR}[-/](?:0[1-9]|1[0-2])(?![\d])"
@@ -63,7 +64,7 @@ class Point:
 def parse_point(text: str) -> Point | None:
     """One written date → year/month and the style it was written in."""
     token = text.strip().lower().rstrip(".,")
-    if match := re.fullmatch(rf"({_MONTH}),?\s*({_YEAR}|{_SHORT_YEAR})", token):
+    if match := re.fullmatch(rf"({_MONTH})(?:,?\s*|[-/])({_YEAR}|{_SHORT_YEAR})", token):
         return Point(
             YearMonth(_year(match.group(2)), _month(match.group(1))), _month_style(match.group(1))
         )

@@ -12,7 +12,7 @@ from datetime import date
 
 from resumeroast.core.feedback import DocumentFacts, Finding, KeywordMatch, SubScores
 
-ANALYZER_VERSION = "1.0.0"
+ANALYZER_VERSION = "1.1.0"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -62,7 +62,8 @@ class Bullet:
     section: str
     role: int | None  #: index into Analysis.roles
     glyph: bool  #: written as a list item (False: a sentence from a paragraph)
-    quantified: bool
+    quantified: bool  #: carries a number or a scale word
+    keyword_list: bool = False  #: names skills, does nothing with them (skill_lists.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ from resumeroast.core.feedback import DocumentFacts, Finding, Severity, SubScore
 QUANTIFIED_TARGET = 0.6
 IMPACT_QUANTIFIED_POINTS = 70
 IMPACT_VERB_POINTS = 30
+MIN_STATEMENTS = 5  #: full impact credit, and no cap, take at least this many statements
 
 #: code -> (sub-score, points per instance, most points in all). Severity-specific rows win.
 PENALTIES: dict[str, tuple[str, float, float]] = {
@@ -27,7 +28,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "sections.no_education": ("completeness", 15, 15),
     "sections.no_skills": ("completeness", 8, 8),
     "sections.empty_role": ("completeness", 3, 9),
-    "dates.missing": ("completeness", 10, 10),
+    "dates.missing": ("completeness", 0, 0),  # what it hides: see DATES_HIDE
     "dates.gap": ("completeness", 5, 10),
     "dates.overlap": ("completeness", 2, 4),
     "dates.future": ("completeness", 5, 10),
@@ -68,9 +69,27 @@ WEIGHTS_WITH_JOB = {
     "job_match": 0.15,
 }
 
+#: With no dates, these checks cannot run; dates.missing costs the most they could take from
+#: each sub-score, so writing the dates in never lowers a score.
+DATES_HIDE = {
+    "completeness": ("dates.gap", "dates.overlap", "dates.future"),
+    "clarity": ("dates.mixed_formats", "dates.tense_mix"),
+}
+
 CAP_NO_BULLETS = 40  #: nothing that shows what you did: a keyword list cannot score well
 CAP_STUFFING = 50
 CAP_CRITICAL = 60
+CAP_FLOOR = 40  #: graded caps run from here (nothing to show) up to 100 (no problem)
+
+
+@dataclass(frozen=True, slots=True)
+class Statements:
+    """The Experience and Projects statements impact is judged on."""
+
+    total: int
+    quantified: int  #: with a number, and not a keyword list
+    weak: int = 0  #: open with a duty phrase or no verb, or only list skills
+    listed: int = 0  #: keyword lists ("Python, Go, AWS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,30 +107,37 @@ def score(
     findings: tuple[Finding, ...],
     facts: DocumentFacts,
     job_score: int | None,
-    weak_bullets: int = 0,
+    statements: Statements | None = None,
 ) -> Scores:
-    """`weak_bullets`: how many of the facts.bullets open with a duty phrase or no verb."""
+    """`statements` defaults to facts.bullets, all opening with a verb, none a keyword list."""
+    counted = statements or Statements(facts.bullets, facts.quantified_bullets)
     scored = tuple(f for f in findings if f.category != "red_flag")
-    penalties = [p for f in scored if (p := _penalty(f, facts)) is not None]
+    penalties = [p for f in scored for p in _penalties(f, facts)]
     subs = {name: _deduct(name, penalties) for name in ("clarity", "ats", "completeness")}
-    impact = _impact(facts, weak_bullets)
+    impact = _impact(counted)
     sub_scores = SubScores(impact=impact, job_match=job_score, **subs)
     weighted = _weighted(sub_scores)
-    caps = _caps(scored, facts)
+    caps = _caps(scored, counted)
     overall = min([weighted, *(limit for _, limit in caps)])
     penalties += [Penalty("overall", code, max(0, weighted - limit)) for code, limit in caps]
     return Scores(sub_scores, overall, tuple(penalties))
 
 
-def _penalty(item: Finding, facts: DocumentFacts) -> Penalty | None:
+def _penalties(item: Finding, facts: DocumentFacts) -> list[Penalty]:
     row = PENALTIES.get(f"{item.code}:{item.severity.value}") or PENALTIES.get(item.code)
     if row is None:
-        return None
+        return []
     target, each, most = row
     points = min(each * instances(item), most)
     if item.code in {"length.too_short", "length.too_many_words"}:
         points = min(most, _length_points(item.code, facts))
-    return Penalty(target, item.code, points)
+    found = [Penalty(target, item.code, points)]
+    if item.code == "dates.missing":
+        found += [
+            Penalty(name, item.code, sum(PENALTIES[code][2] for code in hidden))
+            for name, hidden in DATES_HIDE.items()
+        ]
+    return found
 
 
 def _length_points(code: str, facts: DocumentFacts) -> float:
@@ -127,12 +153,14 @@ def _deduct(name: str, penalties: list[Penalty]) -> int:
     return max(0, round(100 - lost))
 
 
-def _impact(facts: DocumentFacts, weak_bullets: int) -> int:
-    """70 points for quantified bullets (full at 60%), 30 for bullets that open with an action."""
-    if facts.bullets == 0:
+def _impact(counted: Statements) -> int:
+    """70 points for quantified statements (full at 60%), 30 for statements that open with an
+    action; shares are of at least MIN_STATEMENTS, so one good bullet is not a full score."""
+    if counted.total == 0:
         return 0
-    share = facts.quantified_bullets / facts.bullets
-    verbs = max(0.0, 1 - weak_bullets / facts.bullets)
+    base = max(counted.total, MIN_STATEMENTS)
+    share = counted.quantified / base
+    verbs = max(0, counted.total - counted.weak) / base
     points = IMPACT_QUANTIFIED_POINTS * min(1.0, share / QUANTIFIED_TARGET)
     return round(points + IMPACT_VERB_POINTS * verbs)
 
@@ -143,12 +171,23 @@ def _weighted(sub: SubScores) -> int:
     return round(sum(weight * values[name] for name, weight in weights.items()))
 
 
-def _caps(findings: tuple[Finding, ...], facts: DocumentFacts) -> list[tuple[str, int]]:
+def _caps(findings: tuple[Finding, ...], counted: Statements) -> list[tuple[str, int]]:
     caps: list[tuple[str, int]] = []
-    if facts.bullets == 0:
+    if counted.total == 0:
         caps.append(("cap.no_bullets", CAP_NO_BULLETS))
+    elif counted.total < MIN_STATEMENTS:
+        # Counted in statements, not words: a word cap would let filler (a cliché) buy points.
+        caps.append(("cap.few_statements", _graded(counted.total / MIN_STATEMENTS)))
+    if counted.listed:
+        shown = (counted.total - counted.listed) / counted.total
+        caps.append(("cap.keyword_bullets", _graded(shown)))
     if any(f.code == "ats.keyword_stuffing" for f in findings):
         caps.append(("cap.keyword_stuffing", CAP_STUFFING))
     critical = sorted({f.code for f in findings if f.severity is Severity.CRITICAL})
     caps += [(f"cap.{code}", CAP_CRITICAL) for code in critical]
     return caps
+
+
+def _graded(share: float) -> int:
+    """From CAP_FLOOR (share 0) to 100 (share 1), in a straight line: every bit fixed counts."""
+    return round(CAP_FLOOR + (100 - CAP_FLOOR) * min(1.0, max(0.0, share)))

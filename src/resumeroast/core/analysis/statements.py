@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.metrics import is_quantified
 from resumeroast.core.analysis.model import Bullet
+from resumeroast.core.analysis.skill_lists import is_keyword_list
 from resumeroast.core.analysis.text import clean, split_sentences, word_count
 
 
@@ -36,7 +37,7 @@ def statements(item: Item, section: str, offset: int) -> list[Bullet]:
     sentences = [] if item.glyph else split_sentences(quote)
     if len(sentences) < 2:
         text = clean(quote)
-        return [Bullet(text, quote, first, last, section, role, item.glyph, is_quantified(text))]
+        return [_bullet(text, quote, first, last, section, role, item.glyph)]
     return [_sentence(item, offset_, sentence, section, role) for offset_, sentence in sentences]
 
 
@@ -44,7 +45,15 @@ def _sentence(item: Item, start: int, sentence: str, section: str, role: int | N
     text = clean(sentence)
     first = _line_at(item, start)
     last = _line_at(item, start + max(len(sentence) - 1, 0))
-    return Bullet(text, sentence, first, last, section, role, False, is_quantified(text))
+    return _bullet(text, sentence, first, last, section, role, False)
+
+
+def _bullet(
+    text: str, quote: str, first: int, last: int, section: str, role: int | None, glyph: bool
+) -> Bullet:
+    return Bullet(
+        text, quote, first, last, section, role, glyph, is_quantified(text), is_keyword_list(text)
+    )
 
 
 def _line_at(item: Item, offset: int) -> int:

@@ -69,3 +69,28 @@ def test_contact_only_in_the_page_header_is_an_ats_problem() -> None:
     finding = found(analysis, "ats.contact_in_header_footer")
     assert finding is not None
     assert [e.line for e in finding.evidence] == [2, 2]
+
+
+@pytest.mark.parametrize(
+    ("written", "phone"),
+    [("5552013344", "5552013344"), ("Phone: 5552013344", "5552013344"),
+     ("+49 151 23456789", "+49 151 23456789"), ("+44 20 7946 0958", "+44 20 7946 0958"),
+     ("555.201.3344", "555.201.3344")],
+)  # fmt: skip
+def test_phones_are_found_however_they_are_grouped(written: str, phone: str) -> None:
+    analysis = run(swap("+1 (555) 201-3344", written))
+
+    assert analysis.contact.phone == phone
+    assert "contact.no_phone" not in codes(analysis)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Portland, OR 97201-1234", "Revenue $1500000000", "processed 1500000000 events a day",
+     "2019 2020 2021", "12/2019 - 03/2021", "Order 12345678"],
+)  # fmt: skip
+def test_amounts_zip_codes_and_years_are_not_phones(text: str) -> None:
+    analysis = run(swap("+1 (555) 201-3344 | ", "", swap("Portland, OR", f"Portland, OR | {text}")))
+
+    assert analysis.contact.phone is None
+    assert "contact.no_phone" in codes(analysis)

@@ -68,3 +68,19 @@ def test_a_range_split_over_two_lines_is_joined() -> None:
     dates, _, _, carried = split
     assert (dates.start, dates.current) == (YearMonth(2020, 6), True)
     assert "Present Working on the API"[carried:] == "Working on the API"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("Jan-2020 - Mar-2021", (2020, 1), (2021, 3)), ("2020/01 - 2021/03", (2020, 1), (2021, 3)),
+     ("Sept/2018 to Jan/2019", (2018, 9), (2019, 1))],
+)  # fmt: skip
+def test_hyphenated_slashed_and_year_first_dates_are_read(
+    text: str, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    found = find_range(f"Engineer | Acme | {text}", 1)
+
+    assert found is not None
+    dates = found[0]
+    assert dates.end is not None
+    assert (dates.start.year, dates.start.month, dates.end.year, dates.end.month) == (*start, *end)

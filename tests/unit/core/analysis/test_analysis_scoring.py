@@ -2,48 +2,159 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pytest
 
-from resumeroast.core.analysis.scoring import WEIGHTS, score
+from resumeroast.core.analysis import Analysis, analyze
+from resumeroast.core.analysis.scoring import PENALTIES, WEIGHTS, score
+from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, Line, Region
 from resumeroast.core.feedback import DocumentFacts
-from tests.unit.core.analysis.analysis_helpers import GOOD, run, swap
+from tests.unit.core.analysis.analysis_helpers import AS_OF, GOOD, codes, run, swap
 
-#: (a problem, the same resume with it fixed), one per kind of finding that touches a score.
-BROKEN_AND_FIXED = [
-    ("• Responsible for migrating services to Kubernetes",
-     "• Migrated services to Kubernetes"),
-    ("• Migrated services from a monolith to Kubernetes",
-     "• Migrated 40 services from a monolith to Kubernetes"),
-    ("• A hard-working team player who migrated 40 services to Kubernetes",
-     "• Migrated 40 services to Kubernetes"),
-    ("• I migrated 40 services to Kubernetes and I owned the rollout",
-     "• Migrated 40 services to Kubernetes and owned the rollout"),
-    ("• Migrated 40 servcies from a monolith to Kubernetes",
-     "• Migrated 40 services from a monolith to Kubernetes"),
-    ("• Migrated 40 services from a a monolith to Kubernetes",
-     "• Migrated 40 services from a monolith to Kubernetes"),
-    ("• Migrated 40 services",
-     "• Migrated 40 services from a monolith to Kubernetes with zero downtime"),
-    ("• 40 services were migrated to Kubernetes by the team",
-     "• Migrated 40 services to Kubernetes"),
-]  # fmt: skip
 MIGRATED = "• Migrated 40 services from a monolith to Kubernetes with zero customer downtime"
+CONTACT = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
+ACME, NORTHWIND = "Jan 2021 - Present", "Mar 2017 - Dec 2020"
+BUILT = "• Built an ingestion pipeline in Python that processes 12M events per day"
+BUILD = BUILT.replace("Built", "Build")  #: present tense in a role that has ended
+EDUCATION = "Education\nB.S. Computer Science | Oregon State University | 2013 - 2017\n"
+SKILLS = "Skills\nPython, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform\n"
+SECOND_ROLE = """\
+• Built an ingestion pipeline in Python that processes 12M events per day
+• Reduced monthly cloud spend by $18K by rightsizing 200 PostgreSQL instances
+• Mentored 4 junior developers, two of whom were promoted within a year
+• Designed a schema migration tool adopted by 9 teams, cutting release prep from 2 days to 3 hours
+"""
+PDF = {"kind": DocumentKind.PDF}
+SCANNED = {"layout": LayoutFacts(pages=2, image_only_pages=(2,))}
+TWO_PAGES = {"layout": LayoutFacts(pages=2)}
 
 
-def _scores(text: str) -> tuple[int, ...]:
-    analysis = run(text)
+@dataclass(frozen=True)
+class FixPair:
+    """A resume with one problem, and the same resume with it fixed."""
+
+    code: str  #: the finding the fix removes
+    broken: str
+    fixed: str = GOOD
+    broken_with: dict[str, object] = field(default_factory=dict)  #: document kind, layout
+    fixed_with: dict[str, object] = field(default_factory=dict)
+
+
+def _bullet(code: str, broken: str, fixed: str = MIGRATED) -> FixPair:
+    return FixPair(code, swap(MIGRATED, broken), swap(MIGRATED, fixed))
+
+
+def _dated(acme: str, northwind: str) -> str:
+    return swap(NORTHWIND, northwind, swap(ACME, acme))
+
+
+def _undated() -> str:
+    return swap(" | Acme Payments | " + ACME, " | Acme Payments",
+                swap(" | Northwind Data | " + NORTHWIND, " | Northwind Data"))  # fmt: skip
+
+
+#: One fix per kind of finding that touches a score (test_every_scored_kind_has_a_fix_pair).
+BROKEN_AND_FIXED = [
+    _bullet("verbs.weak_opener", "• Responsible for migrating services to Kubernetes",
+            "• Migrated services to Kubernetes"),
+    _bullet("impact.unquantified_bullets", "• Migrated services from a monolith to Kubernetes"),
+    _bullet("impact.keyword_bullets", "• Python, Go, AWS, Kubernetes"),
+    _bullet("verbs.no_verb", "• Migration of 40 services from a monolith to Kubernetes"),
+    _bullet("language.cliche", "• A hard-working team player who migrated 40 services to "
+            "Kubernetes", "• Migrated 40 services to Kubernetes"),
+    _bullet("language.first_person",
+            "• I migrated 40 services to Kubernetes and I owned the rollout",
+            "• Migrated 40 services to Kubernetes and owned the rollout"),
+    _bullet("language.passive_voice", "• 40 services were migrated to Kubernetes by the team",
+            "• Migrated 40 services to Kubernetes"),
+    _bullet("language.inflated_word", "• Leveraged Kubernetes to migrate 40 services",
+            "• Used Kubernetes to migrate 40 services"),
+    _bullet("spelling.misspelling", "• Migrated 40 servcies from a monolith to Kubernetes"),
+    _bullet("spelling.doubled_word", "• Migrated 40 services from a a monolith to Kubernetes"),
+    _bullet("brevity.short_bullet", "• Migrated 40 services"),
+    _bullet("brevity.long_bullet", MIGRATED + ", coordinating " + "with many teams " * 8
+            + "over 6 months"),
+    _bullet("brevity.wall_of_text", " ".join(
+        ["Owned the payment platform end to end for 4 years."] * 3
+        + ["Worked with product and finance on 4 launches across 3 markets every year."] * 3)),
+    FixPair("verbs.repeated_opener",
+            swap("• Reduced monthly", "• Built monthly", swap("• Designed", "• Built")),
+            swap("• Reduced monthly", "• Cut monthly", swap("• Designed", "• Wrote"))),
+    FixPair("language.buzzword_stacking",
+            swap("• Cut checkout", "• Spearheaded a cut in checkout",
+                 swap("• Led a team", "• Orchestrated a team", swap("• Migrated 40",
+                      "• Architected the move of 40")))),
+    FixPair("contact.no_email", swap(CONTACT, CONTACT.replace("jane.smith@example.com | ", ""))),
+    FixPair("contact.no_phone", swap(CONTACT, CONTACT.replace("+1 (555) 201-3344 | ", ""))),
+    FixPair("contact.no_location", swap(CONTACT, CONTACT.replace("Portland, OR | ", ""))),
+    FixPair("contact.no_profile_link",
+            swap(CONTACT, CONTACT.replace(" | linkedin.com/in/janesmith", ""))),
+    FixPair("sections.no_experience", swap("Experience\n", "")),
+    FixPair("sections.no_education", swap(EDUCATION, "")),
+    FixPair("sections.no_skills", swap(SKILLS, "")),
+    FixPair("sections.empty_role", swap(SECOND_ROLE, "")),
+    FixPair("ats.nonstandard_heading", swap("Education\n", "Where I Studied\n")),
+    FixPair("ats.odd_bullets", swap("• Cut", "➢ Cut")),
+    FixPair("ats.keyword_stuffing", GOOD + "Keywords: " + ", ".join(["Python", "AWS", "Go"] * 4)),
+    # Writing the dates in reveals a gap, a future date, mixed formats and a tense slip: the
+    # score must still not drop (dates.missing costs what those could).
+    FixPair("dates.missing", swap(BUILT, BUILD, _undated()),
+            swap(BUILT, BUILD, _dated("Jan 2026 - Present", "03/2017 - 2018"))),
+    FixPair("dates.gap", _dated(ACME, "Mar 2017 - Oct 2019")),
+    FixPair("dates.overlap", _dated(ACME, "Mar 2017 - Dec 2021")),
+    FixPair("dates.future", _dated("Jan 2021 - Present", "Mar 2017 - Dec 2026")),
+    FixPair("dates.mixed_formats", _dated(ACME, "03/2017 - 12/2020")),
+    FixPair("dates.tense_mix", swap(BUILT, BUILD)),
+    FixPair("length.too_short", swap(SECOND_ROLE, "")),
+    FixPair("length.too_many_words", GOOD + "Volunteering\n" + "".join(
+        f"• Taught {n} evening classes on budgeting to {n * 3} families in the county library\n"
+        for n in range(5, 65))),
+    FixPair("length.too_many_pages", GOOD, GOOD, {**PDF, "layout": LayoutFacts(pages=3)}, PDF),
+    FixPair("ats.columns", GOOD, GOOD, {"layout": LayoutFacts(columns=2)}),
+    FixPair("ats.tables", GOOD, GOOD, {"layout": LayoutFacts(tables=1)}),
+    FixPair("ats.unmappable_fonts", GOOD, GOOD,
+            {"layout": LayoutFacts(unmappable_text_pages=(1,))}),
+    FixPair("ats.image_only_pages", GOOD, GOOD, SCANNED, TWO_PAGES),
+    FixPair("ats.too_little_text", GOOD.split("Experience")[0], GOOD, SCANNED, TWO_PAGES),
+    FixPair("ats.contact_in_header_footer", GOOD, GOOD, {"header": CONTACT}),
+]  # fmt: skip
+
+
+def _run(text: str, options: dict[str, object]) -> Analysis:
+    options = dict(options)
+    header = options.pop("header", None)
+    if header is None:
+        return run(text, **options)
+    rows = [row for row in text.splitlines() if row.strip()]
+    lines = tuple(
+        Line(number=i, text=row, region=Region.HEADER if row == header else Region.BODY)
+        for i, row in enumerate(rows, 1)
+    )
+    return analyze(Document(DocumentKind.TXT, lines), as_of=AS_OF)
+
+
+def _scores(analysis: Analysis) -> tuple[int, ...]:
     sub = analysis.sub_scores
     return analysis.overall_score, sub.impact, sub.clarity, sub.ats, sub.completeness
 
 
-@pytest.mark.parametrize(("broken", "fixed"), BROKEN_AND_FIXED)
-def test_fixing_a_problem_never_lowers_any_score(broken: str, fixed: str) -> None:
-    broken_run, fixed_run = run(swap(MIGRATED, broken)), run(swap(MIGRATED, fixed))
-    before = _scores(swap(MIGRATED, broken))
-    after = _scores(swap(MIGRATED, fixed))
+@pytest.mark.parametrize("pair", BROKEN_AND_FIXED, ids=lambda pair: pair.code)
+def test_fixing_a_problem_never_lowers_any_score(pair: FixPair) -> None:
+    broken = _run(pair.broken, pair.broken_with)
+    fixed = _run(pair.fixed, pair.fixed_with)
 
-    assert len(fixed_run.findings) < len(broken_run.findings)  # the pair really fixes something
+    assert pair.code in codes(broken) and pair.code not in codes(fixed)  # a real fix
+    before, after = _scores(broken), _scores(fixed)
     assert all(a >= b for a, b in zip(after, before, strict=True)), (before, after)
+
+
+def test_every_scored_kind_has_a_fix_pair() -> None:
+    scored = {row.split(":")[0] for row in PENALTIES}
+    impact = {"verbs.weak_opener", "verbs.no_verb", "impact.unquantified_bullets",
+              "impact.keyword_bullets"}  # fmt: skip
+
+    assert scored | impact <= {pair.code for pair in BROKEN_AND_FIXED}
 
 
 @pytest.mark.parametrize(
@@ -52,8 +163,8 @@ def test_fixing_a_problem_never_lowers_any_score(broken: str, fixed: str) -> Non
      ("Mar 2017 - Dec 2020", "Mar 2017 - Oct 2019")],
 )  # fmt: skip
 def test_adding_a_problem_never_raises_a_score(old: str, new: str) -> None:
-    before = _scores(GOOD)
-    after = _scores(swap(old, new))
+    before = _scores(run(GOOD))
+    after = _scores(run(swap(old, new)))
 
     assert all(a <= b for a, b in zip(after, before, strict=True))
     assert after[0] < before[0]

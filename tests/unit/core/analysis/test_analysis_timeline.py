@@ -68,3 +68,11 @@ def test_years_of_experience_count_overlaps_once() -> None:
     analysis = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2021"))
 
     assert analysis.facts.years_experience == run(GOOD).facts.years_experience
+
+
+def test_one_line_with_two_formats_is_quoted_once() -> None:
+    analysis = run(swap("Jan 2021 - Present", "Jan 2021 - 05/2025"))
+
+    finding = found(analysis, "dates.mixed_formats")
+    assert finding is not None
+    assert [e.quote for e in finding.evidence] == ["Jan 2021 - 05/2025"]

@@ -50,6 +50,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     completeness.check_empty_roles,
     length.check_length,
     impact.check_quantified,
+    impact.check_keyword_bullets,
     brevity.check_bullet_length,
     brevity.check_walls_of_text,
     spelling.check_doubled_words,

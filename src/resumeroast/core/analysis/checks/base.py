@@ -10,6 +10,7 @@ from functools import cached_property
 from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import Bullet, Role
+from resumeroast.core.analysis.skill_lists import is_caption
 from resumeroast.core.analysis.structure import Structure
 from resumeroast.core.analysis.text import clip
 from resumeroast.core.documents import Document
@@ -93,9 +94,11 @@ class Context:
     @cached_property
     def impact_bullets(self) -> tuple[Bullet, ...]:
         """The statements impact is judged on: Experience and Projects; Volunteering and
-        Activities only when a resume has nothing else (a student's first resume)."""
-        main = tuple(b for b in self.bullets if b.section in IMPACT_SECTIONS)
-        return main or tuple(b for b in self.bullets if self.in_experience(b))
+        Activities only when a resume has nothing else (a student's first resume). A caption
+        naming a role's tools ("Stack: Go, AWS") is no statement: it neither earns nor costs."""
+        statements = tuple(b for b in self.bullets if not (b.keyword_list and is_caption(b.text)))
+        main = tuple(b for b in statements if b.section in IMPACT_SECTIONS)
+        return main or tuple(b for b in statements if self.in_experience(b))
 
 
 def cite(quote: str, line: int | None) -> Evidence:

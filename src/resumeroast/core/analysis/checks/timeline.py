@@ -52,7 +52,8 @@ def check_date_formats(context: Context) -> list[Finding]:
             INFO,
             f"Dates are written {len(styles)} ways ({names}): it reads as careless.",
             "Pick one format, e.g. 'Jan 2020 – Mar 2022', and use it everywhere.",
-            [cite(_date_quote(role), _date_line(role)) for role in styles.values()],
+            # one quote per role: "Jan 2020 - 03/2021" shows two formats in one line
+            [cite(_date_quote(role), _date_line(role)) for role in dict.fromkeys(styles.values())],
         )
     ]
 

@@ -47,7 +47,7 @@ def check_weak_openers(context: Context) -> list[Finding]:
 
 def check_missing_verbs(context: Context) -> list[Finding]:
     bare = [b for b in context.bullets if _checkable(b) and not opens_with_verb(b.text)]
-    bare = [b for b in bare if not weak_opener(b.text)]
+    bare = [b for b in bare if not weak_opener(b.text) and not b.keyword_list]  # own finding
     if not bare:
         return []
     return [

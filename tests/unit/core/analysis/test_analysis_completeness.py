@@ -1,0 +1,112 @@
+"""Missing sections, empty roles, length limits, too little text, and how role headers read."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeroast.core.documents import LayoutFacts
+from resumeroast.core.feedback import Severity
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
+
+EDUCATION = "Education\nB.S. Computer Science | Oregon State University | 2013 - 2017\n"
+SKILLS = "Skills\nPython, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform\n"
+SECOND_ROLE = """\
+• Built an ingestion pipeline in Python that processes 12M events per day
+• Reduced monthly cloud spend by $18K by rightsizing 200 PostgreSQL instances
+• Mentored 4 junior developers, two of whom were promoted within a year
+• Designed a schema migration tool adopted by 9 teams, cutting release prep from 2 days to 3 hours
+"""
+EXPERIENCE = GOOD[GOOD.index("Experience\n") : GOOD.index("Projects\n")]
+PROJECTS = GOOD[GOOD.index("Projects\n") : GOOD.index("Education\n")]
+
+
+@pytest.mark.parametrize(
+    ("removed", "code", "severity"),
+    [(EDUCATION, "sections.no_education", Severity.WARNING),
+     (SKILLS, "sections.no_skills", Severity.INFO)],
+)  # fmt: skip
+def test_a_missing_section_is_reported_only_when_it_is_missing(
+    removed: str, code: str, severity: Severity
+) -> None:
+    item = found(run(swap(removed, "")), code)
+
+    assert item is not None and item.severity is severity
+    assert code not in codes(run(GOOD))
+
+
+def test_no_experience_and_no_projects_is_critical_and_caps_the_score() -> None:
+    analysis = run(swap(PROJECTS, "", swap(EXPERIENCE, "")))
+
+    item = found(analysis, "sections.no_experience")
+    assert item is not None and item.severity is Severity.CRITICAL
+    assert analysis.overall_score <= 40  # nothing to show, and a critical finding
+
+
+def test_a_student_with_projects_but_no_experience_gets_only_a_note() -> None:
+    stars = (
+        "• Published a rate limiting library with 1,200 GitHub stars and 30 outside contributors"
+    )
+    analysis = run(swap(stars, stars + "\n" + SECOND_ROLE.rstrip(), swap(EXPERIENCE, "")))
+
+    item = found(analysis, "sections.no_experience")
+    assert item is not None and item.severity is Severity.INFO
+    assert analysis.sub_scores.impact == 100  # the project bullets carry the impact score
+    assert analysis.overall_score >= 80
+
+
+def test_a_role_with_no_bullets_is_reported_at_its_header() -> None:
+    analysis = run(swap(SECOND_ROLE, ""))
+
+    assert lines_of(analysis, "sections.empty_role") == {11}
+    assert "sections.empty_role" not in codes(run(GOOD))
+
+
+def test_too_many_words_depends_on_seniority() -> None:
+    filler = "".join(
+        f"• Taught {n} evening classes on budgeting to {n * 3} families in the county library\n"
+        for n in range(5, 65)
+    )  # about 780 more words: over 900 in all, under 1,200
+    junior = run(GOOD + "Volunteering\n" + filler)
+    senior = run(
+        swap("Mar 2017 - Dec 2020", "Mar 2009 - Dec 2020", GOOD + "Volunteering\n" + filler)
+    )
+
+    assert 900 < junior.facts.words < 1200
+    assert "length.too_many_words" in codes(junior)
+    assert "length.too_many_words" not in codes(senior)  # 16 years: 1,200 words are fine
+
+
+def test_too_little_text_only_when_pages_are_images() -> None:
+    short = GOOD.split("Experience")[0]
+    scanned = run(short, layout=LayoutFacts(pages=2, image_only_pages=(2,)))
+    typed = run(short, layout=LayoutFacts(pages=1))
+
+    assert {"ats.too_little_text", "ats.image_only_pages"} <= codes(scanned)
+    assert "ats.too_little_text" not in codes(typed)
+
+
+def test_a_role_location_is_read_from_its_header() -> None:
+    text = swap(
+        "Senior Software Engineer | Acme Payments | Jan 2021 - Present",
+        "Senior Software Engineer | Acme Payments | Seattle, WA | Jan 2021 - Present",
+    )
+
+    role = run(text).roles[0]
+
+    assert (role.title, role.employer, role.location) == (
+        "Senior Software Engineer", "Acme Payments", "Seattle, WA"
+    )  # fmt: skip
+
+
+def test_a_two_line_header_with_the_employer_first_is_read() -> None:
+    text = swap(
+        "Senior Software Engineer | Acme Payments | Jan 2021 - Present",
+        "Acme Payments, Portland, OR\nSenior Software Engineer    Jan 2021 - Present",
+    )
+
+    roles = run(text).roles
+
+    assert roles[0].employer == "Acme Payments" and roles[0].title == "Senior Software Engineer"
+    assert roles[0].location == "Portland, OR"
+    assert roles[0].dates is not None and roles[0].dates.current
+    assert len(roles[0].bullets) == 3
