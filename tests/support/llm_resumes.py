@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from resumeroast.core.analysis import analyze
@@ -27,9 +28,13 @@ def from_text(text: str) -> Document:
 
 
 def request_for(
-    document: Document, *, level: Level = Level.HONEST, job_description: str | None = None
+    document: Document,
+    *,
+    level: Level = Level.HONEST,
+    job_description: str | None = None,
+    as_of: date | None = None,
 ) -> ReviewRequest:
-    analysis = analyze(document, job_description=job_description)
+    analysis = analyze(document, job_description=job_description, as_of=as_of)
     return ReviewRequest(document, analysis, job_description, level)
 
 

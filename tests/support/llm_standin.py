@@ -4,7 +4,8 @@ It speaks OpenAI chat completions (POST /v1/chat/completions) and Anthropic mess
 (POST /v1/messages), so the official SDKs talk to it exactly as to the real services.
 What it answers is a script: a list of steps, one per call, then a default step.
 
-Step kinds ({"kind": ..., "times": N repeats the step for N calls):
+Step kinds ({"kind": ..., "times": N repeats the step for N calls; "delay_s": S answers
+after S seconds, like a model that takes its time):
   answer       a valid answer grounded in the resume it was sent (the default)
   content      {"content": "..."}: exactly this text as the answer
   junk         text that is not JSON
@@ -18,7 +19,10 @@ Step kinds ({"kind": ..., "times": N repeats the step for N calls):
   hallucinate  quotes that are not in the resume; rewrites that invent employers and numbers
 
 Script options: "then" (the step after the list), "reject_response_format" (a list of
-response_format types answered with HTTP 400, like servers that do not support them).
+response_format types answered with HTTP 400, like servers that do not support them),
+"reject_params" (request parameters answered with HTTP 400 naming them, as OpenAI's
+reasoning models answer "max_tokens" and a "temperature" other than 1).
+A status step may carry "message" (the error's text) and "param" (the parameter it names).
 
 In a test:   with run_standin({"steps": [{"kind": "status", "status": 500}]}) as standin: ...
 In a process (chaos tests):
@@ -170,6 +174,7 @@ class Script:
     steps: list[dict[str, Any]] = field(default_factory=list)
     then: dict[str, Any] = field(default_factory=lambda: {"kind": "answer"})
     reject_response_format: list[str] = field(default_factory=list)
+    reject_params: list[str] = field(default_factory=list)
 
     @classmethod
     def parse(cls, spec: dict[str, Any] | None) -> Script:
@@ -181,6 +186,7 @@ class Script:
             steps=expanded,
             then=spec.get("then", {"kind": "answer"}),
             reject_response_format=list(spec.get("reject_response_format", [])),
+            reject_params=list(spec.get("reject_params", [])),
         )
 
 
@@ -200,20 +206,47 @@ class StandinState:
 
     def next_step(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         with self.lock:
-            fmt = (body.get("response_format") or {}).get("type")
-            if fmt and fmt in self.script.reject_response_format:
-                self.calls.append(Call(path, body, "rejected_format"))
-                return {"kind": "status", "status": 400, "error_type": "invalid_request_error"}
-            index = sum(1 for c in self.calls if c.step != "rejected_format")
+            rejection = self._rejection(body)
+            if rejection is not None:
+                self.calls.append(Call(path, body, "rejected"))
+                return rejection
+            index = sum(1 for c in self.calls if c.step != "rejected")
             scripted = self.script.steps
             step = scripted[index] if index < len(scripted) else self.script.then
             self.calls.append(Call(path, body, str(step.get("kind", "answer"))))
             return step
 
+    def _rejection(self, body: dict[str, Any]) -> dict[str, Any] | None:
+        """The HTTP 400 a server that does not take part of this request answers, if any."""
+        fmt = (body.get("response_format") or {}).get("type")
+        if fmt and fmt in self.script.reject_response_format:
+            message = f"Invalid parameter: 'response_format' of type '{fmt}' is not supported."
+            return _bad_request(message, "response_format")
+        for param in self.script.reject_params:
+            if param == "temperature" and body.get("temperature", 1) != 1:
+                message = "Unsupported value: 'temperature' does not support this value."
+                return _bad_request(message, param)
+            if param != "temperature" and param in body:
+                message = f"Unsupported parameter: '{param}' is not supported with this model."
+                if param == "max_tokens":
+                    message += " Use 'max_completion_tokens' instead."
+                return _bad_request(message, param)
+        return None
+
     def replace(self, script: Script) -> None:
         with self.lock:
             self.script = script
             self.calls.clear()
+
+
+def _bad_request(message: str, param: str) -> dict[str, Any]:
+    return {
+        "kind": "status",
+        "status": 400,
+        "error_type": "invalid_request_error",
+        "message": message,
+        "param": param,
+    }
 
 
 # --- HTTP -----------------------------------------------------------------------------------
@@ -322,8 +355,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         step = self.server.state.next_step(self.path, body)
         kind = step.get("kind", "answer")
-        if kind == "hang":
-            self.server.state.stopping.wait(float(step.get("seconds", 30)))
+        wait_s = step.get("seconds", 30) if kind == "hang" else step.get("delay_s")
+        if wait_s is not None:
+            self.server.state.stopping.wait(float(wait_s))
             if self.server.state.stopping.is_set():
                 return
         if kind == "status":
@@ -339,8 +373,10 @@ class _Handler(BaseHTTPRequestHandler):
         if "retry_after" in step:
             headers["Retry-After"] = str(step["retry_after"])
         error_type = step.get("error_type", "server_error" if status >= 500 else "rate_limit_error")
-        payload = {"type": "error", "error": {"message": f"standin {status}", "type": error_type}}
-        self._send(status, payload, headers)
+        error = {"message": step.get("message", f"standin {status}"), "type": error_type}
+        if "param" in step:
+            error["param"] = step["param"]
+        self._send(status, {"type": "error", "error": error}, headers)
 
     def _body(self) -> dict[str, Any]:
         length = int(self.headers.get("Content-Length") or 0)

@@ -4,7 +4,9 @@
   whitespace (and Unicode compatibility forms). A quote that is found is shown as the
   resume's own text, so what the person reads is always verbatim.
 - Rewrites may not add employers, titles, dates, degrees or numbers that their original
-  does not have (`invented_facts`).
+  does not have (`invented_facts`). Names are capitalised words, sentence-initial ones
+  included unless they are ordinary words (a verb, a function word); a lowercase word
+  after "at" is an employer ("at amazon") unless it is an ordinary word ("at scale").
 - Free remarks may not cite numbers that appear nowhere in what the model was given
   (`unsupported_numbers`).
 """
@@ -16,6 +18,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from resumeroast.core.analysis.lexicon import stopwords
+from resumeroast.core.analysis.verbs import is_verb
 from resumeroast.core.documents import Line
 
 #: A quote must carry at least this many letters or digits to count as evidence (a single
@@ -100,8 +104,14 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
     "fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions "
-    "billion billions dozen dozens double doubled triple tripled half percent".split()
+    "billion billions dozen dozens half halved halving percent twice thrice".split()
 )
+#: Multipliers are numbers too: "doubling throughput" claims a figure.
+_MULTIPLIER_WORDS = frozenset(
+    f"{stem}{ending}"
+    for stem in ("doubl", "tripl", "quadrupl")
+    for ending in ("e", "ed", "es", "ing")
+) | frozenset("twofold threefold fourfold fivefold tenfold hundredfold".split())
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -110,6 +120,10 @@ _TITLES = frozenset(
     "senior junior lead principal staff head chief director manager vp president founder "
     "cofounder co-founder ceo cto cfo coo cio architect supervisor intern partner owner "
     "officer executive".split()
+) | frozenset(  # role nouns, singular: "as a software engineer" names the person's title
+    "engineer developer programmer scientist analyst consultant designer researcher "
+    "specialist coordinator administrator accountant strategist recruiter technician "
+    "technologist statistician economist auditor advisor adviser".split()
 )
 _DEGREES = frozenset(
     "bachelor bachelors bachelor's master masters master's phd doctorate mba bsc msc ba ma bs "
@@ -118,6 +132,25 @@ _DEGREES = frozenset(
 _EMPLOYER_SUFFIXES = frozenset("inc ltd llc gmbh corp corporation plc ag sa co company".split())
 _WORD = re.compile(r"[A-Za-z][\w'&+.-]*[\w+]|[A-Za-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:•\n-]\s+|^\s*[-*•]\s*)$")
+_AFTER_AT = re.compile(r"\bat\s+([a-z][a-z'&-]*)")
+#: Ordinary words that open a sentence of a rewrite, or follow "at", besides function
+#: words and verbs: capitalised there, they are not names.
+_ORDINARY = frozenset(
+    "key main core new first second top multiple various numerous daily weekly monthly "
+    "cross-functional end-to-end hands-on full-stack team teams project projects result "
+    "results customer customers client clients user users data revenue sales cost costs "
+    "latency performance quality support product products service services scale pace "
+    "speed peak launch work home risk level length volume runtime large low high lower "
+    "higher minimal reduced record company org organisation organization".split()
+)
+
+
+def _ordinary(word: str) -> bool:
+    word = word.lower()
+    if word in _ORDINARY or word in stopwords() or is_verb(word):
+        return True
+    # Gerunds and adverbs ("Leading", "Successfully"); a short stem keeps "Boeing" a name.
+    return any(word.endswith(end) and len(word) - len(end) >= 4 for end in ("ing", "ly"))
 
 
 def _numbers(text: str) -> set[str]:
@@ -129,16 +162,22 @@ def _words(text: str) -> set[str]:
 
 
 def _proper_nouns(text: str) -> set[str]:
-    """Capitalised words that do not start a sentence or a bullet, and acronyms."""
+    """Capitalised words and acronyms; at the start of a sentence or a bullet, only those
+    that are not ordinary words ("Google: built …" names Google, "Built …" names nothing)."""
     found: set[str] = set()
     for match in _WORD.finditer(text):
         word = match.group(0).rstrip(".")
         if len(word) < 2 or not word[0].isupper():
             continue
-        acronym = word.isupper()
-        if acronym or not _SENTENCE_START.search(text[: match.start()]):
+        opens = not word.isupper() and _SENTENCE_START.search(text[: match.start()])
+        if not opens or not _ordinary(word):
             found.add(word.lower())
     return found
+
+
+def _employers_after_at(text: str) -> set[str]:
+    """Lowercase names after "at": "built APIs at amazon"."""
+    return {w for w in _AFTER_AT.findall(text) if not _ordinary(w)}
 
 
 def invented_facts(original: str, improved: str) -> list[str]:
@@ -149,8 +188,9 @@ def invented_facts(original: str, improved: str) -> list[str]:
     if new_numbers:
         problems.append("numbers " + ", ".join(sorted(new_numbers)))
     before, after = _words(original), _words(improved)
+    before |= {w[:-1] for w in before if w.endswith("s")}  # "engineers" allows "engineer"
     for label, vocabulary in (
-        ("number words", _NUMBER_WORDS),
+        ("number words", _NUMBER_WORDS | _MULTIPLIER_WORDS),
         ("dates", _MONTHS),
         ("titles", _TITLES),
         ("degrees", _DEGREES),
@@ -159,7 +199,10 @@ def invented_facts(original: str, improved: str) -> list[str]:
         added = (after & vocabulary) - before
         if added:
             problems.append(f"{label} " + ", ".join(sorted(added)))
-    names = _proper_nouns(improved) - before
+    employers = _employers_after_at(improved) - before
+    if employers:
+        problems.append("employers " + ", ".join(sorted(employers)))
+    names = _proper_nouns(improved) - before - employers
     if names:
         problems.append("names " + ", ".join(sorted(names)))
     return problems

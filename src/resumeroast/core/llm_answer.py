@@ -189,6 +189,12 @@ def check_answer(text: str | None, finish: FinishReason, limits: AnswerLimits) -
         data = extract_json(text)
     except json.JSONDecodeError as exc:
         return AnswerCheck(None, (f"the answer is not valid JSON ({exc.msg} at char {exc.pos})",))
+    except RecursionError:
+        # A looping model can nest brackets past the parser's depth: a bad answer, not an
+        # outage (uncaught, it would reach the worker's retry policy as a transient error).
+        return AnswerCheck(None, ("the answer is not valid JSON (nested too deeply)",))
+    except ValueError as exc:  # e.g. an integer with more digits than Python converts
+        return AnswerCheck(None, (f"the answer is not valid JSON ({exc})"[:200],))
     if isinstance(data, dict):
         data = {
             k: v[: limits.of(k)] if k in MAX_ITEMS and isinstance(v, list) else v

@@ -70,6 +70,15 @@ def test_a_quote_that_is_not_in_the_resume_is_not_found(index: QuoteIndex, quote
         ("- worked with python on the backend", "Developed Python services on the backend"),
         ("Cut latency by 40%", "Reduced latency by 40% through caching"),
         ("Managed the store", "Managed the store; grew [X%] revenue (add the figure)"),
+        # Sentence-initial ordinary words: verbs, adverbs, function words, the original's own.
+        (
+            "Responsible for building APIs for the payments team",
+            "Built APIs for the payments team. Successfully shipped them",
+        ),
+        ("Led a team of five engineers", "Led five engineers; Mentored each engineer weekly"),
+        ("Built APIs at scale", "Built APIs at scale. The payments team adopted them"),
+        ("handled customer tickets", "Resolved customer tickets at a rate of [N] per day"),
+        ("Used Redis to cut latency", "Cut latency with Redis. Redis caching made it possible"),
     ],
 )
 def test_a_rewrite_that_only_rephrases_invents_nothing(original: str, improved: str) -> None:
@@ -86,6 +95,23 @@ def test_a_rewrite_that_only_rephrases_invents_nothing(original: str, improved: 
         ("Ran the store", "Ran the store while completing an MBA", "degrees"),
         ("Sold software", "Sold software for Initech Inc", "employers"),
         ("Built the data platform", "Built the data platform at Google on AWS", "names"),
+        # A name that opens a sentence is still a name.
+        ("Built APIs for the payments team", "Google: built APIs for the payments team", "names"),
+        ("Built APIs", "Microsoft APIs built by me", "names"),
+        (
+            "Built APIs for internal teams",
+            "Built APIs for internal teams…. Amazon adopted them",
+            "names",
+        ),
+        ("Tuned the cache", "Boeing: tuned the cache", "names"),
+        # A lowercase employer, and a title in lowercase.
+        ("Built APIs", "Built APIs at amazon", "employers"),
+        ("Built APIs", "Built APIs as a software engineer", "titles"),
+        ("Built models", "Built models as data scientist", "titles"),
+        # A multiplier is a number.
+        ("Tuned the cache", "Tuned the cache, doubling throughput", "number words"),
+        ("Tuned the cache", "Tuned the cache and tripled throughput", "number words"),
+        ("Tuned the cache", "Tuned the cache for 2x throughput", "numbers"),
     ],
 )
 def test_a_rewrite_that_adds_a_fact_is_caught(original: str, improved: str, kind: str) -> None:

@@ -56,6 +56,23 @@ def test_invalid_json_is_a_problem_the_model_can_act_on() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 1000,  # a looping model, bare
+        "[" * 5000 + "]" * 5000,  # balanced, still past the parser's depth
+        'My review: {"verdict": ' + "[" * 1000 + "}",  # wrapped in prose: the fallback parse
+        '{"verdict": ' + "1" * 5000 + "}",  # an integer too long for Python to convert
+    ],
+    ids=["open", "balanced", "wrapped", "long-int"],
+)
+def test_a_pathological_answer_is_a_problem_not_an_exception(text: str) -> None:
+    """Anything the parser chokes on earns a repair, never an error the worker would retry."""
+    check = check_answer(text, "stop", LIMITS)
+    assert not check.ok
+    assert "not valid JSON" in check.problems[0]
+
+
+@pytest.mark.parametrize(
     ("change", "expected"),
     [
         ({"findings": "none"}, "findings"),

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from importlib.resources import files
+
 import pytest
 
 from resumeroast.core.analysis import analyze
 from resumeroast.core.feedback import Level
+from resumeroast.core.llm_answer import AnswerLimits
+from resumeroast.core.llm_schema import answer_json_schema
 from resumeroast.core.prompts import (
     PROMPT_VERSION,
     PromptBudget,
@@ -133,3 +139,26 @@ def test_the_repair_message_names_the_problems_and_keeps_the_conversation() -> N
 def test_the_token_estimate_is_pessimistic_for_non_latin_text() -> None:
     assert estimate_tokens("负责后端开发") >= 6
     assert estimate_tokens("x" * 300) >= 100
+
+
+def _prompt_digest() -> str:
+    """Everything the model is shown besides the resume: the template files and the schema."""
+    digest = hashlib.sha256()
+    folder = files("resumeroast.core.prompts") / "templates"
+    for template in sorted((t for t in folder.iterdir() if t.name.endswith(".md")), key=str):
+        digest.update(template.name.encode() + b"\0" + template.read_bytes())
+    schema = answer_json_schema(AnswerLimits())
+    digest.update(json.dumps(schema, sort_keys=True).encode())
+    return digest.hexdigest()[:16]
+
+
+#: The digest of each prompt version. Stored results and cached reviews are keyed by the
+#: version, so a changed template or schema must come with a new version (and a new line).
+PROMPT_DIGESTS = {"review_v1": "55a176bcc79f036e"}
+
+
+def test_a_changed_prompt_comes_with_a_new_prompt_version() -> None:
+    assert PROMPT_DIGESTS.get(PROMPT_VERSION) == _prompt_digest(), (
+        "The prompt templates or the answer schema changed: bump PROMPT_VERSION (and the "
+        "template file names) and record the new digest in PROMPT_DIGESTS."
+    )

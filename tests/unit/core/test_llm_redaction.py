@@ -53,3 +53,14 @@ def test_restore_puts_the_originals_back_and_leaves_unknown_placeholders() -> No
     redacted, originals = redact_all(LINES)
     assert restore(redacted[0], originals) == LINES[0]
     assert restore("Write to [EMAIL_9]", originals) == "Write to [EMAIL_9]"
+
+
+def test_a_bare_personal_domain_is_a_url() -> None:
+    redacted, originals = redact_all(["Site: janeroe.dev. Code: jane.github.io, JaneRoe.me"])
+    assert redacted == ["Site: [URL_1]. Code: [URL_2], [URL_3]"]
+    assert set(originals.values()) == {"janeroe.dev", "jane.github.io", "JaneRoe.me"}
+
+
+def test_technologies_written_like_domains_are_not_urls() -> None:
+    line = "ASP.NET, asp.net, VB.NET, Node.js, Vue.js, Socket.io, D3.js, e.g. main.py, U.S., v1.2"
+    assert redact_all([line]) == ([line], {})

@@ -3,9 +3,16 @@
 OpenAI, Ollama, vLLM, llama.cpp's server, LM Studio, OpenRouter … and our own embedded
 local server. Structured output, best first: `response_format` json_schema, then
 json_object, then the schema in the prompt alone (it is always in the prompt too). In
-"auto" mode a server that rejects a response_format (HTTP 400/422) is asked again at once
+"auto" mode a server whose HTTP 400/422 names the response_format is asked again at once
 with the next mode, and the mode that worked is kept for later reviews. Every answer is
 validated by the reviewer whatever the mode.
+
+Sampling parameters: OpenAI itself gets `max_completion_tokens` (its reasoning models,
+gpt-5 and the o-series, reject `max_tokens`); every other server gets `max_tokens`, which
+llama.cpp, Ollama and vLLM accept. A 400 that names `max_tokens` switches to
+`max_completion_tokens`, and one that names `temperature` stops sending it (reasoning
+models take only their default); each change is made once and kept. Any other 400 is a
+permanent error, never read as a rejected response_format.
 
 `grammar_hints=True` (used for our embedded llama.cpp server) sends
 `core.llm_answer.grammar_schema` instead: the same schema plus llguidance's options for
@@ -17,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import openai
 
@@ -30,7 +38,10 @@ StructuredMode = Literal["json_schema", "json_object", "prompt"]
 MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 SEED = 7  #: fixed sampling seed: same prompt, same answer, where the server honours it
+OPENAI_HOST = "api.openai.com"
 _REJECTED = (openai.BadRequestError, openai.UnprocessableEntityError)
+_FORMAT_WORDS = ("response_format", "json_schema", "json_object")
+TokenLimit = Literal["max_tokens", "max_completion_tokens"]
 _FINISH: dict[str, FinishReason] = {"stop": "stop", "length": "length", "content_filter": "refusal"}
 
 
@@ -54,6 +65,8 @@ class OpenAIChatClient:
         self._auto = mode == "auto"
         self._mode: StructuredMode = "json_schema" if mode == "auto" else mode
         self._grammar_hints = grammar_hints
+        self._token_limit: TokenLimit = token_limit_for(str(sdk.base_url))
+        self._send_temperature = True
 
     def __repr__(self) -> str:
         return f"OpenAIChatClient(model={self._model!r}, mode={self._mode!r})"
@@ -77,20 +90,43 @@ class OpenAIChatClient:
                 response = self._sdk.chat.completions.create(
                     model=self._model,
                     messages=[{"role": m.role, "content": m.content} for m in messages],  # type: ignore[misc]
-                    max_tokens=self._max_output_tokens,
-                    temperature=self._temperature,
                     seed=SEED,
                     timeout=timeout_s,
+                    **self._sampling(),
                     **self._format(limits),
                 )
             except _REJECTED as exc:
-                if not self._auto or self._mode == "prompt":
+                if not self._adapt_to(exc):
                     raise translate_error(exc, self._provider) from None
-                self._mode = MODES[MODES.index(self._mode) + 1]
             except openai.OpenAIError as exc:
                 raise translate_error(exc, self._provider) from None
             else:
                 return _reply(response)
+
+    def _adapt_to(self, rejection: openai.APIStatusError) -> bool:
+        """Change what is sent to suit a server that rejected a request; False when the
+        rejection names nothing we can change (each change is made at most once)."""
+        param = (rejection.param or "").lower()
+        text = f"{param} {rejection.message}".lower()
+        names_max_tokens = param == "max_tokens" or (
+            "max_tokens" in text and "max_completion_tokens" in text
+        )
+        if names_max_tokens and self._token_limit == "max_tokens":
+            self._token_limit = "max_completion_tokens"
+            return True
+        if "temperature" in text and self._send_temperature:
+            self._send_temperature = False
+            return True
+        if self._auto and self._mode != "prompt" and any(w in text for w in _FORMAT_WORDS):
+            self._mode = MODES[MODES.index(self._mode) + 1]
+            return True
+        return False
+
+    def _sampling(self) -> dict[str, Any]:
+        sampling: dict[str, Any] = {self._token_limit: self._max_output_tokens}
+        if self._send_temperature:
+            sampling["temperature"] = self._temperature
+        return sampling
 
     def _format(self, limits: AnswerLimits) -> dict[str, Any]:
         if self._mode == "json_schema":
@@ -117,6 +153,12 @@ def _reply(response: Any) -> ChatReply:
     if finish == "other" and message.content:
         finish = "stop"
     return ChatReply(message.content, finish, tokens_in, tokens_out)
+
+
+def token_limit_for(base_url: str) -> TokenLimit:
+    """OpenAI's own API wants max_completion_tokens; other servers know max_tokens."""
+    host = urlsplit(base_url).hostname or ""
+    return "max_completion_tokens" if host == OPENAI_HOST else "max_tokens"
 
 
 def make_openai_sdk(

@@ -25,8 +25,11 @@ def prepare(request: ReviewRequest) -> Prepared:
     screened = screen(request.document)
     if not screened.detected:
         return Prepared(screened, request.analysis)
-    # Score the resume as if the injected text were not there: same scores as without it.
-    analysis = analyze(screened.document, job_description=request.job_description)
+    # Score the resume as if the injected text were not there: same scores as without it,
+    # and as of the same day the request's analysis used ("Present" means that day).
+    analysis = analyze(
+        screened.document, job_description=request.job_description, as_of=request.analysis.as_of
+    )
     return Prepared(screened, analysis)
 
 

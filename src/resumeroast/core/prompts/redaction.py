@@ -1,7 +1,10 @@
 """Personal data out of the prompt, back into what the person reads.
 
 Emails, phone numbers, street addresses and URLs are replaced by numbered placeholders
-([EMAIL_1], [PHONE_1], [ADDRESS_1], [URL_1]) before any text is sent to a model. The same
+([EMAIL_1], [PHONE_1], [ADDRESS_1], [URL_1]) before any text is sent to a model. A bare
+personal domain ("janeroe.dev", "jane.github.io") is a URL too: it must end in a
+lowercase top-level domain of the kind personal sites use, which keeps "ASP.NET" and
+"Node.js" out, and a few library names that look like domains ("socket.io") are kept. The same
 value always gets the same placeholder, so the model can still talk about "your email";
 `restore` puts the originals back into the model's answer before it is shown or checked.
 """
@@ -21,6 +24,13 @@ _URL = re.compile(
     r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/[\w./~%#?=&+-]+",
     re.IGNORECASE,
 )
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"(?:com|net|org|io|dev|me|co|app|page|site|xyz|tech|blog|info|online|website|design"
+    r"|codes|studio|name|pro|cv)(?![\w-]|\.[A-Za-z0-9])"
+)
+#: Technologies whose names are written like domains.
+_NOT_DOMAINS = frozenset({"socket.io", "asp.net", "vb.net", "ado.net", "dev.to"})
 _PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{7,}\d(?![\w/])")
 _STREET_WORDS = (
     r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl"
@@ -38,6 +48,7 @@ _TRAILING = ".,;:"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("EMAIL", _EMAIL),
     ("URL", _URL),
+    ("URL", _BARE_DOMAIN),
     ("ADDRESS", _ADDRESS),
     ("PHONE", _PHONE),
 )
@@ -69,6 +80,8 @@ class Redactor:
         if _PLACEHOLDER.fullmatch(value):
             return value
         if kind == "PHONE" and not _is_phone(value):
+            return value
+        if kind == "URL" and value.lower() in _NOT_DOMAINS:
             return value
         stripped = value.rstrip(_TRAILING)
         tail = value[len(stripped) :]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from resumeroast.core.documents import Document
-from resumeroast.core.feedback import Feedback
+from resumeroast.core.feedback import Feedback, Source
 from resumeroast.core.injection import CODE
 from resumeroast.core.llm_merge import SCORE_STEP
 from resumeroast.ports import Reviewer
@@ -32,8 +34,12 @@ def _scores(feedback: Feedback) -> tuple[int, object]:
     return feedback.overall_score, feedback.sub_scores
 
 
-def _review(reviewer: Reviewer, document: Document) -> Feedback:
-    return reviewer.review(request_for(document))
+#: A day long past: "Present" in the sample then means fewer years than today.
+PAST = date(2019, 6, 1)
+
+
+def _review(reviewer: Reviewer, document: Document, as_of: date | None = None) -> Feedback:
+    return reviewer.review(request_for(document, as_of=as_of))
 
 
 @pytest.mark.parametrize("where", sorted(INJECTED))
@@ -85,3 +91,33 @@ def test_the_builtin_reviewer_reports_the_attempt_and_ignores_it(
     assert _scores(attacked) == _scores(without)
     assert attacked.findings[0].code == CODE
     assert attacked.findings[1:] == without.findings
+
+
+def test_the_past_day_scores_differently_from_today() -> None:
+    """The premise of the past-day cases below: the day does change the sample's scores."""
+    then, now = request_for(load(SAMPLE), as_of=PAST), request_for(load(SAMPLE))
+    scores_then = (then.analysis.overall_score, then.analysis.sub_scores)
+    assert scores_then != (now.analysis.overall_score, now.analysis.sub_scores)
+
+
+@pytest.mark.parametrize("where", sorted(INJECTED))
+@pytest.mark.parametrize("provider", ["builtin", "openai"])
+def test_an_injected_resume_is_scored_as_of_the_analysis_day(
+    make_reviewer: MakeReviewer, standin: Standin, where: str, provider: str
+) -> None:
+    """Removing the injection rescores the resume: as of the analysis day, not today."""
+    standin.set_script(OBEY)
+    settings = (
+        openai_settings(standin.base_url) if provider == "openai" else Settings(_env_file=None)
+    )
+    reviewer = make_reviewer(settings)
+    clean = load(SAMPLE)
+
+    without = _review(reviewer, clean, PAST)
+    attacked = _review(reviewer, INJECTED[where](clean), PAST)
+
+    assert _scores(attacked) == _scores(without)
+    assert attacked.review.injection_detected
+    # The analyzer's findings too: roles dated after that day are "in the future".
+    analyzer = [f for f in attacked.findings[1:] if f.source is Source.ANALYZER]
+    assert analyzer == [f for f in without.findings if f.source is Source.ANALYZER]

@@ -7,7 +7,11 @@ from typing import Any
 
 import pytest
 
-from resumeroast.adapters.llm.openai_compat import OpenAIChatClient, make_openai_sdk
+from resumeroast.adapters.llm.openai_compat import (
+    OpenAIChatClient,
+    make_openai_sdk,
+    token_limit_for,
+)
 from resumeroast.adapters.llm.reviewer import MIN_REPAIR_S
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback, Source
@@ -119,6 +123,18 @@ def test_an_answer_still_unusable_after_repair_is_discarded_with_a_visible_note(
     assert all(f.source is Source.ANALYZER for f in feedback.findings)
 
 
+def test_an_answer_nested_past_the_parsers_depth_is_discarded_not_retried(
+    make_reviewer: MakeReviewer, standin: Standin
+) -> None:
+    """A model that loops on '[' gets its one repair; then the job completes with a note."""
+    nested = {"kind": "content", "content": "[" * 1000, "times": 2}
+    feedback = _review(make_reviewer, standin, {"steps": [nested]})
+    assert len(standin.calls) == 2
+    review = feedback.review
+    assert review.ai_review_discarded and review.repairs == 1
+    assert any("nested too deeply" in note for note in review.notes)
+
+
 def test_a_refusal_is_not_repaired_and_is_noted(
     make_reviewer: MakeReviewer, standin: Standin
 ) -> None:
@@ -208,6 +224,55 @@ def test_a_server_without_any_response_format_gets_the_schema_in_the_prompt(
     assert "response_format" not in last
     assert '"score_adjustments"' in last["messages"][1]["content"]
     assert not feedback.review.ai_review_discarded
+
+
+def test_a_reasoning_model_that_rejects_max_tokens_and_temperature_still_gets_json_schema(
+    make_reviewer: MakeReviewer, standin: Standin
+) -> None:
+    """gpt-5 and the o-series answer 400 to max_tokens and temperature=0: that is not a
+    server rejecting response_format, and the structured-output mode must survive it."""
+    standin.set_script({"reject_params": ["max_tokens", "temperature"]})
+    reviewer = make_reviewer(openai_settings(standin.base_url, llm_model="gpt-5-mini"))
+    first = reviewer.review(request_for(load(SAMPLE)))
+    assert [c.step for c in standin.calls] == ["rejected", "rejected", "answer"]
+    assert not first.review.ai_review_discarded
+    assert any(f.source is Source.AI for f in first.findings)
+
+    reviewer.review(request_for(load(SAMPLE)))  # what worked is remembered: one call
+    bodies = [c.body for c in standin.calls]
+    assert len(bodies) == 4
+    assert {b["response_format"]["type"] for b in bodies} == {"json_schema"}
+    for body in bodies[2:]:
+        assert body["max_completion_tokens"] == 1024
+        assert "max_tokens" not in body and "temperature" not in body
+
+
+def test_a_400_that_names_no_response_format_is_permanent_and_keeps_the_mode(
+    make_reviewer: MakeReviewer, standin: Standin
+) -> None:
+    bad = {"kind": "status", "status": 400, "message": "The model does not exist", "param": "model"}
+    standin.set_script({"steps": [bad]})
+    reviewer = make_reviewer(openai_settings(standin.base_url))
+    with pytest.raises(LLMPermanentError):
+        reviewer.review(request_for(load(SAMPLE)))
+    assert len(standin.calls) == 1  # not asked again in a lesser mode
+    reviewer.review(request_for(load(SAMPLE)))
+    assert standin.calls[-1].body["response_format"]["type"] == "json_schema"
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("https://api.openai.com/v1", "max_completion_tokens"),
+        ("http://127.0.0.1:8080/v1", "max_tokens"),  # llama.cpp's server, our local provider
+        ("http://localhost:11434/v1", "max_tokens"),  # Ollama
+        ("https://openrouter.ai/api/v1", "max_tokens"),
+    ],
+)
+def test_openai_itself_gets_max_completion_tokens_other_servers_max_tokens(
+    base_url: str, expected: str
+) -> None:
+    assert token_limit_for(base_url) == expected
 
 
 def test_a_fixed_json_mode_is_not_downgraded(make_reviewer: MakeReviewer, standin: Standin) -> None:
