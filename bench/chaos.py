@@ -5,16 +5,24 @@ provider has an outage. Prints accepted, completed, failed, duplicated and lost.
 
 Everything is real and local: redis-server, `resumeroast api`, Celery worker processes, and an
 OpenAI-compatible LLM stand-in (tests/support/llm_standin.py) reached through the production
-openai provider code. "Duplicated" counts jobs whose feedback was saved twice or whose review
-was paid for twice (two successful LLM answers for the same resume); "lost" counts accepted
-jobs that are not complete or failed when the run ends.
+openai provider code.
+
+How it counts, from the database at the end (not only from what the client saw):
+  accepted    job rows in the database (the client's count is shown too: a submission whose
+              answer was lost in a restart is accepted all the same)
+  lost        accepted jobs neither complete nor failed at the deadline, plus jobs the client
+              was given that the database does not hold
+  duplicated  resumes (each carries a unique marker) whose review the LLM stand-in answered
+              more than once, i.e. billed twice. Feedback cannot be saved twice (its primary
+              key is the job id), so the feedback check instead counts complete jobs that do
+              not hold exactly one feedback row. A worker killed while the answer is on the
+              wire counts too: a real provider bills that answer even though nobody read it.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import sqlite3
 import sys
 import tempfile
 import threading
@@ -23,6 +31,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -31,7 +40,9 @@ from tests.support.api import JobRef, get_job, submit  # noqa: E402
 from tests.support.llm_standin import Call, Standin, run_standin  # noqa: E402
 from tests.support.stack import FIXTURES, Stack, kill_process_group  # noqa: E402
 
+from resumeroast.adapters.db.engine import make_engine  # noqa: E402
 from resumeroast.adapters.embedded_redis import EmbeddedRedis  # noqa: E402
+from resumeroast.settings import Settings  # noqa: E402
 
 BASE = (FIXTURES / "text/hrhelper__sample_resume.txt").read_bytes()
 OUTAGE = {"steps": [], "then": {"kind": "status", "status": 503}}
@@ -45,9 +56,14 @@ def marker(i: int) -> str:
 def submit_all(client: httpx.Client, count: int, pace_s: float, jobs: list[JobRef]) -> None:
     for i in range(count):
         body = f"{marker(i)}\n".encode() + BASE
-        for _ in range(50):  # the API may be briefly unable to reach Redis: the client retries
+        # The API may be briefly unable to reach Redis: the client retries, with one
+        # Idempotency-Key per resume so a retry whose first try was accepted is the same job.
+        headers = {"Idempotency-Key": f"chaos-{i:05d}"}
+        for _ in range(50):
             try:
-                jobs.append(submit(client, f"c{i}.txt", data=body, filename=f"c{i}.txt"))
+                jobs.append(
+                    submit(client, f"c{i}.txt", data=body, filename=f"c{i}.txt", headers=headers)
+                )
                 break
             except (AssertionError, httpx.HTTPError):
                 time.sleep(0.2)
@@ -155,28 +171,54 @@ def main() -> None:
             for m in [call_marker(call.body)]
             if m
         )
-        stack.stop()
+        try:
+            rows, feedback_rows = read_database(stack)
+        finally:
+            stack.stop()
     redis_server.stop()
-    feedback_saves = count_feedback_rows(data_dir / "resumeroast.db")
-    counts = Counter(statuses.values())
-    duplicated = sum(1 for n in answers.values() if n > 1) + sum(
-        1 for n in feedback_saves.values() if n > 1
+    counts = Counter(rows.values())
+    unfinished = sum(1 for status in rows.values() if status not in ("complete", "failed"))
+    unknown = sum(1 for job in jobs if job.id not in rows)
+    billed_twice = sum(1 for n in answers.values() if n > 1)
+    feedback_off = sum(
+        1
+        for job_id, status in rows.items()
+        if status == "complete" and feedback_rows.get(job_id, 0) != 1
     )
+    client_final = sum(1 for s in statuses.values() if s in ("complete", "failed"))
     print("\n".join(events))
     print(
         f"\nchaos run: {args.jobs} jobs, {args.kills} worker SIGKILLs, {args.redis_restarts} Redis "
         f"restarts, a {args.outage_s:.0f}s LLM outage, "
         f"{args.workers} workers x {args.concurrency}; {elapsed:.0f}s"
     )
-    print(f"accepted   {len(jobs)}")
+    print(f"accepted   {len(rows)}  (job rows; the client was given {len(jobs)})")
     print(f"completed  {counts['complete']}")
     print(f"failed     {counts['failed']}")
     print(
-        f"duplicated {duplicated}  (LLM paid twice: {sum(1 for n in answers.values() if n > 1)}, "
-        f"feedback saved twice: {sum(1 for n in feedback_saves.values() if n > 1)})"
+        f"duplicated {billed_twice}  (resumes whose review the LLM answered twice; complete "
+        f"jobs without exactly one feedback row: {feedback_off})"
     )
-    print(f"lost       {len(jobs) - counts['complete'] - counts['failed']}")
+    print(
+        f"lost       {unfinished + unknown}  (unfinished job rows: {unfinished}; jobs the client "
+        f"was given that the database lacks: {unknown}; client saw {client_final} finish)"
+    )
     print(f"LLM calls  {len(calls)} ({sum(answers.values())} answered)")
+
+
+def read_database(stack: Stack) -> tuple[dict[str, str], Counter[str]]:
+    """Every job row's status and the feedback rows per job."""
+    settings = Settings(database_url=stack.database_url, data_dir=stack.data_dir)
+    engine = make_engine(settings.effective_database_url)
+    try:
+        with engine.connect() as connection:
+            rows = dict(connection.execute(text("SELECT id, status FROM jobs")).all())
+            feedback = Counter(
+                row[0] for row in connection.execute(text("SELECT job_id FROM feedback"))
+            )
+    finally:
+        engine.dispose()
+    return rows, feedback
 
 
 def call_marker(body: dict[str, object]) -> str | None:
@@ -201,11 +243,6 @@ def final_statuses(client: httpx.Client, jobs: list[JobRef], deadline: float) ->
             break
         time.sleep(1)
     return statuses
-
-
-def count_feedback_rows(db: Path) -> Counter[str]:
-    with sqlite3.connect(db) as connection:
-        return Counter(row[0] for row in connection.execute("SELECT job_id FROM feedback"))
 
 
 if __name__ == "__main__":

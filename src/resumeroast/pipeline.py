@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 import structlog
 
-from resumeroast.core.analysis import analyze, no_text_feedback
+from resumeroast.core.analysis import Analysis, analyze, no_text_feedback
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, sniff_kind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, NewJob, Stage
@@ -199,7 +199,11 @@ def process_job(
         with stage(deps, job, owner, Stage.SAVING):
             saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
     except PermanentError as exc:
-        deps.jobs.fail_job(job.id, code=exc.code, reason=exc.user_message, error=exc.detail)
+        failed = deps.jobs.fail_job(
+            job.id, owner=owner, code=exc.code, reason=exc.user_message, error=exc.detail
+        )
+        if not failed:  # our lease ran out and another run has the job now
+            return Outcome.SKIPPED
         publish_job(deps, deps.jobs.get_job(job.id))
         deps.metrics.job_finished("failed")
         log.info("job_failed_permanently", job_id=job.id, code=exc.code)
@@ -241,7 +245,11 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     # not be served the clean document's cached review (which lacks the red flag).
     hidden = "\n".join(h.text for h in document.layout.hidden_text)
     key = review_cache_key(
-        document.text + "\x00" + hidden, job.job_description, job.level, deps.reviewer.identity
+        document.text + "\x00" + hidden,
+        job.job_description,
+        job.level,
+        deps.reviewer.identity,
+        analysis_fingerprint(request.analysis),
     )
     cached = deps.jobs.get_cached_review(key)
     if cached is not None:
@@ -267,17 +275,43 @@ def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
     except LLMTransientError as exc:
         deps.breaker.record(name, ok=False)
         deps.metrics.provider_error(name, exc.code)
+        # A failure that leaves the breaker open (it tripped it, or it was the half-open probe)
+        # is the outage, not this job's bad luck: the job waits instead of spending a retry.
+        if deps.breaker.is_open(name):
+            raise ProviderPaused(f"{name} breaker opened: {exc.detail}") from exc
         raise
     deps.breaker.record(name, ok=True)
     return feedback
 
 
-def review_cache_key(text: str, job_description: str | None, level: Level, identity: str) -> str:
+def review_cache_key(
+    text: str, job_description: str | None, level: Level, identity: str, analysis: str
+) -> str:
+    """The cache holds the merged feedback, the analyzer's part included, so the analysis
+    (its fingerprint) is part of the key next to what the model saw."""
     parts = [
         hashlib.sha256(text.encode()).hexdigest(),
         hashlib.sha256((job_description or "").encode()).hexdigest(),
         level.value,
         identity,
+        analysis,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def analysis_fingerprint(analysis: Analysis) -> str:
+    """A hash of what the analyzer concluded: its version, facts, scores and findings.
+
+    A new analyzer, or a later "Present" that changes durations and gaps, changes it; the same
+    conclusions on another day keep it (and the cached review stays valid).
+    """
+    parts = [
+        analysis.version,
+        analysis.facts.model_dump_json(),
+        analysis.sub_scores.model_dump_json(),
+        str(analysis.overall_score),
+        analysis.keywords.model_dump_json() if analysis.keywords else "",
+        *(finding.model_dump_json() for finding in analysis.findings),
     ]
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
@@ -327,20 +361,31 @@ def dead_letter(
     error: Exception,
     trace: str,
     reason: str,
-) -> None:
-    """Record what replay needs, then mark the job failed with a reason a person understands."""
-    deps.jobs.add_dead_letter(
+    code: str = "retries_exhausted",
+    owner: str | None = None,
+    delivery: str | None = None,
+) -> bool:
+    """Record what replay needs and mark the job failed with a reason a person understands, in
+    one transaction, if the run (owner, or any run of the task delivery) still holds the job."""
+    recorded = deps.jobs.dead_letter_job(
         job_id,
+        code=code,
+        reason=reason,
         task_name=task_name,
         task_args=task_args,
         error_type=type(error).__name__,
         error_message=str(error),
         traceback=trace,
+        owner=owner,
+        delivery=delivery,
     )
-    deps.jobs.fail_job(job_id, code="retries_exhausted", reason=reason, error=str(error)[:2000])
+    if not recorded:
+        log.info("dead_letter_skipped_not_our_job", job_id=job_id)
+        return False
     deps.metrics.job_finished("failed")
     publish_job(deps, deps.jobs.get_job(job_id))
     log.warning("job_dead_lettered", job_id=job_id, error_type=type(error).__name__)
+    return True
 
 
 def reconcile(
@@ -350,11 +395,18 @@ def reconcile(
 
     The database is the record of accepted jobs, so even a broker that lost every message
     loses no job: stale 'queued' rows and 'processing' rows whose lease ran out (or whose
-    owner process is gone) are published again.
+    owner process is gone) are published again. A backlog is not a loss, though: while the
+    broker's queue holds at least as many messages as there are stale queued jobs, they are
+    waiting their turn and publishing them again would only pile up duplicates each round.
     """
-    stale = deps.jobs.find_stale_jobs(stale_after_s=stale_after_s)
+    queued = deps.jobs.find_stale_queued(stale_after_s=stale_after_s)
+    depth = deps.queue.queue_depth() if queued else None
+    if depth is not None and depth >= len(queued):
+        log.info("reconciler_backlog_not_republished", stale=len(queued), queue_depth=depth)
+        queued = []
+    lease_lost = deps.jobs.find_lease_lost()
     orphaned = [job_id for job_id, owner in deps.jobs.processing_owners() if dead_owner(owner)]
-    job_ids = list(dict.fromkeys(stale + orphaned))
+    job_ids = list(dict.fromkeys(queued + lease_lost + orphaned))
     for job_id in job_ids:
         enqueue(deps, job_id)
     deps.jobs.mark_enqueued(job_ids)
@@ -375,6 +427,8 @@ def replay_dead_letter(deps: Deps, entry_id: int) -> str:
 
 def replay_job(deps: Deps, job_id: str) -> None:
     """Back to 'queued' (a complete job stays complete) and onto the queue."""
+    if not deps.queue.ping():  # do not touch the job when it could not be published
+        raise BrokerUnavailable("the broker does not answer")
     deps.jobs.requeue_for_replay(job_id)
     deps.queue.enqueue_review(job_id)
     publish_job(deps, deps.jobs.get_job(job_id))

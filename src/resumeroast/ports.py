@@ -73,14 +73,23 @@ class JobStore(Protocol):
     def complete_job(self, job_id: str, *, owner: str, feedback: Feedback) -> bool: ...
 
     def fail_job(
-        self, job_id: str, *, code: str, reason: str, error: str | None = None
-    ) -> None: ...
+        self,
+        job_id: str,
+        *,
+        code: str,
+        reason: str,
+        error: str | None = None,
+        owner: str | None = None,
+        delivery: str | None = None,
+    ) -> bool: ...
 
     def schedule_retry(self, job_id: str, *, owner: str, error: str, retry_at: datetime) -> int: ...
 
     def release_job(self, job_id: str, *, owner: str, retry_at: datetime, note: str) -> None: ...
 
-    def find_stale_jobs(self, *, stale_after_s: float, limit: int = 500) -> list[str]: ...
+    def find_stale_queued(self, *, stale_after_s: float, limit: int = 500) -> list[str]: ...
+
+    def find_lease_lost(self, *, limit: int = 500) -> list[str]: ...
 
     def processing_owners(self) -> list[tuple[str, str | None]]: ...
 
@@ -96,16 +105,20 @@ class JobStore(Protocol):
 
     def put_cached_review(self, key: str, feedback: Feedback, *, source_job_id: str) -> None: ...
 
-    def add_dead_letter(
+    def dead_letter_job(
         self,
         job_id: str,
         *,
+        code: str,
+        reason: str,
         task_name: str,
         task_args: list[Any],
         error_type: str,
         error_message: str,
         traceback: str,
-    ) -> None: ...
+        owner: str | None = None,
+        delivery: str | None = None,
+    ) -> bool: ...
 
     def list_dead_letters(self, *, limit: int = 100) -> list[DeadLetter]: ...
 

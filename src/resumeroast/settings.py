@@ -90,6 +90,9 @@ class Settings(BaseSettings):
     breaker_window: int = 10
     breaker_failure_ratio: float = 0.5
     breaker_cooldown_s: float = 30.0
+    #: While the breaker is open jobs wait without spending retries; a job still waiting this
+    #: long after its first attempt goes to the dead-letter queue (replay it once it is back).
+    llm_outage_max_wait_s: float = 1800.0
 
     # --- security and privacy
     #: Uploads per client address per minute (0: no limit). Counted in Redis, so it holds

@@ -27,6 +27,20 @@ def test_failures_open_the_breaker_for_every_worker(redis_server: EmbeddedRedis)
     assert first.wait_s("anthropic") is None  # per provider
 
 
+def test_failures_in_a_row_open_it_after_a_run_of_successes(redis_server: EmbeddedRedis) -> None:
+    """An outage that starts after many successes: the ratio over the window stays low for a
+    while, but the latest calls all failing is verdict enough."""
+    policy = BreakerPolicy(window=10, min_calls=4, failure_ratio=0.5, cooldown_s=5)
+    (breaker,) = breakers(redis_server, 1, policy)
+    for name, outcomes in [("p", [False] * 3), ("q", [False, False, False, True, False])]:
+        for ok in [True] * 10 + outcomes:
+            breaker.record(name, ok=ok)
+        assert not breaker.is_open(name)  # not 4 in a row, and under half of the last 10
+    breaker.record("p", ok=False)
+    assert breaker.is_open("p")  # 4 in a row, though only 4 of the last 10 failed
+    assert not breaker.is_open("q")
+
+
 def test_one_probe_after_cooldown_then_closes_on_success(redis_server: EmbeddedRedis) -> None:
     policy = BreakerPolicy(window=4, min_calls=2, failure_ratio=0.5, cooldown_s=0.3)
     first, second = breakers(redis_server, 2, policy)

@@ -13,7 +13,9 @@ import httpx
 import psutil
 import pytest
 
-from resumeroast.adapters.embedded_redis import free_port
+from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
+from tests.support.api import get_job, submit, wait_final
+from tests.support.llm_standin import Standin
 from tests.support.polling import wait_for
 from tests.support.stack import FIXTURES, TEST_ENV, Stack
 
@@ -185,3 +187,64 @@ def test_a_second_service_on_a_port_in_use_is_refused(shared_stack: Stack) -> No
     )
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{taken}" in done.stdout + done.stderr
+
+
+def test_dlq_show_replay_and_purge(
+    llm_stack: Stack,
+    client: httpx.Client,
+    standin: Standin,
+    redis_server: EmbeddedRedis,
+    tmp_path: Path,
+) -> None:
+    # A breaker that never opens (its window is shorter than the 4 calls a verdict needs):
+    # every job spends its retries and is dead-lettered.
+    llm_stack.extra_env["BREAKER_WINDOW"] = "3"
+    standin.set_script({"steps": [], "then": {"kind": "status", "status": 500}})
+    llm_stack.start_worker()
+    base = (FIXTURES / "text/hrhelper__sample_resume.txt").read_bytes()
+    jobs = [
+        submit(client, f"r{i}.txt", data=f"Candidate {i}\n".encode() + base, filename=f"r{i}.txt")
+        for i in range(2)
+    ]
+    for job in jobs:
+        failed = wait_final(client, job, timeout_s=90)
+        assert failed["failure"]["code"] == "retries_exhausted", failed
+
+    def dlq(*args: str) -> subprocess.CompletedProcess[str]:
+        return cli("dlq", *args, env=llm_stack.env, cwd=tmp_path, timeout_s=60)
+
+    def entries() -> dict[str, str]:
+        listed = dlq("list", "--json")
+        assert listed.returncode == 0, listed.stderr
+        return {row["job_id"]: row["id"] for row in json.loads(listed.stdout)}
+
+    ids = entries()
+    assert sorted(ids) == sorted(job.id for job in jobs)
+    first, second = jobs
+    shown = dlq("show", ids[first.id])
+    assert shown.returncode == 0, shown.stderr
+    entry = json.loads(shown.stdout)
+    assert entry["job_id"] == first.id
+    assert entry["task_name"] == "resumeroast.review_job" and entry["task_args"] == [first.id]
+    assert entry["error_type"] == "LLMTransientError" and entry["error_message"]
+    assert "Traceback" in entry["traceback"] and entry["attempts"] == 4  # 1 + 3 retries
+    assert dlq("show", "999999").returncode == 1
+
+    standin.set_script({"steps": []})  # the provider is back
+    replayed = dlq("replay", ids[first.id])
+    assert replayed.returncode == 0, replayed.stderr
+    assert first.id in replayed.stdout
+    assert wait_final(client, first, timeout_s=90)["status"] == "complete"
+    assert list(entries()) == [second.id]
+
+    redis_server.stop()  # the broker is down: a clear message, not a traceback
+    down = dlq("replay", "--all")
+    said = " ".join((down.stdout + down.stderr).split())
+    assert down.returncode == 1
+    assert "cannot reach the broker" in said and "Traceback" not in said, said
+    assert list(entries()) == [second.id]  # the entry is kept for a later replay
+
+    purged = dlq("purge", "--yes")
+    assert purged.returncode == 0 and "purged 1" in purged.stdout, purged.stdout
+    assert entries() == {}
+    assert get_job(client, first)["status"] == "complete"

@@ -1,9 +1,11 @@
 """A circuit breaker per LLM provider, shared by every worker process through Redis.
 
-When most of the recent calls failed, the breaker opens for a cool-down: workers stop calling
-the provider and jobs wait (they are handed back without spending a retry) instead of burning
-through their retries into the dead-letter queue. After the cool-down one probe call is let
-through; its success closes the breaker, its failure opens it again.
+When most of the recent calls failed, or the latest few in a row, the breaker opens for a
+cool-down: workers stop calling the provider and jobs wait (they are handed back without
+spending a retry) instead of burning through their retries into the dead-letter queue. After
+the cool-down one probe call is let through; its success closes the breaker, its failure opens
+it again. The failure that opens it and a failed probe spend no retry either (see
+pipeline.call_reviewer).
 If Redis itself is unreachable the breaker lets calls through (fail open).
 """
 
@@ -63,9 +65,19 @@ class RedisCircuitBreaker:
                 pipe.exists(key + ":half_open")
                 *_, outcomes, half_open = pipe.execute()
             failures = sum(int(o) for o in outcomes)
-            if half_open or (
-                len(outcomes) >= self.policy.min_calls
-                and failures / len(outcomes) >= self.policy.failure_ratio
+            # The newest min_calls all failed: an outage that began after a run of successes
+            # (which would keep the ratio down for a while, long enough for one job to burn
+            # every retry against it).
+            latest_failed = len(outcomes) >= self.policy.min_calls and all(
+                int(o) for o in outcomes[: self.policy.min_calls]
+            )
+            if (
+                half_open
+                or latest_failed
+                or (
+                    len(outcomes) >= self.policy.min_calls
+                    and failures / len(outcomes) >= self.policy.failure_ratio
+                )
             ):
                 self._open(key)
         except redis.RedisError:

@@ -103,12 +103,31 @@ def replay(
     replay_all: Annotated[bool, typer.Option("--all", help="Replay every entry")] = False,
 ) -> None:
     """Re-queue one entry (or all): the job goes back to 'queued', then the entry is removed."""
-    from resumeroast.pipeline import replay_dead_letter, replay_job
+    from resumeroast.errors import BrokerUnavailable
 
-    rt = _runtime()
     if replay_all == (entry_id is not None):
         console.print("[red]give an entry id or --all[/]")
         raise typer.Exit(2)
+    try:
+        replayed = _replay(_runtime(), entry_id, replay_all=replay_all)
+    except BrokerUnavailable as exc:
+        console.print(
+            f"[red]cannot reach the broker ({exc.detail}).[/] Entries not replayed are kept; "
+            "a job already set back to 'queued' is published by the reconciler once the "
+            "broker is back. Run this again then."
+        )
+        raise typer.Exit(1) from None
+    if replayed == 0:
+        console.print(
+            "nothing to replay" if replay_all else f"[red]no dead-letter entry {entry_id}[/]"
+        )
+        if not replay_all:
+            raise typer.Exit(1)
+
+
+def _replay(rt: Runtime, entry_id: str | None, *, replay_all: bool) -> int:
+    from resumeroast.pipeline import replay_dead_letter, replay_job
+
     replayed = 0
     for entry in rt.deps.jobs.list_dead_letters(limit=100_000):
         if replay_all or entry_id == str(entry.id):
@@ -124,12 +143,7 @@ def replay(
         for message in moved:
             console.print(f"replayed {SQS_PREFIX}{message.message_id}: job {message.job_id}")
         replayed += len(moved)
-    if replayed == 0:
-        console.print(
-            "nothing to replay" if replay_all else f"[red]no dead-letter entry {entry_id}[/]"
-        )
-        if not replay_all:
-            raise typer.Exit(1)
+    return replayed
 
 
 @dlq_app.command("purge")

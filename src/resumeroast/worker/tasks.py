@@ -23,8 +23,17 @@ log = structlog.get_logger(__name__)
 
 EXHAUSTED_REASON = (
     "We could not finish your review: a service we depend on kept failing after {n} attempts. "
-    "Nothing is lost: your upload is kept and the job will be replayed; you can also "
-    "upload again later."
+    "Your upload is kept and our team can run the review again once the service is back; "
+    "you can also upload the file again later."
+)
+PROVIDER_DOWN_REASON = (
+    "We could not finish your review: the AI reviewer has been unavailable for over "
+    "{duration}. Your upload is kept and our team can run the review again once it is "
+    "back; you can also upload the file again later."
+)
+TIME_LIMIT_REASON = (
+    "Your review took longer than our time limit and was stopped. A simpler file (fewer "
+    "pages) usually helps; your upload is kept and our team can run the review again."
 )
 
 
@@ -41,7 +50,7 @@ def run_review(task: Task, job_id: str) -> str:
 
 def review_once(task: Task, job_id: str) -> str:
     rt = runtime()
-    owner = process_owner_id(new_owner_token())
+    owner = process_owner_id(new_owner_token(task.request.id))
     current_owner = rt.deps.jobs.lease_owner(job_id)
     dead = (current_owner,) if current_owner and owner_is_dead(current_owner) else ()
     log.info("review_started", job_id=job_id, delivery=task.request.id)
@@ -75,6 +84,7 @@ def retry_or_dead_letter(task: Task, job_id: str, owner: str, exc: TransientErro
             error=exc,
             trace=traceback.format_exc(),
             reason=EXHAUSTED_REASON.format(n=job.retries + 1),
+            owner=owner,
         )
         return "dead_lettered"
     delay_s = backoff_delay_s(
@@ -94,8 +104,24 @@ def retry_or_dead_letter(task: Task, job_id: str, owner: str, exc: TransientErro
 
 
 def wait_for_provider(task: Task, job_id: str, owner: str, exc: ProviderPaused) -> str:
-    """Hand the job back without spending a retry and ask again after the cool-down."""
+    """Hand the job back without spending a retry and ask again after the cool-down; a job
+    that has waited LLM_OUTAGE_MAX_WAIT_S since its first attempt goes to the dead letters."""
     rt = runtime()
+    max_wait_s = rt.settings.llm_outage_max_wait_s
+    started_at = rt.deps.jobs.get_job(job_id).started_at
+    if started_at is not None and datetime.now(UTC) - started_at > timedelta(seconds=max_wait_s):
+        dead_letter(
+            rt.deps,
+            job_id,
+            task_name=REVIEW_TASK,
+            task_args=[job_id],
+            error=exc,
+            trace=traceback.format_exc(),
+            reason=PROVIDER_DOWN_REASON.format(duration=_in_minutes(max_wait_s)),
+            code="provider_unavailable",
+            owner=owner,
+        )
+        return "dead_lettered"
     delay_s = (exc.retry_after_s or 1.0) + random.uniform(0.0, 1.0)
     retry_at = datetime.now(UTC) + timedelta(seconds=delay_s)
     rt.deps.jobs.release_job(
@@ -106,16 +132,26 @@ def wait_for_provider(task: Task, job_id: str, owner: str, exc: ProviderPaused) 
     raise task.retry(countdown=delay_s, max_retries=None, exc=exc)
 
 
+def _in_minutes(seconds: float) -> str:
+    minutes = max(1, round(seconds / 60))
+    return "a minute" if minutes == 1 else f"{minutes} minutes"
+
+
 def on_task_failure(
     exception: BaseException | None = None,
+    task_id: str | None = None,
     args: Any = None,
     einfo: Any = None,
     **_: Any,
 ) -> None:
-    """A hard time limit kills the child: record the job in the dead-letter queue."""
+    """A hard time limit kills the child: record the job in the dead-letter queue.
+
+    This runs in the worker's main process, which never learns the killed run's owner id: the
+    job is failed only while a run of this delivery (task_id) still holds it.
+    """
     from billiard.exceptions import TimeLimitExceeded
 
-    if not isinstance(exception, TimeLimitExceeded) or not args:
+    if not isinstance(exception, TimeLimitExceeded) or not args or not task_id:
         return
     job_id = str(args[0])
     rt = runtime()
@@ -126,8 +162,7 @@ def on_task_failure(
         task_args=[job_id],
         error=TransientError(f"hard time limit of {rt.settings.task_time_limit_s}s exceeded"),
         trace=str(einfo or ""),
-        reason=(
-            "Your review took longer than our time limit and was stopped. The job is kept in "
-            "our dead-letter queue for replay; a simpler file (fewer pages) usually helps."
-        ),
+        reason=TIME_LIMIT_REASON,
+        code="time_limit",
+        delivery=task_id,
     )

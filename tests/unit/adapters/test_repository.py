@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from resumeroast.adapters.db.repository import SqlJobRepository
+from datetime import UTC, datetime
+
+from resumeroast.adapters.db.repository import SqlJobRepository, new_owner_token
+from resumeroast.adapters.processes import process_owner_id
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level, SubScores
 from resumeroast.core.jobs import JobStatus, NewJob
@@ -50,3 +53,73 @@ def test_a_dead_owner_or_an_expired_lease_frees_the_job(jobs: SqlJobRepository) 
     assert jobs.claim_job(other, owner="a", lease_s=-1) is not None  # already expired
     claimed = jobs.claim_job(other, owner="b", lease_s=60)
     assert claimed is not None and claimed.attempts == 2
+
+
+def dead_letter(jobs: SqlJobRepository, job_id: str, **holder: str) -> bool:
+    return jobs.dead_letter_job(
+        job_id,
+        code="retries_exhausted",
+        reason="gave up",
+        task_name="resumeroast.review_job",
+        task_args=[job_id],
+        error_type="LLMTransientError",
+        error_message="503",
+        traceback="Traceback ...",
+        **holder,
+    )
+
+
+def test_a_run_whose_lease_ran_out_cannot_fail_the_job(jobs: SqlJobRepository) -> None:
+    job_id = new_job(jobs)
+    assert jobs.claim_job(job_id, owner="a", lease_s=-1) is not None  # a's lease ran out
+    assert jobs.claim_job(job_id, owner="b", lease_s=60) is not None  # b took the job
+    assert jobs.fail_job(job_id, owner="a", code="llm_rejected", reason="no") is False
+    assert dead_letter(jobs, job_id, owner="a") is False
+    assert jobs.get_job(job_id).status is JobStatus.PROCESSING
+    assert jobs.list_dead_letters() == []  # nothing half-written either
+    assert jobs.complete_job(job_id, owner="b", feedback=FEEDBACK) is True  # b finishes it
+
+
+def test_the_holder_fails_and_dead_letters_in_one_step(jobs: SqlJobRepository) -> None:
+    job_id = new_job(jobs)
+    assert jobs.claim_job(job_id, owner="a", lease_s=60) is not None
+    assert dead_letter(jobs, job_id, owner="a") is True
+    job = jobs.get_job(job_id)
+    assert job.status is JobStatus.FAILED and job.failure_reason == "gave up"
+    (entry,) = jobs.list_dead_letters()
+    assert entry.job_id == job_id and entry.attempts == 1 and entry.first_attempt_at is not None
+    assert dead_letter(jobs, job_id, owner="a") is False  # failed jobs stay as they are
+
+
+def test_a_killed_run_is_named_by_its_delivery(jobs: SqlJobRepository) -> None:
+    """The worker's main process fails the job of a child it killed (hard time limit) by the
+    task delivery, never a job that a run of another delivery holds."""
+    job_id = new_job(jobs)
+    owner = process_owner_id(new_owner_token("delivery-1"))
+    assert jobs.claim_job(job_id, owner=owner, lease_s=60) is not None
+    assert dead_letter(jobs, job_id, delivery="delivery-2") is False
+    assert dead_letter(jobs, job_id, delivery="delivery") is False  # a prefix is not a match
+    assert dead_letter(jobs, job_id, delivery="delivery-1") is True
+    assert jobs.get_job(job_id).status is JobStatus.FAILED
+
+
+def test_replay_gives_the_job_a_fresh_start(jobs: SqlJobRepository) -> None:
+    job_id = new_job(jobs)
+    assert jobs.claim_job(job_id, owner="a", lease_s=60) is not None
+    assert jobs.fail_job(job_id, owner="a", code="llm_rejected", reason="no") is True
+    jobs.requeue_for_replay(job_id)
+    job = jobs.get_job(job_id)
+    assert job.status is JobStatus.QUEUED and job.failure_code is None
+    assert job.started_at is None  # its wait for a provider that is down starts again
+
+
+def test_waiting_for_the_provider_is_not_an_attempt(jobs: SqlJobRepository) -> None:
+    job_id = new_job(jobs)
+    for owner in ("a", "b", "c"):  # three runs find the provider's breaker open
+        assert jobs.claim_job(job_id, owner=owner, lease_s=60) is not None
+        jobs.release_job(job_id, owner=owner, retry_at=datetime.now(UTC), note="provider_paused")
+    job = jobs.get_job(job_id)
+    assert (job.status, job.attempts, job.retries) == (JobStatus.QUEUED, 0, 0)
+    assert job.last_error == "provider_paused"
+    claimed = jobs.claim_job(job_id, owner="d", lease_s=60)
+    assert claimed is not None and claimed.attempts == 1

@@ -13,7 +13,18 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -254,23 +265,47 @@ class SqlJobRepository:
             return False
         return True
 
-    def fail_job(self, job_id: str, *, code: str, reason: str, error: str | None = None) -> None:
-        now = utcnow()
+    def fail_job(
+        self,
+        job_id: str,
+        *,
+        code: str,
+        reason: str,
+        error: str | None = None,
+        owner: str | None = None,
+        delivery: str | None = None,
+    ) -> bool:
+        """Mark the job failed, only while the failing run holds its lease (see _held_by):
+        a run whose lease ran out must not fail a job another run has taken since."""
         with self._session() as session:
-            session.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id, JobRow.status != JobStatus.COMPLETE.value)
-                .values(
-                    status=JobStatus.FAILED.value,
-                    failure_code=code,
-                    failure_reason=reason,
-                    last_error=error,
-                    finished_at=now,
-                    updated_at=now,
-                    lease_owner=None,
-                    lease_until=None,
-                )
+            return self._fail(session, job_id, _held_by(owner, delivery), code, reason, error)
+
+    def _fail(
+        self,
+        session: Session,
+        job_id: str,
+        held: ColumnElement[bool],
+        code: str,
+        reason: str,
+        error: str | None,
+    ) -> bool:
+        now = utcnow()
+        result = session.execute(
+            update(JobRow)
+            .where(JobRow.id == job_id, held)
+            .values(
+                status=JobStatus.FAILED.value,
+                stage=None,
+                failure_code=code,
+                failure_reason=reason,
+                last_error=error,
+                finished_at=now,
+                updated_at=now,
+                lease_owner=None,
+                lease_until=None,
             )
+        )
+        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 
     def schedule_retry(self, job_id: str, *, owner: str, error: str, retry_at: datetime) -> int:
         """Hand the job back as queued with a due time; returns the retries so far."""
@@ -292,10 +327,12 @@ class SqlJobRepository:
             return int(session.scalar(select(JobRow.retries).where(JobRow.id == job_id)) or 0)
 
     def release_job(self, job_id: str, *, owner: str, retry_at: datetime, note: str) -> None:
-        """Give the job back without counting a retry (e.g. the provider's breaker is open)."""
+        """Give the job back without counting a retry or an attempt (e.g. the provider's
+        breaker is open): waiting for a provider is not working on the job."""
         self._update_owned(
             job_id,
             owner,
+            attempts=JobRow.attempts - 1,
             status=JobStatus.QUEUED.value,
             retry_at=retry_at,
             last_error=note,
@@ -306,22 +343,25 @@ class SqlJobRepository:
 
     # --- reconciler -------------------------------------------------------------------
 
-    def find_stale_jobs(self, *, stale_after_s: float, limit: int = 500) -> list[str]:
-        """Jobs accepted but not moving: queued and untouched, or processing past the lease."""
-        now = utcnow()
-        cutoff = now - timedelta(seconds=stale_after_s)
-        queued_stale = (
+    def find_stale_queued(self, *, stale_after_s: float, limit: int = 500) -> list[str]:
+        """Jobs accepted but not moving: queued, not published for a while, no retry pending."""
+        cutoff = utcnow() - timedelta(seconds=stale_after_s)
+        stale = (
             (JobRow.status == JobStatus.QUEUED.value)
             & or_(JobRow.enqueued_at.is_(None), JobRow.enqueued_at < cutoff)
             & or_(JobRow.retry_at.is_(None), JobRow.retry_at < cutoff)
         )
-        lease_lost = (JobRow.status == JobStatus.PROCESSING.value) & (JobRow.lease_until < now)
+        return self._job_ids(stale, limit)
+
+    def find_lease_lost(self, *, limit: int = 500) -> list[str]:
+        """Jobs processing past their lease: the run holding them is gone or stuck."""
+        lost = (JobRow.status == JobStatus.PROCESSING.value) & (JobRow.lease_until < utcnow())
+        return self._job_ids(lost, limit)
+
+    def _job_ids(self, where: ColumnElement[bool], limit: int) -> list[str]:
         with self._session() as session:
             ids = session.scalars(
-                select(JobRow.id)
-                .where(or_(queued_stale, lease_lost))
-                .order_by(JobRow.created_at)
-                .limit(limit)
+                select(JobRow.id).where(where).order_by(JobRow.created_at).limit(limit)
             )
             return list(ids)
 
@@ -405,21 +445,31 @@ class SqlJobRepository:
 
     # --- dead-letter queue ------------------------------------------------------------
 
-    def add_dead_letter(
+    def dead_letter_job(
         self,
         job_id: str,
         *,
+        code: str,
+        reason: str,
         task_name: str,
         task_args: list[Any],
         error_type: str,
         error_message: str,
         traceback: str,
-    ) -> None:
+        owner: str | None = None,
+        delivery: str | None = None,
+    ) -> bool:
+        """Fail the job and record what replay needs, in one transaction, under the same
+        lease rule as fail_job; False (and nothing written) when the run no longer holds it."""
         now = utcnow()
         with self._session() as session:
             job = session.get(JobRow, job_id)
             if job is None:
-                return
+                return False
+            attempts, first_attempt_at = job.attempts, job.started_at
+            held = _held_by(owner, delivery)
+            if not self._fail(session, job_id, held, code, reason, error_message[:2000]):
+                return False
             session.execute(delete(DeadLetterRow).where(DeadLetterRow.job_id == job_id))
             session.execute(
                 insert(DeadLetterRow),
@@ -431,12 +481,13 @@ class SqlJobRepository:
                         "error_type": error_type,
                         "error_message": error_message[:4000],
                         "traceback": traceback[-20000:],
-                        "attempts": job.attempts,
-                        "first_attempt_at": job.started_at,
+                        "attempts": attempts,
+                        "first_attempt_at": first_attempt_at,
                         "failed_at": now,
                     }
                 ],
             )
+            return True
 
     def list_dead_letters(self, *, limit: int = 100) -> list[DeadLetter]:
         with self._session() as session:
@@ -465,6 +516,7 @@ class SqlJobRepository:
                     retry_at=None,
                     failure_code=None,
                     failure_reason=None,
+                    started_at=None,  # a fresh run: its wait for a down provider starts anew
                     finished_at=None,
                     lease_owner=None,
                     lease_until=None,
@@ -513,8 +565,24 @@ class SqlJobRepository:
                 raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def new_owner_token() -> str:
-    return secrets.token_hex(4)
+def new_owner_token(delivery: str | None = None) -> str:
+    """The random part of a lease owner's id. Naming the task delivery in it lets the worker's
+    main process fail the job of a run it stopped (hard time limit) without knowing the run's
+    own id: see _held_by."""
+    token = secrets.token_hex(4)
+    return f"{delivery}/{token}" if delivery else token
+
+
+def _held_by(owner: str | None, delivery: str | None) -> ColumnElement[bool]:
+    """The job is processing under this run's lease: the run's owner id, or any run of this
+    task delivery (owner ids end in ":{delivery}/{random}", see new_owner_token)."""
+    if owner is not None:
+        holder = JobRow.lease_owner == owner
+    elif delivery is not None:
+        holder = JobRow.lease_owner.contains(f":{delivery}/", autoescape=True)
+    else:
+        raise ValueError("say which run holds the job: owner or delivery")
+    return (JobRow.status == JobStatus.PROCESSING.value) & holder
 
 
 def _new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
