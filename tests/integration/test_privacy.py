@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -114,3 +116,58 @@ def test_upload_rate_limit_answers_429_with_retry_after(
             assert refused.json()["code"] == "rate_limited"
     finally:
         limited.stop()
+
+
+def test_a_rate_limited_upload_is_refused_before_its_body_is_read(
+    tmp_path: Path, redis_server: object
+) -> None:
+    """The limit must cost a flooding client its upload, not cost us parsing it: the app runs
+    in-process so the test sees how much of the request body it pulled."""
+    from resumeroast.adapters.db.engine import make_engine, migrate
+    from resumeroast.adapters.embedded_redis import EmbeddedRedis
+    from resumeroast.api.app import create_app
+    from resumeroast.settings import Settings
+
+    assert isinstance(redis_server, EmbeddedRedis)
+    settings = Settings(
+        redis_url=redis_server.url, data_dir=tmp_path, upload_rate_limit_per_minute=1
+    )
+    migrate(make_engine(settings.effective_database_url))
+    boundary = "rate-limit-test"
+    pulled_bytes = 0
+
+    async def five_megabytes() -> AsyncIterator[bytes]:
+        nonlocal pulled_bytes
+        chunks = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            'filename="cv.txt"\r\n\r\n'.encode(),
+            *([b"x" * 65536] * 80),
+            f"\r\n--{boundary}--\r\n".encode(),
+        ]
+        for chunk in chunks:
+            pulled_bytes += len(chunk)
+            yield chunk
+
+    async def upload_twice() -> tuple[httpx.Response, httpx.Response]:
+        app = create_app(settings)
+        async with (
+            app.router.lifespan_context(app),
+            httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://t") as http,
+        ):
+            first = await http.post(
+                "/api/resumes", files={"file": ("cv.txt", resume_with_marker("limit"))}
+            )
+            second = await http.post(
+                "/api/resumes",
+                content=five_megabytes(),
+                headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+            )
+            return first, second
+
+    first, refused = asyncio.run(upload_twice())
+    assert first.status_code == 202, first.text
+    assert refused.status_code == 429
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert refused.json()["code"] == "rate_limited"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert pulled_bytes == 0, f"the server read {pulled_bytes} bytes of a refused upload"

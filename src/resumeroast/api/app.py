@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.api import admin
 from resumeroast.api.errors import install_error_handlers
-from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit
+from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
 from resumeroast.api.routes import router
 from resumeroast.api.submissions import SubmissionWriter
 from resumeroast.api.web import install_web
@@ -52,6 +52,17 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         openapi_url="/openapi.json" if docs else None,
     )
     install_error_handlers(app)
+    app.include_router(router)
+    app.include_router(admin.router)
+    # Middleware added later wraps what came before. A declared oversize body is refused first;
+    # the rate limit answers before a byte of the body is read (FastAPI parses the whole form
+    # before any dependency runs); CORS wraps both so a browser can read their 413 and 429.
+    app.add_middleware(UploadRateLimit, path="/api/resumes")
+    app.add_middleware(
+        BodySizeLimit,
+        max_body_bytes=settings.max_upload_bytes + FORM_OVERHEAD_BYTES,
+        path_prefix="/api/resumes",
+    )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -59,13 +70,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Content-Type", "X-Job-Token", "Idempotency-Key", "Authorization"],
         )
-    app.include_router(router)
-    app.include_router(admin.router)
-    app.add_middleware(
-        BodySizeLimit,
-        max_body_bytes=settings.max_upload_bytes + FORM_OVERHEAD_BYTES,
-        path_prefix="/api/resumes",
-    )
     install_web(app)  # last: its page route answers every GET no other route claims
     return app
 

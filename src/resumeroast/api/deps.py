@@ -6,10 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Query, Request
 
-from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import token_matches
-from resumeroast.errors import JobNotFound, RateLimited
+from resumeroast.errors import JobNotFound
 
 
 def get_runtime(request: Request) -> Runtime:
@@ -33,12 +32,3 @@ def authorized_job_id(
 
 
 JobIdDep = Annotated[str, Depends(authorized_job_id)]
-
-
-async def limit_uploads(request: Request) -> None:
-    """Per-client upload limit (429 with Retry-After)."""
-    limiter: RedisRateLimiter = request.app.state.rate_limiter
-    client = request.client.host if request.client else "unknown"
-    retry_after_s = await limiter.retry_after_s(client)
-    if retry_after_s is not None:
-        raise RateLimited(retry_after_s)

@@ -61,23 +61,23 @@ def status_for(exc: errors.ResumeRoastError) -> tuple[int, str]:
     return 500, "Internal error"
 
 
+def domain_problem(exc: errors.ResumeRoastError, instance: str) -> JSONResponse:
+    """The answer to a domain error, with Retry-After where waiting helps."""
+    status, title = status_for(exc)
+    headers = None
+    if isinstance(exc, errors.RateLimited):
+        headers = {"Retry-After": str(exc.retry_after_s)}
+    elif status == 503:
+        headers = {"Retry-After": "5"}
+    return problem(
+        status, title, exc.user_message, code=exc.code, instance=instance, headers=headers
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(errors.ResumeRoastError)
     async def _domain(request: Request, exc: errors.ResumeRoastError) -> JSONResponse:
-        status, title = status_for(exc)
-        headers = None
-        if isinstance(exc, errors.RateLimited):
-            headers = {"Retry-After": str(exc.retry_after_s)}
-        elif status == 503:
-            headers = {"Retry-After": "5"}
-        return problem(
-            status,
-            title,
-            exc.user_message,
-            code=exc.code,
-            instance=request.url.path,
-            headers=headers,
-        )
+        return domain_problem(exc, request.url.path)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

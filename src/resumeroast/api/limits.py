@@ -1,11 +1,16 @@
-"""Refuse an upload over the size limit while it streams in, before it sits in memory."""
+"""Limits on uploads that act before the body is read: a client over its rate limit is refused
+at once, and an upload over the size limit while it streams in, before it sits in memory.
+
+Both are ASGI middleware because FastAPI reads the whole form before any dependency runs.
+"""
 
 from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from resumeroast.api.errors import problem
-from resumeroast.errors import FileTooLarge
+from resumeroast.adapters.ratelimit import RedisRateLimiter
+from resumeroast.api.errors import domain_problem
+from resumeroast.errors import FileTooLarge, RateLimited
 
 #: Room for the multipart framing and the job description around the file itself.
 FORM_OVERHEAD_BYTES = 256 * 1024
@@ -56,6 +61,29 @@ class BodySizeLimit:
             await _too_large(scope, send)
 
 
+class UploadRateLimit:
+    """The per-client upload limit (429 with Retry-After), counted before the body is read.
+
+    Reads the limiter the app's lifespan puts in `app.state.rate_limiter`.
+    """
+
+    def __init__(self, app: ASGIApp, *, path: str) -> None:
+        self.app = app
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        limiter: RedisRateLimiter = scope["app"].state.rate_limiter
+        client = scope.get("client")
+        retry_after_s = await limiter.retry_after_s(client[0] if client else "unknown")
+        if retry_after_s is None:
+            await self.app(scope, receive, send)
+            return
+        await domain_problem(RateLimited(retry_after_s), scope["path"])(scope, _drain, send)
+
+
 def _content_length(scope: Scope) -> int | None:
     for name, value in scope.get("headers", []):
         if name == b"content-length":
@@ -67,11 +95,7 @@ def _content_length(scope: Scope) -> int | None:
 
 
 async def _too_large(scope: Scope, send: Send) -> None:
-    error = FileTooLarge()
-    response = problem(
-        413, "File too large", error.user_message, code=error.code, instance=scope["path"]
-    )
-    await response(scope, _drain, send)
+    await domain_problem(FileTooLarge(), scope["path"])(scope, _drain, send)
 
 
 async def _drain() -> Message:

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 from fastapi import (
     APIRouter,
-    Depends,
     File,
     Form,
     Header,
@@ -22,7 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
-from resumeroast.api.deps import JobIdDep, RuntimeDep, limit_uploads
+from resumeroast.api.deps import JobIdDep, RuntimeDep
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
 from resumeroast.core.access import idempotency_digest, job_token
 from resumeroast.core.feedback import Level
@@ -39,7 +38,6 @@ router = APIRouter()
     response_model=JobCreated,
     tags=["resumes"],
     summary="Upload a resume; answers at once with the job id",
-    dependencies=[Depends(limit_uploads)],
     responses={
         413: {"description": "File too large"},
         429: {"description": "Too many uploads from this client"},

@@ -44,8 +44,6 @@ SECURITY_HEADERS: Final = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
-#: The interactive API docs load Swagger UI from a CDN with inline scripts: no CSP there.
-_NO_CSP_PREFIXES: Final = ("/docs", "/redoc")
 _IMMUTABLE: Final = "public, max-age=31536000, immutable"
 
 
@@ -158,16 +156,20 @@ _NOT_BUILT: Final = (
 
 
 class SecurityHeaders:
-    """Adds the web app's security headers to every HTTP response (streaming-safe ASGI)."""
+    """Adds the web app's security headers to every HTTP response (streaming-safe ASGI).
 
-    def __init__(self, app: ASGIApp) -> None:
+    Every response gets the CSP except the exact pages in `csp_exempt_paths`.
+    """
+
+    def __init__(self, app: ASGIApp, *, csp_exempt_paths: frozenset[str] = frozenset()) -> None:
         self.app = app
+        self.csp_exempt_paths = csp_exempt_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        with_csp = not str(scope["path"]).startswith(_NO_CSP_PREFIXES)
+        with_csp = scope["path"] not in self.csp_exempt_paths
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -185,4 +187,18 @@ def install_web(app: FastAPI) -> None:
     """Call last in create_app: /api/config, then the catch-all page route, then headers."""
     app.include_router(router)
     app.include_router(spa_router)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, csp_exempt_paths=api_docs_pages(app))
+
+
+def api_docs_pages(app: FastAPI) -> frozenset[str]:
+    """The pages FastAPI serves the interactive docs at, none when the docs are off.
+
+    Swagger UI and ReDoc load from a CDN and start with an inline script, so these exact pages
+    go without the app's CSP; any other path (/docsfoo, /docs/x, /docs when off) keeps it.
+    """
+    if not app.openapi_url:  # FastAPI serves no docs page without the schema
+        return frozenset()
+    pages = [app.redoc_url]
+    if app.docs_url:
+        pages += [app.docs_url, app.swagger_ui_oauth2_redirect_url]
+    return frozenset(page for page in pages if page)

@@ -123,11 +123,32 @@ def test_security_headers_on_pages_and_api(client: TestClient) -> None:
         assert "unsafe-eval" not in csp
 
 
-def test_api_docs_keep_working_without_the_app_csp(client: TestClient) -> None:
-    answer = client.get("/docs")
+@pytest.mark.parametrize("path", ["/docs", "/redoc", "/docs/oauth2-redirect"])
+def test_api_docs_keep_working_without_the_app_csp(client: TestClient, path: str) -> None:
+    answer = client.get(path)
     assert answer.status_code == 200
     assert "content-security-policy" not in answer.headers
     assert answer.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.usefixtures("dist")
+@pytest.mark.parametrize(
+    "path", ["/docsfoo", "/docs/", "/docs/x", "/redocx", "/redoc/", "/docs.html", "/openapi"]
+)
+def test_only_the_exact_docs_pages_go_without_the_csp(client: TestClient, path: str) -> None:
+    assert client.get(path).headers["content-security-policy"] == web.CONTENT_SECURITY_POLICY
+
+
+@pytest.mark.usefixtures("dist")
+@pytest.mark.parametrize("path", ["/docs", "/redoc", "/docs/oauth2-redirect"])
+def test_docs_paths_keep_the_csp_when_the_docs_are_off(tmp_path: Path, path: str) -> None:
+    settings = Settings(
+        redis_url="redis://127.0.0.1:1/0", data_dir=tmp_path / "data", api_docs_enabled=False
+    )
+    with TestClient(create_app(settings)) as http:
+        answer = http.get(path)
+    assert "swagger" not in answer.text.lower()
+    assert answer.headers["content-security-policy"] == web.CONTENT_SECURITY_POLICY
 
 
 def test_the_built_app_needs_no_inline_script() -> None:
