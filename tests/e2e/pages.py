@@ -8,6 +8,7 @@ from typing import Any
 
 from playwright.sync_api import FilePayload, Page, expect
 
+from tests.e2e.conftest import PHONE
 from tests.support.stack import FIXTURES
 
 A11Y_SCRIPT = Path(__file__).with_name("a11y.js")
@@ -64,4 +65,36 @@ def read_job(page: Page, base_url: str, job_id: str, token: str) -> dict[str, An
 def accessibility_problems(page: Page) -> list[str]:
     """Unnamed controls and text under WCAG AA contrast (tests/e2e/a11y.js)."""
     problems: list[str] = page.evaluate(A11Y_SCRIPT.read_text())
+    return problems
+
+
+# When the page scrolls sideways: the elements whose right edge sets the scroll width (a
+# clipped table inside a scroll box reaches further, but does not make the page scroll).
+TOO_WIDE_SCRIPT = """() => {
+  const root = document.documentElement;
+  if (root.scrollWidth <= root.clientWidth) return [];
+  const edge = (el) => el.getBoundingClientRect().right + window.scrollX;
+  const culprits = [...document.body.querySelectorAll("*")].filter(
+    (el) => Math.abs(edge(el) - root.scrollWidth) <= 1);
+  const name = (el) => el.tagName.toLowerCase() + "." + (el.getAttribute("class") || "")
+    + ` "${(el.textContent || "").trim().slice(0, 30)}"`;
+  return [`${root.scrollWidth} px wide`, ...culprits.slice(-3).map(name)];
+}"""
+
+
+def usability_problems(page: Page) -> list[str]:
+    """accessibility_problems in the light and the dark theme, and sideways scroll at phone width.
+
+    The page is left as it was found: light colours, the same viewport.
+    """
+    problems = [f"light: {p}" for p in accessibility_problems(page)]
+    page.emulate_media(color_scheme="dark")
+    problems += [f"dark: {p}" for p in accessibility_problems(page)]
+    page.emulate_media(color_scheme="light")
+    viewport = page.viewport_size
+    page.set_viewport_size(PHONE)
+    too_wide: list[str] = page.evaluate(TOO_WIDE_SCRIPT)
+    problems += [f"scrolls sideways at {PHONE['width']} px: {e}" for e in too_wide]
+    if viewport is not None:
+        page.set_viewport_size(viewport)
     return problems

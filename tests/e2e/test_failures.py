@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import FilePayload, Page, Request, expect
 
 from tests.e2e.conftest import StackFactory, screenshot
-from tests.e2e.pages import JOB_URL, upload, wait_for_job_page
+from tests.e2e.pages import JOB_URL, read_job, upload, usability_problems, wait_for_job_page
 
 ENCRYPTED = "hostile/pypdfsamples__libreoffice-writer-password.pdf"
 
@@ -68,6 +69,7 @@ def test_a_failed_job_shows_its_reason_and_try_again_resubmits(
     reason = page.get_by_test_id("failure-reason")
     expect(reason).to_contain_text("password-protected", timeout=60_000)
     expect(page.get_by_role("heading", name="What to do")).to_be_visible()
+    assert usability_problems(page) == []
     screenshot(page, "failed")
 
     page.get_by_role("button", name="Try again").click()
@@ -78,7 +80,20 @@ def test_a_failed_job_shows_its_reason_and_try_again_resubmits(
         "password-protected", timeout=60_000
     )
 
-    # Opened later (no file in memory), "Try again" asks for the file with the choices kept.
+    # After a reload the file is no longer in memory: it comes back from this browser's storage.
+    page.reload()
+    expect(page.get_by_test_id("failure-reason")).to_contain_text("password-protected")
+    page.get_by_role("button", name="Try again").click()
+    page.wait_for_url(lambda url: second_id not in url and JOB_URL.search(url) is not None)
+    third_id, third_token = wait_for_job_page(page)
+    assert third_id not in (first_id, second_id)
+    # The same file again: its name, and the reason only this password-protected PDF gives.
+    expect(page.get_by_test_id("failure-reason")).to_contain_text(
+        "password-protected", timeout=60_000
+    )
+    assert read_job(page, stack.base_url, third_id, third_token)["filename"] == Path(ENCRYPTED).name
+
+    # The first job's file went to its retry; "Try again" there asks for the file, choices kept.
     page.goto(f"{stack.base_url}/jobs/{first_id}")
     page.get_by_role("button", name="Try again").click()
     expect(page.get_by_text("Choose the file again to resubmit it")).to_be_visible()

@@ -8,11 +8,11 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import PHONE, StackFactory, llm_env, screenshot
 from tests.e2e.pages import (
-    accessibility_problems,
     expect_step,
     read_job,
     step,
     upload,
+    usability_problems,
     wait_for_job_page,
 )
 from tests.support.llm_standin import Standin
@@ -30,7 +30,7 @@ def test_upload_watch_the_stages_and_read_the_roast(
     stack = make_stack(env=llm_env(standin))
     page.goto(f"{stack.base_url}/")
     expect(page.get_by_text("PDF, DOCX, TXT or MD · up to 5 MB")).to_be_visible()
-    assert accessibility_problems(page) == []
+    assert usability_problems(page) == []
     screenshot(page, "upload")
 
     upload(page, stack.base_url, RESUME, job_description=JOB_AD.read_text(), level="brutal")
@@ -65,7 +65,7 @@ def test_upload_watch_the_stages_and_read_the_roast(
         page.get_by_role("list", name="Missing keywords").get_by_role("listitem")
     ).not_to_have_count(0)
     expect(page.get_by_role("button", name="Download Markdown")).to_be_visible()
-    assert accessibility_problems(page) == []
+    assert usability_problems(page) == []
     screenshot(page, "result")
 
     with page.expect_download() as download:
@@ -80,16 +80,37 @@ def test_upload_watch_the_stages_and_read_the_roast(
     expect(page.locator("header.header")).to_be_hidden()
     page.emulate_media(media="screen")
 
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size(PHONE)  # usability_problems checked it does not scroll sideways
     expect(page.get_by_test_id("verdict")).to_be_visible()
-    no_sideways_scroll = page.evaluate(
-        "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
-    )
-    assert no_sideways_scroll, "the result page scrolls sideways at phone width"
     screenshot(page, "result-phone")
 
 
-def test_reload_mid_run_keeps_following_the_job(page: Page, make_stack: StackFactory) -> None:
+def test_reload_while_reviewing_comes_back_to_the_running_step(
+    page: Page, make_stack: StackFactory, standin: Standin
+) -> None:
+    # The model holds its answer long enough to check the page and reload it mid-review.
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 15}]})
+    stack = make_stack(env=llm_env(standin))
+    upload(page, stack.base_url, RESUME)
+    job_id, token = wait_for_job_page(page)
+    expect_step(page, "reviewing", "current")
+    assert usability_problems(page) == []
+
+    page.reload()
+    expect_step(page, "reviewing", "current")
+    for done in ("queued", "parsing", "analyzing"):
+        expect_step(page, done, "done")
+    expect(page.locator("[data-transport]")).to_have_attribute("data-transport", "live")
+    # Still the same run: the reload neither resubmitted the job nor cut the review short.
+    assert read_job(page, stack.base_url, job_id, token)["stage"] == "reviewing"
+    assert len(standin.calls) == 1
+
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)
+    feedback = read_job(page, stack.base_url, job_id, token)["feedback"]
+    expect(page.get_by_test_id("verdict")).to_have_text(feedback["verdict"])
+
+
+def test_reload_while_queued_keeps_following_the_job(page: Page, make_stack: StackFactory) -> None:
     stack = make_stack(worker=False)  # no worker yet: the job waits in the queue
     page.goto(f"{stack.base_url}/")
     # By keyboard alone (a file picker cannot be typed into: the file is set directly).

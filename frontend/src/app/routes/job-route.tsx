@@ -5,7 +5,7 @@ import type { JobPublic } from "@/lib/api/client";
 import { capitalize, formatDateTime } from "@/lib/format";
 import { findJob, rememberJob, resolveToken } from "@/lib/job-store";
 import { Link, navigate } from "@/lib/router";
-import { keepSubmission, setDraft, submissionFor } from "@/lib/submissions";
+import { forgetSubmission, keepSubmission, loadSubmission, setDraft } from "@/lib/submissions";
 import { ResultView } from "@/features/feedback/components/result-view";
 import { useJobStatus } from "@/features/jobs/api/use-job-status";
 import { FailureView } from "@/features/jobs/components/failure-view";
@@ -18,6 +18,7 @@ export function JobRoute({ id }: { id: string }) {
   const watch = useJobStatus(id, token);
   const job = watch.job;
   useRememberFilename(id, token, job);
+  useForgetFileWhenDone(id, job);
 
   if (watch.error === "not_found") return <JobNotFound />;
   const title = job?.filename ?? findJob(id)?.filename ?? "Your resume";
@@ -54,13 +55,13 @@ function RetryableFailure({ job }: { job: JobPublic }) {
   const [problem, setProblem] = useState("");
 
   async function retry(): Promise<void> {
-    const submission = submissionFor(job.job_id);
+    setRetrying(true);
+    const submission = await loadSubmission(job.job_id);
     if (!submission) {
       setDraft({ level: job.level });
       navigate("/");
       return;
     }
-    setRetrying(true);
     const result = await submitResume(submission);
     if (!result.ok) {
       setRetrying(false);
@@ -73,7 +74,9 @@ function RetryableFailure({ job }: { job: JobPublic }) {
       filename: submission.file.name,
       created: new Date().toISOString(),
     });
-    keepSubmission(result.job.job_id, submission);
+    // The new job holds the file now; the failed one needs it no more.
+    await keepSubmission(result.job.job_id, submission);
+    await forgetSubmission(job.job_id);
     navigate(result.job.web_url);
   }
 
@@ -129,4 +132,12 @@ function useRememberFilename(id: string, token: string | null, job: JobPublic | 
       rememberJob({ ...known, filename });
     }
   }, [id, token, filename]);
+}
+
+/** A finished roast needs its file no more: it leaves this browser's storage. */
+function useForgetFileWhenDone(id: string, job: JobPublic | null): void {
+  const complete = job?.status === "complete";
+  useEffect(() => {
+    if (complete) void forgetSubmission(id);
+  }, [id, complete]);
 }

@@ -25,14 +25,14 @@ export function UploadRoute() {
       ) : null}
       <UploadForm
         initial={draft}
-        onSubmitted={(job, submission) => {
+        onSubmitted={async (job, submission) => {
           rememberJob({
             id: job.job_id,
             token: job.access_token,
             filename: submission.file.name,
             created: new Date().toISOString(),
           });
-          keepSubmission(job.job_id, submission);
+          await keepSubmission(job.job_id, submission); // stored before a reload can need it
           navigate(job.web_url);
         }}
       />

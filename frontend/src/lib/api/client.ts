@@ -21,6 +21,7 @@ export type Rewrite = Schemas["Rewrite"];
 export type SubScores = Schemas["SubScores"];
 export type WebConfig = Schemas["WebConfig"];
 export type QueueStats = Schemas["QueueStats"];
+export type RecentFailure = Schemas["RecentFailure"];
 export type DeadLetter = Schemas["DeadLetterPublic"];
 
 /** One `event: status` message of GET /api/resumes/{id}/events. */

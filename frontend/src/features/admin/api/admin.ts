@@ -3,9 +3,6 @@ import { api, type DeadLetter, type QueueStats } from "@/lib/api/client";
 export type AdminFailure = "unauthorized" | "network" | "server";
 export type AdminResult<T> = { ok: true; data: T } | { ok: false; reason: AdminFailure };
 
-/** The stats as served; fields the lead adds later (workers, recent_failures) pass through. */
-export type AdminStats = QueueStats & { workers?: unknown; recent_failures?: unknown };
-
 function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
 }
@@ -15,7 +12,7 @@ function failure(status: number | undefined): AdminFailure {
   return status ? "server" : "network";
 }
 
-export async function getStats(token: string): Promise<AdminResult<AdminStats>> {
+export async function getStats(token: string): Promise<AdminResult<QueueStats>> {
   try {
     const { data, response } = await api.GET("/api/admin/stats", { params: { header: bearer(token) } });
     return data ? { ok: true, data } : { ok: false, reason: failure(response.status) };

@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import type { DeadLetter } from "@/lib/api/client";
+import type { DeadLetter, QueueStats, RecentFailure } from "@/lib/api/client";
 import { formatDateTime } from "@/lib/format";
+import { findJob } from "@/lib/job-store";
+import { Link } from "@/lib/router";
 import {
   adminToken,
   getStats,
   listDeadLetters,
   replayDeadLetter,
   type AdminFailure,
-  type AdminStats,
 } from "@/features/admin/api/admin";
 
 const REFRESH_MS = 10_000;
@@ -80,7 +81,7 @@ function TokenForm({ notice, onToken }: { notice: string; onToken: (token: strin
 }
 
 function Dashboard({ token, onSignOut }: { token: string; onSignOut: (reason?: string) => void }) {
-  const [stats, setStats] = useState<AdminStats | null>(null);
+  const [stats, setStats] = useState<QueueStats | null>(null);
   const [letters, setLetters] = useState<DeadLetter[]>([]);
   const [error, setError] = useState("");
   const [message, setMessage] = useState("");
@@ -192,35 +193,95 @@ function Dashboard({ token, onSignOut }: { token: string; onSignOut: (reason?: s
   );
 }
 
-function StatsPanel({ stats }: { stats: AdminStats }) {
+function StatsPanel({ stats }: { stats: QueueStats }) {
   const statuses = Object.entries(stats.jobs_by_status);
   return (
     <>
       <section className="tiles" aria-label="Queue health">
         <Tile label="Queue depth" value={stats.queue_depth ?? "unknown"} />
         <Tile label="Dead letters" value={stats.dead_letters} />
-        {stats.workers !== undefined ? <Tile label="Workers seen" value={countOf(stats.workers)} /> : null}
+        <Tile label="Workers" value={stats.workers.length} />
         {statuses.map(([status, count]) => (
           <Tile key={status} label={`Jobs ${status}`} value={count} />
         ))}
       </section>
-      {Array.isArray(stats.workers) && stats.workers.length ? (
-        <section className="card" aria-labelledby="workers-heading">
-          <h2 id="workers-heading">Workers seen</h2>
-          <ItemList items={stats.workers} />
-        </section>
-      ) : null}
-      {stats.recent_failures !== undefined ? (
-        <section className="card" aria-labelledby="failures-heading">
-          <h2 id="failures-heading">Recent failures</h2>
-          {Array.isArray(stats.recent_failures) && stats.recent_failures.length ? (
-            <ItemList items={stats.recent_failures} />
-          ) : (
-            <p className="muted">None.</p>
-          )}
-        </section>
-      ) : null}
+      <section className="card" aria-labelledby="workers-heading">
+        <h2 id="workers-heading">Workers seen</h2>
+        {stats.workers.length ? (
+          <ul className="worker-list">
+            {stats.workers.map((worker) => (
+              <li key={worker}>
+                <code>{worker}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          // Said in words: no worker means nothing in the queue will move.
+          <p className="note note--error">
+            No worker has checked in lately: queued jobs are not being processed.
+          </p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="failures-heading">
+        <h2 id="failures-heading">
+          Recent failures <span className="count">({stats.recent_failures.length})</span>
+        </h2>
+        {stats.recent_failures.length ? (
+          <FailureTable failures={stats.recent_failures} />
+        ) : (
+          <p className="muted">None.</p>
+        )}
+      </section>
     </>
+  );
+}
+
+function FailureTable({ failures }: { failures: RecentFailure[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table" aria-labelledby="failures-heading">
+        <thead>
+          <tr>
+            <th scope="col">Job</th>
+            <th scope="col">Code</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Failed at</th>
+          </tr>
+        </thead>
+        <tbody>
+          {failures.map((failure) => (
+            <tr key={failure.job_id} data-job-id={failure.job_id}>
+              <td>
+                <JobReference id={failure.job_id} />
+              </td>
+              <td>
+                {failure.code ? <code className="failure-code">{failure.code}</code> : <span className="muted">none</span>}
+              </td>
+              <td>{failure.reason ?? <span className="muted">No reason recorded.</span>}</td>
+              <td>
+                {failure.finished_at ? (
+                  <time dateTime={failure.finished_at}>{formatDateTime(failure.finished_at)}</time>
+                ) : (
+                  <span className="muted">unknown</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A link when this browser holds the job's token; otherwise the page would only say "not found". */
+function JobReference({ id }: { id: string }) {
+  const code = <code>{id}</code>;
+  return findJob(id) ? (
+    <Link to={`/jobs/${encodeURIComponent(id)}`}>
+      {code}
+    </Link>
+  ) : (
+    code
   );
 }
 
@@ -230,36 +291,5 @@ function Tile({ label, value }: { label: string; value: number | string }) {
       <span className="tile__value">{value}</span>
       <span className="tile__label">{label}</span>
     </div>
-  );
-}
-
-function countOf(value: unknown): number | string {
-  if (typeof value === "number") return value;
-  if (Array.isArray(value)) return value.length;
-  if (value && typeof value === "object") return Object.keys(value).length;
-  return String(value);
-}
-
-/** Renders items of a shape this client does not know yet, field by field. */
-function ItemList({ items }: { items: unknown[] }) {
-  return (
-    <ul className="item-list">
-      {items.slice(0, 50).map((item, index) => (
-        <li key={index}>
-          {item && typeof item === "object" ? (
-            <dl className="item-list__fields">
-              {Object.entries(item as Record<string, unknown>).map(([key, value]) => (
-                <div key={key}>
-                  <dt>{key.replaceAll("_", " ")}</dt>
-                  <dd>{typeof value === "object" ? JSON.stringify(value) : String(value)}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : (
-            String(item)
-          )}
-        </li>
-      ))}
-    </ul>
   );
 }

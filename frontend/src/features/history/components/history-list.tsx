@@ -3,6 +3,7 @@ import type { JobStatus } from "@/lib/api/client";
 import { deleteJob, getJob } from "@/lib/api/jobs";
 import { formatDateTime } from "@/lib/format";
 import { forgetJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
+import { forgetSubmission } from "@/lib/submissions";
 import { Link } from "@/lib/router";
 
 const STATUS_TEXT: Record<JobStatus | "unknown" | "gone", string> = {
@@ -74,6 +75,7 @@ function HistoryRow({ job, onMessage }: { job: KnownJob; onMessage: (text: strin
       return;
     }
     forgetJob(job.id);
+    void forgetSubmission(job.id);
     onMessage(
       result === "deleted"
         ? `Deleted “${job.filename}”: the file, its text and its feedback are gone from our servers.`
