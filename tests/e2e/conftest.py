@@ -108,17 +108,6 @@ def standin() -> Iterator[Standin]:
         yield server
 
 
-def llm_env(standin: Standin) -> dict[str, str]:
-    return {
-        "LLM_PROVIDER": "openai",
-        "LLM_BASE_URL": standin.base_url,
-        "LLM_MODEL": "standin",
-        "LLM_API_KEY": "sk-test-not-a-real-key",
-        "LLM_TIMEOUT_S": "30",
-        "BREAKER_COOLDOWN_S": "1",
-    }
-
-
 def screenshot(page: Page, name: str, *, full_page: bool = False) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)

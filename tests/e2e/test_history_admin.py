@@ -7,7 +7,7 @@ import socket
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import StackFactory, llm_env, screenshot
+from tests.e2e.conftest import StackFactory, screenshot
 from tests.e2e.pages import read_job, upload, usability_problems, wait_for_job_page
 from tests.support.llm_standin import Standin
 from tests.support.stack import ADMIN_TOKEN
@@ -47,7 +47,7 @@ def test_admin_sees_the_queue_and_replays_a_dead_letter(
     # (While the circuit breaker is open a job waits without spending retries: a short
     # LLM_OUTAGE_MAX_WAIT_S sends it to the dead letters soon instead of after half an hour.)
     standin.set_script({"steps": [], "then": {"kind": "status", "status": 500}})
-    stack = make_stack(env={**llm_env(standin), "LLM_OUTAGE_MAX_WAIT_S": "5"})
+    stack = make_stack(env={**standin.provider_env(), "LLM_OUTAGE_MAX_WAIT_S": "5"})
     upload(page, stack.base_url, RESUME)
     job_id, token = wait_for_job_page(page)
     expect(page.get_by_test_id("failure-reason")).to_be_visible(timeout=90_000)

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PHONE, StackFactory, llm_env, screenshot
+from tests.e2e.conftest import PHONE, StackFactory, screenshot
 from tests.e2e.pages import (
     expect_step,
     read_job,
@@ -27,7 +27,7 @@ def test_upload_watch_the_stages_and_read_the_roast(
 ) -> None:
     # The model takes a few seconds, so the page can be seen mid-run.
     standin.set_script({"steps": [{"kind": "hang", "seconds": 4}]})
-    stack = make_stack(env=llm_env(standin))
+    stack = make_stack(env=standin.provider_env())
     page.goto(f"{stack.base_url}/")
     expect(page.get_by_text("PDF, DOCX, TXT or MD · up to 5 MB")).to_be_visible()
     assert usability_problems(page) == []
@@ -90,7 +90,7 @@ def test_reload_while_reviewing_comes_back_to_the_running_step(
 ) -> None:
     # The model holds its answer long enough to check the page and reload it mid-review.
     standin.set_script({"steps": [{"kind": "hang", "seconds": 15}]})
-    stack = make_stack(env=llm_env(standin))
+    stack = make_stack(env=standin.provider_env())
     upload(page, stack.base_url, RESUME)
     job_id, token = wait_for_job_page(page)
     expect_step(page, "reviewing", "current")
@@ -163,7 +163,7 @@ def test_a_waiting_retry_shows_the_attempt_and_when(
     page: Page, make_stack: StackFactory, standin: Standin
 ) -> None:
     standin.set_script({"steps": [{"kind": "status", "status": 503, "retry_after": 4}]})
-    stack = make_stack(env={**llm_env(standin), "RETRY_CAP_S": "5"})
+    stack = make_stack(env={**standin.provider_env(), "RETRY_CAP_S": "5"})
     upload(page, stack.base_url, RESUME)
     wait_for_job_page(page)
     note = page.get_by_test_id("attempts")

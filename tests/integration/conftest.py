@@ -39,16 +39,7 @@ def standin() -> Iterator[Standin]:
 @pytest.fixture
 def llm_stack(stack: Stack, standin: Standin) -> Stack:
     """The stack, its workers reviewing through the production openai provider code."""
-    stack.extra_env.update(
-        {
-            "LLM_PROVIDER": "openai",
-            "LLM_BASE_URL": standin.base_url,
-            "LLM_MODEL": "standin",
-            "LLM_API_KEY": "sk-test-not-a-real-key",
-            "LLM_TIMEOUT_S": "30",
-            "BREAKER_COOLDOWN_S": "1",
-        }
-    )
+    stack.extra_env.update(standin.provider_env())
     return stack
 
 

@@ -417,6 +417,18 @@ class Standin:
         """For the anthropic SDK (it adds /v1 itself)."""
         return f"http://127.0.0.1:{self.port}"
 
+    def provider_env(self) -> dict[str, str]:
+        """The settings that point a stack's workers at this stand-in through the production
+        openai provider code (a fake key; a short breaker cool-down for quick recoveries)."""
+        return {
+            "LLM_PROVIDER": "openai",
+            "LLM_BASE_URL": self.base_url,
+            "LLM_MODEL": "standin",
+            "LLM_API_KEY": "sk-test-not-a-real-key",
+            "LLM_TIMEOUT_S": "30",
+            "BREAKER_COOLDOWN_S": "1",
+        }
+
     @property
     def calls(self) -> list[Call]:
         with self._server.state.lock:

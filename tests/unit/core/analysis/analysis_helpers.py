@@ -38,6 +38,17 @@ Python, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform
 """
 
 
+#: Sections and a role that GOOD can gain or lose in a test.
+EDUCATION = "Education\nB.S. Computer Science | Oregon State University | 2013 - 2017\n"
+SKILLS = "Skills\nPython, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform\n"
+SECOND_ROLE = """\
+• Built an ingestion pipeline in Python that processes 12M events per day
+• Reduced monthly cloud spend by $18K by rightsizing 200 PostgreSQL instances
+• Mentored 4 junior developers, two of whom were promoted within a year
+• Designed a schema migration tool adopted by 9 teams, cutting release prep from 2 days to 3 hours
+"""
+
+
 def document(
     text: str,
     *,

@@ -6,16 +6,18 @@ import pytest
 
 from resumeroast.core.documents import LayoutFacts
 from resumeroast.core.feedback import Severity
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
+from tests.unit.core.analysis.analysis_helpers import (
+    EDUCATION,
+    GOOD,
+    SECOND_ROLE,
+    SKILLS,
+    codes,
+    found,
+    lines_of,
+    run,
+    swap,
+)
 
-EDUCATION = "Education\nB.S. Computer Science | Oregon State University | 2013 - 2017\n"
-SKILLS = "Skills\nPython, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform\n"
-SECOND_ROLE = """\
-• Built an ingestion pipeline in Python that processes 12M events per day
-• Reduced monthly cloud spend by $18K by rightsizing 200 PostgreSQL instances
-• Mentored 4 junior developers, two of whom were promoted within a year
-• Designed a schema migration tool adopted by 9 teams, cutting release prep from 2 days to 3 hours
-"""
 EXPERIENCE = GOOD[GOOD.index("Experience\n") : GOOD.index("Projects\n")]
 PROJECTS = GOOD[GOOD.index("Projects\n") : GOOD.index("Education\n")]
 

@@ -10,21 +10,22 @@ from resumeroast.core.analysis import Analysis, analyze
 from resumeroast.core.analysis.scoring import PENALTIES, WEIGHTS, score
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, Line, Region
 from resumeroast.core.feedback import DocumentFacts
-from tests.unit.core.analysis.analysis_helpers import AS_OF, GOOD, codes, run, swap
+from tests.unit.core.analysis.analysis_helpers import (
+    AS_OF,
+    EDUCATION,
+    GOOD,
+    SECOND_ROLE,
+    SKILLS,
+    codes,
+    run,
+    swap,
+)
 
 MIGRATED = "• Migrated 40 services from a monolith to Kubernetes with zero customer downtime"
 CONTACT = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
 ACME, NORTHWIND = "Jan 2021 - Present", "Mar 2017 - Dec 2020"
 BUILT = "• Built an ingestion pipeline in Python that processes 12M events per day"
 BUILD = BUILT.replace("Built", "Build")  #: present tense in a role that has ended
-EDUCATION = "Education\nB.S. Computer Science | Oregon State University | 2013 - 2017\n"
-SKILLS = "Skills\nPython, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform\n"
-SECOND_ROLE = """\
-• Built an ingestion pipeline in Python that processes 12M events per day
-• Reduced monthly cloud spend by $18K by rightsizing 200 PostgreSQL instances
-• Mentored 4 junior developers, two of whom were promoted within a year
-• Designed a schema migration tool adopted by 9 teams, cutting release prep from 2 days to 3 hours
-"""
 PDF = {"kind": DocumentKind.PDF}
 SCANNED = {"layout": LayoutFacts(pages=2, image_only_pages=(2,))}
 TWO_PAGES = {"layout": LayoutFacts(pages=2)}
