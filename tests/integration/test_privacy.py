@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,6 +10,7 @@ import httpx
 import pytest
 import redis
 
+from tests.support.aio import run_async
 from tests.support.api import post_resume, submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
@@ -164,7 +164,7 @@ def test_a_rate_limited_upload_is_refused_before_its_body_is_read(
             )
             return first, second
 
-    first, refused = asyncio.run(upload_twice())
+    first, refused = run_async(upload_twice())
     assert first.status_code == 202, first.text
     assert refused.status_code == 429
     assert refused.headers["content-type"] == "application/problem+json"

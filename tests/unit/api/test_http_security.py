@@ -6,7 +6,6 @@ The app runs in-process; its Redis URL points at a closed port, so nothing here 
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from resumeroast.api.app import create_app
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES
 from resumeroast.core.access import job_token
 from resumeroast.settings import Settings
+from tests.support.aio import run_async
 
 ALLOWED = "https://allowed.example"
 STRANGER = "https://evil.example"
@@ -192,7 +192,7 @@ def test_a_chunked_upload_over_the_limit_is_refused_before_it_is_read_whole(
                 headers={"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"},
             )
 
-    answer = asyncio.run(upload())
+    answer = run_async(upload())
     assert answer.status_code == 413
     assert answer.json()["code"] == "file_too_large"
     max_body_bytes = MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, cast
 
@@ -18,6 +17,7 @@ from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus, NewJob
 from resumeroast.errors import BrokerUnavailable, TransientError
 from resumeroast.pipeline import Deps
+from tests.support.aio import run_async
 
 
 class RecordingQueue:
@@ -48,8 +48,7 @@ def deps(jobs: Any, queue: RecordingQueue) -> Deps:
 
 
 def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
-    """count uploads at once, as concurrent requests, on an event loop of their own (a thread:
-    the browser tests' loop may be running in this one)."""
+    """count uploads at once, as concurrent requests."""
 
     async def all_at_once() -> list[Any]:
         writer.start()
@@ -60,8 +59,7 @@ def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
         finally:
             await asyncio.to_thread(writer.close)
 
-    with ThreadPoolExecutor(1) as thread:
-        return thread.submit(asyncio.run, all_at_once()).result()
+    return run_async(all_at_once())
 
 
 def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobRepository) -> None:
