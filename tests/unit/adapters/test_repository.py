@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from datetime import UTC, datetime
 
 from resumeroast.adapters.db.repository import SqlJobRepository, new_owner_token
@@ -123,3 +125,21 @@ def test_waiting_for_the_provider_is_not_an_attempt(jobs: SqlJobRepository) -> N
     assert job.last_error == "provider_paused"
     claimed = jobs.claim_job(job_id, owner="d", lease_s=60)
     assert claimed is not None and claimed.attempts == 1
+
+
+def test_reads_go_ahead_while_another_process_writes(jobs: SqlJobRepository) -> None:
+    job_id = new_job(jobs)
+    database = jobs.engine.url.database
+    assert database is not None
+    writer = sqlite3.connect(database, isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")  # holds the write lock, as a worker's transaction does
+    try:
+        started = time.monotonic()
+        assert jobs.get_job(job_id).status is JobStatus.QUEUED
+        assert jobs.load_upload(job_id) == b"resume"
+        assert jobs.lease_owner(job_id) is None
+        # Without the read-only begin each read waits for the lock (busy timeout: 30 s).
+        assert time.monotonic() - started < 5
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -18,8 +18,9 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         # pysqlite's own transaction handling defers BEGIN; take the write lock at BEGIN so
-        # that a read-then-write (claim, lease) cannot deadlock with another writer.
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        # that a read-then-write (claim, lease) cannot deadlock with another writer. Reads
+        # (execution option read_only) begin DEFERRED: WAL readers need no lock at all.
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     url = url.replace("postgresql://", "postgresql+psycopg://", 1)
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
@@ -43,8 +44,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _sqlite_begin_immediate(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def _sqlite_begin(connection: Any) -> None:
+    read_only = connection.get_execution_options().get("read_only", False)
+    connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
 
 
 def migrate(engine: Engine) -> None:

@@ -56,11 +56,15 @@ class _LeaseLost(Exception):
 class SqlJobRepository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        # Reads need no write lock: on SQLite they begin DEFERRED (see engine.py), so the API's
+        # and the worker's reads never queue behind, or hold up, a writer.
+        self._reader = engine.execution_options(read_only=True)
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
+    def _session(self, *, read_only: bool = False) -> Iterator[Session]:
+        bind = self._reader if read_only else self.engine
         try:
-            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            with Session(bind, expire_on_commit=False) as session, session.begin():
                 yield session
         except OperationalError as exc:  # locked database, lost connection: try again later
             raise TransientError(f"database unavailable: {exc.orig}") from exc
@@ -117,7 +121,7 @@ class SqlJobRepository:
     def _find_by_idempotency_key(self, new: NewJob) -> Job | None:
         """The job made by an earlier request with this key; refused unless the request is the
         same one (its job id and token are not for whoever merely knows the key)."""
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             row = session.scalars(
                 select(JobRow).where(JobRow.idempotency_key == new.idempotency_key)
             ).first()
@@ -135,26 +139,26 @@ class SqlJobRepository:
     # --- reads ------------------------------------------------------------------------
 
     def get_job(self, job_id: str) -> Job:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             row = session.get(JobRow, job_id)
             if row is None:
                 raise JobNotFound(job_id)
             return _to_job(row)
 
     def get_feedback(self, job_id: str) -> Feedback | None:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             row = session.get(FeedbackRow, job_id)
             return Feedback.model_validate(row.data) if row is not None else None
 
     def load_upload(self, job_id: str) -> bytes:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             row = session.get(UploadRow, job_id)
             if row is None:
                 raise JobNotFound(job_id)
             return row.data
 
     def count_by_status(self) -> dict[str, int]:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             rows = session.execute(select(JobRow.status, func.count()).group_by(JobRow.status))
             return dict(rows.tuples().all())
 
@@ -196,7 +200,7 @@ class SqlJobRepository:
             return _to_job(row)
 
     def lease_owner(self, job_id: str) -> str | None:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             return session.scalar(select(JobRow.lease_owner).where(JobRow.id == job_id))
 
     def set_stage(self, job_id: str, *, owner: str, stage: Stage) -> bool:
@@ -359,14 +363,14 @@ class SqlJobRepository:
         return self._job_ids(lost, limit)
 
     def _job_ids(self, where: ColumnElement[bool], limit: int) -> list[str]:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             ids = session.scalars(
                 select(JobRow.id).where(where).order_by(JobRow.created_at).limit(limit)
             )
             return list(ids)
 
     def processing_owners(self) -> list[tuple[str, str | None]]:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             rows = session.execute(
                 select(JobRow.id, JobRow.lease_owner).where(
                     JobRow.status == JobStatus.PROCESSING.value
@@ -401,7 +405,7 @@ class SqlJobRepository:
 
     def workers_seen(self, *, prefix: str = "worker:") -> list[str]:
         """Workers whose heartbeat lease is still running."""
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             names = session.scalars(
                 select(LeaseRow.name).where(
                     LeaseRow.name.startswith(prefix), LeaseRow.until > utcnow()
@@ -410,7 +414,7 @@ class SqlJobRepository:
             return sorted(name.removeprefix(prefix) for name in names)
 
     def recent_failures(self, *, limit: int = 10) -> list[Job]:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             rows = session.scalars(
                 select(JobRow)
                 .where(JobRow.status == JobStatus.FAILED.value)
@@ -422,7 +426,7 @@ class SqlJobRepository:
     # --- review cache -----------------------------------------------------------------
 
     def get_cached_review(self, key: str) -> Feedback | None:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             row = session.get(ReviewCacheRow, key)
             return Feedback.model_validate(row.data) if row is not None else None
 
@@ -490,17 +494,17 @@ class SqlJobRepository:
             return True
 
     def list_dead_letters(self, *, limit: int = 100) -> list[DeadLetter]:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             rows = session.scalars(select(DeadLetterRow).order_by(DeadLetterRow.id).limit(limit))
             return [_to_dead_letter(row) for row in rows]
 
     def get_dead_letter(self, entry_id: int) -> DeadLetter | None:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             row = session.get(DeadLetterRow, entry_id)
             return _to_dead_letter(row) if row is not None else None
 
     def count_dead_letters(self) -> int:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             return int(session.scalar(select(func.count()).select_from(DeadLetterRow)) or 0)
 
     def requeue_for_replay(self, job_id: str) -> None:
@@ -552,7 +556,7 @@ class SqlJobRepository:
         return int(count)
 
     def jobs_created_before(self, moment: datetime, *, limit: int = 1000) -> list[str]:
-        with self._session() as session:
+        with self._session(read_only=True) as session:
             rows = session.scalars(select(JobRow.id).where(JobRow.created_at < moment).limit(limit))
             return list(rows)
 
