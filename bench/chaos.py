@@ -13,7 +13,10 @@ How it counts, from the database at the end (not only from what the client saw):
   lost        accepted jobs neither complete nor failed at the deadline, plus jobs the client
               was given that the database does not hold
   duplicated  resumes (each carries a unique marker) whose review the LLM stand-in answered
-              more than once, i.e. billed twice. Feedback cannot be saved twice (its primary
+              more than once, i.e. billed twice; split into answers sent twice to a worker that
+              was alive to read them (a retry or redelivery paying again: the idempotency
+              failure) and answers cut off because their worker was killed mid-call (the
+              stand-in saw the connection closed). Feedback cannot be saved twice (its primary
               key is the job id), so the feedback check instead counts complete jobs that do
               not hold exactly one feedback row. A worker killed while the answer is on the
               wire counts too: a real provider bills that answer even though nobody read it.
@@ -164,15 +167,17 @@ def main() -> None:
             monkey.join()
         elapsed = time.monotonic() - started
         calls.extend(standin.calls)
-        answers = Counter(
-            m
+        answered = [
+            (m, call.delivered)
             for call in calls
             if call.step in ("answer", "hang")
             for m in [call_marker(call.body)]
             if m
-        )
+        ]
+        answers = Counter(m for m, _ in answered)
+        received = Counter(m for m, delivered in answered if delivered)
         try:
-            rows, feedback_rows = read_database(stack)
+            rows, feedback_rows, failures = read_database(stack)
         finally:
             stack.stop()
     redis_server.stop()
@@ -180,6 +185,7 @@ def main() -> None:
     unfinished = sum(1 for status in rows.values() if status not in ("complete", "failed"))
     unknown = sum(1 for job in jobs if job.id not in rows)
     billed_twice = sum(1 for n in answers.values() if n > 1)
+    received_twice = sum(1 for n in received.values() if n > 1)
     feedback_off = sum(
         1
         for job_id, status in rows.items()
@@ -195,9 +201,13 @@ def main() -> None:
     print(f"accepted   {len(rows)}  (job rows; the client was given {len(jobs)})")
     print(f"completed  {counts['complete']}")
     print(f"failed     {counts['failed']}")
+    for reason, n in failures.most_common():
+        print(f"  {n} x {reason[:200]}")
     print(
-        f"duplicated {billed_twice}  (resumes whose review the LLM answered twice; complete "
-        f"jobs without exactly one feedback row: {feedback_off})"
+        f"duplicated {billed_twice}  (resumes whose review the LLM answered twice; of those, "
+        f"answers sent to a live worker twice: {received_twice}, the others were cut off when "
+        f"their worker was killed mid-call; complete jobs without exactly one feedback row: "
+        f"{feedback_off})"
     )
     print(
         f"lost       {unfinished + unknown}  (unfinished job rows: {unfinished}; jobs the client "
@@ -206,8 +216,8 @@ def main() -> None:
     print(f"LLM calls  {len(calls)} ({sum(answers.values())} answered)")
 
 
-def read_database(stack: Stack) -> tuple[dict[str, str], Counter[str]]:
-    """Every job row's status and the feedback rows per job."""
+def read_database(stack: Stack) -> tuple[dict[str, str], Counter[str], Counter[str]]:
+    """Every job row's status, the feedback rows per job and the failed jobs' reasons."""
     settings = Settings(database_url=stack.database_url, data_dir=stack.data_dir)
     engine = make_engine(settings.effective_database_url)
     try:
@@ -216,9 +226,15 @@ def read_database(stack: Stack) -> tuple[dict[str, str], Counter[str]]:
             feedback = Counter(
                 row[0] for row in connection.execute(text("SELECT job_id FROM feedback"))
             )
+            failures = Counter(
+                f"{code}: {error}"
+                for code, error in connection.execute(
+                    text("SELECT failure_code, last_error FROM jobs WHERE status = 'failed'")
+                )
+            )
     finally:
         engine.dispose()
-    return rows, feedback
+    return rows, feedback, failures
 
 
 def call_marker(body: dict[str, object]) -> str | None:

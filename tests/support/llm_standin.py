@@ -36,7 +36,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import select
 import signal
+import socket
 import sys
 import threading
 import time
@@ -195,6 +197,9 @@ class Call:
     path: str
     body: dict[str, Any]
     step: str
+    #: False when the caller had hung up before the answer was sent (e.g. it was killed): a
+    #: real provider bills that answer all the same, though nobody read it.
+    delivered: bool = True
 
 
 class StandinState:
@@ -204,17 +209,19 @@ class StandinState:
         self.calls: list[Call] = []
         self.stopping = threading.Event()
 
-    def next_step(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+    def next_step(self, path: str, body: dict[str, Any]) -> tuple[dict[str, Any], Call]:
         with self.lock:
             rejection = self._rejection(body)
             if rejection is not None:
-                self.calls.append(Call(path, body, "rejected"))
-                return rejection
+                call = Call(path, body, "rejected")
+                self.calls.append(call)
+                return rejection, call
             index = sum(1 for c in self.calls if c.step != "rejected")
             scripted = self.script.steps
             step = scripted[index] if index < len(scripted) else self.script.then
-            self.calls.append(Call(path, body, str(step.get("kind", "answer"))))
-            return step
+            call = Call(path, body, str(step.get("kind", "answer")))
+            self.calls.append(call)
+            return step, call
 
     def _rejection(self, body: dict[str, Any]) -> dict[str, Any] | None:
         """The HTTP 400 a server that does not take part of this request answers, if any."""
@@ -353,19 +360,30 @@ class _Handler(BaseHTTPRequestHandler):
         if self.path not in ("/v1/chat/completions", "/v1/messages"):
             self._send(404, {"error": {"message": "not found", "type": "not_found"}})
             return
-        step = self.server.state.next_step(self.path, body)
+        step, call = self.server.state.next_step(self.path, body)
         kind = step.get("kind", "answer")
         wait_s = step.get("seconds", 30) if kind == "hang" else step.get("delay_s")
         if wait_s is not None:
             self.server.state.stopping.wait(float(wait_s))
             if self.server.state.stopping.is_set():
                 return
+        call.delivered = not self._caller_hung_up()
         if kind == "status":
             self._error(step)
         elif self.path == "/v1/messages":
             self._send(200, _anthropic_body(step, body))
         else:
             self._send(200, _openai_body(step, body))
+
+    def _caller_hung_up(self) -> bool:
+        """A closed connection reads as end-of-file at once; a live one has nothing to read."""
+        readable, _, _ = select.select([self.connection], [], [], 0)
+        if not readable:
+            return False
+        try:
+            return self.connection.recv(1, socket.MSG_PEEK) == b""
+        except OSError:
+            return True
 
     def _error(self, step: dict[str, Any]) -> None:
         status = int(step.get("status", 500))
