@@ -26,6 +26,7 @@ install: $(VENV)/.installed ## create .venv from the lock file
 # The web app (Node 20 and npm): npm ci when the lock file changed, a build when dist is
 # missing or older than any source.
 $(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json
+	@scripts/check_node.sh
 	cd $(WEB) && npm ci --no-audit --no-fund
 	touch $@
 
