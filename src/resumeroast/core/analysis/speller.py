@@ -7,7 +7,7 @@ from functools import cache
 
 from spellchecker import SpellChecker
 
-from resumeroast.core.analysis.keywords import skill_vocabulary
+from resumeroast.core.analysis.keywords import skill_index, skill_vocabulary
 from resumeroast.core.analysis.lexicon import tech_words
 from resumeroast.core.analysis.verbs import is_verb
 
@@ -64,6 +64,28 @@ def verb_nearby(word: str) -> str | None:
     candidates = speller().candidates(word.lower()) or set()
     verbs = sorted(c for c in candidates if c != word.lower() and is_verb(c))
     return verbs[0].capitalize() if verbs else None
+
+
+MIN_TECH_NAME = 6  #: shorter names ("Redis", "Kafka") are too close to people's names to guess
+
+
+@cache
+def _tech_names() -> dict[str, str]:
+    """One-word technology names from the skills lexicon, by their lower-case spelling."""
+    names = (skill.name for skill in skill_index().folded.values())
+    return {n.lower(): n for n in names if n.isalpha() and len(n) >= MIN_TECH_NAME}
+
+
+@cache
+def tech_name_nearby(word: str) -> str | None:
+    """A technology name one keystroke away, swapped letters included ("Kuberentes" ->
+    "Kubernetes", "Pyhton" -> "Python"): a capitalised word the dictionary does not know is
+    usually a name, but not when it is a product name with a slip in it."""
+    if len(word) < MIN_TECH_NAME:
+        return None
+    names = _tech_names()
+    near = sorted(names[e] for e in speller().edit_distance_1(word.lower()) if e in names)
+    return near[0] if near else None
 
 
 def english_share(text: str) -> float:

@@ -38,6 +38,26 @@ def test_technology_words_british_spelling_and_names_are_not_typos(words: str) -
     assert "spelling.misspelling" not in codes(run(text))
 
 
+@pytest.mark.parametrize(
+    ("slip", "name"),
+    [("Kuberentes", "Kubernetes"), ("Pyhton", "Python"), ("Terrafrom", "Terraform"),
+     ("Javascirpt", "JavaScript")],
+)  # fmt: skip
+def test_a_slip_in_a_technology_name_is_a_typo_though_capitalised(slip: str, name: str) -> None:
+    analysis = run(swap(INGEST, f"• Built an ingestion pipeline in {slip} for 12M events per day"))
+
+    finding = found(analysis, "spelling.misspelling")
+    assert finding is not None and f"'{slip}' → '{name}'" in finding.message
+    assert lines_of(analysis, "spelling.misspelling") == {12}
+
+
+@pytest.mark.parametrize("name", ["Martinez", "Okonkwo", "Jenkins", "Pythons", "Redix"])
+def test_names_near_no_technology_are_still_names(name: str) -> None:
+    text = swap(INGEST, f"• Built an ingestion pipeline with {name} for 12M events per day")
+
+    assert "spelling.misspelling" not in codes(run(text))
+
+
 def test_links_and_emails_are_not_spell_checked() -> None:
     assert "spelling.misspelling" not in codes(
         run(swap("linkedin.com/in/janesmith", "github.com/jnsmth"))

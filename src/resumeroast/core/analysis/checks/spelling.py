@@ -3,7 +3,8 @@
 A word is reported when the dictionary (plus the technology vocabulary) does not know it and a
 real word is one keystroke away: that is what a typo looks like. Capitalised words are names,
 except the first word of a bullet, which is reported only when it is one keystroke from a verb
-("Devloped"). Skills sections are lists of product names and are not spell-checked.
+("Devloped"), and a word one keystroke from a technology name of six letters or more
+("Kuberentes"). Skills sections are lists of product names and are not spell-checked.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
-from resumeroast.core.analysis.speller import is_known, suggest, verb_nearby
+from resumeroast.core.analysis.speller import is_known, suggest, tech_name_nearby, verb_nearby
 from resumeroast.core.feedback import Finding
 
 _EDGE = "\"'()[]{}<>,;:!?“”‘’*_^†"
@@ -33,7 +34,7 @@ def check_spelling(context: Context) -> list[Finding]:
         if _skipped(context, line):
             continue
         for word in _misspelled(line, line.number in context.bullet_starts):
-            hits.append((line, word, verb_nearby(word) if word[0].isupper() else suggest(word)))
+            hits.append((line, word, _correction(word)))
     if not hits:
         return []
     pairs = [f"'{word}'" + (f" → '{fix}'" if fix else "") for _, word, fix in hits[:6]]
@@ -82,9 +83,18 @@ def _misspelled(line: TextLine, starts_statement: bool) -> list[str]:
 def _is_typo(word: str, first: bool) -> bool:
     if len(word) < 3 or not _WORD.match(word) or is_known(word):
         return False
+    if tech_name_nearby(word) is not None:
+        return True
     if word[0].isupper():
         return first and word[1:].islower() and verb_nearby(word) is not None
     return suggest(word) is not None
+
+
+def _correction(word: str) -> str | None:
+    tech = tech_name_nearby(word)
+    if tech is not None:
+        return tech
+    return verb_nearby(word) if word[0].isupper() else suggest(word)
 
 
 def check_doubled_words(context: Context) -> list[Finding]:
