@@ -2,10 +2,12 @@
 provider has an outage. Prints accepted, completed, failed, duplicated and lost.
 
     .venv/bin/python bench/chaos.py [--jobs 300] [--kills 20] [--redis-restarts 2] [--workers 2]
+                                    [--no-relay]
 
-Everything is real and local: redis-server, `resumeroast api`, Celery worker processes, and an
-OpenAI-compatible LLM stand-in (tests/support/llm_standin.py) reached through the production
-openai provider code.
+Everything is real and local: redis-server, `resumeroast api`, Celery worker processes, the
+`resumeroast llm-relay` that `up` runs in front of a hosted provider, and an OpenAI-compatible
+LLM stand-in (tests/support/llm_standin.py) reached through the production openai provider code.
+--no-relay has the workers call the stand-in directly, to see what the relay saves.
 
 How it counts, from the database at the end (not only from what the client saw):
   accepted    job rows in the database (the client's count is shown too: a submission whose
@@ -16,10 +18,12 @@ How it counts, from the database at the end (not only from what the client saw):
               more than once, i.e. billed twice; split into answers sent twice to a worker that
               was alive to read them (a retry or redelivery paying again: the idempotency
               failure) and answers cut off because their worker was killed mid-call (the
-              stand-in saw the connection closed). Feedback cannot be saved twice (its primary
-              key is the job id), so the feedback check instead counts complete jobs that do
-              not hold exactly one feedback row. A worker killed while the answer is on the
-              wire counts too: a real provider bills that answer even though nobody read it.
+              stand-in saw the connection closed; the relay keeps such calls running and hands
+              their answer to the task that replaces the killed one). Feedback cannot be
+              saved twice (its primary key is the job id), so the feedback check instead counts
+              complete jobs that do not hold exactly one feedback row. A worker killed while
+              the answer is on the wire counts too: a real provider bills that answer even
+              though nobody read it.
 """
 
 from __future__ import annotations
@@ -126,6 +130,7 @@ def main() -> None:
     parser.add_argument("--outage-s", type=float, default=12.0)
     parser.add_argument("--deadline-s", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-relay", action="store_true", help="workers call the LLM directly")
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="rr-chaos-"))
@@ -145,6 +150,8 @@ def main() -> None:
             },
         )
         stack.start_api()
+        if not args.no_relay:
+            stack.start_relay()
         for _ in range(args.workers):
             stack.start_worker(concurrency=args.concurrency)
         jobs: list[JobRef] = []
@@ -196,7 +203,8 @@ def main() -> None:
     print(
         f"\nchaos run: {args.jobs} jobs, {args.kills} worker SIGKILLs, {args.redis_restarts} Redis "
         f"restarts, a {args.outage_s:.0f}s LLM outage, "
-        f"{args.workers} workers x {args.concurrency}; {elapsed:.0f}s"
+        f"{args.workers} workers x {args.concurrency}, "
+        f"{'no LLM relay' if args.no_relay else 'through the LLM relay'}; {elapsed:.0f}s"
     )
     print(f"accepted   {len(rows)}  (job rows; the client was given {len(jobs)})")
     print(f"completed  {counts['complete']}")

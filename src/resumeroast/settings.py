@@ -85,6 +85,13 @@ class Settings(BaseSettings):
     #: Price overrides in USD per million tokens (else the table in adapters/llm/cost.py).
     llm_price_in_per_mtok: float | None = None
     llm_price_out_per_mtok: float | None = None
+    #: openai and anthropic providers: reach the provider through `resumeroast llm-relay` at this
+    #: URL, so a call in flight when its worker dies is not paid for twice (`up` starts one and
+    #: sets it). Unset: workers call the provider directly.
+    llm_relay_url: str | None = None
+    #: How long the relay keeps a successful reply for the task that replaces a killed one;
+    #: longer than VISIBILITY_TIMEOUT_S, the latest such a task comes back.
+    llm_relay_ttl_s: float = 1800.0
 
     #: Circuit breaker per provider, shared by all workers (in Redis).
     breaker_window: int = 10
@@ -127,7 +134,17 @@ class Settings(BaseSettings):
                 "VISIBILITY_TIMEOUT_S must exceed TASK_TIME_LIMIT_S + RETRY_CAP_S, "
                 "or Redis would hand a running task to a second worker"
             )
+        if self.llm_relay_ttl_s <= self.visibility_timeout_s:
+            raise ValueError(
+                "LLM_RELAY_TTL_S must exceed VISIBILITY_TIMEOUT_S, or a redelivered task would "
+                "find its reply gone and pay for the call again"
+            )
         return self
+
+    @property
+    def uses_hosted_llm(self) -> bool:
+        """A provider that bills per call, the one the relay stands in front of."""
+        return self.effective_provider in ("openai", "anthropic")
 
     @property
     def effective_provider(self) -> LLMProvider:

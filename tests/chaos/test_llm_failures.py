@@ -53,7 +53,8 @@ def dead_letters(client: httpx.Client) -> list[dict[str, Any]]:
 def test_worker_sigkilled_during_review_completes_once(
     llm_stack: Stack, client: httpx.Client, standin: Standin
 ) -> None:
-    standin.set_script({"steps": [{"kind": "hang", "seconds": 120}]})
+    """The killed worker's call finishes in the relay; its successor gets that paid answer."""
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 6}]})  # a slow model
     worker = llm_stack.start_worker()
     job = submit(client, "pdf/resumematcher__single-column.pdf")
     wait_for(
@@ -67,7 +68,25 @@ def test_worker_sigkilled_during_review_completes_once(
     assert result["status"] == "complete"
     assert result["attempts"] == 2 and result["retries"] == 0
     assert result["feedback"]["review"]["reviewer"] == "openai"
-    assert chat_calls(standin) == 2  # the killed call never answered; one answer was paid for
+    assert result["usage"]["tokens_out"] == 200  # the stand-in's count: the answer was read
+    assert chat_calls(standin) == 1  # one call, paid once, though its first reader died
+    assert standin.calls[0].delivered
+
+
+def test_without_the_relay_a_killed_workers_call_is_paid_twice(
+    stack: Stack, client: httpx.Client, standin: Standin
+) -> None:
+    """Why the relay exists: straight to the provider, the killed call is billed and lost."""
+    stack.extra_env.update(standin.provider_env())
+    standin.set_script({"steps": [{"kind": "hang", "seconds": 3}]})
+    worker = stack.start_worker()
+    job = submit(client, "pdf/resumematcher__single-column.pdf")
+    wait_for(lambda: chat_calls(standin) == 1, timeout_s=60, what="the review call in flight")
+    kill_process_group(worker)
+    stack.start_worker()
+    assert wait_final(client, job, timeout_s=90)["status"] == "complete"
+    assert chat_calls(standin) == 2
+    assert not standin.calls[0].delivered  # answered to nobody
 
 
 def test_outage_then_recovery_completes_every_job_within_the_retry_budget(

@@ -38,8 +38,10 @@ def standin() -> Iterator[Standin]:
 
 @pytest.fixture
 def llm_stack(stack: Stack, standin: Standin) -> Stack:
-    """The stack, its workers reviewing through the production openai provider code."""
+    """The stack, its workers reviewing through the production openai provider code and the
+    LLM relay, as `resumeroast up` runs them."""
     stack.extra_env.update(standin.provider_env())
+    stack.start_relay()
     return stack
 
 

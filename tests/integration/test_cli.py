@@ -141,6 +141,44 @@ def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
     assert alive == []
 
 
+def test_up_with_a_hosted_model_reviews_through_its_relay_and_stops_it(
+    tmp_path: Path, standin: Standin
+) -> None:
+    port = free_port()
+    up = subprocess.Popen(
+        [sys.executable, "-m", "resumeroast", "up", "--port", str(port)],
+        env=clean_env() | standin.provider_env() | {"DATA_DIR": str(tmp_path / "data")},
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        try:
+            return httpx.get(f"{url}/readyz", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_for(ready, timeout_s=60, what="resumeroast up")
+        family = psutil.Process(up.pid).children(recursive=True)
+        [relay] = [p for p in family if "llm-relay" in p.cmdline()]
+        relay_port = relay.cmdline()[relay.cmdline().index("--port") + 1]
+        with httpx.Client(base_url=url, timeout=30) as client:
+            result = wait_final(client, submit(client, "text/hrhelper__sample_resume.txt"))
+        assert result["status"] == "complete"
+        assert result["feedback"]["review"]["reviewer"] == "openai"
+        assert len(standin.calls) == 1
+        health = httpx.get(f"http://127.0.0.1:{relay_port}/relay/healthz", timeout=5).json()
+        assert health["replies_kept"] == 1  # the worker's call went through the relay
+    finally:
+        up.send_signal(signal.SIGINT)
+        assert up.wait(timeout=90) == 0
+    _gone, alive = psutil.wait_procs(family, timeout=30)
+    assert alive == []
+
+
 def test_a_killed_api_supervisor_leaves_no_orphan(shared_stack: Stack) -> None:
     """`api --workers 2` killed outright (say, by the OOM killer) has no chance to stop its
     processes: the kernel must (parent-death signal), or they would go on serving the port

@@ -42,6 +42,7 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     api_port: int = 0
     api: subprocess.Popen[bytes] | None = None
+    relay: subprocess.Popen[bytes] | None = None
     workers: list[subprocess.Popen[bytes]] = field(default_factory=list)
     #: A fresh PostgreSQL database per stack when TEST_DATABASE_URL is set; else SQLite.
     database_url: str | None = field(default_factory=lambda: fresh_database())
@@ -90,6 +91,24 @@ class Stack:
         except httpx.HTTPError:
             return False
 
+    def start_relay(self) -> None:
+        """`resumeroast llm-relay`, in its own session like `up` starts it: killing a worker's
+        process group leaves it running. Workers started after this call go through it."""
+        port = free_port()
+        self.relay = self._spawn("llm-relay", "--port", str(port), log_name="relay.log")
+        url = f"http://127.0.0.1:{port}"
+        wait_for(lambda: self._relay_ready(url), timeout_s=30, what="the LLM relay to answer")
+        self.extra_env["LLM_RELAY_URL"] = url
+
+    def _relay_ready(self, url: str) -> bool:
+        assert self.relay is not None
+        if self.relay.poll() is not None:
+            raise AssertionError(f"LLM relay exited: {self.log('relay.log')}")
+        try:
+            return httpx.get(f"{url}/relay/healthz", timeout=1).status_code == 200
+        except httpx.HTTPError:
+            return False
+
     def start_worker(
         self, *, concurrency: int = 1, pool: str = "prefork"
     ) -> subprocess.Popen[bytes]:
@@ -117,10 +136,15 @@ class Stack:
             drop_database(self.database_url)
 
     def _stop_processes(self) -> None:
-        for process in [*self.workers, self.api]:
+        # The relay last: a worker stopping warmly may still be calling through it.
+        for group in ([*self.workers, self.api], [self.relay]):
+            self._stop(group)
+
+    def _stop(self, processes: list[subprocess.Popen[bytes] | None]) -> None:
+        for process in processes:
             if process is not None and process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in [*self.workers, self.api]:
+        for process in processes:
             if process is None:
                 continue
             try:

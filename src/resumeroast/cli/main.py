@@ -1,4 +1,4 @@
-"""`resumeroast`: up, api, worker, roast, migrate, dlq."""
+"""`resumeroast`: up, api, worker, llm-relay, roast, migrate, dlq."""
 
 from __future__ import annotations
 
@@ -117,6 +117,20 @@ def worker(
             *no_events,
         ]
     )
+
+
+@app.command("llm-relay")
+def llm_relay(
+    host: Host = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port for the workers' calls")] = 8301,
+    data_dir: DataDir = None,
+) -> None:
+    """Relay this host's workers' calls to the openai or anthropic provider, so a call in
+    flight when its worker is killed is paid for once (point LLM_RELAY_URL at it)."""
+    use_data_dir(data_dir)
+    from resumeroast.cli.supervisor import serve_relay
+
+    serve_relay(host, port)
 
 
 @app.command()

@@ -55,6 +55,12 @@ def run_stack(*, host: str, port: int, concurrency: int, api_workers: int) -> in
             f"[dim]embedded redis-server on {redis_server.url} (AOF in {redis_server.directory})[/]"
         )
     migrate_database()
+    relays = []
+    if settings.uses_hosted_llm and settings.llm_relay_url is None:
+        relay_url, relay = start_relay(env)
+        relays.append(relay)
+        env["LLM_RELAY_URL"] = relay_url
+        console.print(f"[dim]LLM relay on {relay_url} (a killed worker's call is paid once)[/]")
     children = [
         *spawn_api_processes(host, port, api_workers, env),
         spawn(["worker", "--concurrency", str(concurrency)], env),
@@ -63,7 +69,8 @@ def run_stack(*, host: str, port: int, concurrency: int, api_workers: int) -> in
         f"[bold green]ResumeRoast is up[/] at http://{host}:{port}  (Ctrl-C stops everything)"
     )
     try:
-        return supervise(children)
+        # The relay stops after the worker: its in-flight tasks may still be calling.
+        return supervise(children, then=relays)
     finally:
         if redis_server is not None:
             redis_server.stop()
@@ -86,9 +93,57 @@ def check_port_free(host: str, port: int) -> None:
     _bind(host, port, reuse_port=False).close()
 
 
-def supervise(children: list[subprocess.Popen[bytes]]) -> int:
-    """Until Ctrl-C, SIGTERM or the end of a child; then stop them all. The exit status: 0
-    when asked to stop, 1 when a child ended on its own with an error."""
+def start_relay(env: dict[str, str]) -> tuple[str, subprocess.Popen[bytes]]:
+    """`resumeroast llm-relay` on a free local port, once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    relay = spawn(["llm-relay", "--port", str(port)], env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while relay.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return url, relay
+        except OSError:
+            time.sleep(0.1)
+    stop_children([relay])
+    console.print("[red]the LLM relay did not start[/]")
+    raise SystemExit(1)
+
+
+def serve_relay(host: str, port: int) -> None:
+    import uvicorn
+
+    from resumeroast.adapters.llm.factory import relay_upstream
+    from resumeroast.adapters.llm.relay import create_relay_app
+    from resumeroast.logs import configure_logging
+
+    settings = get_settings()
+    if not settings.uses_hosted_llm:
+        # Kept running (a compose service must stay healthy), but it says why it is idle.
+        console.print(
+            f"[yellow]LLM_PROVIDER is {settings.effective_provider}: nothing to relay[/] "
+            "(the relay serves the openai and anthropic providers; workers call others directly)"
+        )
+    configure_logging(settings)
+    app = create_relay_app(
+        relay_upstream(settings) if settings.uses_hosted_llm else None,
+        # Its own deadline a little past the worker's, so a caller that gives up first still
+        # leaves the call to finish for its retry.
+        timeout_s=settings.llm_timeout_s + 5,
+        ttl_s=settings.llm_relay_ttl_s,
+    )
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def supervise(
+    children: list[subprocess.Popen[bytes]], *, then: list[subprocess.Popen[bytes]] | None = None
+) -> int:
+    """Until Ctrl-C, SIGTERM or the end of a child; then stop them all, and after them the
+    processes in `then`. The exit status: 0 when asked to stop, 1 when a child ended on its own
+    with an error."""
+    children_last = then or []
     stopping = False
 
     def request_stop(_signum: int, _frame: FrameType | None) -> None:
@@ -98,12 +153,14 @@ def supervise(children: list[subprocess.Popen[bytes]]) -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     try:
-        while not stopping and all(child.poll() is None for child in children):
+        while not stopping and all(c.poll() is None for c in [*children, *children_last]):
             time.sleep(0.2)
     finally:
         console.print("[dim]stopping…[/]")
         stop_children(children)
-    failed = [child for child in children if child.returncode not in (0, -signal.SIGTERM)]
+        stop_children(children_last)
+    everyone = [*children, *children_last]
+    failed = [child for child in everyone if child.returncode not in (0, -signal.SIGTERM)]
     return 0 if stopping or not failed else 1
 
 

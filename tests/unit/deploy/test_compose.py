@@ -26,8 +26,8 @@ from tests.unit.deploy.deploy_files import (
     load_compose,
 )
 
-SERVICES = {"migrate", "api", "worker", "redis", "postgres", "flower"}
-APP_SERVICES = ("migrate", "api", "worker")
+SERVICES = {"migrate", "api", "worker", "llm-relay", "redis", "postgres", "flower"}
+APP_SERVICES = ("migrate", "api", "worker", "llm-relay")
 #: Variables Compose itself or the postgres/flower images read; the rest are Settings fields.
 DEPLOY_ONLY_VARS = {
     "API_PORT",
@@ -203,6 +203,17 @@ def test_only_the_api_and_a_local_flower_are_published(
     published = {name for name, service in services.items() if service.get("ports")}
     assert published == {"api", "flower"}
     assert all(p.startswith("127.0.0.1:") for p in services["flower"]["ports"])
+
+
+def test_workers_call_hosted_models_through_the_relay(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    relay = services["llm-relay"]
+    assert relay["command"] == ["resumeroast", "llm-relay", "--host", "0.0.0.0", "--port", "8301"]
+    worker = services["worker"]
+    assert worker["environment"]["LLM_RELAY_URL"] == "http://llm-relay:8301"
+    assert worker["depends_on"]["llm-relay"] == {"condition": "service_healthy"}
+    assert "8301/relay/healthz" in " ".join(relay["healthcheck"]["test"])
 
 
 def test_workers_get_time_to_finish_running_reviews(services: dict[str, dict[str, Any]]) -> None:

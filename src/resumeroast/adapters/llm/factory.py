@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from resumeroast.adapters.llm.anthropic import AnthropicChatClient, make_anthropic_sdk
+from resumeroast.adapters.llm.anthropic import (
+    ANTHROPIC_BASE_URL,
+    AnthropicChatClient,
+    make_anthropic_sdk,
+)
 from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.llm.cost import FREE, Price, price_for
 from resumeroast.adapters.llm.local import (
@@ -12,7 +16,11 @@ from resumeroast.adapters.llm.local import (
     LocalServerConfig,
     default_threads,
 )
-from resumeroast.adapters.llm.openai_compat import OpenAIChatClient, make_openai_sdk
+from resumeroast.adapters.llm.openai_compat import (
+    OPENAI_BASE_URL,
+    OpenAIChatClient,
+    make_openai_sdk,
+)
 from resumeroast.adapters.llm.reviewer import LLMReviewer
 from resumeroast.core.prompts import PromptBudget
 from resumeroast.errors import LLMPermanentError
@@ -42,6 +50,18 @@ def _price(settings: Settings, model: str) -> Price | None:
     )
 
 
+def relay_upstream(settings: Settings) -> str:
+    """The provider URL that the relay forwards to (and workers call without one)."""
+    if settings.llm_base_url:
+        return settings.llm_base_url
+    return ANTHROPIC_BASE_URL if settings.effective_provider == "anthropic" else OPENAI_BASE_URL
+
+
+def _hosted_url(settings: Settings) -> str:
+    """Where a worker sends hosted-provider calls: the relay when there is one."""
+    return settings.llm_relay_url or relay_upstream(settings)
+
+
 def _model(settings: Settings) -> str:
     if not settings.llm_model:
         raise LLMPermanentError(
@@ -63,7 +83,7 @@ def openai_reviewer(
     model = model or _model(settings)
     sdk = make_openai_sdk(
         api_key=_api_key(settings),
-        base_url=base_url or settings.llm_base_url,
+        base_url=base_url or _hosted_url(settings),
         timeout_s=settings.llm_timeout_s,
     )
     client = OpenAIChatClient(
@@ -74,6 +94,7 @@ def openai_reviewer(
         temperature=settings.llm_temperature,
         mode=settings.llm_structured_output,
         grammar_hints=grammar_hints,
+        upstream_url=base_url or relay_upstream(settings),
     )
     budget = PromptBudget(settings.llm_context_tokens, _max_output_tokens(settings))
     return LLMReviewer(
@@ -88,7 +109,7 @@ def openai_reviewer(
 def anthropic_reviewer(settings: Settings) -> LLMReviewer:
     model = _model(settings)
     sdk = make_anthropic_sdk(
-        api_key=_api_key(settings), base_url=settings.llm_base_url, timeout_s=settings.llm_timeout_s
+        api_key=_api_key(settings), base_url=_hosted_url(settings), timeout_s=settings.llm_timeout_s
     )
     client = AnthropicChatClient(sdk, model=model, max_output_tokens=settings.llm_max_output_tokens)
     budget = PromptBudget(settings.llm_context_tokens, settings.llm_max_output_tokens)

@@ -56,7 +56,9 @@ class OpenAIChatClient:
         temperature: float,
         mode: StructuredMode | Literal["auto"] = "auto",
         grammar_hints: bool = False,
+        upstream_url: str | None = None,
     ) -> None:
+        """upstream_url: the provider behind a relay, when sdk.base_url is the relay's."""
         self._sdk = sdk
         self._model = model
         self._provider = provider
@@ -65,7 +67,7 @@ class OpenAIChatClient:
         self._auto = mode == "auto"
         self._mode: StructuredMode = "json_schema" if mode == "auto" else mode
         self._grammar_hints = grammar_hints
-        self._token_limit: TokenLimit = token_limit_for(str(sdk.base_url))
+        self._token_limit: TokenLimit = token_limit_for(upstream_url or str(sdk.base_url))
         self._send_temperature = True
 
     def __repr__(self) -> str:

@@ -19,8 +19,9 @@ from resumeroast.adapters.llm.local import LocalReviewer
 from resumeroast.errors import LLMPermanentError, LLMTransientError
 from resumeroast.settings import Settings
 from tests.support.llm_resumes import SAMPLE, load, request_for
+from tests.support.llm_standin import run_standin
 from tests.unit.adapters.llm.conftest import MakeReviewer
-from tests.unit.adapters.llm.helpers import API_KEY, openai_settings
+from tests.unit.adapters.llm.helpers import API_KEY, anthropic_settings, openai_settings
 
 ROOT = Path(__file__).resolve().parents[4]
 
@@ -133,3 +134,33 @@ def test_a_file_that_is_not_a_model_is_a_permanent_error(
     with pytest.raises(LLMPermanentError) as caught:
         reviewer.review(request_for(load(SAMPLE)))
     assert "could not be loaded" in caught.value.user_message
+
+
+def test_with_a_relay_hosted_calls_go_to_it_under_the_providers_own_rules(
+    make_reviewer: MakeReviewer,
+) -> None:
+    """LLM_RELAY_URL: the SDKs call the relay; what to send still follows the real provider
+    (api.openai.com wants max_completion_tokens), and the local provider never uses it."""
+    with run_standin() as relay:
+        openai_direct = openai_settings("https://api.openai.com/v1", llm_relay_url=relay.base_url)
+        feedback = make_reviewer(openai_direct).review(request_for(load(SAMPLE)))
+        assert feedback.review.reviewer == "openai"
+        claude = anthropic_settings("https://api.anthropic.com", llm_relay_url=relay.root_url)
+        assert make_reviewer(claude).review(request_for(load(SAMPLE))).review.reviewer == (
+            "anthropic"
+        )
+        first, second = relay.calls
+    assert first.path == "/v1/chat/completions"
+    assert "max_completion_tokens" in first.body and "max_tokens" not in first.body
+    assert second.path == "/v1/messages"
+
+
+def test_only_the_billed_providers_go_through_the_relay() -> None:
+    settings = _settings(llm_provider="local", llm_relay_url="http://127.0.0.1:1")
+    assert not settings.uses_hosted_llm
+    assert _settings(llm_provider="openai", llm_model="m").uses_hosted_llm
+
+
+def test_the_relay_keeps_replies_past_the_redelivery_delay() -> None:
+    with pytest.raises(ValueError, match="LLM_RELAY_TTL_S must exceed VISIBILITY_TIMEOUT_S"):
+        _settings(visibility_timeout_s=600, llm_relay_ttl_s=300)
