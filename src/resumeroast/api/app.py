@@ -32,7 +32,6 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             settings.redis_url, per_minute=settings.upload_rate_limit_per_minute
         )
         app.state.submissions = SubmissionWriter(app.state.runtime.deps)
-        app.state.submissions.start()
         # Everything built so far lives as long as the process: keep it out of the collector's
         # full passes, which otherwise stall every request for tens of milliseconds (p99 of
         # uploads 149 → 39 ms in bench/upload.py).

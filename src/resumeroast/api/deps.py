@@ -10,8 +10,11 @@ from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import token_matches
 from resumeroast.errors import JobNotFound
 
+# Dependencies are `async def` though they never wait: FastAPI runs a plain `def` dependency in
+# its thread pool, a thread hop (and a GIL hand-off) on every request for nothing.
 
-def get_runtime(request: Request) -> Runtime:
+
+async def get_runtime(request: Request) -> Runtime:
     runtime: Runtime = request.app.state.runtime
     return runtime
 
@@ -19,7 +22,7 @@ def get_runtime(request: Request) -> Runtime:
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 
 
-def authorized_job_id(
+async def authorized_job_id(
     job_id: str,
     rt: RuntimeDep,
     x_job_token: Annotated[str | None, Header(description="The job's access token")] = None,

@@ -23,12 +23,14 @@ from tests.support.aio import run_async
 class RecordingQueue:
     def __init__(self, *, fail: bool = False) -> None:
         self.enqueued: list[str] = []
+        self.batches: list[int] = []
         self.fail = fail
 
     def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
         if self.fail:
             raise BrokerUnavailable("broker down")
         self.enqueued.extend(job_ids)
+        self.batches.append(len(job_ids))
 
 
 def upload(n: int) -> NewJob:
@@ -51,13 +53,12 @@ def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
     """count uploads at once, as concurrent requests."""
 
     async def all_at_once() -> list[Any]:
-        writer.start()
         try:
             return await asyncio.gather(
                 *(writer.submit(upload(n)) for n in range(count)), return_exceptions=True
             )
         finally:
-            await asyncio.to_thread(writer.close)
+            writer.close()
 
     return run_async(all_at_once())
 
@@ -68,6 +69,8 @@ def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobReposit
     ids = [job.id for job in stored]
     assert len(set(ids)) == 50
     assert sorted(queue.enqueued) == sorted(ids)
+    # Arrived in one turn of the loop: stored in transactions of up to 8, not one by one.
+    assert queue.batches == [8, 8, 8, 8, 8, 8, 2]
     for n, job in enumerate(stored):  # each answer is its own upload's job
         assert job.filename == f"r{n}.txt"
         assert jobs.load_upload(job.id) == f"resume {n}".encode()
