@@ -134,7 +134,16 @@ def serve_relay(host: str, port: int) -> None:
         timeout_s=settings.llm_timeout_s + 5,
         ttl_s=settings.llm_relay_ttl_s,
     )
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        # Stopped after the workers: what is still in flight was asked for by a worker that is
+        # gone, and its answer would die with this process anyway. Do not wait a model out.
+        timeout_graceful_shutdown=5,
+    )
 
 
 def supervise(
