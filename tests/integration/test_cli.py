@@ -100,7 +100,8 @@ def test_roast_with_no_service_starts_and_stops_its_own(tmp_path: Path) -> None:
     assert leftovers == []
 
 
-def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
+def start_up(tmp_path: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """`resumeroast up` with its data in tmp_path, once it answers /readyz; and its URL."""
     port = free_port()
     up = subprocess.Popen(
         [
@@ -113,7 +114,7 @@ def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
             "--data-dir",
             str(tmp_path / "data"),
         ],
-        env=clean_env(),
+        env=env,
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -127,6 +128,11 @@ def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
             return False
 
     wait_for(ready, timeout_s=60, what="resumeroast up")
+    return up, url
+
+
+def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
+    up, _url = start_up(tmp_path, clean_env())
     family = psutil.Process(up.pid).children(recursive=True)
     names = " ".join(" ".join(p.cmdline()) for p in family)
     assert "redis-server" in names and " api " in f" {names} " and " worker " in f" {names} "
@@ -144,24 +150,8 @@ def test_up_runs_everything_and_ctrl_c_leaves_no_orphan(tmp_path: Path) -> None:
 def test_up_with_a_hosted_model_reviews_through_its_relay_and_stops_it(
     tmp_path: Path, standin: Standin
 ) -> None:
-    port = free_port()
-    up = subprocess.Popen(
-        [sys.executable, "-m", "resumeroast", "up", "--port", str(port)],
-        env=clean_env() | standin.provider_env() | {"DATA_DIR": str(tmp_path / "data")},
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        try:
-            return httpx.get(f"{url}/readyz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
-
+    up, url = start_up(tmp_path, clean_env() | standin.provider_env())
     try:
-        wait_for(ready, timeout_s=60, what="resumeroast up")
         family = psutil.Process(up.pid).children(recursive=True)
         [relay] = [p for p in family if "llm-relay" in p.cmdline()]
         relay_port = relay.cmdline()[relay.cmdline().index("--port") + 1]

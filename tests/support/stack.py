@@ -80,14 +80,19 @@ class Stack:
     def start_api(self) -> None:
         self.api_port = free_port()
         self.api = self._spawn("api", "--port", str(self.api_port), log_name="api.log")
-        wait_for(self._api_ready, timeout_s=30, what="the API to answer /readyz")
+        wait_for(
+            lambda: self._answers(self.api, f"{self.base_url}/readyz", "api.log"),
+            timeout_s=30,
+            what="the API to answer /readyz",
+        )
 
-    def _api_ready(self) -> bool:
-        assert self.api is not None
-        if self.api.poll() is not None:
-            raise AssertionError(f"API exited: {self.log('api.log')}")
+    def _answers(self, process: subprocess.Popen[bytes] | None, url: str, log_name: str) -> bool:
+        """url answers 200; a process that exited instead fails with its log."""
+        assert process is not None
+        if process.poll() is not None:
+            raise AssertionError(f"{log_name} ended: {self.log(log_name)}")
         try:
-            return httpx.get(f"{self.base_url}/readyz", timeout=1).status_code == 200
+            return httpx.get(url, timeout=1).status_code == 200
         except httpx.HTTPError:
             return False
 
@@ -97,17 +102,12 @@ class Stack:
         port = free_port()
         self.relay = self._spawn("llm-relay", "--port", str(port), log_name="relay.log")
         url = f"http://127.0.0.1:{port}"
-        wait_for(lambda: self._relay_ready(url), timeout_s=30, what="the LLM relay to answer")
+        wait_for(
+            lambda: self._answers(self.relay, f"{url}/relay/healthz", "relay.log"),
+            timeout_s=30,
+            what="the LLM relay to answer",
+        )
         self.extra_env["LLM_RELAY_URL"] = url
-
-    def _relay_ready(self, url: str) -> bool:
-        assert self.relay is not None
-        if self.relay.poll() is not None:
-            raise AssertionError(f"LLM relay exited: {self.log('relay.log')}")
-        try:
-            return httpx.get(f"{url}/relay/healthz", timeout=1).status_code == 200
-        except httpx.HTTPError:
-            return False
 
     def start_worker(
         self, *, concurrency: int = 1, pool: str = "prefork"

@@ -17,7 +17,7 @@ from types import FrameType
 from rich.console import Console
 
 from resumeroast.adapters.db.engine import make_engine, migrate
-from resumeroast.adapters.embedded_redis import EmbeddedRedis
+from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 from resumeroast.adapters.processes import die_with_parent
 from resumeroast.settings import get_settings
 
@@ -95,9 +95,7 @@ def check_port_free(host: str, port: int) -> None:
 
 def start_relay(env: dict[str, str]) -> tuple[str, subprocess.Popen[bytes]]:
     """`resumeroast llm-relay` on a free local port, once it answers."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     relay = spawn(["llm-relay", "--port", str(port)], env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30

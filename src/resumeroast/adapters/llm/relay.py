@@ -96,6 +96,7 @@ class SharedCalls:
         self._clock = clock
         self._in_flight: dict[str, asyncio.Task[Reply]] = {}
         self._replies: OrderedDict[str, tuple[float, Reply]] = OrderedDict()
+        self.callers_waiting = 0
 
     def __len__(self) -> int:
         return len(self._replies)
@@ -114,7 +115,11 @@ class SharedCalls:
             task = asyncio.create_task(call())
             self._in_flight[key] = task
             task.add_done_callback(lambda done: self._landed(key, done))
-        return await asyncio.shield(task), how
+        self.callers_waiting += 1
+        try:
+            return await asyncio.shield(task), how
+        finally:
+            self.callers_waiting -= 1
 
     def _landed(self, key: str, task: asyncio.Task[Reply]) -> None:
         self._in_flight.pop(key, None)
@@ -141,6 +146,13 @@ def _error(status: int, message: str) -> Reply:
     return Reply(status, (("content-type", "application/json"),), body.encode())
 
 
+def _respond(reply: Reply, how: str | None = None) -> Response:
+    headers = dict(reply.headers)
+    if how is not None:
+        headers["x-resumeroast-relay"] = how
+    return Response(reply.body, status_code=reply.status, headers=headers)
+
+
 def create_relay_app(
     upstream: str | None,
     *,
@@ -158,8 +170,7 @@ def create_relay_app(
 
     async def forward(request: Request) -> Response:
         if not base:
-            reply = _error(503, "no hosted LLM provider is configured (LLM_PROVIDER)")
-            return Response(reply.body, status_code=reply.status, headers=dict(reply.headers))
+            return _respond(_error(503, "no hosted LLM provider is configured (LLM_PROVIDER)"))
         body = await request.body()
         headers = {k.lower(): v for k, v in request.headers.items() if k.lower() not in _HOP}
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
@@ -188,14 +199,16 @@ def create_relay_app(
             key=key[:12],
             ms=round((time.monotonic() - started) * 1000),
         )
-        return Response(
-            reply.body,
-            status_code=reply.status,
-            headers={**dict(reply.headers), "x-resumeroast-relay": how},
-        )
+        return _respond(reply, how)
 
     async def health(_: Request) -> Response:
-        return JSONResponse({"status": "ok", "replies_kept": len(shared)})
+        return JSONResponse(
+            {
+                "status": "ok",
+                "replies_kept": len(shared),
+                "callers_waiting": shared.callers_waiting,
+            }
+        )
 
     @asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:

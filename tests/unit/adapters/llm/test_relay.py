@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +63,22 @@ def relay_client(
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://relay")
 
 
+async def until(condition: Callable[[], bool | Awaitable[bool]]) -> None:
+    """Poll with a deadline: fails, rather than hangs, when the relay never gets there."""
+    async with asyncio.timeout(5):
+        while True:
+            met = condition()
+            if met if isinstance(met, bool) else await met:
+                return
+            await asyncio.sleep(0.01)
+
+
+async def health_says(client: httpx.AsyncClient, field: str, value: int) -> bool:
+    """The relay's health answer reports `value` for `field`."""
+    reading: dict[str, Any] = (await client.get("/relay/healthz")).json()
+    return bool(reading[field] == value)
+
+
 async def post(
     client: httpx.AsyncClient, body: Any = BODY, headers: dict[str, str] = KEY
 ) -> httpx.Response:
@@ -99,11 +115,10 @@ def test_identical_calls_in_flight_share_one_upstream_call() -> None:
         assert provider.release is not None
         async with relay_client(provider) as client:
             first = asyncio.create_task(post(client))
-            async with asyncio.timeout(5):
-                while not provider.calls:
-                    await asyncio.sleep(0.01)
             second = asyncio.create_task(post(client))
-            await asyncio.sleep(0.05)
+            await until(lambda: bool(provider.calls))
+            # Both callers are waiting on the call before it answers.
+            await until(lambda: health_says(client, "callers_waiting", 2))
             provider.release.set()
             return list(await asyncio.gather(first, second))
 
@@ -124,15 +139,11 @@ def test_a_caller_hanging_up_leaves_the_call_running_and_its_reply_kept() -> Non
         assert provider.release is not None
         async with relay_client(provider) as client:
             doomed = asyncio.create_task(post(client))
-            async with asyncio.timeout(5):
-                while not provider.calls:
-                    await asyncio.sleep(0.01)
+            await until(lambda: bool(provider.calls))
             doomed.cancel()  # the connection closes: the caller is gone
             await asyncio.gather(doomed, return_exceptions=True)
             provider.release.set()
-            async with asyncio.timeout(5):  # fails, not hangs, if the call died with its caller
-                while (await client.get("/relay/healthz")).json()["replies_kept"] == 0:
-                    await asyncio.sleep(0.01)
+            await until(lambda: health_says(client, "replies_kept", 1))
             return await post(client)  # the redelivered task asks again
 
     again = run_async(scenario())
