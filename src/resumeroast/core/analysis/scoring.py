@@ -78,8 +78,12 @@ DATES_HIDE = {
 
 CAP_NO_BULLETS = 40  #: nothing that shows what you did: a keyword list cannot score well
 CAP_STUFFING = 50
-CAP_CRITICAL = 60
+CAP_CRITICAL = 50  #: a critical problem costs the interview as sent: "Needs work" at best
+CAP_PLACEHOLDER = 40  #: template text left in: a recruiter stops reading there
+PLACEHOLDER_PREFIX = "placeholder."
 CAP_FLOOR = 40  #: graded caps run from here (nothing to show) up to 100 (no problem)
+THIN_WORDS = 300  #: under this, a page cannot show enough to compete with a complete resume
+CAP_THIN = 65
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +121,7 @@ def score(
     impact = _impact(counted)
     sub_scores = SubScores(impact=impact, job_match=job_score, **subs)
     weighted = _weighted(sub_scores)
-    caps = _caps(scored, counted)
+    caps = _caps(scored, counted, facts.words)
     overall = min([weighted, *(limit for _, limit in caps)])
     penalties += [Penalty("overall", code, max(0, weighted - limit)) for code, limit in caps]
     return Scores(sub_scores, overall, tuple(penalties))
@@ -171,8 +175,12 @@ def _weighted(sub: SubScores) -> int:
     return round(sum(weight * values[name] for name, weight in weights.items()))
 
 
-def _caps(findings: tuple[Finding, ...], counted: Statements) -> list[tuple[str, int]]:
+def _caps(findings: tuple[Finding, ...], counted: Statements, words: int) -> list[tuple[str, int]]:
     caps: list[tuple[str, int]] = []
+    if words < THIN_WORDS:
+        caps.append(("cap.thin", CAP_THIN))
+    if any(f.code.startswith(PLACEHOLDER_PREFIX) for f in findings):
+        caps.append(("cap.placeholder", CAP_PLACEHOLDER))
     if counted.total == 0:
         caps.append(("cap.no_bullets", CAP_NO_BULLETS))
     elif counted.total < MIN_STATEMENTS:

@@ -72,10 +72,15 @@ def verdict(analysis: Analysis, level: Level) -> str:
     if not ranked:
         template = verdict_template(level, "clean", str(score))
         return prefix + template.format(score=score, band=band_label(score), top="")
-    top = ranked[0]
+    top = ranked[0]  # findings are ordered by what costs the interview most (ordering.py)
     kind = _band_key(score)
     template = verdict_template(level, kind, top.code)
-    return prefix + template.format(score=score, band=band_label(score), top=top.message)
+    return prefix + template.format(score=score, band=band_label(score), top=_fix_first(top))
+
+
+def _fix_first(top: Finding) -> str:
+    """The problem and what to do about it: a verdict names the fix, not only the fault."""
+    return f"{top.message} {top.fix}".strip()
 
 
 def _band_key(score: int) -> str:

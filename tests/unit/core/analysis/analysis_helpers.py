@@ -11,8 +11,25 @@ from resumeroast.core.feedback import Finding
 
 AS_OF = date(2025, 6, 1)
 
+#: Sections no check looks into; they carry GOOD past 300 words (scoring.THIN_WORDS)
+EXTRAS = """\
+Certifications
+AWS Certified Solutions Architect, Professional | Amazon Web Services | 2022
+Certified Kubernetes Administrator | Cloud Native Computing Foundation | 2021
+Awards
+Engineering Excellence Award for the checkout latency project | Acme Payments | 2023
+Speaker at PyCon US 2022 on caching payment data safely under heavy load
+Mentor of the Year, chosen by the 30 engineers of the platform group | Acme Payments | 2024
+Hackathon winner for a fraud-alert prototype later shipped to all merchants | Acme Payments | 2022
+Languages
+English (native), Spanish (professional working proficiency)
+Interests
+Long-distance cycling, woodworking, and teaching Python at a weekend coding club for teenagers
+"""
+
 #: A resume with nothing wrong that any check looks for; tests change one thing at a time.
-GOOD = """\
+GOOD = (
+    """\
 Jane Smith
 jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith
 Summary
@@ -36,6 +53,8 @@ B.S. Computer Science | Oregon State University | 2013 - 2017
 Skills
 Python, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform
 """
+    + EXTRAS
+)
 
 
 #: Sections and a role that GOOD can gain or lose in a test.

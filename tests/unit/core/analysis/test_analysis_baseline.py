@@ -17,6 +17,7 @@ def test_the_baseline_is_read_as_the_person_wrote_it() -> None:
 
     assert [s.kind for s in analysis.sections] == [
         "header", "summary", "experience", "projects", "education", "skills",
+        "certifications", "awards", "languages", "interests",
     ]  # fmt: skip
     jobs = [r for r in analysis.roles if r.section == "experience"]
     assert [r.employer for r in jobs] == ["Acme Payments", "Northwind Data"]

@@ -13,6 +13,7 @@ from resumeroast.core.feedback import DocumentFacts
 from tests.unit.core.analysis.analysis_helpers import (
     AS_OF,
     EDUCATION,
+    EXTRAS,
     GOOD,
     SECOND_ROLE,
     SKILLS,
@@ -103,11 +104,11 @@ BROKEN_AND_FIXED = [
     FixPair("dates.missing", swap(BUILT, BUILD, _undated()),
             swap(BUILT, BUILD, _dated("Jan 2026 - Present", "03/2017 - 2018"))),
     FixPair("dates.gap", _dated(ACME, "Mar 2017 - Oct 2019")),
-    FixPair("dates.overlap", _dated(ACME, "Mar 2017 - Dec 2021")),
+    FixPair("dates.overlap", _dated(ACME, "Mar 2017 - Dec 2023")),
     FixPair("dates.future", _dated("Jan 2021 - Present", "Mar 2017 - Dec 2026")),
     FixPair("dates.mixed_formats", _dated(ACME, "03/2017 - 12/2020")),
     FixPair("dates.tense_mix", swap(BUILT, BUILD)),
-    FixPair("length.too_short", swap(SECOND_ROLE, "")),
+    FixPair("length.too_short", swap(SECOND_ROLE, "", swap(EXTRAS, ""))),
     FixPair("length.too_many_words", GOOD + "Volunteering\n" + "".join(
         f"• Taught {n} evening classes on budgeting to {n * 3} families in the county library\n"
         for n in range(5, 65))),

@@ -36,13 +36,15 @@ def test_time_in_school_is_not_a_gap() -> None:
 
 
 def test_overlapping_roles_are_reported_only_when_the_dates_prove_it() -> None:
-    overlap = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2021"))
+    overlap = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2023"))  # 30 months
+    a_year = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Dec 2021"))  # a notice period, a side job
     same_year = run(
         swap("Jan 2021 - Present", "2021 - Present", swap("Mar 2017 - Dec 2020", "2017 - 2021"))
     )
 
     assert "dates.overlap" in codes(overlap)
     assert "dates.overlap" not in codes(same_year)
+    assert "dates.overlap" not in codes(a_year)
 
 
 def test_dates_in_the_future_are_reported() -> None:

@@ -54,6 +54,7 @@ def test_every_detected_section_gets_a_note() -> None:
 
     assert [n.section for n in feedback.section_notes] == [
         "summary", "experience", "projects", "education", "skills",
+        "certifications", "awards", "languages", "interests",
     ]  # fmt: skip
     experience = feedback.section_notes[1].note
     assert "opening with a duty phrase" in experience

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.text import word_count
+from resumeroast.core.analysis.verbs import opens_with_verb
 from resumeroast.core.feedback import Finding
 
 LONG_BULLET_WORDS = 30  #: above this a bullet takes more than two lines to read
@@ -15,7 +16,10 @@ SUMMARY_WALL_WORDS = 90
 def check_bullet_length(context: Context) -> list[Finding]:
     bullets = [b for b in context.bullets if context.in_experience(b) and b.glyph]
     long = [b for b in bullets if word_count(b.text) > LONG_BULLET_WORDS]
-    short = [b for b in bullets if word_count(b.text) < SHORT_BULLET_WORDS]
+    # A short item that opens with no verb is a list entry (a course, a link), not a statement.
+    short = [
+        b for b in bullets if word_count(b.text) < SHORT_BULLET_WORDS and opens_with_verb(b.text)
+    ]
     found: list[Finding] = []
     if long:
         found.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from resumeroast.core.analysis.checks.base import (
     CRITICAL,
     INFO,
@@ -13,23 +15,15 @@ from resumeroast.core.analysis.checks.base import (
 )
 from resumeroast.core.feedback import Finding
 
+#: a heading that names experience with words before it ("Clinical & Operational Experience",
+#: "Focused Experience"): the section is there, whether or not its name is a known one
+_EXPERIENCE_WORDS = re.compile(r"\b(experience|employment|work history|career history):?$", re.I)
+_SMALL_WORDS = frozenset({"&", "and", "of", "in", "/", "-", "–"})
+
 
 def check_sections(context: Context) -> list[Finding]:
     structure = context.structure
-    found: list[Finding] = []
-    if structure.implicit_experience:
-        found.append(
-            finding(
-                "sections.no_experience",
-                WARNING,
-                "Your roles sit under no 'Experience' heading, so an ATS may not file them "
-                "as experience.",
-                "Put an 'Experience' heading above your roles.",
-            )
-        )
-    elif not structure.has_section("experience"):
-        others = structure.has_section("projects", "volunteering", "activities")
-        found.append(_no_experience(has_projects=others))
+    found = [] if _names_experience(context) else _experience(context)
     if not structure.has_section("education"):
         found.append(
             finding(
@@ -49,6 +43,39 @@ def check_sections(context: Context) -> list[Finding]:
             )
         )
     return found
+
+
+def _experience(context: Context) -> list[Finding]:
+    structure = context.structure
+    if structure.implicit_experience:
+        return [
+            finding(
+                "sections.no_experience",
+                WARNING,
+                "Your roles sit under no 'Experience' heading, so an ATS may not file them "
+                "as experience.",
+                "Put an 'Experience' heading above your roles.",
+            )
+        ]
+    if structure.has_section("experience"):
+        return []
+    return [
+        _no_experience(has_projects=structure.has_section("projects", "volunteering", "activities"))
+    ]
+
+
+def _names_experience(context: Context) -> bool:
+    """A heading the section reader did not know but a recruiter reads as Experience: saying
+    the resume has none would be false (a wrong 'no experience' is a false critical)."""
+    return any(_is_experience_heading(line.text.strip()) for line in context.lines)
+
+
+def _is_experience_heading(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
+        return False
+    capitalised = all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS)
+    return capitalised and _EXPERIENCE_WORDS.search(text) is not None
 
 
 def _no_experience(has_projects: bool) -> Finding:

@@ -1,4 +1,6 @@
-"""Length against seniority: pages and words for the years of experience the dates show."""
+"""Length against seniority and kind: pages and words for the years of experience the dates
+show; an academic CV (publications beside teaching or research) is the full record, and its
+length is not judged the way a resume's is."""
 
 from __future__ import annotations
 
@@ -9,12 +11,15 @@ from resumeroast.core.feedback import Finding
 
 MIN_WORDS = 200
 SENIOR_YEARS = 10
+#: a heading with one of these words, beside a Publications section, makes an academic CV
+ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
 
 
 def check_length(context: Context) -> list[Finding]:
     years = years_of_experience(context.jobs, context.as_of)
     words = sum(len(line.text.split()) for line in context.lines)
-    found = _pages(context, years)
+    academic = is_academic_cv(context)
+    found = [] if academic else _pages(context, years)
     if words < MIN_WORDS:
         found.append(
             finding(
@@ -24,7 +29,7 @@ def check_length(context: Context) -> list[Finding]:
                 "Aim for 400–700 words: 3–5 bullets per recent role, each with a result.",
             )
         )
-    elif words > max_words(years):
+    elif words > max_words(years) and not academic:
         found.append(
             finding(
                 "length.too_many_words",
@@ -35,6 +40,15 @@ def check_length(context: Context) -> list[Finding]:
             )
         )
     return found
+
+
+def is_academic_cv(context: Context) -> bool:
+    """Publications beside teaching or research: a hiring committee reads every paper, grant
+    and course, so an 8-page CV is complete, not long."""
+    sections = context.structure.sections
+    if not any(s.kind == "publications" for s in sections):
+        return False
+    return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
 
 
 def _pages(context: Context, years: float | None) -> list[Finding]:

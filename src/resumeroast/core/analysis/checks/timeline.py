@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.dates import find_range
 from resumeroast.core.analysis.lexicon import job_title_words
-from resumeroast.core.analysis.model import Bullet, DateRange, Role
+from resumeroast.core.analysis.model import Bullet, DateRange, Role, YearMonth
 from resumeroast.core.analysis.text import words
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
 from resumeroast.core.analysis.verbs import is_present_tense, verb_forms
 from resumeroast.core.feedback import Finding
 
 GAP_MONTHS = 6  #: gaps longer than this are reported
-OVERLAP_MONTHS = 3  #: overlaps at least this long are reported
+#: Overlaps at least this long are reported: shorter ones are a notice period, a part-time job
+#: or a student's concurrent roles, and plain on the page.
+OVERLAP_MONTHS = 24
+#: Sections whose dated entries account for time: study and service (side projects run beside
+#: a job as often as in place of one, so they do not).
+ACCOUNTED = frozenset({"education", "courses", "volunteering", "activities"})
+STUDY_YEARS = 4  #: a lone graduation date stands for the years of study before it
 _STYLE_NAMES = {
     "month_abbr": "'Jan 2020'",
     "month_full": "'January 2020'",
@@ -59,7 +67,7 @@ def check_date_formats(context: Context) -> list[Finding]:
 
 
 def check_gaps(context: Context) -> list[Finding]:
-    gaps = find_gaps(context.jobs, context.as_of, GAP_MONTHS, _study_dates(context))
+    gaps = find_gaps(context.jobs, context.as_of, GAP_MONTHS, _accounted_for(context))
     if not gaps:
         return []
     longest = max(gap.months for gap in gaps)
@@ -77,17 +85,31 @@ def check_gaps(context: Context) -> list[Finding]:
     ]
 
 
-def _study_dates(context: Context) -> tuple[DateRange, ...]:
-    """Dated ranges in the education section: time in school is not a gap."""
+def _accounted_for(context: Context) -> tuple[DateRange, ...]:
+    """Dated time outside the jobs: study and service (a mission, a volunteer year) are not a
+    gap; a lone graduation date stands for the STUDY_YEARS before it."""
     found = []
     for block in context.structure.blocks:
-        if block.section.kind not in {"education", "courses"}:
+        if block.section.kind not in ACCOUNTED:
             continue
         for line in block.lines:
             dated = find_range(line.text, line.number)
-            if dated is not None and (dated[0].current or dated[0].end != dated[0].start):
-                found.append(dated[0])
+            if dated is None:
+                continue
+            span = dated[0]
+            if span.current or span.end != span.start:
+                found.append(span)
+            elif block.section.kind in {"education", "courses"}:
+                found.append(_study_before(span))
     return tuple(found)
+
+
+def _study_before(graduation: DateRange) -> DateRange:
+    """The years of study up to the graduation; a bare year proves study up to its January."""
+    year, month = graduation.start.year, graduation.start.month or 1
+    return replace(
+        graduation, start=YearMonth(year - STUDY_YEARS, month), end=YearMonth(year, month)
+    )
 
 
 def check_overlaps(context: Context) -> list[Finding]:
@@ -98,7 +120,7 @@ def check_overlaps(context: Context) -> list[Finding]:
         finding(
             "dates.overlap",
             INFO,
-            f"{plural(len(pairs), 'pair')} of roles overlap by {OVERLAP_MONTHS}+ months. "
+            f"{plural(len(pairs), 'pair')} of roles overlap by {OVERLAP_MONTHS // 12}+ years. "
             "Fine if they were concurrent, but say so.",
             "Mark concurrent roles ('part-time', 'concurrent with …') or fix the dates.",
             [cite(_date_quote(role), _date_line(role)) for pair in pairs for role in pair[:2]],

@@ -1,0 +1,100 @@
+"""Checks calibrated on the gold set (docs/scoring.md): what a recruiter would not call a
+problem is not reported, and the verdict names the costliest problem and its fix."""
+
+from __future__ import annotations
+
+from resumeroast.core.analysis import render_feedback
+from resumeroast.core.analysis.ordering import order_findings
+from resumeroast.core.documents import DocumentKind, LayoutFacts
+from resumeroast.core.feedback import Evidence, Finding, Level, Severity
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
+
+NORTHWIND = "Mar 2017 - Dec 2020"
+EDUCATION = "B.S. Computer Science | Oregon State University | 2013 - 2017"
+ACADEMIC = """\
+Publications
+Smith, J. and Lee, K. Caching payment data under load. Journal of Systems 12 (2021) 1-20
+Teaching Experience
+Lecturer, Distributed Systems, Portland State University, 2019 - 2020
+"""
+THREE_PAGES = {"kind": DocumentKind.PDF, "layout": LayoutFacts(pages=3)}
+
+
+def test_an_academic_cv_is_not_held_to_a_resumes_length() -> None:
+    academic = run(GOOD + ACADEMIC, **THREE_PAGES)
+    publications_only = run(GOOD + ACADEMIC.replace("Teaching Experience", "Talks"), **THREE_PAGES)
+    resume = run(GOOD, **THREE_PAGES)
+
+    assert "length.too_many_pages" not in codes(academic)
+    assert "length.too_many_pages" in codes(publications_only)
+    assert "length.too_many_pages" in codes(resume)
+
+
+def test_an_experience_heading_with_an_unknown_name_is_still_an_experience_section() -> None:
+    clinical = run(swap("Experience\nSenior", "Clinical & Operational Experience\nSenior"))
+    none = run(swap("Experience\nSenior", "Senior"))
+
+    assert "sections.no_experience" not in codes(clinical)
+    assert "sections.no_experience" in codes(none)
+
+
+def test_a_dated_mission_under_volunteering_is_not_a_gap() -> None:
+    gap = swap(NORTHWIND, "Mar 2017 - Jan 2019")
+    mission = gap + "Volunteering\nMissionary | Church service in Oregon | Feb 2019 - Dec 2020\n"
+
+    assert "dates.gap" in codes(run(gap))
+    assert "dates.gap" not in codes(run(mission))
+
+
+def test_a_gap_before_a_lone_graduation_date_is_time_at_school() -> None:
+    # Two summer internships, a school year apart, before graduating in May 2022
+    student = swap(EDUCATION, "B.S. Computer Science | Oregon State University | May 2022",
+                   swap("Jan 2021 - Present", "Jun 2021 - Aug 2021",
+                        swap(NORTHWIND, "Jun 2020 - Aug 2020")))  # fmt: skip
+    graduated = swap("May 2022", "May 2019", student)
+
+    assert "dates.gap" not in codes(run(student))
+    assert "dates.gap" in codes(run(graduated))
+
+
+def test_a_short_list_entry_is_not_a_short_bullet() -> None:
+    courses = swap("• Published a rate limiting library", "• Precalculus\n• Published a library")
+    terse = swap("• Published a rate limiting library", "• Published code\n• Published a library")
+
+    assert "brevity.short_bullet" not in codes(run(courses))
+    item = found(run(terse), "brevity.short_bullet")
+    assert item is not None and [e.quote for e in item.evidence] == ["Published code"]
+
+
+def _finding(code: str, severity: Severity, line: int) -> Finding:
+    evidence = [Evidence(quote="q", line=line)] if line else []
+    return Finding(
+        code=code, severity=severity, category=code.split(".")[0], message=code, evidence=evidence
+    )
+
+
+def test_findings_of_one_severity_come_costliest_first() -> None:
+    ordered = order_findings(
+        [
+            _finding("language.cliche", Severity.WARNING, 1),
+            _finding("impact.unquantified_bullets", Severity.WARNING, 9),
+            _finding("spelling.misspelling", Severity.WARNING, 30),
+            _finding("placeholder.filler", Severity.CRITICAL, 40),
+            _finding("contact.no_email", Severity.CRITICAL, 0),
+        ]
+    )
+
+    assert [f.code for f in ordered] == [
+        "placeholder.filler", "contact.no_email",
+        "spelling.misspelling", "impact.unquantified_bullets", "language.cliche",
+    ]  # fmt: skip
+
+
+def test_the_verdict_names_the_costliest_problem_and_its_fix() -> None:
+    analysis = run(swap("jane.smith@example.com | ", "", swap(NORTHWIND, "Mar 2017 - Jan 2019")))
+    top = analysis.findings[0]
+
+    verdict = render_feedback(analysis, Level.HONEST).verdict
+
+    assert top.code == "contact.no_email"
+    assert top.message in verdict and top.fix in verdict
