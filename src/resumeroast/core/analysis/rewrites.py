@@ -27,7 +27,15 @@ _PRONOUN = re.compile(r"^(?:I|We)\s+(?:have\s+|had\s+)?(?=[a-z])")
 
 def suggest_rewrites(analysis: Analysis) -> list[Rewrite]:
     codes = {f.code: {e.line for e in f.evidence} for f in analysis.findings}
-    made = [r for bullet in analysis.bullets if (r := _rewrite(bullet, codes)) is not None]
+    leftovers = {
+        e.line for f in analysis.findings if f.code.startswith("placeholder.") for e in f.evidence
+    }
+    made = [
+        r
+        for bullet in analysis.bullets
+        if not leftovers & set(range(bullet.line, bullet.last_line + 1))
+        and (r := _rewrite(bullet, codes)) is not None
+    ]
     order = {reason: rank for rank, reason in enumerate(_PRIORITY)}
     made.sort(key=lambda r: order.get(r.why, len(order)))
     return made[:MAX_REWRITES]

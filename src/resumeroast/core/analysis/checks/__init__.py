@@ -12,6 +12,7 @@ from resumeroast.core.analysis.checks import (
     impact,
     language,
     length,
+    placeholders,
     red_flags,
     spelling,
     stuffing,
@@ -40,6 +41,7 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
 #: Checks that hold whatever the language.
 LAYOUT_CHECKS: tuple[Check, ...] = (
     red_flags.check_hidden_text,
+    placeholders.check_placeholders,
     ats.check_layout,
     ats.check_headings,
     ats.check_contact_placement,
