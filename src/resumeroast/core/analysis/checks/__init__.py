@@ -19,6 +19,7 @@ from resumeroast.core.analysis.checks import (
     spelling,
     stuffing,
     timeline,
+    units,
     verbs,
 )
 from resumeroast.core.analysis.checks.base import Context
@@ -32,6 +33,7 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
     verbs.check_missing_verbs,
     verbs.check_repeated_openers,
     contribution.check_product_descriptions,
+    units.check_bare_numbers,
     language.check_cliches,
     language.check_first_person,
     language.check_passive_voice,
