@@ -7,6 +7,7 @@ from collections.abc import Callable
 from resumeroast.core.analysis.checks import (
     ats,
     brevity,
+    claims,
     completeness,
     contact,
     contribution,
@@ -65,6 +66,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     timeline.check_missing_dates,
     timeline.check_date_formats,
     timeline.check_gaps,
+    claims.check_claimed_years,
     timeline.check_overlaps,
     timeline.check_future_dates,
 )
