@@ -34,8 +34,16 @@ def check_paragraph_roles(context: Context) -> list[Finding]:
 
 
 def _one_paragraph(role: Role) -> bool:
-    """Sentences of running text only, long enough to be a paragraph, short of a wall."""
-    if len(role.bullets) < MIN_SENTENCES or any(b.glyph for b in role.bullets):
+    """Sentences of running text only, long enough to be a paragraph, short of a wall.
+
+    Sentences that run on (the next starts on the line where one ends) make a paragraph; one
+    statement per line is a list whose bullet glyphs were drawn as pictures, not prose."""
+    bullets = role.bullets
+    if len(bullets) < MIN_SENTENCES or any(b.glyph for b in bullets):
         return False
-    words = sum(word_count(b.text) for b in role.bullets)
-    return MIN_PROSE_WORDS <= words < WALL_WORDS
+    if not bullets[0].text[:1].isupper():
+        return False  # it starts mid-sentence: a misread list (publications), not a role
+    pairs = zip(bullets, bullets[1:], strict=False)
+    runs_on = any(after.line == before.last_line for before, after in pairs)
+    words = sum(word_count(b.text) for b in bullets)
+    return runs_on and MIN_PROSE_WORDS <= words < WALL_WORDS
