@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from resumeroast.core.feedback import Severity
 from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, quotes, run, swap
 
@@ -40,3 +42,27 @@ def test_no_claim_is_judged_when_no_role_has_dates() -> None:
     text = swap(EDUCATION, EDUCATION.replace("2013 - 2017", "2019 - 2023"), undated)
 
     assert CODE not in codes(run(text))
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote"),
+    [
+        ("Mar 2017 - Dec 2020", "Nov 2020 - May 2020", "Nov 2020 - May 2020"),
+        ("Mar 2017 - Dec 2020", "04/19 - 08/10", "04/19 - 08/10"),
+        ("2013 - 2017", "2017 - 2013", "2017 - 2013"),
+    ],
+)
+def test_a_range_that_ends_before_it_starts_is_quoted(old: str, new: str, quote: str) -> None:
+    analysis = run(swap(old, new))
+
+    item = found(analysis, "dates.contradict")
+    assert item is not None
+    assert item.severity is Severity.WARNING
+    assert quotes(analysis, "dates.contradict") == [quote]
+
+
+def test_ranges_that_run_forward_are_left_alone() -> None:
+    text = swap("Mar 2017 - Dec 2020", "Mar 2017 - Mar 2017", swap("2013 - 2017", "05/13 - 06/17"))
+
+    assert "dates.contradict" not in codes(run(GOOD))
+    assert "dates.contradict" not in codes(run(text))

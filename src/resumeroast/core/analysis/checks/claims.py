@@ -103,3 +103,37 @@ def _years_since_education(context: Context) -> int | None:
     if not ends:
         return None
     return context.as_of.year - min(ends)
+
+
+_MONTH_YEAR = re.compile(r"\b(0?[1-9]|1[0-2])/(\d{2})\s*[-–—]\s*(0?[1-9]|1[0-2])/(\d{2})\b")
+
+
+def check_reversed_ranges(context: Context) -> list[Finding]:
+    """A range that ends before it starts ("Nov. 2021 - May 2021", "04/19 - 08/10")."""
+    hits = [(text, line.number) for line in context.lines if (text := _reversed(line.raw))]
+    if not hits:
+        return []
+    return [
+        finding(
+            "dates.contradict",
+            WARNING,
+            f"A date range ends before it starts ('{hits[0][0]}'): a recruiter reads it as "
+            "carelessness, and an ATS computes a negative or zero length for the role.",
+            "Correct the start or the end date of each range so it runs forward in time.",
+            [cite(text, number) for text, number in hits],
+        )
+    ]
+
+
+def _reversed(text: str) -> str | None:
+    found = find_range(text, 0)
+    if found is not None:
+        dates = found[0]
+        if dates.end is not None and dates.end.last_month < dates.start.first_month:
+            return dates.text
+    match = _MONTH_YEAR.search(text)
+    if match is not None:
+        start_month, start_year, end_month, end_year = map(int, match.groups())
+        if (end_year, end_month) < (start_year, start_month):
+            return match.group(0)
+    return None
