@@ -85,7 +85,7 @@ def load_verdicts() -> dict[tuple[str, ...], dict[str, str]]:
     for row in raw.get("finding", []):
         table[("finding", row["resume"], row["code"], row["quote"])] = row
     for row in raw.get("rewrite", []):
-        table[("rewrite", row["resume"], row["original"])] = row
+        table[("rewrite", row["resume"], row["original"], row["improved"])] = row
     return table
 
 
@@ -96,12 +96,12 @@ def judge(result: Result, mask: Masker, verdicts: dict[tuple[str, ...], dict[str
     for item in feedback.findings:
         result.judged.append(_judge_one(item, entry, mask, verdicts, result.found))
     for rewrite in feedback.rewrites:
-        original = mask(rewrite.original)
-        row = verdicts.get(("rewrite", entry.label, original), {})
+        original, improved = mask(rewrite.original), mask(rewrite.improved)
+        row = verdicts.get(("rewrite", entry.label, original, improved), {})
         result.rewrites.append(
             {
                 "original": original,
-                "improved": mask(rewrite.improved),
+                "improved": improved,
                 "verdict": row.get("verdict", "unjudged"),
                 "reason": row.get("reason", ""),
             }

@@ -34,8 +34,8 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "contact-unprofessional-email": ("contact.unprofessional_email",),
     "no-metrics": ("impact.unquantified_bullets",),
     "duty-not-achievement": (
-        "verbs.weak_opener", "verbs.no_verb", "impact.keyword_bullets", "impact.product_",
-        "impact.unquantified_bullets",
+        "verbs.weak_opener", "verbs.no_verb", "impact.keyword_bullets",
+        "impact.unquantified_bullets", "content.product_not_contribution",
     ),
     "weak-verb": ("verbs.weak_opener", "verbs.repeated_opener"),
     "cliche": ("language.cliche",),
@@ -46,16 +46,18 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "passive-overuse": ("language.passive_voice",),
     "too-long": ("length.too_many_pages", "length.too_many_words"),
     "too-short": ("length.too_short", "ats.too_little_text"),
-    "wall-of-text": ("brevity.wall_of_text", "brevity.long_bullet"),
+    "wall-of-text": ("brevity.wall_of_text", "brevity.long_bullet", "content.role_as_paragraph"),
     "date-missing": ("dates.missing",),
     "date-gap": ("dates.gap",),
     "date-inconsistent-format": ("dates.mixed_formats",),
-    "date-contradiction": ("dates.overlap", "dates.future", "dates.contradict"),
+    "date-contradiction": (
+        "dates.overlap", "dates.future", "dates.contradict", "content.claim_contradicted",
+    ),
     "ats-layout": ("ats.columns", "ats.tables", "ats.contact_in_header_footer", "ats.text_box"),
     "ats-unreadable": (
         "ats.unmappable_fonts", "ats.image_only_pages", "ats.too_little_text", "ats.no_text",
     ),
-    "irrelevant-content": ("personal.", "irrelevant."),
+    "irrelevant-content": ("personal.", "content.cover_letter"),
 }  # fmt: skip
 
 #: section-missing is covered only for the sections a check looks for, named in the issue's why
