@@ -39,7 +39,6 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "language.inflated_word": ("clarity", 1, 5),
     "language.buzzword_stacking": ("clarity", 4, 4),
     "brevity.long_bullet": ("clarity", 2, 10),
-    "brevity.short_bullet": ("clarity", 1, 5),
     "brevity.wall_of_text": ("clarity", 6, 18),
     "spelling.misspelling": ("clarity", 4, 20),
     "spelling.doubled_word": ("clarity", 3, 9),

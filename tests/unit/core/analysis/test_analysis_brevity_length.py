@@ -14,8 +14,11 @@ def test_a_bullet_over_thirty_words_is_too_long_to_scan() -> None:
     assert lines_of(run(swap(MIGRATED, long)), "brevity.long_bullet") == {10}
 
 
-def test_a_three_word_bullet_says_too_little() -> None:
-    assert lines_of(run(swap(MIGRATED, "• Migrated 40 services")), "brevity.short_bullet") == {10}
+def test_a_short_bullet_is_no_finding_of_its_own() -> None:
+    # measured on the gold set: short items were courses, captions and links (docs/scoring.md)
+    short = run(swap(MIGRATED, "• Migrated 40 services"))
+
+    assert not any(code.startswith("brevity.") for code in codes(short))
 
 
 def test_a_paragraph_in_a_role_is_a_wall_of_text() -> None:

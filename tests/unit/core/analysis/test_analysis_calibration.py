@@ -7,7 +7,7 @@ from resumeroast.core.analysis import render_feedback
 from resumeroast.core.analysis.ordering import order_findings
 from resumeroast.core.documents import DocumentKind, LayoutFacts
 from resumeroast.core.feedback import Evidence, Finding, Level, Severity
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, run, swap
 
 NORTHWIND = "Mar 2017 - Dec 2020"
 EDUCATION = "B.S. Computer Science | Oregon State University | 2013 - 2017"
@@ -55,15 +55,6 @@ def test_a_gap_before_a_lone_graduation_date_is_time_at_school() -> None:
 
     assert "dates.gap" not in codes(run(student))
     assert "dates.gap" in codes(run(graduated))
-
-
-def test_a_short_list_entry_is_not_a_short_bullet() -> None:
-    courses = swap("• Published a rate limiting library", "• Precalculus\n• Published a library")
-    terse = swap("• Published a rate limiting library", "• Published code\n• Published a library")
-
-    assert "brevity.short_bullet" not in codes(run(courses))
-    item = found(run(terse), "brevity.short_bullet")
-    assert item is not None and [e.quote for e in item.evidence] == ["Published code"]
 
 
 def _finding(code: str, severity: Severity, line: int) -> Finding:

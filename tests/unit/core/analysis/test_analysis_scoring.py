@@ -74,7 +74,6 @@ BROKEN_AND_FIXED = [
             "• Used Kubernetes to migrate 40 services"),
     _bullet("spelling.misspelling", "• Migrated 40 servcies from a monolith to Kubernetes"),
     _bullet("spelling.doubled_word", "• Migrated 40 services from a a monolith to Kubernetes"),
-    _bullet("brevity.short_bullet", "• Migrated 40 services"),
     _bullet("brevity.long_bullet", MIGRATED + ", coordinating " + "with many teams " * 8
             + "over 6 months"),
     _bullet("brevity.wall_of_text", " ".join(

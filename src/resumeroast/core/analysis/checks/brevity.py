@@ -1,14 +1,16 @@
-"""Scannability: bullets too long to read, too short to say anything, walls of running text."""
+"""Scannability: bullets too long to read, walls of running text.
+
+There is no "short bullet" check: on the gold set each short list item flagged was a course, a
+caption or a link, never a thin statement; a statement with no result is what
+impact.unquantified_bullets and the statements cap already judge."""
 
 from __future__ import annotations
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.text import word_count
-from resumeroast.core.analysis.verbs import opens_with_verb
 from resumeroast.core.feedback import Finding
 
 LONG_BULLET_WORDS = 30  #: above this a bullet takes more than two lines to read
-SHORT_BULLET_WORDS = 4  #: below this a bullet cannot hold an action and a result
 WALL_WORDS = 60  #: a paragraph this long in a role reads as a wall
 SUMMARY_WALL_WORDS = 90
 
@@ -16,10 +18,6 @@ SUMMARY_WALL_WORDS = 90
 def check_bullet_length(context: Context) -> list[Finding]:
     bullets = [b for b in context.bullets if context.in_experience(b) and b.glyph]
     long = [b for b in bullets if word_count(b.text) > LONG_BULLET_WORDS]
-    # A short item that opens with no verb is a list entry (a course, a link), not a statement.
-    short = [
-        b for b in bullets if word_count(b.text) < SHORT_BULLET_WORDS and opens_with_verb(b.text)
-    ]
     found: list[Finding] = []
     if long:
         found.append(
@@ -30,18 +28,6 @@ def check_bullet_length(context: Context) -> list[Finding]:
                 "Keep each bullet to one or two lines: action, what, result. "
                 "Split or cut the rest.",
                 [cite(b.quote, b.line) for b in long],
-            )
-        )
-    if short:
-        found.append(
-            finding(
-                "brevity.short_bullet",
-                INFO,
-                f"{plural(len(short), 'bullet')} under {SHORT_BULLET_WORDS} words: "
-                "too short to say "
-                "what you achieved.",
-                "Say what you did, to what, and with what result, in 8–25 words.",
-                [cite(b.quote, b.line) for b in short],
             )
         )
     return found
