@@ -19,6 +19,10 @@ from resumeroast.core.analysis.unreadable import is_unreadable, unreadable_analy
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Contact, DocumentFacts, Finding
 
+#: statements these quote count as weak in impact: a duty, no action, or the product, not you
+WEAK_STATEMENT_CODES = frozenset(
+    {"verbs.weak_opener", "verbs.no_verb", "content.product_not_contribution"}
+)
 ENGLISH_SHARE = 0.7  #: below this share of dictionary words, word-level checks are skipped
 
 
@@ -84,10 +88,7 @@ def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:
     """Impact statements: how many, quantified, weak (duty phrase, no verb, keyword list)."""
     bullets = context.impact_bullets
     flagged = {
-        (e.quote, e.line)
-        for f in findings
-        if f.code in {"verbs.weak_opener", "verbs.no_verb"}
-        for e in f.evidence
+        (e.quote, e.line) for f in findings if f.code in WEAK_STATEMENT_CODES for e in f.evidence
     }
     return Statements(
         total=len(bullets),

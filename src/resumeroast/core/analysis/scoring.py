@@ -32,6 +32,8 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "dates.gap": ("completeness", 5, 10),
     "dates.overlap": ("completeness", 2, 4),
     "dates.future": ("completeness", 5, 10),
+    "dates.contradict": ("completeness", 5, 10),
+    "content.claim_contradicted": ("completeness", 5, 5),
     "verbs.repeated_opener": ("clarity", 1, 6),
     "language.cliche": ("clarity", 4, 16),
     "language.first_person": ("clarity", 2, 10),
@@ -44,6 +46,11 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "spelling.doubled_word": ("clarity", 3, 9),
     "dates.mixed_formats": ("clarity", 4, 4),
     "dates.tense_mix": ("clarity", 2, 8),
+    "content.role_as_paragraph": ("clarity", 4, 12),
+    "content.number_without_unit": ("clarity", 3, 9),
+    "content.cover_letter": ("clarity", 10, 10),
+    "content.duplicated": ("clarity", 2, 4),
+    "personal.details": ("clarity", 2, 4),
     "length.too_many_pages:warning": ("clarity", 10, 10),
     "length.too_many_pages:info": ("clarity", 4, 4),
     "length.too_many_words": ("clarity", 6, 6),  # graded: see _length_points
@@ -71,7 +78,13 @@ WEIGHTS_WITH_JOB = {
 #: With no dates, these checks cannot run; dates.missing costs the most they could take from
 #: each sub-score, so writing the dates in never lowers a score.
 DATES_HIDE = {
-    "completeness": ("dates.gap", "dates.overlap", "dates.future"),
+    "completeness": (
+        "dates.gap",
+        "dates.overlap",
+        "dates.future",
+        "dates.contradict",
+        "content.claim_contradicted",
+    ),
     "clarity": ("dates.mixed_formats", "dates.tense_mix"),
 }
 

@@ -30,6 +30,16 @@ BUILD = BUILT.replace("Built", "Build")  #: present tense in a role that has end
 PDF = {"kind": DocumentKind.PDF}
 SCANNED = {"layout": LayoutFacts(pages=2, image_only_pages=(2,))}
 TWO_PAGES = {"layout": LayoutFacts(pages=2)}
+STARS = "• Published a rate limiting library with 1,200 GitHub stars and 30 outside contributors"
+PARAGRAPH = (
+    "Built the ingestion pipeline that moves billing events into the warehouse every night. "
+    "Reduced cloud spend by rightsizing the database fleet and retiring idle replicas. "
+    "Mentored junior developers and ran the weekly design review for the data team.\n"
+)
+LETTER = "Dear Hiring Manager,\nI am writing to apply for the Staff Engineer role.\nSincerely,\n"
+#: "eight years of experience" in the summary, two years of dated roles, school ended 2023
+CLAIMED = swap("2013 - 2017", "2019 - 2023", swap("Mar 2017 - Dec 2020", "Mar 2023 - Dec 2023",
+               swap("Jan 2021 - Present", "Jan 2024 - Present")))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -107,6 +117,16 @@ BROKEN_AND_FIXED = [
     FixPair("dates.future", _dated("Jan 2021 - Present", "Mar 2017 - Dec 2026")),
     FixPair("dates.mixed_formats", _dated(ACME, "03/2017 - 12/2020")),
     FixPair("dates.tense_mix", swap(BUILT, BUILD)),
+    FixPair("dates.contradict", _dated(ACME, "Dec 2020 - Mar 2017")),
+    FixPair("content.claim_contradicted", CLAIMED, swap("eight years", "two years", CLAIMED)),
+    FixPair("content.role_as_paragraph", swap(SECOND_ROLE, PARAGRAPH)),
+    FixPair("content.number_without_unit", swap(MIGRATED, "• Cut support tickets by 40 in a year"),
+            swap(MIGRATED, "• Cut support tickets by 40% in a year")),
+    FixPair("content.cover_letter", LETTER + GOOD),
+    FixPair("content.duplicated", GOOD + EDUCATION),
+    FixPair("personal.details", swap(CONTACT, CONTACT + "\nNationality: Greek")),
+    FixPair("content.product_not_contribution",
+            swap(STARS, "• Throttle is an open source library for rate limiting Python services")),
     FixPair("length.too_short", swap(SECOND_ROLE, "", swap(EXTRAS, ""))),
     FixPair("length.too_many_words", GOOD + "Volunteering\n" + "".join(
         f"• Taught {n} evening classes on budgeting to {n * 3} families in the county library\n"
@@ -153,7 +173,7 @@ def test_fixing_a_problem_never_lowers_any_score(pair: FixPair) -> None:
 def test_every_scored_kind_has_a_fix_pair() -> None:
     scored = {row.split(":")[0] for row in PENALTIES}
     impact = {"verbs.weak_opener", "verbs.no_verb", "impact.unquantified_bullets",
-              "impact.keyword_bullets"}  # fmt: skip
+              "impact.keyword_bullets", "content.product_not_contribution"}  # fmt: skip
 
     assert scored | impact <= {pair.code for pair in BROKEN_AND_FIXED}
 
