@@ -26,7 +26,6 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "sections.no_experience:warning": ("completeness", 20, 20),
     "sections.no_experience:info": ("completeness", 10, 10),
     "sections.no_education": ("completeness", 15, 15),
-    "sections.no_skills": ("completeness", 8, 8),
     "sections.empty_role": ("completeness", 3, 9),
     "dates.missing": ("completeness", 0, 0),  # what it hides: see DATES_HIDE
     "dates.gap": ("completeness", 5, 10),
