@@ -57,6 +57,18 @@ def test_a_gap_before_a_lone_graduation_date_is_time_at_school() -> None:
     assert "dates.gap" in codes(run(graduated))
 
 
+def test_roles_dated_to_the_day_are_not_undated() -> None:
+    europass = swap("Senior Software Engineer | Acme Payments | Jan 2021 - Present",
+                    "Senior Software Engineer | Acme Payments\n[ 1 Jan 2021 – 31 May 2025 ]",
+                    swap(" | Northwind Data | " + NORTHWIND,
+                         " | Northwind Data\n[ 1 Mar 2017 – 31 Dec 2020 ]"))  # fmt: skip
+    undated = swap("\n[ 1 Jan 2021 – 31 May 2025 ]", "",
+                   swap("\n[ 1 Mar 2017 – 31 Dec 2020 ]", "", europass))  # fmt: skip
+
+    assert "dates.missing" not in codes(run(europass))
+    assert "dates.missing" in codes(run(undated))
+
+
 def _finding(code: str, severity: Severity, line: int) -> Finding:
     evidence = [Evidence(quote="q", line=line)] if line else []
     return Finding(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
-from resumeroast.core.analysis.dates import find_range
+from resumeroast.core.analysis.dates import find_range, mask_day_dates
 from resumeroast.core.analysis.lexicon import job_title_words
 from resumeroast.core.analysis.model import Bullet, DateRange, Role, YearMonth
 from resumeroast.core.analysis.text import words
@@ -32,7 +32,7 @@ _STYLE_NAMES = {
 
 def check_missing_dates(context: Context) -> list[Finding]:
     experience = [b for b in context.bullets if b.section == "experience"]
-    if not experience or context.jobs:
+    if not experience or context.jobs or _dated_to_the_day(context):
         return []
     return [
         finding(
@@ -42,6 +42,17 @@ def check_missing_dates(context: Context) -> list[Finding]:
             "Give every role a start and an end: 'Jan 2021 – Mar 2023' or 'Jan 2021 – Present'.",
         )
     ]
+
+
+def _dated_to_the_day(context: Context) -> bool:
+    """Europass writes '[ 1 Jul 2025 - 31 Jul 2025 ]': role dates with a day are not read as
+    role dates, but the dates are there, so 'no dates' would be false."""
+    return any(
+        mask_day_dates(line.text) != line.text
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+    )
 
 
 def check_date_formats(context: Context) -> list[Finding]:
