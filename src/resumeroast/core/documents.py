@@ -74,6 +74,8 @@ class LayoutFacts:
     #: pages that are a picture (a scan) under an invisible OCR text layer: the text is
     #: kept, but an applicant tracking system reads whatever the OCR guessed
     scanned_pages: tuple[int, ...] = ()
+    #: image-only pages whose text was read by OCR (still invisible to an ATS)
+    ocr_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
