@@ -1,0 +1,120 @@
+"""The annotated resumes bench/gold.py reads, and the masking that keeps people out of its output.
+
+- gold: ../shared/fixtures/gold/*/FILE.gold.toml beside FILE (read in place, never copied).
+- holdout: bench/holdout/*.gold.toml (same SCHEMA), listed in bench/holdout/MANIFEST.tsv; the
+  documents are materialised into .cache/holdout/ by the holdout helper's script.
+
+A resume is named by its format and the first 8 hex digits of its SHA-256 ("pdf:57d5f2ae"):
+file names hold people's names, and the label must be safe to print and to commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "fixtures" / "gold"
+HOLDOUT = ROOT / "bench" / "holdout"
+HOLDOUT_DOCS = ROOT / ".cache" / "holdout"
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[a-z]{2,})+/\S+", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_NOT_NAMES = frozenset(
+    {"resume", "curriculum", "vitae", "current", "professional", "main", "nursing", "marketing"}
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    label: str  #: "pdf:57d5f2ae": safe to print and commit
+    path: Path
+    gold: dict[str, Any]
+
+    @property
+    def issues(self) -> list[dict[str, Any]]:
+        return list(self.gold.get("issues", []))
+
+    @property
+    def facts(self) -> list[dict[str, Any]]:
+        return list(self.gold.get("facts", []))
+
+
+def label_of(path: Path, data: bytes) -> str:
+    return f"{path.suffix.lstrip('.').lower()}:{hashlib.sha256(data).hexdigest()[:8]}"
+
+
+def gold_entries() -> list[Entry]:
+    entries = []
+    for annotation in sorted(GOLD.glob("*/*.gold.toml")):
+        document = annotation.with_name(annotation.name.removesuffix(".gold.toml"))
+        entries.append(_entry(document, annotation))
+    return entries
+
+
+def holdout_entries() -> tuple[list[Entry], str]:
+    """The held-out entries whose document is present, and a note on what is missing."""
+    manifest = HOLDOUT / "MANIFEST.tsv"
+    annotations = sorted(HOLDOUT.glob("*.gold.toml"))
+    if not manifest.exists() or not annotations:
+        return [], f"no held-out set: {manifest.relative_to(ROOT)} or its *.gold.toml are absent"
+    entries, absent = [], 0
+    for annotation in annotations:
+        gold = tomllib.loads(annotation.read_text(encoding="utf-8"))
+        name = str(gold.get("file", annotation.name.removesuffix(".gold.toml")))
+        document = next(
+            (p for p in (HOLDOUT_DOCS / name, HOLDOUT_DOCS / Path(name).name) if p.is_file()),
+            None,
+        )
+        if document is None:
+            absent += 1
+            continue
+        entries.append(_entry(document, annotation))
+    note = ""
+    if absent:
+        note = (
+            f"{absent} of {len(annotations)} held-out documents are not in "
+            f"{HOLDOUT_DOCS.relative_to(ROOT)}/ (run the holdout helper's script to fetch them)"
+        )
+    return entries, note
+
+
+def _entry(document: Path, annotation: Path) -> Entry:
+    gold = tomllib.loads(annotation.read_text(encoding="utf-8"))
+    return Entry(label_of(document, document.read_bytes()), document, gold)
+
+
+@dataclass(frozen=True)
+class Masker:
+    """Hides contact details and the person's name in anything printed or stored."""
+
+    names: frozenset[str]
+
+    @classmethod
+    def for_document(cls, path: Path, lines: list[str]) -> Masker:
+        """The name: file-name words that recur at the top, and a short first line of
+        capitalised words (where a resume puts its owner's name)."""
+        top = {w.lower() for line in lines[:6] for w in _WORD.findall(line)}
+        names = {w.lower() for w in _WORD.findall(path.stem) if w.lower() in top}
+        names.add(path.stem.split("__")[0].lower())
+        first = next((line for line in lines if line.strip()), "")
+        words = _WORD.findall(first)
+        if 0 < len(words) <= 4 and all(w[0].isupper() for w in words):
+            names |= {w.lower() for w in words}
+        return cls(frozenset(n for n in names if len(n) > 2 and n not in _NOT_NAMES))
+
+    def __call__(self, text: str) -> str:
+        text = _EMAIL.sub("<email>", text)
+        text = _LINK.sub("<link>", text)
+        text = _PHONE.sub(lambda m: "<phone>" if _digits(m.group()) >= 7 else m.group(), text)
+        return _WORD.sub(lambda m: "<name>" if m.group().lower() in self.names else m.group(), text)
+
+
+def _digits(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
