@@ -151,7 +151,9 @@ def roast(
     ],
     job: Annotated[
         Path | None,
-        typer.Option("--job", exists=True, dir_okay=False, help="A job description (text)"),
+        typer.Option(
+            "--job", exists=True, dir_okay=False, help="A job description (PDF, DOCX or text)"
+        ),
     ] = None,
     level: Annotated[str, typer.Option("--level", help="gentle, honest or brutal")] = "honest",
     as_json: Annotated[bool, typer.Option("--json", help="Print the raw result as JSON")] = False,
