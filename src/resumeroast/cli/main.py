@@ -147,7 +147,12 @@ def migrate(data_dir: DataDir = None) -> None:
 def roast(
     resume: Annotated[
         Path,
-        typer.Argument(exists=True, dir_okay=False, readable=True, help="PDF, DOCX, TXT or MD"),
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="PDF, DOCX, TXT, MD, AsciiDoc, JSON Resume or RenderCV YAML",
+        ),
     ],
     job: Annotated[
         Path | None,

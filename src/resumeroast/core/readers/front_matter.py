@@ -9,8 +9,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from resumeroast.core.readers.structured import load_yaml
+
 _FENCE = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE)
 _MAX_VALUES = 2000
+_MAX_DEPTH = 8
 
 
 def split_front_matter(text: str) -> tuple[list[str], str]:
@@ -21,7 +24,7 @@ def split_front_matter(text: str) -> tuple[list[str], str]:
     import yaml  # only pages with front matter need it
 
     try:
-        data = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_yaml(match.group(1))
     except (yaml.YAMLError, RecursionError):
         return [], text
     values: list[str] = []
@@ -33,7 +36,7 @@ def split_front_matter(text: str) -> tuple[list[str], str]:
 
 
 def _prose(value: Any, depth: int) -> Iterator[str]:
-    if depth > 8:
+    if depth > _MAX_DEPTH:
         return
     if isinstance(value, str):
         if len(value.split()) >= 2:

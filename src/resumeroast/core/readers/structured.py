@@ -19,7 +19,6 @@ from resumeroast.core.readers.normalize import BULLET_PREFIX
 from resumeroast.errors import DocumentTooComplex, UnsupportedFileType
 
 _MAX_LINES = 5000  #: a resume has a few hundred; YAML aliases can multiply a small file
-_MAX_DEPTH = 8
 _MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?$")
 _RENDERCV_KEY = re.compile(r"^cv:\s*(?:#.*)?$", re.MULTILINE)
@@ -60,12 +59,19 @@ def json_resume_lines(text: str) -> list[str]:
     return _bounded(json_resume(data))
 
 
-def rendercv_lines(text: str) -> list[str]:
-    """Lines of a RenderCV file (a `cv:` mapping); UnsupportedFileType for other YAML."""
+def load_yaml(text: str) -> Any:
+    """YAML's safe loader (plain data, no Python objects), in C when PyYAML has it."""
     import yaml  # only YAML uploads need it
 
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def rendercv_lines(text: str) -> list[str]:
+    """Lines of a RenderCV file (a `cv:` mapping); UnsupportedFileType for other YAML."""
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = load_yaml(text)
     except (yaml.YAMLError, RecursionError) as exc:
         raise UnsupportedFileType(
             f"a YAML file that does not parse: {exc}",
@@ -146,7 +152,3 @@ def bullets(values: Any) -> Iterator[str]:
 
 def heading(key: str) -> str:
     return key.replace("_", " ").strip().title()
-
-
-def depth_ok(depth: int) -> bool:
-    return depth <= _MAX_DEPTH
