@@ -105,7 +105,46 @@ def run_colour(color: etree._Element | None, theme: Theme) -> RGB | None:
     return hex_colour(color.get(_W + "val"))
 
 
-def background(run: etree._Element, theme: Theme, page: RGB) -> RGB | None:
+class TableStyles:
+    """Cell fills a table style gives: the whole table's, and its header row's."""
+
+    def __init__(self, styles: etree._Element | None, theme: Theme) -> None:
+        found = () if styles is None else styles.iter(_W + "style")
+        self._styles = {
+            s.get(_W + "styleId", ""): s for s in found if s.get(_W + "type") == "table"
+        }
+        self._theme = theme
+
+    def fill(self, cell: etree._Element) -> RGB | None | str:
+        row = cell.getparent()
+        table = row.getparent() if row is not None else None
+        if table is None or table.tag != _W + "tbl":
+            return "none"
+        style = self._styles.get(_val(table.find(f"{_W}tblPr/{_W}tblStyle")) or "")
+        if style is None:
+            return "none"
+        if row is table.find(_W + "tr") and _header_row_on(table):
+            for part in style.iterfind(_W + "tblStylePr"):
+                if part.get(_W + "type") == "firstRow":
+                    fill = _shading(part.find(f"{_W}tcPr/{_W}shd"), self._theme)
+                    if fill != "none":
+                        return fill
+        return _shading(style.find(f"{_W}tcPr/{_W}shd"), self._theme)
+
+
+def _header_row_on(table: etree._Element) -> bool:
+    look = table.find(f"{_W}tblPr/{_W}tblLook")
+    if look is None:
+        return True
+    flag = look.get(_W + "firstRow")
+    if flag is not None:
+        return flag not in ("0", "false", "off")
+    return bool(int(look.get(_W + "val", "0020"), 16) & 0x0020)
+
+
+def background(
+    run: etree._Element, theme: Theme, page: RGB, tables: TableStyles | None = None
+) -> RGB | None:
     """The colour painted behind a run; None when it is a picture or gradient we cannot
     judge (text on a picture is taken as seen)."""
     highlight = _val(run.find(f"{_W}rPr/{_W}highlight"))
@@ -114,6 +153,8 @@ def background(run: etree._Element, theme: Theme, page: RGB) -> RGB | None:
     node: etree._Element | None = run
     while node is not None:
         fill = _own_fill(node, theme)
+        if fill == "none" and node.tag == _W + "tc" and tables is not None:
+            fill = tables.fill(node)
         if not isinstance(fill, str):
             return fill
         node = node.getparent()

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from resumeroast.core.readers.docx_colors import RGB, WHITE, Theme, background, run_colour
+from resumeroast.core.readers.docx_colors import (
+    RGB,
+    WHITE,
+    TableStyles,
+    Theme,
+    background,
+    run_colour,
+)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TINY_HALF_POINTS = 4  #: w:sz counts half points: under 2 pt nobody reads it
@@ -41,6 +48,7 @@ class StyleIndex:
     ) -> None:
         self.theme = theme or Theme(None)
         self.page = page
+        self.tables = TableStyles(styles, self.theme)
         self._styles = {style.get(_W + "styleId", ""): style for style in styles.iter(_W + "style")}
         defaults = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
         self.defaults = _look(defaults, self.theme)
@@ -94,7 +102,7 @@ def hidden_reason(run: etree._Element, paragraph: etree._Element, styles: StyleI
     if look.half_points is not None and look.half_points < _TINY_HALF_POINTS:
         return "tiny"
     if look.color is not None and look.color != _AUTO:
-        behind = background(run, styles.theme, styles.page)
+        behind = background(run, styles.theme, styles.page, styles.tables)
         if behind is not None and _same_colour(look.color, behind):
             return "white"
     return None

@@ -275,3 +275,17 @@ def test_xml_entity_declarations_are_refused(encoding: str) -> None:
     bomb = replace_member(save(document), "word/document.xml", laughs.encode(encoding))
     with pytest.raises(DocumentTooComplex, match="DOCTYPE"):
         read_docx(bomb)
+
+
+def test_white_header_text_on_a_table_styles_dark_header_row_is_visible() -> None:
+    document = new_document()
+    table = document.add_table(rows=2, cols=1, style="Medium Shading 1 Accent 1")
+    table.cell(0, 0).paragraphs[0].add_run("WORK HISTORY").font.color.rgb = RGBColor(
+        0xFF, 0xFF, 0xFF
+    )
+    table.cell(1, 0).paragraphs[0].add_run("hidden keywords").font.color.rgb = RGBColor(
+        0xFF, 0xFF, 0xFF
+    )
+    read = read_docx(save(document))
+    assert read.text == "WORK HISTORY"
+    assert [h.text for h in read.layout.hidden_text] == ["hidden keywords"]
