@@ -20,6 +20,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 _WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 _V = "{urn:schemas-microsoft-com:vml}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 #: Word's theme colour names (w:themeColor, a:schemeClr) → the theme's colour slots.
 _THEME_SLOTS = {
     "dark1": "dk1",
@@ -157,8 +158,25 @@ def background(
             fill = tables.fill(node)
         if not isinstance(fill, str):
             return fill
+        if _floating_shape(node):
+            return None  # a see-through box over a banner, a picture or another shape
         node = node.getparent()
     return page
+
+
+def _floating_shape(node: etree._Element) -> bool:
+    """A shape with no fill of its own that floats over the page (anchored DrawingML, or
+    VML): what shows through it is drawn elsewhere, so nobody can say it is paper."""
+    if node.tag.startswith(_V) and node.tag != _V + "textbox":
+        return True
+    if node.tag != _WPS + "wsp":
+        return False
+    parent = node.getparent()
+    while parent is not None and parent.tag != _W + "drawing":
+        if parent.tag == _WP + "anchor":
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def page_colour(document: etree._Element, theme: Theme) -> RGB:

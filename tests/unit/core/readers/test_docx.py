@@ -289,3 +289,34 @@ def test_white_header_text_on_a_table_styles_dark_header_row_is_visible() -> Non
     read = read_docx(save(document))
     assert read.text == "WORK HISTORY"
     assert [h.text for h in read.layout.hidden_text] == ["hidden keywords"]
+
+
+WP_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+WPG_NS = 'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"'
+
+
+def see_through_box(placement: str, words: str, beside: str = "") -> str:
+    """A text box with no fill, in a drawing `placement` (anchor: floating, or inline),
+    grouped with `beside` (another shape) when given."""
+    box = (
+        "<wps:wsp><wps:spPr><a:noFill/></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:rPr>"
+        f'<w:color w:val="FFFFFF"/></w:rPr><w:t>{words}</w:t></w:r></w:p></w:txbxContent>'
+        "</wps:txbx></wps:wsp>"
+    )
+    shapes = f"<wpg:wgp>{beside}{box}</wpg:wgp>" if beside else box
+    return (
+        f"<w:p {W_NS} {WPS_NS} {A_NS} {WP_NS} {WPG_NS}><w:r><w:drawing><wp:{placement}>"
+        f"<a:graphic><a:graphicData>{shapes}</a:graphicData></a:graphic>"
+        f"</wp:{placement}></w:drawing></w:r></w:p>"
+    )
+
+
+def test_white_text_in_a_see_through_box_floating_over_a_banner_is_not_called_hidden() -> None:
+    navy = '<a:solidFill><a:srgbClr val="1F3864"/></a:solidFill>'
+    banner = f"<wps:wsp><wps:spPr>{navy}</wps:spPr></wps:wsp>"
+    document = new_document()
+    append_xml(document, see_through_box("anchor", "JANE DOE", beside=banner))
+    append_xml(document, see_through_box("inline", "kubernetes terraform"))
+    read = read_docx(save(document))
+    assert read.text == "JANE DOE"
+    assert [h.text for h in read.layout.hidden_text] == ["kubernetes terraform"]
