@@ -43,10 +43,11 @@ def read_docx(data: bytes) -> Document:
         pages = _declared_pages(archive)
     package = _open_package(data)
     theme = _theme(package)
-    styles = StyleIndex(package.styles.element, theme, page_colour(package.element, theme))
+    header_parts, footer_parts = _header_footer_parts(package)
+    parts = [package.element, *header_parts, *footer_parts]
+    styles = StyleIndex(package.styles.element, theme, page_colour(parts, theme))
     reader = _Reader(styles)
     body = package.element.body
-    header_parts, footer_parts = _header_footer_parts(package)
     for part in header_parts:
         reader.blocks(part, Region.HEADER)
     reader.blocks(body, Region.BODY)

@@ -144,7 +144,7 @@ def _header_row_on(table: etree._Element) -> bool:
 
 
 def background(
-    run: etree._Element, theme: Theme, page: RGB, tables: TableStyles | None = None
+    run: etree._Element, theme: Theme, page: RGB | None, tables: TableStyles | None = None
 ) -> RGB | None:
     """The colour painted behind a run; None when it is a picture or gradient we cannot
     judge (text on a picture is taken as seen)."""
@@ -179,10 +179,15 @@ def _floating_shape(node: etree._Element) -> bool:
     return False
 
 
-def page_colour(document: etree._Element, theme: Theme) -> RGB:
-    """w:background, shown only when Word's display-background setting is on, is still
-    what a reader of the exported PDF sees; without it, paper white."""
-    fill = document.find(_W + "background")
+def page_colour(parts: list[etree._Element], theme: Theme) -> RGB | None:
+    """What lies under the text flow: None when a shape or picture is laid behind the text
+    (a template's coloured banner), else w:background or paper white. (w:background shows
+    only when Word's display-background setting is on, but an exported PDF shows it.)"""
+    for part in parts:
+        for anchor in part.iter(_WP + "anchor"):
+            if anchor.get("behindDoc", "0").lower() in ("1", "true", "on"):
+                return None
+    fill = parts[0].find(_W + "background")
     if fill is None:
         return WHITE
     themed = theme.named(fill.get(_W + "themeColor"))

@@ -44,7 +44,7 @@ class _RunLook:
 
 class StyleIndex:
     def __init__(
-        self, styles: etree._Element, theme: Theme | None = None, page: RGB = WHITE
+        self, styles: etree._Element, theme: Theme | None = None, page: RGB | None = WHITE
     ) -> None:
         self.theme = theme or Theme(None)
         self.page = page

@@ -320,3 +320,18 @@ def test_white_text_in_a_see_through_box_floating_over_a_banner_is_not_called_hi
     read = read_docx(save(document))
     assert read.text == "JANE DOE"
     assert [h.text for h in read.layout.hidden_text] == ["kubernetes terraform"]
+
+
+def test_white_body_text_over_a_shape_laid_behind_the_text_is_not_called_hidden() -> None:
+    navy = '<a:solidFill><a:srgbClr val="1F3864"/></a:solidFill>'
+    banner = (
+        f'<w:p {W_NS} {WPS_NS} {A_NS} {WP_NS}><w:r><w:drawing><wp:anchor behindDoc="1">'
+        f"<a:graphic><a:graphicData><wps:wsp><wps:spPr>{navy}</wps:spPr></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"
+    )
+    document = new_document()
+    append_xml(document, banner)
+    document.add_paragraph().add_run("JANE DOE").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    read = read_docx(save(document))
+    assert read.text == "JANE DOE"
+    assert read.layout.hidden_text == ()
