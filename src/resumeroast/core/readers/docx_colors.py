@@ -4,7 +4,9 @@ Text colour is the run's w:color (its theme colour first, resolved through the d
 theme, with Word's tint and shade). The background is the nearest fill under the run: the
 run's highlight or shading, the paragraph's shading, the table cell's shading, the fill of
 the text box or shape holding it (DrawingML wps:spPr or its style's fill reference, VML
-fillcolor / v:fill), then the page colour (w:background), else white paper.
+fillcolor / v:fill), then the page colour (w:background), else white paper. What shows
+through a see-through floating box, or over a shape laid behind the text, is unknown: such
+text is never called hidden.
 """
 
 from __future__ import annotations
