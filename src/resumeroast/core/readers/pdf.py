@@ -2,9 +2,10 @@
 
 Steps: open (password, damage and page-limit checks) → scan each page's characters
 (`pdf_page`) → fragments and columns (`layout`) → running headers and footers
-(`margins`) → numbered, normalised lines (`assemble`). Pages that are only a picture are
-read by OCR (`ocr`) when Tesseract is installed; they stay listed as image-only pages,
-because an applicant tracking system still sees no text on them.
+(`margins`) → numbered, normalised lines (`assemble`). Pages that are only a picture (an
+image, or text flattened to outlines) are read by OCR (`ocr`) when Tesseract is installed;
+they are listed as image-only pages, because an applicant tracking system still sees no
+text on them.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def _scan_pages(
         if page_count > max_pages:
             raise DocumentTooComplex(f"the PDF has {page_count} pages; the limit is {max_pages}")
         scans = [_scan(pdf, index) for index in range(page_count)]
-        pictures = [s.number for s in scans if s.has_images and not _has_text(s)]
+        pictures = [
+            s.number for s in scans if (s.has_images or s.has_drawings) and not _has_text(s)
+        ]
         return scans, _recognise(pdf, pictures) if ocr and pictures else {}
     finally:
         pdf.close()
@@ -155,7 +158,10 @@ def _layout_facts(
         pages=len(scans),
         columns=max(columns.values(), default=1),
         column_pages=tuple(page for page, count in columns.items() if count >= 2),
-        image_only_pages=tuple(s.number for s in scans if s.has_images and not _has_text(s)),
+        # Pages read by OCR are pictures of text to an ATS, drawn as an image or as outlines.
+        image_only_pages=tuple(
+            s.number for s in scans if s.has_images and not _has_text(s) or s.number in recognised
+        ),
         unmappable_text_pages=tuple(s.number for s in scans if _has_broken_font(s)),
         hidden_text=tuple(_hidden_text(scans)),
         scanned_pages=tuple(

@@ -26,6 +26,7 @@ from resumeroast.errors import DocumentTooComplex
 
 TINY_TEXT_PT = 2.0  #: text smaller than this is unreadable on paper
 _WHITE_LEVEL = 235  #: every channel at least this bright counts as white
+_OUTLINE_MIN_PATHS = 20  #: fewer shapes than this are rules and boxes, not lettering
 _SAME_COLOUR = 20  #: text within this of its background on every channel is a suspect
 _TRANSPARENT_ALPHA = 16
 _VISIBLE_CONTRAST = 40  #: grey levels between the lightest and darkest pixel of a glyph box
@@ -48,6 +49,7 @@ class PageScan:
     sideways: list[list[Glyph]] = field(default_factory=list)  #: rotated runs, content order
     hidden: list[tuple[Glyph, str]] = field(default_factory=list)
     has_images: bool = False
+    has_drawings: bool = False  #: vector shapes (a design tool's text flattened to outlines)
     ocr_glyphs: int = 0  #: visible only as a scanned image under an invisible text layer
     chars: int = 0
     unmappable: int = 0
@@ -100,6 +102,7 @@ def scan_page(page: pdfium.PdfPage, number: int) -> PageScan:
     scan = PageScan(number=number, width=width, height=height)
     survey = survey_page(page, view.box)
     scan.has_images = bool(survey.image_areas)
+    scan.has_drawings = survey.paths >= _OUTLINE_MIN_PATHS
     textpage = page.get_textpage()
     try:
         chars = list(_read_chars(textpage, view, scan, survey))

@@ -40,6 +40,7 @@ class PaintSurvey:
     image_areas: list[Box] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     special_modes: bool = False  #: text drawn invisible or stroked somewhere on the page
+    paths: int = 0  #: vector shapes drawn (text turned into outlines is thousands of them)
     text_order: dict[int, int] = field(default_factory=dict)  #: text object address → order
 
     def order_of(self, text_object: object) -> int | None:
@@ -77,6 +78,7 @@ def survey_page(page: pdfium.PdfPage, to_view: Callable[..., Box]) -> PaintSurve
             if address is not None:
                 survey.text_order[address] = index
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            survey.paths += 1
             _add_fill(obj, index, to_view, survey)
         elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE or (
             kind == pdfium_c.FPDF_PAGEOBJ_FORM and _form_has_image(obj, 1, budget, special)

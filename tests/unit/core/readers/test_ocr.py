@@ -35,6 +35,36 @@ def scanned(rows: list[str], dpi: int = 200) -> bytes:
     return build_pdf([Page(image(0, 0, 612, 792))], Picture(width, height, pixels))
 
 
+def outlined(rows: list[str], dpi: int = 150) -> bytes:
+    """A PDF whose text is drawn as shapes (a design tool's "flatten"): every run of dark
+    pixels of the typeset page becomes a filled rectangle; no text, no image."""
+    typeset = build_pdf([Page(lines(rows, 72, 700, size=13, leading=22))])
+    bitmap = pdfium.PdfDocument(typeset)[0].render(scale=dpi / 72, grayscale=True)
+    width, height, stride = bitmap.width, bitmap.height, bitmap.stride
+    pixels, step = bytes(bitmap.buffer), 72 / dpi
+    shapes: list[str] = []
+    for row in range(height):
+        line, x = pixels[row * stride : row * stride + width], 0
+        while x < width:
+            if line[x] < 128:
+                start = x
+                while x < width and line[x] < 128:
+                    x += 1
+                top = 792 - (row + 1) * step
+                shapes.append(
+                    f"{start * step:.2f} {top:.2f} {(x - start) * step:.2f} {step:.2f} re f"
+                )
+            x += 1
+    return build_pdf([Page("0 g\n" + "\n".join(shapes) + "\n")])
+
+
+@needs_tesseract
+def test_a_resume_flattened_to_outlines_is_read_by_ocr_and_marked_image_only() -> None:
+    document = read_pdf(outlined(RESUME[:3]))
+    assert [line.text for line in document.lines] == RESUME[:3]
+    assert (document.layout.image_only_pages, document.layout.ocr_pages) == ((1,), (1,))
+
+
 @needs_tesseract
 def test_an_image_only_resume_is_read_by_ocr_and_still_marked_image_only() -> None:
     document = read_pdf(scanned(RESUME))
