@@ -26,7 +26,10 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
     (Leftover.FILLER, re.compile(r"(?<![\w@.])(?:[xX]{3,}|(?:19|20)[xX]{2})(?![\w@])")),
     (Leftover.FILLER, re.compile(r"(?<![\w@.])\$?[xX]{1,2}\+?\s*(?:%|years?\b|months?\b|yrs\b)")),
     (Leftover.FILLER, re.compile(r"(?<![?\w])\?{3,}(?![?\w])")),
-    (Leftover.FILLER, re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipisc", _I)),
+    (
+        Leftover.FILLER,
+        re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipisc\w*", _I),
+    ),
     (Leftover.FILLER, re.compile(r"\b(?:Month|MONTH|MM)\s*[ /]\s*(?:Year|YEAR|YYYY|YY)\b")),
     (
         Leftover.FILLER,

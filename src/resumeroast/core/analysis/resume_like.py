@@ -82,7 +82,7 @@ def not_a_resume(document: Document, analysis: Analysis) -> str | None:
             "This does not look like a resume: no contact details, no dated experience, no "
             "resume sections."
         )
-    if signals.count == 1 and words >= MIN_PROSE_WORDS and _prose_share(document) >= PROSE_SHARE:
+    if _article(analysis, signals) and _prose_share(document) >= PROSE_SHARE:
         return "This does not look like a resume: it reads as an article, a story or a paper."
     return None
 
@@ -96,6 +96,17 @@ def ensure_resume(document: Document, analysis: Analysis) -> None:
             f"not a resume: {analysis.facts.words} words, {signals}",
             user_message=f"{reason} {UPLOAD_INSTEAD}",
         )
+
+
+def _article(analysis: Analysis, signals: Signals) -> bool:
+    """Long, with one sign at most, and that one an author's e-mail or a few statements: a
+    resume written as prose still has a phone, a heading or a dated role."""
+    one_weak_sign = signals.count == 1 and not (signals.sections or signals.dated_roles)
+    return (
+        one_weak_sign
+        and not analysis.facts.contact.phone
+        and analysis.facts.words >= MIN_PROSE_WORDS
+    )
 
 
 def _letter(document: Document) -> bool:

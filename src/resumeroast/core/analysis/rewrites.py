@@ -2,10 +2,11 @@
 
 A rewrite is offered only where it makes the line better by itself: the duty phrase cut and the
 action put first ("Responsible for managing payroll" -> "Managed payroll"), or the pronoun
-dropped before a past-tense action ("I built …" -> "Built …"). Every number and name of the
-original stays; nothing is appended (a missing result is asked for in the finding's fix, never
-as a bracket to fill in). Employer lines, fragments cut mid-phrase, text with template
-leftovers and resumes not in English get no rewrite at all.
+dropped before a past-tense action ("I built …" -> "Built …"). "Worked with X" gets none: a
+synonym ("Partnered with") still says where the writer was, not what they did. Every number
+and name of the original stays; nothing is appended (a missing result is asked for in the
+finding's fix, never as a bracket to fill in). Employer lines, fragments cut mid-phrase, text
+with template leftovers and resumes not in English get no rewrite at all.
 """
 
 from __future__ import annotations
@@ -27,13 +28,6 @@ _COLLABORATION = ("worked with", "worked closely with", "working with", "working
 _NOMINAL = re.compile(r"^(?:the\s+)?(\w+)\s+of\s+", re.IGNORECASE)
 _PRONOUN = re.compile(r"^I\s+(?:have\s+|had\s+)?(?:also\s+)?(?=[a-z])")
 _AUXILIARIES = frozenset("was were am is are been being had has have did do does".split())
-_PEOPLE = re.compile(
-    r"^(?:the\s+|our\s+|a\s+|an\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:teams?|clients?|customers?|"
-    r"stakeholders?|engineers?|developers?|designers?|managers?|partners?|vendors?|suppliers?|"
-    r"colleagues|staff|students|patients|physicians|doctors|nurses|leadership|executives|"
-    r"departments?|agencies|faculty|researchers|scientists|analysts|volunteers|members)\b",
-    re.IGNORECASE,
-)
 #: what the writer got, not what they did: without the pronoun it is still no achievement
 _NOT_ACTIONS = frozenset(
     "gained learned learnt acquired enjoyed loved liked felt thought believed hoped wanted "
@@ -73,8 +67,7 @@ def _rewritable(bullet: Bullet, leftovers: set[int | None]) -> bool:
 
 def _rewrite(bullet: Bullet, codes: dict[str, set[int | None]]) -> Rewrite | None:
     if bullet.line in codes.get("verbs.weak_opener", set()):
-        improved = rewrite_weak_opener(bullet.quote)
-        why = "collaboration" if weak_opener(bullet.quote) in _COLLABORATION else "weak_opener"
+        improved, why = rewrite_weak_opener(bullet.quote), "weak_opener"
     elif bullet.line in codes.get("language.first_person", set()):
         improved, why = drop_pronoun(bullet.quote), "first_person"
     else:
@@ -95,7 +88,7 @@ def rewrite_weak_opener(text: str) -> str | None:
     if not rest:
         return None
     if phrase in _COLLABORATION:
-        return f"Partnered with {rest}" if _PEOPLE.match(rest) else None
+        return None  # "Partnered with" only swaps one word for where you were for another
     nominal = _NOMINAL.match(rest)
     verb = nominalizations().get(nominal.group(1).lower()) if nominal else None
     if nominal and verb and phrase.endswith(_OWNERSHIP):

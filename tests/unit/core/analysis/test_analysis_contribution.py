@@ -53,3 +53,16 @@ def test_a_product_sentence_outside_experience_and_projects_is_left_alone() -> N
     ).replace("Skills\n", "Skills\nThe app allows users to pay by phone\n")
 
     assert CODE not in codes(run(text))
+
+
+def test_one_line_of_context_before_what_the_person_did_is_welcome() -> None:
+    context = "Throttle is an open source library for rate limiting Python web services.\n"
+    text = swap(PUBLISHED, context + PUBLISHED)
+
+    assert CODE not in codes(run(text))
+
+
+def test_a_product_sentence_after_the_persons_work_is_still_reported() -> None:
+    text = swap(PUBLISHED, PUBLISHED + "\n• The library allows developers to cap requests")
+
+    assert quotes(run(text), CODE) == ["The library allows developers to cap requests"]

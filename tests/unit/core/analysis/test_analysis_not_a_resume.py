@@ -123,3 +123,13 @@ def test_the_cover_letter_fixture_is_refused_as_a_letter() -> None:
     from resumeroast.core.analysis import analyze
 
     assert "reads as a letter" in (not_a_resume(doc, analyze(doc, as_of=AS_OF)) or "")
+
+
+def test_a_resume_written_as_prose_with_a_phone_is_reviewed() -> None:
+    prose = (
+        "Jane Smith, +1 (555) 201-3344, jane.smith@example.com\n"
+        + "I am a registered nurse who has cared for patients in busy emergency departments, "
+        "and I have trained new nurses on triage and on the hospital's record system.\n" * 6
+    )
+
+    assert _reason(prose) is None

@@ -63,9 +63,11 @@ def test_personal_details_are_flagged_for_us_and_uk_employers(details: str) -> N
 
 def test_names_and_words_that_contain_a_label_are_not_personal_details() -> None:
     text = swap(SECOND_ROLE, SECOND_ROLE + "• Co-wrote a paper with B. Dobson on sewer overflow\n")
+    cleared = swap(CONTACT, f"{CONTACT}\nCitizenship: U.S. citizen, Secret clearance")
 
     assert "personal.details" not in codes(run(text))
     assert "personal.details" not in codes(run(GOOD))
+    assert "personal.details" not in codes(run(cleared))  # US federal jobs ask for it
 
 
 def test_a_cover_letter_pasted_into_the_resume_is_a_warning() -> None:

@@ -55,7 +55,7 @@ def describes_product(text: str) -> bool:
 
 
 def check_product_descriptions(context: Context) -> list[Finding]:
-    hits = [b for b in context.bullets if _reported(b)]
+    hits = [b for b in context.bullets if _reported(b) and not _context_line(b, context)]
     if not hits:
         return []
     return [
@@ -71,6 +71,16 @@ def check_product_descriptions(context: Context) -> list[Finding]:
             [cite(b.quote, b.line) for b in hits],
         )
     ]
+
+
+def _context_line(bullet: Bullet, context: Context) -> bool:
+    """One line of what the product or employer is, before bullets of what the writer did, is
+    context a recruiter welcomes ("Acme is a payments platform for 2,000 restaurants")."""
+    if bullet.role is None:
+        return False
+    mine = [b for b in context.bullets if b.role == bullet.role]
+    rest = [b for b in mine if b is not bullet]
+    return mine[0] is bullet and any(not describes_product(b.text) for b in rest)
 
 
 def _reported(bullet: Bullet) -> bool:

@@ -16,7 +16,7 @@ _PERSONAL = re.compile(
     r"|\bage\s*[:\-–]\s*\d{2}\b"
     r"|(?<![xX])\b\d{2}\s+years? old\b"
     r"|\b(?:marital|civil|family) status\b"
-    r"|\b(?:nationality|citizenship|religion|gender|sex)\s*:\s*\w"
+    r"|\b(?:nationality|religion|gender|sex)\s*:\s*\w"
     r"|\bnumber of children\b|\bchildren\s*:\s*\d",
     re.IGNORECASE,
 )
