@@ -57,6 +57,12 @@ def test_a_bullet_that_opens_with_a_noun_has_no_verb() -> None:
     assert lines_of(analysis, "verbs.no_verb") == {10}
 
 
+def test_a_statement_whose_verb_comes_later_has_a_verb() -> None:
+    text = swap(MIGRATED, "• My main job was moving 40 services from the monolith to Kubernetes")
+
+    assert "verbs.no_verb" not in codes(run(text))
+
+
 def test_labels_and_adverbs_before_a_verb_are_fine() -> None:
     text = swap(MIGRATED, "• Successfully migrated 40 services to Kubernetes")
     text = swap(
