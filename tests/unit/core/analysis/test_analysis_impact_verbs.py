@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.core.analysis.analysis_helpers import (
     GOOD,
     codes,
@@ -97,3 +99,12 @@ def test_wrapped_bullets_are_one_statement() -> None:
 
     assert bullet.last_line == 11
     assert bullet.text.endswith("during the whole move")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["• 3 years 4 months", "• Harbour Freight Logistics  Dayton, OH",
+     "• [ 4 Feb 2019 – 30 Jun 2019 ]", "• Night Shift Supervisor, Riverside County, CA"],
+)  # fmt: skip
+def test_durations_and_employer_place_or_date_lines_are_not_statements(line: str) -> None:
+    assert "verbs.no_verb" not in codes(run(swap(MIGRATED, line)))

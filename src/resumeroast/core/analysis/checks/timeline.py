@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.dates import find_range
+from resumeroast.core.analysis.headerlike import reads_as_header
 from resumeroast.core.analysis.lexicon import job_title_words
 from resumeroast.core.analysis.model import Bullet, DateRange, Role
 from resumeroast.core.analysis.tagger import PRESENT_TAGS, tag
@@ -158,8 +159,10 @@ def _is_past(role: Role) -> bool:
 
 def _present_opener(bullet: Bullet) -> bool:
     tokens = words(bullet.text)[:2]
-    if not tokens or not is_present_tense(tokens[0]):
-        return False
+    if not tokens or not is_present_tense(tokens[0]) or not tokens[0][0].isupper():
+        return False  # a lower-case start continues the line before: not an opening verb
+    if reads_as_header(bullet.text):
+        return False  # a title ("Learning Joint Structure in Network Data"), not a statement
     if len(tokens) < 2:
         return False  # one word is a label, not a statement
     second = tokens[1].lower()

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.headerlike import reads_as_header
 from resumeroast.core.analysis.lexicon import weak_openers
 from resumeroast.core.analysis.model import Bullet
 from resumeroast.core.analysis.tagger import has_verb
@@ -75,6 +76,7 @@ def _checkable(bullet: Bullet) -> bool:
         bullet.section == "experience"
         and len(words(bullet.text)) >= 3
         and not _LABEL.match(bullet.text)
+        and not reads_as_header(bullet.text)
     )
 
 
