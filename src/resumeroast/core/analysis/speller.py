@@ -9,19 +9,16 @@ than the original, and a change of ending between two real forms ("recommender" 
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 
 from spellchecker import SpellChecker
-from wordfreq import get_frequency_dict
 
 from resumeroast.core.analysis.keywords import skill_index, skill_vocabulary
 from resumeroast.core.analysis.lexicon import tech_words
 from resumeroast.core.analysis.verbs import is_verb
+from resumeroast.core.analysis.wordlists import COMMON, frequencies, zipf
 
-#: The languages whose lists we check a resume against (wordfreq's "large" lists).
-LANGUAGES = ("en", "de", "fr", "es", "pt")
 _LETTERS = {
     "en": "abcdefghijklmnopqrstuvwxyz",
     "de": "abcdefghijklmnopqrstuvwxyzäöüß",
@@ -29,24 +26,10 @@ _LETTERS = {
     "es": "abcdefghijklmnopqrstuvwxyzáéíñóúü",
     "pt": "abcdefghijklmnopqrstuvwxyzáâãàçéêíóôõú",
 }
-COMMON = 3.0  #: Zipf frequency (log10 per billion words) from which a word is never a typo
 MARGIN = 2.0  #: a correction is at least 10^MARGIN times more common than the word
 SCRAMBLE_MIN = 5  #: shorter words have too many anagrams to call one a scramble
 _ENDINGS = ("er", "ers", "ed", "es", "s", "ing", "ings", "or", "ors", "ment", "ly", "al", "e")
 _CANDIDATE = re.compile(r"^[a-z][a-z']*[a-z]$")
-_WORDS = re.compile(r"[^\W\d_]{3,}")
-
-
-@cache
-def frequencies(language: str) -> dict[str, float]:
-    """Word -> frequency (share of all words) from wordfreq's large list for the language."""
-    return get_frequency_dict(language, wordlist="large")
-
-
-def zipf(word: str, language: str = "en") -> float:
-    """Zipf frequency: log10 of occurrences per billion words; 0 for a word not in the list."""
-    frequency = frequencies(language).get(word.casefold().replace("’", "'"), 0.0)
-    return math.log10(frequency) + 9 if frequency else 0.0
 
 
 @cache
@@ -188,20 +171,3 @@ def english_share(text: str) -> float:
         return 1.0
     known = _english_words()
     return sum(1 for t in candidates if t in known or t in tech_words()) / len(candidates)
-
-
-LANGUAGE_SHARE = 0.7  #: share of words a language's list must know to call a text that language
-
-
-def other_language(text: str) -> str | None:
-    """The language (de, fr, es, pt) of a resume that is not English, when its list knows at
-    least LANGUAGE_SHARE of the lower-case words; None otherwise."""
-    words = {w for w in _WORDS.findall(text) if w.islower()}
-    if not words:
-        return None
-    shares = {
-        language: sum(1 for w in words if zipf(w, language) >= COMMON - 1) / len(words)
-        for language in LANGUAGES[1:]
-    }
-    best = max(shares, key=lambda language: shares[language])
-    return best if shares[best] >= LANGUAGE_SHARE else None

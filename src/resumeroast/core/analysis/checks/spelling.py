@@ -14,12 +14,8 @@ import re
 
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
-from resumeroast.core.analysis.speller import (
-    other_language,
-    suggest,
-    tech_name_nearby,
-    verb_nearby,
-)
+from resumeroast.core.analysis.speller import suggest, tech_name_nearby, verb_nearby
+from resumeroast.core.analysis.wordlists import other_language
 from resumeroast.core.feedback import Finding
 
 _EDGE = "\"'()[]{}<>,;:!?“”‘’*_^†"
