@@ -127,3 +127,20 @@ def test_a_german_resume_is_spell_checked_against_german_words() -> None:
     assert "spelling.misspelling" not in codes(run(german))
     finding = found(run(typo), "spelling.misspelling")
     assert finding is not None and "'automatsicher' → 'automatischer'" in finding.message
+
+
+def test_a_long_capitalised_slip_of_a_common_word_is_a_typo_but_names_are_not() -> None:
+    slip = run(
+        GOOD.replace("B.S. Computer Science", "B.S. Computer Science, Buisness Adminstration")
+    )
+    names = run(GOOD.replace("B.S. Computer Science", "B.S. Computer Science, Okonkwoville Trust"))
+
+    finding = found(slip, "spelling.misspelling")
+    assert finding is not None and "'Adminstration' → 'Administration'" in finding.message
+    assert "spelling.misspelling" not in codes(names)
+
+
+def test_a_typo_after_a_dash_is_checked() -> None:
+    analysis = run(swap(INGEST, "• Built an ingestion pipeline in Python - proccesses 12M events"))
+
+    assert lines_of(analysis, "spelling.misspelling") == {12}

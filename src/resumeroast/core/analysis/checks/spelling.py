@@ -15,7 +15,7 @@ import re
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.speller import suggest, tech_name_nearby, verb_nearby
-from resumeroast.core.analysis.wordlists import other_language
+from resumeroast.core.analysis.wordlists import other_language, zipf
 from resumeroast.core.feedback import Finding
 
 _EDGE = "\"'()[]{}<>,;:!?“”‘’*_^†"
@@ -27,6 +27,10 @@ _KEY = re.compile(r"^\s*[\"']?[\w -]{1,30}[\"']?\s*:\s")
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _ALLOWED_DOUBLES = frozenset({"had", "bora", "walla"})
 _NOT_CHECKED = frozenset({"publications", "references"})
+_DASHES = "-–—|&+/•·"  #: punctuation between words, not an icon before a handle
+LONG_NAME = 8  #: a capitalised word this long and this rare is checked like any other
+RARE_NAME = 2.0  #: Zipf under which a long capitalised word is no everyday word or name
+LONG_SLIP_MARGIN = 2.5  #: how much more common its correction must be
 MIN_PART = 4  #: parts of hyphenated words shorter than this ("add-ons") are not checked
 
 
@@ -42,7 +46,9 @@ def check_spelling(context: Context) -> list[Finding]:
             hits.append((line, word, _correction(word, language)))
     if not hits:
         return []
-    pairs = [f"'{word}'" + (f" → '{fix}'" if fix else "") for _, word, fix in hits[:6]]
+    pairs = list(
+        dict.fromkeys(f"'{word}'" + (f" → '{fix}'" if fix else "") for _, word, fix in hits)
+    )[:6]
     return [
         finding(
             "spelling.misspelling",
@@ -67,7 +73,8 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
     found = []
     tokens = _TOKENS.split(_KEY.sub(" ", line.text))
     for index, raw in enumerate(tokens):
-        if index and len(tokens[index - 1]) == 1 and not tokens[index - 1].isalnum():
+        before = tokens[index - 1] if index else ""
+        if len(before) == 1 and not before.isalnum() and before not in _DASHES:
             continue  # a handle after an icon: "§ jdoe"
         token = raw.strip(_EDGE)
         if token.endswith(".") and len(token) <= 5:
@@ -96,15 +103,28 @@ def _is_typo(word: str, first: bool, language: str) -> bool:
     if tech_name_nearby(word) is not None:
         return True
     if word[0].isupper():
-        return first and verb_nearby(word) is not None
+        if first and verb_nearby(word) is not None:
+            return True
+        return language == "en" and _long_slip(word)
     return suggest(word, language) is not None
+
+
+def _long_slip(word: str) -> bool:
+    """ "Adminstration", "Fundementals": too long and too close to a very common word to be a
+    name; names stay names ("Okonkwo", "Healthcareer" match no such word)."""
+    guess = suggest(word)
+    if len(word) < LONG_NAME or guess is None:
+        return False
+    return zipf(word) < RARE_NAME and zipf(guess) - zipf(word) >= LONG_SLIP_MARGIN
 
 
 def _correction(word: str, language: str) -> str | None:
     tech = tech_name_nearby(word)
     if tech is not None:
         return tech
-    return verb_nearby(word) if word[0].isupper() else suggest(word, language)
+    if word[0].isupper():
+        return verb_nearby(word) or suggest(word, language)
+    return suggest(word, language)
 
 
 def check_doubled_words(context: Context) -> list[Finding]:
