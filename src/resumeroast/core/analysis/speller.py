@@ -91,8 +91,9 @@ def _slips(word: str, language: str, listed: bool) -> list[tuple[int, float, str
     if len(word) >= SCRAMBLE_MIN:
         key = "".join(sorted(word))
         near |= {w for w in _scrambles(language).get(key, ()) if w[0] == word[0]}
+    frequency, floor = frequencies(language), 10 ** (COMMON - 9)
     slips = []
-    for candidate in near:
+    for candidate in [c for c in near if frequency.get(c, 0.0) >= floor]:  # common words only
         if _same_word_other_ending(word, candidate):
             continue
         kind = _slip_kind(word, candidate)
