@@ -18,6 +18,10 @@ _CONNECTORS = frozenset(
     "a an and at by de del der for in of on the to und van von with y & la le el".split()
 )
 _LINK = re.compile(r"\(?(?:https?://|www\.)\S+\)?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_PRESENT = re.compile(r"\b(?:present|current|now|today)\b", re.IGNORECASE)
+_DAY_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\b|\b[A-Z][a-z]{2,8}\.?(?=\s+(?:19|20)\d{2})")
+DATE_LINE_WORDS = 10  #: words besides the dates for a line to read as a date line
 TITLE_SHARE = 0.8  #: share of a line's words that are capitalised for it to read as a name
 
 
@@ -39,10 +43,14 @@ def _is_duration(text: str) -> bool:
 
 
 def _is_date_line(text: str) -> bool:
-    """A date range with little else: "[ 1 Jul 2025 – 31 Jul 2025 ]", "Harbour Lab, 2018 - 2020"."""
+    """A date range with little else: "[ 1 Jul 2025 – 31 Jul 2025 ]", "Harbour Lab, 2018 - 2020",
+    "Reef station, 30th Jul 2018 – 7th Sep 2018 (volunteer)"."""
     found = find_range(text, 0)
-    if found is None:
+    if found is not None:
+        _, start, end = found
+        rest = text[:start] + " " + text[end:]
+    elif len(_YEAR.findall(text)) >= 2 or _YEAR.search(text) and _PRESENT.search(text):
+        rest = _PRESENT.sub(" ", _YEAR.sub(" ", _DAY_MONTH.sub(" ", text)))
+    else:
         return False
-    _, start, end = found
-    rest = text[:start] + " " + text[end:]
-    return len(_LETTERS.findall(rest)) <= 8
+    return len(_LETTERS.findall(rest)) <= DATE_LINE_WORDS

@@ -104,7 +104,8 @@ def test_wrapped_bullets_are_one_statement() -> None:
 @pytest.mark.parametrize(
     "line",
     ["• 3 years 4 months", "• Harbour Freight Logistics  Dayton, OH",
-     "• [ 4 Feb 2019 – 30 Jun 2019 ]", "• Night Shift Supervisor, Riverside County, CA"],
+     "• [ 4 Feb 2019 – 30 Jun 2019 ]", "• Night Shift Supervisor, Riverside County, CA",
+     "• Tidal research station, 12th Mar 2017 – 2nd Aug 2017 (volunteer)"],
 )  # fmt: skip
 def test_durations_and_employer_place_or_date_lines_are_not_statements(line: str) -> None:
     assert "verbs.no_verb" not in codes(run(swap(MIGRATED, line)))
