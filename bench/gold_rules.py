@@ -4,8 +4,9 @@ Two tables decide it, and nothing else:
 
 - ISSUE_CODES: gold issue kind (SCHEMA.md) -> the finding codes that report it. A gold issue is
   found when a finding of a matching code quotes a line overlapping the issue's quote; an issue
-  about an absence (quote "") is found when such a finding exists at all; a finding about the
-  whole document (no quote) finds an issue of its kind wherever it is quoted.
+  about an absence (quote "") is found when such a finding exists at all; so is one of a kind
+  about the whole page (WHOLE_DOCUMENT: mixed date formats, length, first person, passive);
+  and a finding about the whole document (no quote) finds an issue of its kind wherever quoted.
 - FACT_CODES: gold fact kind -> the finding codes that contradict it. A fact with evidence on a
   line (has-verb, active-voice, not-placeholder) is contradicted only by a finding quoting that
   line; spelled-correctly only by a spelling finding that names the word.
@@ -34,6 +35,7 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "no-metrics": ("impact.unquantified_bullets",),
     "duty-not-achievement": (
         "verbs.weak_opener", "verbs.no_verb", "impact.keyword_bullets", "impact.product_",
+        "impact.unquantified_bullets",
     ),
     "weak-verb": ("verbs.weak_opener", "verbs.repeated_opener"),
     "cliche": ("language.cliche",),
@@ -80,6 +82,11 @@ FACT_CODES: dict[str, tuple[str, ...]] = {
     "has-verb": ("verbs.no_verb",),
     "not-placeholder": ("placeholder.",),
 }
+
+#: kinds about the whole page: one finding of the kind finds the issue wherever it quotes
+WHOLE_DOCUMENT = frozenset(
+    {"date-inconsistent-format", "too-long", "too-short", "first-person", "passive-overuse"}
+)
 
 #: facts contradicted only by a finding that quotes their evidence's line
 LINE_FACTS = frozenset({"active-voice", "has-verb", "not-placeholder"})
@@ -134,7 +141,7 @@ def finds(item: Finding, issue: dict[str, Any]) -> bool:
         return False
     quote = str(issue.get("quote", ""))
     cited = quotes(item)
-    if not quote.strip() or not cited:
+    if not quote.strip() or not cited or issue["kind"] in WHOLE_DOCUMENT:
         return True
     return any(overlaps(quote, q) for q in cited)
 

@@ -112,9 +112,12 @@ class Masker:
     def __call__(self, text: str) -> str:
         text = _EMAIL.sub("<email>", text)
         text = _LINK.sub("<link>", text)
-        text = _PHONE.sub(lambda m: "<phone>" if _digits(m.group()) >= 7 else m.group(), text)
+        text = _PHONE.sub(lambda m: "<phone>" if _is_phone(m.group()) else m.group(), text)
         return _WORD.sub(lambda m: "<name>" if m.group().lower() in self.names else m.group(), text)
 
 
-def _digits(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
+def _is_phone(text: str) -> bool:
+    """9+ digits, and not only years and day/month numbers ("05/2008 - 12/2010")."""
+    groups = re.findall(r"\d+", text)
+    dates = all(len(g) <= 2 or re.fullmatch(r"(19|20)\d\d", g) for g in groups)
+    return sum(len(g) for g in groups) >= 9 and not dates

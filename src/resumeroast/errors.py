@@ -102,6 +102,17 @@ class NoTextLayer(DocumentError):
     )
 
 
+class NotAResume(DocumentError):
+    """The file reads, but as something else: a poem, a paper, a letter, a few random bytes."""
+
+    code = "not_a_resume"
+    user_message = (
+        "This does not look like a resume: it has no contact details, no dated experience and "
+        "no resume sections. Upload your resume itself (PDF, DOCX, TXT or Markdown) with your "
+        "name and contact details, your experience with dates, and your education."
+    )
+
+
 class DocumentTooComplex(DocumentError):
     """Over a page limit, a decompression limit, or the parser's time or memory budget."""
 

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 import structlog
 
-from resumeroast.core.analysis import Analysis, analyze, no_text_feedback
+from resumeroast.core.analysis import Analysis, analyze, ensure_resume, no_text_feedback
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, sniff_kind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, NewJob, Stage
@@ -230,6 +230,7 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
         analysis = analyze(
             document, job_description=job.job_description, as_of=job.created_at.date()
         )
+        ensure_resume(document, analysis)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(
             deps, job, owner, ReviewRequest(document, analysis, job.job_description, job.level)

@@ -44,7 +44,9 @@ EXIT_OUT_OF_MEMORY = 3  #: the child's exit code when even reporting ran out of 
 _SERVER_GRACE_S = 10.0  #: how much longer than the parse the server may take to answer
 _MAX_DETAIL_CHARS = 500
 #: the only environment the sandbox sees: secrets (LLM keys, database URLs) stay out
-_PASSED_ENV = frozenset({"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "PYTHONPATH"})
+_PASSED_ENV = frozenset(
+    {"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "PYTHONPATH", "TESSDATA_PREFIX"}
+)
 
 
 class ParserFailed(RuntimeError):

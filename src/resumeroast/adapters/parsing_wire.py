@@ -54,6 +54,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
             "tables": layout.tables,
             "text_boxes": layout.text_boxes,
             "scanned_pages": list(layout.scanned_pages),
+            "ocr_pages": list(layout.ocr_pages),
         },
     }
 
@@ -81,6 +82,7 @@ def document_from_json(value: Any) -> Document:
             tables=_int(layout["tables"]),
             text_boxes=_int(layout["text_boxes"]),
             scanned_pages=_ints(layout["scanned_pages"]),
+            ocr_pages=_ints(layout["ocr_pages"]),
         ),
     )
 

@@ -78,6 +78,13 @@ ACCEPTED_TYPES: Final = [
         extensions=[".md", ".markdown", ".mdown", ".mkd"],
         media_types=["text/markdown"],
     ),
+    AcceptedType(kind="json", extensions=[".json"], media_types=["application/json"]),
+    AcceptedType(
+        kind="yaml", extensions=[".yaml", ".yml"], media_types=["application/yaml", "text/yaml"]
+    ),
+    AcceptedType(
+        kind="adoc", extensions=[".adoc", ".asciidoc", ".asc"], media_types=["text/asciidoc"]
+    ),
 ]
 
 router = APIRouter()

@@ -147,11 +147,18 @@ def migrate(data_dir: DataDir = None) -> None:
 def roast(
     resume: Annotated[
         Path,
-        typer.Argument(exists=True, dir_okay=False, readable=True, help="PDF, DOCX, TXT or MD"),
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            readable=True,
+            help="PDF, DOCX, TXT, MD, AsciiDoc, JSON Resume or RenderCV YAML",
+        ),
     ],
     job: Annotated[
         Path | None,
-        typer.Option("--job", exists=True, dir_okay=False, help="A job description (text)"),
+        typer.Option(
+            "--job", exists=True, dir_okay=False, help="A job description (PDF, DOCX or text)"
+        ),
     ] = None,
     level: Annotated[str, typer.Option("--level", help="gentle, honest or brutal")] = "honest",
     as_json: Annotated[bool, typer.Option("--json", help="Print the raw result as JSON")] = False,

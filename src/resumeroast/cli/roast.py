@@ -17,6 +17,7 @@ from rich.console import Console
 
 from resumeroast.adapters.embedded_redis import free_port
 from resumeroast.adapters.processes import die_with_parent
+from resumeroast.cli.job_file import UnreadableJobDescription, job_description_text
 from resumeroast.cli.render import render_failure, render_feedback
 from resumeroast.core.feedback import Level
 
@@ -30,11 +31,15 @@ def run_roast(resume: Path, *, job: Path | None, level: str, as_json: bool, url:
     except ValueError:
         console.print(f"[red]--level must be gentle, honest or brutal, not {level!r}[/]")
         return 2
+    data: dict[str, str] = {"level": level_value.value}
+    if job is not None:
+        try:
+            data["job_description"] = job_description_text(job)
+        except UnreadableJobDescription as exc:
+            console.print(f"[red]{exc}[/]")
+            return 2
     with service(url) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
         files = {"file": (resume.name, resume.read_bytes())}
-        data: dict[str, str] = {"level": level_value.value}
-        if job is not None:
-            data["job_description"] = job.read_text(errors="replace")
         answer = client.post("/api/resumes", files=files, data=data)
         if answer.status_code != 202:
             console.print(f"[red]{answer.json().get('detail', answer.text)}[/]")

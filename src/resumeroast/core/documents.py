@@ -24,6 +24,9 @@ class DocumentKind(StrEnum):
     DOCX = "docx"
     TXT = "txt"
     MD = "md"
+    JSON = "json"  #: JSON Resume (jsonresume.org)
+    YAML = "yaml"  #: RenderCV
+    ADOC = "adoc"  #: AsciiDoc
 
 
 class Region(StrEnum):
@@ -74,6 +77,8 @@ class LayoutFacts:
     #: pages that are a picture (a scan) under an invisible OCR text layer: the text is
     #: kept, but an applicant tracking system reads whatever the OCR guessed
     scanned_pages: tuple[int, ...] = ()
+    #: image-only pages whose text was read by OCR (still invisible to an ATS)
+    ocr_pages: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,16 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+#: Text kinds told apart by the file name (the bytes only say "text").
+_TEXT_SUFFIXES = {
+    **dict.fromkeys(_MARKDOWN_SUFFIXES, "md"),
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".adoc": "adoc",
+    ".asciidoc": "adoc",
+    ".asc": "adoc",
+}
 
 
 def sniff_kind(data: bytes, filename: str | None = None) -> DocumentKind:
@@ -124,9 +139,8 @@ def sniff_kind(data: bytes, filename: str | None = None) -> DocumentKind:
         raise UnsupportedFileType("an RTF document")
     if not _looks_like_text(data):
         raise UnsupportedFileType("binary content that is not a PDF or DOCX")
-    if filename and filename.lower().endswith(_MARKDOWN_SUFFIXES):
-        return DocumentKind.MD
-    return DocumentKind.TXT
+    suffix = "." + filename.rsplit(".", 1)[-1].lower() if filename and "." in filename else ""
+    return DocumentKind(_TEXT_SUFFIXES.get(suffix, "txt"))
 
 
 def _is_docx(data: bytes) -> bool:

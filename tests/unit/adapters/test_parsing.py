@@ -12,7 +12,7 @@ from resumeroast.adapters import parsing
 from resumeroast.adapters.parsing import ParserFailed, classify_answer, parse_document, stop_server
 from resumeroast.adapters.parsing_wire import document_from_json, document_to_json
 from resumeroast.core.documents import DocumentKind
-from resumeroast.core.readers import read_document
+from resumeroast.core.readers import ocr, read_document
 from resumeroast.errors import (
     DocumentError,
     DocumentTooComplex,
@@ -21,6 +21,7 @@ from resumeroast.errors import (
     UnreadableDocument,
 )
 from tests.unit.core.readers.fixtures import fixture
+from tests.unit.core.readers.test_ocr import RESUME, scanned
 
 TWO_COLUMN = "pdf/resumematcher__modern-two-column.pdf"
 LIMITS = {"max_pages": 20, "timeout_s": 20, "memory_limit_mb": 256}
@@ -50,6 +51,15 @@ def test_document_errors_cross_the_process_boundary_with_their_type(
         parse_document(fixture(relative), DocumentKind.PDF, **LIMITS)
     assert type(raised.value) is error
     assert raised.value.user_message == error.user_message
+
+
+@pytest.mark.skipif(ocr.tessdata() is None, reason="Tesseract not installed")
+def test_a_scanned_resume_is_read_by_ocr_inside_the_sandbox_limits() -> None:
+    """Tesseract runs in the child: no file written (RLIMIT_FSIZE=0), 256 MB, the deadline."""
+    data = scanned(RESUME)
+    document = parse_document(data, DocumentKind.PDF, **LIMITS)
+    assert [line.text for line in document.lines] == RESUME
+    assert (document.layout.image_only_pages, document.layout.ocr_pages) == ((1,), (1,))
 
 
 def test_page_limit_is_applied_in_the_child() -> None:

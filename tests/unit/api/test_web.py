@@ -45,7 +45,8 @@ def test_config_gives_the_browser_the_api_limits(client: TestClient) -> None:
     assert body["max_job_description_chars"] == Settings().max_job_description_chars
     assert body["levels"] == ["gentle", "honest", "brutal"]
     assert body["default_level"] == "honest"
-    assert [t["kind"] for t in body["accepted_types"]] == ["pdf", "docx", "txt", "md"]
+    kinds = [t["kind"] for t in body["accepted_types"]]
+    assert kinds == ["pdf", "docx", "txt", "md", "json", "yaml", "adoc"]
 
 
 @pytest.mark.parametrize("accepted", web.ACCEPTED_TYPES, ids=lambda t: t.kind)
@@ -54,6 +55,9 @@ def test_accepted_types_match_what_the_api_sniffs(accepted: web.AcceptedType) ->
         "pdf": b"%PDF-1.7\n",
         "txt": b"Jane Doe\nEngineer\n",
         "md": b"# Jane Doe\n",
+        "json": b'{"basics": {"name": "Jane Doe"}}',
+        "yaml": b"cv:\n  name: Jane Doe\n",
+        "adoc": b"= Jane Doe\n\n== Experience\n",
     }
     if accepted.kind == "docx":
         return  # a real DOCX is checked in tests/unit/core/test_documents.py

@@ -4,6 +4,7 @@ Public surface (used by the pipeline and the LLM reviewer):
 - analyze(document, job_description=None) -> Analysis   facts, findings, scores; no level wording
 - render_feedback(analysis, level) -> Feedback           the roast, worded for the level
 - no_text_feedback(layout, level) -> Feedback            the review of a document with no text
+- ensure_resume(document, analysis)                      raises NotAResume for a poem, a letter …
 
 How the score is computed, and why the disputed words are treated as they are: docs/scoring.md.
 """
@@ -21,6 +22,7 @@ from resumeroast.core.analysis.model import (
     Section,
     YearMonth,
 )
+from resumeroast.core.analysis.resume_like import ensure_resume
 from resumeroast.core.analysis.wording import no_text_feedback, render_feedback
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "Section",
     "YearMonth",
     "analyze",
+    "ensure_resume",
     "no_text_feedback",
     "render_feedback",
 ]

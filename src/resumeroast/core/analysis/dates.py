@@ -1,26 +1,45 @@
 """Dates as resumes write them: "Jan 2020", "Jan-2020", "January 2020", "01/2020", "2020/01",
-"2020", "2020–Present"."""
+"2020", "2020–Present", in English, French, German, Spanish and Portuguese ("janvier 2020 –
+présent", "März 2019 bis heute", "desde enero 2018"; month names in data/months.toml)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from resumeroast.core.analysis.lexicon import read_toml
 from resumeroast.core.analysis.model import DateRange, YearMonth
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-_FULL_MONTHS = frozenset(
-    "january february march april june july august september october november december".split()
-)
 _SEASONS = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+_NEUTRAL_LETTERS = 4  #: "May", "juin", "März": as short as an abbreviation
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
+
+def _month_table() -> tuple[dict[str, int], frozenset[str]]:
+    """Every spelling of every month in data/months.toml → its number; the full names."""
+    numbers: dict[str, int] = {}
+    full: set[str] = set()
+    for language, table in read_toml("months.toml").items():
+        if language == "words":
+            continue
+        for kind in ("full", "short"):
+            for number, spellings in enumerate(table[kind], 1):
+                for spelling in filter(None, spellings.split("|")):
+                    numbers[spelling] = number
+                    if kind == "full":
+                        full.add(spelling)
+    return numbers, frozenset(full)
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation, longest first (so "sept" wins over "sep")."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word).replace("\\ ", r"\s+") for word in ordered)
+
+
+_MONTHS, _FULL_MONTHS = _month_table()
+_WORDS = read_toml("months.toml")["words"]
+_MONTH = rf"(?:{_alternatives(_MONTHS)})\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _SHORT_YEAR = r"'\d{2}"
 _POINT = (
@@ -31,11 +50,8 @@ _POINT = (
     rf"|(?<![\d$€£.,/]){_YEAR}(?![\d+%])"
     r")"
 )
-_PRESENT = (
-    r"(?:present|current(?:ly)?|now|today|to\s+date|date|till\s+date|till\s+now|ongoing|heute"
-    r"|actualidad|presente|aujourd'hui|jetzt)"
-)
-_SEP = r"\s*(?:[-–—‐‑−~\u00ad]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
+_PRESENT = rf"(?:{_alternatives(_WORDS['present'])})"
+_SEP = rf"\s*(?:[-–—‐‑−~\u00ad]+|\b(?:{_alternatives(_WORDS['to'])})\b)\s*"
 _DAY_DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+{_YEAR}\b"
@@ -45,7 +61,7 @@ _DAY_DATE = re.compile(
 _RANGE = re.compile(
     rf"(?<![\w/])({_POINT}){_SEP}(?:({_POINT})|({_PRESENT}))(?![\w/])", re.IGNORECASE
 )
-_SINCE = re.compile(rf"\b(?:since|from|seit|desde)\s+({_POINT})(?![\w/])", re.IGNORECASE)
+_SINCE = re.compile(rf"\b(?:{_alternatives(_WORDS['since'])})\s+({_POINT})(?![\w/])", re.IGNORECASE)
 _SINGLE = re.compile(rf"(?<![\w/])({_POINT})(?![\w/])", re.IGNORECASE)
 _DANGLING = re.compile(
     rf"(?<![\w/])({_POINT}){_SEP}(?!\s*(?:{_POINT}|{_PRESENT})(?![\w/]))", re.IGNORECASE
@@ -84,15 +100,16 @@ def _year(text: str) -> int:
 
 
 def _month(text: str) -> int:
-    return _MONTHS[text.rstrip(".")[:3]]
+    return _MONTHS[text.rstrip(".")]
 
 
 def _month_style(text: str) -> str:
-    """May, June and July are short enough that writing them out is not a second format."""
+    """May, June and July (juin, März…) are short enough that writing them out is not a
+    second format."""
     word = text.rstrip(".")
-    if word in {"may", "june", "july"}:
-        return "month"
-    return "month_full" if word in _FULL_MONTHS else "month_abbr"
+    if word in _FULL_MONTHS:
+        return "month" if len(word) <= _NEUTRAL_LETTERS else "month_full"
+    return "month_abbr"
 
 
 def mask_day_dates(text: str) -> str:

@@ -3,8 +3,8 @@
 The archive passes `zipsafe` first (zip bombs, DOCTYPE/entity declarations); python-docx
 then opens the package (its lxml parser runs with resolve_entities=False) and the XML is
 walked here directly, because python-docx's paragraph text skips text boxes and content
-controls. Hidden runs (w:vanish, white on an unshaded background, under 2 pt) go to
-LayoutFacts.hidden_text only.
+controls. Hidden runs (w:vanish, under 2 pt, or coloured like the fill behind them: see
+docx_colors) go to LayoutFacts.hidden_text only.
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ import zipfile
 from collections.abc import Iterator
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from resumeroast.core.documents import Document, DocumentKind, HiddenText, LayoutFacts, Region
 from resumeroast.core.readers.assemble import RawLine, number_lines
+from resumeroast.core.readers.docx_colors import Theme, page_colour
 from resumeroast.core.readers.docx_styles import StyleIndex, hidden_reason
 from resumeroast.core.readers.normalize import BULLET_PREFIX, clean_text
 from resumeroast.core.readers.zipsafe import open_checked_zip
@@ -40,9 +42,12 @@ def read_docx(data: bytes) -> Document:
     with open_checked_zip(data) as archive:
         pages = _declared_pages(archive)
     package = _open_package(data)
-    reader = _Reader(StyleIndex(package.styles.element))
-    body = package.element.body
+    theme = _theme(package)
     header_parts, footer_parts = _header_footer_parts(package)
+    parts = [package.element, *header_parts, *footer_parts]
+    styles = StyleIndex(package.styles.element, theme, page_colour(parts, theme))
+    reader = _Reader(styles)
+    body = package.element.body
     for part in header_parts:
         reader.blocks(part, Region.HEADER)
     reader.blocks(body, Region.BODY)
@@ -68,6 +73,19 @@ def _open_package(data: bytes) -> docx.document.Document:
         raise UnreadableDocument(f"python-docx cannot open it: {exc}") from exc
     except etree.XMLSyntaxError as exc:
         raise UnreadableDocument(f"a part is not well-formed XML: {exc}") from exc
+
+
+def _theme(package: docx.document.Document) -> Theme:
+    try:
+        part = package.part.part_related_by(RELATIONSHIP_TYPE.THEME)
+    except KeyError:
+        return Theme(None)
+    try:
+        # zipsafe refused any DOCTYPE already; no entities, no network.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        return Theme(etree.fromstring(part.blob, parser))
+    except etree.XMLSyntaxError:
+        return Theme(None)
 
 
 def _declared_pages(archive: zipfile.ZipFile) -> int:

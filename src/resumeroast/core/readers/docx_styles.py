@@ -1,7 +1,9 @@
-"""What Word styles say about a run or paragraph: hidden, white, tiny, or a list item.
+"""What Word styles say about a run or paragraph: hidden, tiny, coloured like what is
+behind it, or a list item.
 
 Direct formatting wins over the run's character style, which wins over the paragraph
-style, which wins over the document defaults; styles inherit through w:basedOn.
+style, which wins over the document defaults; styles inherit through w:basedOn. White text
+on a blue text box is a heading; white on white paper (or blue on that blue box) is hidden.
 """
 
 from __future__ import annotations
@@ -10,16 +12,26 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from resumeroast.core.readers.docx_colors import (
+    RGB,
+    WHITE,
+    TableStyles,
+    Theme,
+    background,
+    run_colour,
+)
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TINY_HALF_POINTS = 4  #: w:sz counts half points: under 2 pt nobody reads it
-_WHITE_LEVEL = 0xF0  #: every channel at least this bright counts as white
+_SAME_COLOUR = 0x14  #: text within this of its background on every channel cannot be read
+_AUTO: RGB = (-1, -1, -1)  #: automatic colour: Word makes it contrast with the background
 _MAX_STYLE_DEPTH = 20
 
 
 @dataclass(frozen=True, slots=True)
 class _RunLook:
     vanish: bool | None = None
-    color: str | None = None
+    color: RGB | None = None
     half_points: int | None = None
 
     def over(self, base: _RunLook) -> _RunLook:
@@ -31,10 +43,15 @@ class _RunLook:
 
 
 class StyleIndex:
-    def __init__(self, styles: etree._Element) -> None:
+    def __init__(
+        self, styles: etree._Element, theme: Theme | None = None, page: RGB | None = WHITE
+    ) -> None:
+        self.theme = theme or Theme(None)
+        self.page = page
+        self.tables = TableStyles(styles, self.theme)
         self._styles = {style.get(_W + "styleId", ""): style for style in styles.iter(_W + "style")}
         defaults = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr")
-        self.defaults = _look(defaults)
+        self.defaults = _look(defaults, self.theme)
         self._looks: dict[str, _RunLook] = {}
         self._lists: dict[str, bool] = {}
 
@@ -44,7 +61,7 @@ class StyleIndex:
         if style_id not in self._looks:
             look = _RunLook()
             for style in self._chain(style_id):
-                look = look.over(_look(style.find(_W + "rPr")))
+                look = look.over(_look(style.find(_W + "rPr"), self.theme))
             self._looks[style_id] = look
         return self._looks[style_id]
 
@@ -76,7 +93,7 @@ class StyleIndex:
 
 
 def hidden_reason(run: etree._Element, paragraph: etree._Element, styles: StyleIndex) -> str | None:
-    look = _look(run.find(_W + "rPr"))
+    look = _look(run.find(_W + "rPr"), styles.theme)
     look = look.over(styles.style_look(_val(run.find(f"{_W}rPr/{_W}rStyle"))))
     look = look.over(styles.style_look(_val(paragraph.find(f"{_W}pPr/{_W}pStyle"))))
     look = look.over(styles.defaults)
@@ -84,50 +101,28 @@ def hidden_reason(run: etree._Element, paragraph: etree._Element, styles: StyleI
         return "invisible"
     if look.half_points is not None and look.half_points < _TINY_HALF_POINTS:
         return "tiny"
-    if _is_white(look.color) and not _on_shading(run):
-        return "white"
+    if look.color is not None and look.color != _AUTO:
+        behind = background(run, styles.theme, styles.page, styles.tables)
+        if behind is not None and _same_colour(look.color, behind):
+            return "white"
     return None
 
 
-def _look(rpr: etree._Element | None) -> _RunLook:
+def _look(rpr: etree._Element | None, theme: Theme) -> _RunLook:
     if rpr is None:
         return _RunLook()
     vanish = rpr.find(_W + "vanish")
     size = _val(rpr.find(_W + "sz"))
+    color = rpr.find(_W + "color")
     return _RunLook(
         vanish=None if vanish is None else _on(vanish),
-        color=_val(rpr.find(_W + "color")),
+        color=None if color is None else run_colour(color, theme) or _AUTO,
         half_points=int(size) if size and size.isdigit() else None,
     )
 
 
-def _on_shading(run: etree._Element) -> bool:
-    """Does a run, its paragraph or its table cell sit on a coloured background?"""
-    highlight = _val(run.find(f"{_W}rPr/{_W}highlight"))
-    if highlight and highlight not in ("none", "white"):
-        return True
-    node: etree._Element | None = run
-    while node is not None:
-        for shading in (
-            node.find(f"{_W}rPr/{_W}shd"),
-            node.find(f"{_W}pPr/{_W}shd"),
-            node.find(f"{_W}tcPr/{_W}shd"),
-        ):
-            fill = shading.get(_W + "fill") if shading is not None else None
-            if fill and fill.lower() != "auto" and not _is_white(fill):
-                return True
-        node = node.getparent()
-    return False
-
-
-def _is_white(color: str | None) -> bool:
-    if not color or len(color) != 6:
-        return False
-    try:
-        channels = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
-    except ValueError:
-        return False
-    return min(channels) >= _WHITE_LEVEL
+def _same_colour(text: RGB, behind: RGB) -> bool:
+    return all(abs(a - b) <= _SAME_COLOUR for a, b in zip(text, behind, strict=True))
 
 
 def _val(element: etree._Element | None) -> str | None:

@@ -139,3 +139,8 @@ def _join_pair(first: str, second: str) -> tuple[str, str] | None:
     hyphen = "-" if compound else ""
     word_tail = hyphen + continuation.group(1) + continuation.group(2)
     return first[:-1] + word_tail, second[continuation.end() :]
+
+
+def is_bullet(text: str) -> bool:
+    """Does the line start with a list bullet (•, ▪, "- ", …)?"""
+    return _BULLET_RE.match(text.lstrip()) is not None

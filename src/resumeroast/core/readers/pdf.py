@@ -2,7 +2,10 @@
 
 Steps: open (password, damage and page-limit checks) → scan each page's characters
 (`pdf_page`) → fragments and columns (`layout`) → running headers and footers
-(`margins`) → numbered, normalised lines (`assemble`).
+(`margins`) → numbered, normalised lines (`assemble`). Pages that are only a picture (an
+image, or text flattened to outlines) are read by OCR (`ocr`) when Tesseract is installed;
+they are listed as image-only pages, because an applicant tracking system still sees no
+text on them.
 """
 
 from __future__ import annotations
@@ -38,8 +41,9 @@ _UNMAPPABLE_MIN = 5
 _SCANNED_SHARE = 0.5  #: a page whose text is mostly an invisible layer over an image
 
 
-def read_pdf(data: bytes, *, max_pages: int = 20) -> Document:
-    scans = _scan_pages(data, max_pages)
+def read_pdf(data: bytes, *, max_pages: int = 20, ocr: bool = True) -> Document:
+    """`ocr`: read image-only pages with Tesseract when it is installed."""
+    scans, recognised = _scan_pages(data, max_pages, ocr)
     parts = split_margins(
         [PageFragments(scan.height, build_fragments(scan.glyphs)) for scan in scans]
     )
@@ -47,22 +51,48 @@ def read_pdf(data: bytes, *, max_pages: int = 20) -> Document:
     columns: dict[int, int] = {}
     for scan, page_parts in zip(scans, parts, strict=True):
         columns[scan.number] = _collect_page_lines(scan, page_parts, raw_lines)
+        raw_lines.extend(recognised.get(scan.number, ()))
     lines = number_lines(raw_lines, join_hyphens=True)
-    layout = _layout_facts(scans, columns)
+    layout = _layout_facts(scans, columns, tuple(recognised))
     if not lines:
-        raise NoTextLayer(_no_text_detail(layout))
+        raise NoTextLayer(_no_text_detail(layout, ocr))
     return Document(kind=DocumentKind.PDF, lines=lines, layout=layout)
 
 
-def _scan_pages(data: bytes, max_pages: int) -> list[PageScan]:
+def _scan_pages(
+    data: bytes, max_pages: int, ocr: bool
+) -> tuple[list[PageScan], dict[int, list[RawLine]]]:
+    """Every page's characters, and the OCR'd lines of its image-only pages."""
     pdf = _open(data)
     try:
         page_count = len(pdf)
         if page_count > max_pages:
             raise DocumentTooComplex(f"the PDF has {page_count} pages; the limit is {max_pages}")
-        return [_scan(pdf, index) for index in range(page_count)]
+        scans = [_scan(pdf, index) for index in range(page_count)]
+        pictures = [
+            s.number for s in scans if (s.has_images or s.has_drawings) and not _has_text(s)
+        ]
+        return scans, _recognise(pdf, pictures) if ocr and pictures else {}
     finally:
         pdf.close()
+
+
+def _recognise(pdf: pdfium.PdfDocument, numbers: list[int]) -> dict[int, list[RawLine]]:
+    from resumeroast.core.readers import ocr  # loads Tesseract only for pictures
+
+    folder = ocr.tessdata()
+    if folder is None:
+        return {}
+    langs = ocr.languages(folder)
+    recognised: dict[int, list[RawLine]] = {}
+    for number in numbers[: ocr.MAX_OCR_PAGES]:
+        page = pdf[number - 1]
+        try:
+            if lines := ocr.read_page(page, number, folder, langs):
+                recognised[number] = lines
+        finally:
+            page.close()
+    return recognised
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -120,12 +150,18 @@ def _sideways_line(run: list[Glyph], page: int) -> RawLine:
     return RawLine(text=text, page=page, font_size=round(median(g.size for g in run), 1))
 
 
-def _layout_facts(scans: list[PageScan], columns: dict[int, int]) -> LayoutFacts:
+def _layout_facts(
+    scans: list[PageScan], columns: dict[int, int], recognised: tuple[int, ...]
+) -> LayoutFacts:
     return LayoutFacts(
+        ocr_pages=recognised,
         pages=len(scans),
         columns=max(columns.values(), default=1),
         column_pages=tuple(page for page, count in columns.items() if count >= 2),
-        image_only_pages=tuple(s.number for s in scans if s.has_images and not _has_text(s)),
+        # Pages read by OCR are pictures of text to an ATS, drawn as an image or as outlines.
+        image_only_pages=tuple(
+            s.number for s in scans if s.has_images and not _has_text(s) or s.number in recognised
+        ),
         unmappable_text_pages=tuple(s.number for s in scans if _has_broken_font(s)),
         hidden_text=tuple(_hidden_text(scans)),
         scanned_pages=tuple(
@@ -155,9 +191,16 @@ def _hidden_text(scans: list[PageScan]) -> Iterator[HiddenText]:
                     yield HiddenText(text=text, page=scan.number, reason=reason)
 
 
-def _no_text_detail(layout: LayoutFacts) -> str:
+def _no_text_detail(layout: LayoutFacts, ocr: bool) -> str:
     if layout.hidden_text:
         return "the PDF's only text is hidden from readers (white, tiny or off the page)"
     if layout.image_only_pages:
-        return "every page is an image (a scan or a picture) with no text layer"
+        detail = "every page is an image (a scan or a picture) with no text layer"
+        if ocr:
+            from resumeroast.core.readers import ocr as engine
+
+            if engine.tessdata() is None:
+                return f"{detail}, and {engine.NO_OCR_REASON}"
+            return f"{detail}, and OCR found no text on it"
+        return detail
     return "the PDF's pages carry no text (it may be drawn as outlines)"

@@ -3,11 +3,12 @@ reader of the printed page could see it.
 
 Hidden text (prompt injection, keyword stuffing) is what a parser reads and a human does
 not: render mode "invisible" with no scanned image under it, transparent fill, glyphs
-under 2 pt, glyphs outside the page's crop box. Two kinds are only suspects until the page
-is rendered: white (or near-white) text, hidden only where the rendered page shows nothing
-(white on a dark banner is visible), and text squeezed to no width (horizontal scaling),
-hidden unless it sits on visible ink (LaTeX templates tuck hyperlink targets under their
-visible link text that way).
+under 2 pt, glyphs outside the page's crop box, glyphs under an opaque shape painted after
+them (`pdf_paint`). Two kinds are only suspects until the page is rendered: text the colour
+of what is painted under it (white on paper, blue on a blue box), hidden only where the
+rendered page shows nothing (white on a dark banner is visible), and text squeezed to no
+width (horizontal scaling), hidden unless it sits on visible ink (LaTeX templates tuck
+hyperlink targets under their visible link text that way).
 """
 
 from __future__ import annotations
@@ -20,18 +21,19 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeroast.core.readers.layout import Glyph, is_squeezed
+from resumeroast.core.readers.pdf_paint import RGB, PaintSurvey, object_address, survey_page
 from resumeroast.errors import DocumentTooComplex
 
 TINY_TEXT_PT = 2.0  #: text smaller than this is unreadable on paper
 _WHITE_LEVEL = 235  #: every channel at least this bright counts as white
+_OUTLINE_MIN_PATHS = 20  #: fewer shapes than this are rules and boxes, not lettering
+_SAME_COLOUR = 20  #: text within this of its background on every channel is a suspect
 _TRANSPARENT_ALPHA = 16
 _VISIBLE_CONTRAST = 40  #: grey levels between the lightest and darkest pixel of a glyph box
 _RENDER_SCALE = 1.0  #: 72 dpi is enough to see whether a glyph shows
 _RENDER_MAX_PIXELS = 4_000_000  #: huge pages are rendered coarser, not bigger
 _MAX_CHARS_PER_PAGE = 50_000  #: a dense resume page has under 10 000
 _MAX_SQUEEZED_SHARE = 0.3
-_MAX_FORM_OBJECTS = 2000  #: objects inspected inside form XObjects, per page
-_MAX_FORM_DEPTH = 6
 _INVISIBLE_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
 _STROKE_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_STROKE, pdfium_c.FPDF_TEXTRENDERMODE_STROKE_CLIP)
 _PDFIUM_HYPHEN = 0x02  #: pdfium reports a hyphen it found at a line end as U+0002
@@ -47,6 +49,7 @@ class PageScan:
     sideways: list[list[Glyph]] = field(default_factory=list)  #: rotated runs, content order
     hidden: list[tuple[Glyph, str]] = field(default_factory=list)
     has_images: bool = False
+    has_drawings: bool = False  #: vector shapes (a design tool's text flattened to outlines)
     ocr_glyphs: int = 0  #: visible only as a scanned image under an invisible text layer
     chars: int = 0
     unmappable: int = 0
@@ -89,6 +92,7 @@ class _Char:
     rgba: tuple[int, int, int, int]
     upright: bool
     break_before: bool
+    order: int | None  #: paint order of its text object (None: inside a form XObject)
 
 
 def scan_page(page: pdfium.PdfPage, number: int) -> PageScan:
@@ -96,14 +100,15 @@ def scan_page(page: pdfium.PdfPage, number: int) -> PageScan:
     view = _View(left, bottom, right, top, page.get_rotation() % 360)
     width, height = view.size
     scan = PageScan(number=number, width=width, height=height)
-    image_areas, special_modes = _survey(page, view)
-    scan.has_images = bool(image_areas)
+    survey = survey_page(page, view.box)
+    scan.has_images = bool(survey.image_areas)
+    scan.has_drawings = survey.paths >= _OUTLINE_MIN_PATHS
     textpage = page.get_textpage()
     try:
-        chars = list(_read_chars(textpage, view, scan, special_modes))
+        chars = list(_read_chars(textpage, view, scan, survey))
     finally:
         textpage.close()
-    visible, suspects = _classify(chars, scan, image_areas)
+    visible, suspects = _classify(chars, scan, survey)
     squeezed = [char for char in visible if is_squeezed(char.glyph)]
     if squeezed and len(squeezed) <= _MAX_SQUEEZED_SHARE * len(visible):
         # (Most of a page squeezed means the font's widths are broken: nothing is hidden.)
@@ -116,13 +121,15 @@ def scan_page(page: pdfium.PdfPage, number: int) -> PageScan:
 
 
 def _classify(
-    chars: list[_Char], scan: PageScan, image_areas: list[tuple[float, ...]]
+    chars: list[_Char], scan: PageScan, survey: PaintSurvey
 ) -> tuple[list[_Char], list[tuple[_Char, str]]]:
     """Visible characters and suspects; plainly hidden ones go straight to scan.hidden."""
     suspects: list[tuple[_Char, str]] = []
     visible: list[_Char] = []
     for char in chars:
-        reason = _hidden_reason(char, scan.width, scan.height, image_areas)
+        reason = _hidden_reason(char, scan.width, scan.height, survey.image_areas)
+        if reason in (None, "white") and char.order is not None:
+            reason = _painted_reason(char, char.order, survey) or reason
         if reason == "ocr":
             scan.ocr_glyphs += 1
             visible.append(char)
@@ -146,7 +153,7 @@ def _place_visible(visible: list[_Char], scan: PageScan) -> None:
 
 
 def _read_chars(
-    textpage: pdfium.PdfTextPage, view: _View, scan: PageScan, special_modes: bool
+    textpage: pdfium.PdfTextPage, view: _View, scan: PageScan, survey: PaintSurvey
 ) -> list[_Char]:
     """Every non-space character with its geometry and paint. Render modes are looked up
     per character only when the page has text that is not simply filled."""
@@ -184,14 +191,16 @@ def _read_chars(
         size = abs(pdfium_c.FPDFText_GetFontSize(raw, index)) * scale
         x0, top, x1, bottom = view.box(rect.left, rect.bottom, rect.right, rect.top)
         _, baseline = view.point(origin_x.value, origin_y.value)
-        mode = _render_mode(raw, index, modes) if special_modes else 0
+        text_object = pdfium_c.FPDFText_GetTextObject(raw, index)
+        mode = _render_mode(text_object, modes) if survey.special_modes else 0
         color_of = pdfium_c.FPDFText_GetStrokeColor if mode in _STROKE_MODES else None
         (color_of or pdfium_c.FPDFText_GetFillColor)(raw, index, red, green, blue, alpha)
         angle = math.degrees(math.atan2(matrix.b, matrix.a)) % 360
         glyph = Glyph(text, x0, top, x1, bottom, baseline, size, space_before, index)
         rgba = (red.value, green.value, blue.value, alpha.value)
         upright = _same_angle(angle, view.rotation)
-        chars.append(_Char(glyph, mode, rgba, upright, break_before))
+        order = survey.order_of(text_object)
+        chars.append(_Char(glyph, mode, rgba, upright, break_before, order))
         space_before = break_before = False
     return chars
 
@@ -215,9 +224,8 @@ def _char_text(raw: object, index: int, code: int, scan: PageScan) -> str:
     return chr(code)
 
 
-def _render_mode(raw: object, index: int, cache: dict[int | None, int]) -> int:
-    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
-    key = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+def _render_mode(obj: object, cache: dict[int | None, int]) -> int:
+    key = object_address(obj)
     if key not in cache:
         cache[key] = int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj)) if obj else 0
     return cache[key]
@@ -243,6 +251,21 @@ def _hidden_reason(
     if min(char.rgba[:3]) >= _WHITE_LEVEL:
         return "white"
     return None
+
+
+def _painted_reason(char: _Char, order: int, survey: PaintSurvey) -> str | None:
+    """Covered by a shape painted over it, or the colour of the shape painted under it."""
+    box = (char.glyph.x0, char.glyph.top, char.glyph.x1, char.glyph.bottom)
+    if survey.covered(box, order):
+        return "covered"
+    behind = survey.behind(box, order)
+    if behind is not None and _same_colour(char.rgba[:3], behind):
+        return "white"
+    return None
+
+
+def _same_colour(text: tuple[int, ...], behind: RGB) -> bool:
+    return all(abs(a - b) <= _SAME_COLOUR for a, b in zip(text, behind, strict=True))
 
 
 def _inside_any(glyph: Glyph, areas: list[tuple[float, ...]]) -> bool:
@@ -287,55 +310,3 @@ def _contrast(bitmap: pdfium.PdfBitmap, scale: float, glyph: Glyph) -> int:
         if row:
             lightest, darkest = max(lightest, *row), min(darkest, *row)
     return max(0, lightest - darkest)
-
-
-def _survey(page: pdfium.PdfPage, view: _View) -> tuple[list[tuple[float, ...]], bool]:
-    """Boxes of the page's images (a form XObject holding an image counts as one), and
-    whether any text is drawn in a mode other than plain fill (invisible, stroked)."""
-    areas: list[tuple[float, ...]] = []
-    budget = [_MAX_FORM_OBJECTS]
-    special = [False]
-    for index in range(max(pdfium_c.FPDFPage_CountObjects(page.raw), 0)):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, index)
-        kind = _kind(obj, special)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE or (
-            kind == pdfium_c.FPDF_PAGEOBJ_FORM and _form_has_image(obj, 1, budget, special)
-        ):
-            bounds = _bounds(obj)
-            if bounds is not None:
-                areas.append(view.box(*bounds))
-    return areas, special[0] or budget[0] < 0
-
-
-def _kind(obj: object, special: list[bool]) -> int:
-    if not obj:
-        return int(pdfium_c.FPDF_PAGEOBJ_UNKNOWN)
-    kind = int(pdfium_c.FPDFPageObj_GetType(obj))
-    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT and not special[0]:
-        mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
-        special[0] = mode in _INVISIBLE_MODES or mode in _STROKE_MODES
-    return kind
-
-
-def _form_has_image(form: object, depth: int, budget: list[int], special: list[bool]) -> bool:
-    if depth > _MAX_FORM_DEPTH:
-        return False
-    found = False
-    for index in range(max(pdfium_c.FPDFFormObj_CountObjects(form), 0)):
-        budget[0] -= 1
-        if budget[0] < 0:
-            return found
-        obj = pdfium_c.FPDFFormObj_GetObject(form, index)
-        kind = _kind(obj, special)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            found = True
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            found = _form_has_image(obj, depth + 1, budget, special) or found
-    return found
-
-
-def _bounds(obj: object) -> tuple[float, float, float, float] | None:
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-        return None
-    return left.value, bottom.value, right.value, top.value

@@ -10,8 +10,9 @@ is rebuilt from positions:
    full-width section heading), with what shares their row, and centred lines above
    where the other column starts, cut the page into slabs read top to bottom;
 3. a side whose lines sit on the other side's baselines is not a column when it only
-   labels entries (dates in a margin: sparse lines) or when the writer drew the two sides
-   row by row (a table); those are read row by row.
+   labels entries (dates in a margin: sparse lines; places and dates flush against the
+   right margin: `date_gutter`) or when the writer drew the two sides row by row (a
+   table); those are read row by row.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from resumeroast.core.readers.date_gutter import attach_stacked_dates, is_flush_right_gutter
 from resumeroast.core.readers.layout import Fragment, baseline_bands, median
 
 _MIN_SIDE_FRAGMENTS = 3  #: a column needs at least this many fragments
@@ -78,8 +80,11 @@ def _order_slabs(columns: list[Fragment], separators: list[Fragment], depth: int
 
 
 def rows(fragments: Iterable[Fragment]) -> list[list[Fragment]]:
-    """Plain top-to-bottom, left-to-right order: one line per baseline band."""
-    return [sorted(band, key=lambda f: f.x0) for band in baseline_bands(fragments)]
+    """Plain top-to-bottom, left-to-right order: one line per baseline band (a date
+    stacked under a role's flush-right place joins the role's line)."""
+    return attach_stacked_dates(
+        [sorted(band, key=lambda f: f.x0) for band in baseline_bands(fragments)]
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +249,8 @@ def _is_label_margin(left: list[Fragment], right: list[Fragment]) -> bool:
     Its lines sit on the other side's baselines: nearly all of them, or most of them with
     blank space between (one label per entry of several lines).
     """
+    if is_flush_right_gutter(left, right):
+        return True
     small, large = (left, right) if len(left) <= len(right) else (right, left)
     small_lines = [band[0] for band in baseline_bands(small)]
     large_lines = baseline_bands(large)

@@ -7,6 +7,7 @@ from pathlib import Path
 from resumeroast.core.documents import Document
 
 FIXTURES = Path(__file__).resolve().parents[5] / "shared" / "fixtures" / "resumes"
+GOLD = FIXTURES.parent / "gold"  #: real resumes with an expert's annotation beside each
 
 
 def fixture(relative: str) -> bytes:

@@ -7,6 +7,7 @@ map to the private use area, and a correct cross-reference table).
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 _PUA_CMAP = b"""/CIDInit /ProcSet findresource begin
@@ -69,7 +70,16 @@ def image(x: float, y: float, width: float, height: float) -> str:
     return f"q {width} 0 0 {height} {x} {y} cm /Im1 Do Q\n"
 
 
-def build_pdf(pages: list[Page]) -> bytes:
+@dataclass(frozen=True)
+class Picture:
+    """A grey image for /Im1: `width` × `height` bytes, one per pixel, rows top first."""
+
+    width: int
+    height: int
+    pixels: bytes
+
+
+def build_pdf(pages: list[Page], picture: Picture | None = None) -> bytes:
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -82,12 +92,10 @@ def build_pdf(pages: list[Page]) -> bytes:
     pua_font = add(
         f"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode {cmap} 0 R >>".encode()
     )
-    picture = add(
-        b"<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray"
-        b" /BitsPerComponent 8 /Length 4 >>\nstream\n\x00\x80\x80\x00\nendstream"
-    )
+    image_object = add(_image(picture or Picture(2, 2, b"\x00\x80\x80\x00")))
     resources = (
-        f"<< /Font << /F1 {font} 0 R /F2 {pua_font} 0 R >> /XObject << /Im1 {picture} 0 R >> >>"
+        f"<< /Font << /F1 {font} 0 R /F2 {pua_font} 0 R >> "
+        f"/XObject << /Im1 {image_object} 0 R >> >>"
     )
     tree = add(b"")
     kids: list[int] = []
@@ -110,6 +118,15 @@ def build_pdf(pages: list[Page]) -> bytes:
     objects[tree - 1] = f"<< /Type /Pages /Kids [{kid_refs}] /Count {len(kids)} >>".encode()
     objects[catalog - 1] = f"<< /Type /Catalog /Pages {tree} 0 R >>".encode()
     return _serialise(objects, root=catalog)
+
+
+def _image(picture: Picture) -> bytes:
+    packed = zlib.compress(picture.pixels)
+    head = (
+        f"<< /Type /XObject /Subtype /Image /Width {picture.width} /Height {picture.height} "
+        f"/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length {len(packed)} >>"
+    )
+    return head.encode() + b"\nstream\n" + packed + b"\nendstream"
 
 
 def _stream(data: bytes) -> bytes:

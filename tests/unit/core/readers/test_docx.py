@@ -13,6 +13,7 @@ from resumeroast.core.readers.docx import read_docx
 from resumeroast.core.readers.zipsafe import ZipLimits, check_sizes
 from resumeroast.errors import DocumentTooComplex, EmptyDocument, UnreadableDocument
 from tests.unit.core.readers.docx_builder import (
+    V_NS,
     W_NS,
     append_xml,
     content_control,
@@ -21,6 +22,7 @@ from tests.unit.core.readers.docx_builder import (
     save,
     text_box_paragraph,
 )
+from tests.unit.core.readers.fixtures import GOLD
 
 
 def texts(data: bytes) -> list[str]:
@@ -127,6 +129,78 @@ def test_white_text_on_a_shaded_cell_or_highlight_is_visible() -> None:
     assert read.layout.hidden_text == ()
 
 
+WPS_NS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+A_NS = 'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+
+
+def filled_text_box(fill: str, run_colour: str, words: str) -> str:
+    """A paragraph anchoring a DrawingML text box whose shape is filled with `fill`."""
+    return (
+        f"<w:p {W_NS} {WPS_NS} {A_NS}><w:r><w:drawing><wps:wsp><wps:spPr>{fill}</wps:spPr>"
+        f"<wps:txbx><w:txbxContent><w:p><w:r><w:rPr>{run_colour}</w:rPr><w:t>{words}</w:t>"
+        f"</w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></w:drawing></w:r></w:p>"
+    )
+
+
+def test_white_heading_on_a_blue_text_box_is_visible_text() -> None:
+    document = new_document()
+    blue = '<a:solidFill><a:srgbClr val="2E74B5"/></a:solidFill>'
+    append_xml(document, filled_text_box(blue, '<w:color w:val="FFFFFF"/>', "EXPERIENCE"))
+    read = read_docx(save(document))
+    assert read.text == "EXPERIENCE"
+    assert read.layout.hidden_text == ()
+
+
+def test_white_text_on_a_theme_coloured_box_is_visible_and_on_a_white_box_hidden() -> None:
+    document = new_document()
+    darker_accent = '<a:schemeClr val="accent1"><a:lumMod val="75000"/></a:schemeClr>'
+    accent = f"<a:solidFill>{darker_accent}</a:solidFill>"
+    white = '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+    themed_white = '<w:color w:val="FFFFFF" w:themeColor="background1"/>'
+    append_xml(document, filled_text_box(accent, themed_white, "EDUCATION"))
+    append_xml(document, filled_text_box(white, themed_white, "kubernetes terraform"))
+    read = read_docx(save(document))
+    assert read.text == "EDUCATION"
+    assert [(h.reason, h.text) for h in read.layout.hidden_text] == [
+        ("white", "kubernetes terraform")
+    ]
+
+
+def test_text_coloured_like_its_shading_is_hidden_whatever_the_colour() -> None:
+    document = new_document()
+    paragraph = document.add_paragraph()
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:shd {W_NS} w:val="clear" w:fill="1F3864"/>')
+    )
+    paragraph.add_run("SKILLS").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    paragraph.add_run(" python java").font.color.rgb = RGBColor(0x1F, 0x38, 0x64)
+    read = read_docx(save(document))
+    assert read.text == "SKILLS"
+    assert [h.text for h in read.layout.hidden_text] == ["python java"]
+
+
+def test_white_text_in_a_vml_box_is_judged_against_its_fill() -> None:
+    document = new_document()
+    box = (
+        f'<w:p {W_NS} {V_NS}><w:r><w:pict><v:shape fillcolor="#{{fill}}"><v:textbox>'
+        f'<w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>{{words}}</w:t>'
+        f"</w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
+    append_xml(document, box.format(fill="203864", words="PROFILE"))
+    append_xml(document, box.format(fill="ffffff", words="hidden keywords"))
+    read = read_docx(save(document))
+    assert read.text == "PROFILE"
+    assert [h.text for h in read.layout.hidden_text] == ["hidden keywords"]
+
+
+def test_gold_text_box_resume_has_no_hidden_text() -> None:
+    """The gold annotation's fact `no-hidden-text`: all content in white-filled boxes."""
+    data = (GOLD / "docx" / "geopr2030__My_Resume.docx").read_bytes()
+    read = read_docx(data)
+    assert read.layout.hidden_text == ()
+    assert "Bachelor of Technology (B.Tech.) - Computer Science" in read.text
+
+
 def test_hidden_text_from_a_character_style_is_found() -> None:
     document = new_document()
     style = document.styles.add_style("Secret", 2)  # 2: character style
@@ -201,3 +275,63 @@ def test_xml_entity_declarations_are_refused(encoding: str) -> None:
     bomb = replace_member(save(document), "word/document.xml", laughs.encode(encoding))
     with pytest.raises(DocumentTooComplex, match="DOCTYPE"):
         read_docx(bomb)
+
+
+def test_white_header_text_on_a_table_styles_dark_header_row_is_visible() -> None:
+    document = new_document()
+    table = document.add_table(rows=2, cols=1, style="Medium Shading 1 Accent 1")
+    table.cell(0, 0).paragraphs[0].add_run("WORK HISTORY").font.color.rgb = RGBColor(
+        0xFF, 0xFF, 0xFF
+    )
+    table.cell(1, 0).paragraphs[0].add_run("hidden keywords").font.color.rgb = RGBColor(
+        0xFF, 0xFF, 0xFF
+    )
+    read = read_docx(save(document))
+    assert read.text == "WORK HISTORY"
+    assert [h.text for h in read.layout.hidden_text] == ["hidden keywords"]
+
+
+WP_NS = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+WPG_NS = 'xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"'
+
+
+def see_through_box(placement: str, words: str, beside: str = "") -> str:
+    """A text box with no fill, in a drawing `placement` (anchor: floating, or inline),
+    grouped with `beside` (another shape) when given."""
+    box = (
+        "<wps:wsp><wps:spPr><a:noFill/></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:rPr>"
+        f'<w:color w:val="FFFFFF"/></w:rPr><w:t>{words}</w:t></w:r></w:p></w:txbxContent>'
+        "</wps:txbx></wps:wsp>"
+    )
+    shapes = f"<wpg:wgp>{beside}{box}</wpg:wgp>" if beside else box
+    return (
+        f"<w:p {W_NS} {WPS_NS} {A_NS} {WP_NS} {WPG_NS}><w:r><w:drawing><wp:{placement}>"
+        f"<a:graphic><a:graphicData>{shapes}</a:graphicData></a:graphic>"
+        f"</wp:{placement}></w:drawing></w:r></w:p>"
+    )
+
+
+def test_white_text_in_a_see_through_box_floating_over_a_banner_is_not_called_hidden() -> None:
+    navy = '<a:solidFill><a:srgbClr val="1F3864"/></a:solidFill>'
+    banner = f"<wps:wsp><wps:spPr>{navy}</wps:spPr></wps:wsp>"
+    document = new_document()
+    append_xml(document, see_through_box("anchor", "JANE DOE", beside=banner))
+    append_xml(document, see_through_box("inline", "kubernetes terraform"))
+    read = read_docx(save(document))
+    assert read.text == "JANE DOE"
+    assert [h.text for h in read.layout.hidden_text] == ["kubernetes terraform"]
+
+
+def test_white_body_text_over_a_shape_laid_behind_the_text_is_not_called_hidden() -> None:
+    navy = '<a:solidFill><a:srgbClr val="1F3864"/></a:solidFill>'
+    banner = (
+        f'<w:p {W_NS} {WPS_NS} {A_NS} {WP_NS}><w:r><w:drawing><wp:anchor behindDoc="1">'
+        f"<a:graphic><a:graphicData><wps:wsp><wps:spPr>{navy}</wps:spPr></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"
+    )
+    document = new_document()
+    append_xml(document, banner)
+    document.add_paragraph().add_run("JANE DOE").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    read = read_docx(save(document))
+    assert read.text == "JANE DOE"
+    assert read.layout.hidden_text == ()

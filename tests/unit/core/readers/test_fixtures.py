@@ -42,11 +42,10 @@ EXPECTED = {
     "docx/soupboss__Minnie01_docx.docx": "Sr. System Reliability Engineer",
     "docx/tomasino__resume.docx": "• Email: resume@jamestomasino.com",
     "text/hrhelper__sample_resume.txt": "• Built RESTful APIs using FastAPI and PostgreSQL",
-    "text/jsonresume__sample.resume.json": '"summary": "There is no spoon."',
-    "text/rendercv__diacritics.yaml": "end_date: 2021-02",
+    "text/jsonresume__sample.resume.json": "CEO/President, Pied Piper, Palo Alto, CA | Dec 2013",
+    "text/rendercv__diacritics.yaml": "Software Engineer, Banco Santander, Madrid",
     "text/rendercv__sample_cv_text.txt": "SARAH JOHNSON",
     "text/resumematcher__german_resume_long.md": "Lebenslauf — Max Mustermann",
-    "text/resumematcher__sample-resume.json": '"github": "https://github.com/janesmith",',
     "text/tomasino__resume.markdown": "• Email: resume@jamestomasino.com",
     "text/tomasino__resume.rst": "James Tomasino",
 }
@@ -63,7 +62,8 @@ def test_every_fixture_is_listed() -> None:
         for folder in ("pdf", "docx", "text")
         for path in (FIXTURES / folder).iterdir()
     }
-    assert on_disk - set(EXPECTED) == {"docx/tomasino__resume.rtf"}
+    refused = {"docx/tomasino__resume.rtf", "text/resumematcher__sample-resume.json"}
+    assert on_disk - set(EXPECTED) == refused
 
 
 @pytest.mark.parametrize("relative", sorted(EXPECTED))
@@ -88,6 +88,12 @@ def test_markdown_is_read_without_markup() -> None:
 def test_rtf_is_refused_as_unsupported() -> None:
     with pytest.raises(UnsupportedFileType, match="RTF"):
         upload("docx/tomasino__resume.rtf")
+
+
+def test_json_in_a_schema_of_its_own_is_refused_with_what_to_upload() -> None:
+    with pytest.raises(UnsupportedFileType) as refused:
+        upload("text/resumematcher__sample-resume.json")
+    assert "JSON Resume" in refused.value.user_message
 
 
 def test_pdf_and_docx_twins_read_the_same_words() -> None:

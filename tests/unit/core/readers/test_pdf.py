@@ -5,6 +5,7 @@ import pytest
 from resumeroast.core.documents import Region
 from resumeroast.core.readers.pdf import read_pdf
 from resumeroast.errors import DocumentTooComplex, NoTextLayer, UnreadableDocument
+from tests.unit.core.readers.fixtures import GOLD
 from tests.unit.core.readers.pdf_builder import Page, build_pdf, image, lines, rectangle, text
 
 VISIBLE = text("Jane Doe, senior Python developer", 72, 700)
@@ -50,6 +51,72 @@ def test_white_text_on_a_dark_banner_is_visible() -> None:
     )
     document = read_pdf(build_pdf([Page(VISIBLE + banner)]))
     assert "Staff Engineer since 2019" in document.text
+    assert document.layout.hidden_text == ()
+
+
+def coloured_box(x: float, y: float, width: float, height: float, rgb: tuple[float, ...]) -> str:
+    return f"{rgb[0]} {rgb[1]} {rgb[2]} rg {x} {y} {width} {height} re f\n"
+
+
+def test_white_heading_on_a_blue_box_is_visible_and_blue_words_on_it_are_hidden() -> None:
+    blue = (0.12, 0.22, 0.39)
+    box = coloured_box(60, 560, 480, 80, blue)
+    heading = text("EXPERIENCE", 72, 615, rgb=(1, 1, 1))
+    stuffed = text("kubernetes terraform golang", 72, 580, rgb=blue)
+    document = read_pdf(build_pdf([Page(VISIBLE + box + heading + stuffed)]))
+    assert "EXPERIENCE" in document.text
+    assert "kubernetes" not in document.text
+    assert [(h.text, h.reason) for h in document.layout.hidden_text] == [
+        ("kubernetes terraform golang", "white")
+    ]
+
+
+def test_old_text_painted_over_by_a_white_box_is_hidden_under_the_new_text() -> None:
+    """An edited PDF: the old summary, a white box over it, the new summary on top."""
+    old = text("Marketing Specialist managing budgets at Acme", 72, 650)
+    cover = coloured_box(60, 640, 480, 24, (1, 1, 1))
+    new = text("Marketing Executive, paid media and growth", 72, 650)
+    document = read_pdf(build_pdf([Page(VISIBLE + old + cover + new)]))
+    assert (
+        document.text
+        == "Jane Doe, senior Python developer\nMarketing Executive, paid media and growth"
+    )
+    assert [(h.text, h.reason) for h in document.layout.hidden_text] == [
+        ("Marketing Specialist managing budgets at Acme", "covered")
+    ]
+
+
+def test_a_box_clipped_away_from_the_text_does_not_cover_it() -> None:
+    words = text("Civil Engineering Intern, 2025", 72, 650)
+    clipped_page_box = f"q 0 700 612 92 re W n {coloured_box(0, 0, 612, 792, (1, 1, 1))}Q\n"
+    document = read_pdf(build_pdf([Page(words + clipped_page_box + VISIBLE)]))
+    assert "Civil Engineering Intern, 2025" in document.text
+    assert document.layout.hidden_text == ()
+
+
+def test_gold_edited_pdf_hides_its_stale_summary_and_reads_the_new_one() -> None:
+    """Gold annotation: the old summary still sits under the visible page-1 summary."""
+    document = read_pdf((GOLD / "pdf" / "0notherside__cv.pdf").read_bytes())
+    hidden = " ".join(h.text for h in document.layout.hidden_text)
+    stale = "Digital Marketing Specialist with commercial experience managing £2.4M media budgets"
+    assert stale in hidden
+    assert stale not in document.text
+    assert "Managed £2.4M media budgets across four Tier-1 OTC brands" in document.text
+    assert {h.reason for h in document.layout.hidden_text} == {"covered"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "arisloumos__CV_Karouzos_Konstantinos_EN.pdf",
+        "carlijo__Marketing_Resume.pdf",
+        "izayuh3__Professional_Resume.pdf",
+        "kinguzzy__Nursing_Resume.pdf",
+        "dmeverly__David_Everly_SWE_CRNP.pdf",
+    ],
+)
+def test_gold_resumes_with_boxes_and_sidebars_hide_nothing(name: str) -> None:
+    document = read_pdf((GOLD / "pdf" / name).read_bytes())
     assert document.layout.hidden_text == ()
 
 

@@ -12,6 +12,7 @@ const ADVICE: Record<string, string[]> = {
   ],
   document_too_complex: ["Export a one- or two-page PDF without large images."],
   unreadable_document: ["Open the file on your computer, export it again as PDF or DOCX, then upload it."],
+  not_a_resume: ["Upload the resume itself: not a cover letter, a paper, or another document."],
 };
 const DEFAULT_ADVICE = [
   "Try again: many problems (a busy reviewer, a restart on our side) pass in a minute.",

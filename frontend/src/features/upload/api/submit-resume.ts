@@ -34,6 +34,7 @@ const FILE_CODES = new Set([
   "encrypted_document",
   "no_text_layer",
   "document_too_complex",
+  "not_a_resume",
   "document_error",
 ]);
 

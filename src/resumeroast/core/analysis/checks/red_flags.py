@@ -13,6 +13,7 @@ _REASONS = {
     "tiny": "in a font too small to see",
     "off_page": "placed off the page",
     "invisible": "drawn invisible",
+    "covered": "painted over by a box",
 }
 _INSTRUCTIONS = re.compile(
     r"\b(?:ignore (?:all |the )?(?:previous|prior|above)|you are an?|as an ai|system prompt|"

@@ -1,0 +1,61 @@
+"""The same section or block twice: two "Education" headings, or a text box read twice (a
+Word fallback copy), which makes a resume look careless and an ATS count everything double."""
+
+from __future__ import annotations
+
+import re
+
+from resumeroast.core.analysis.checks.base import INFO, Context, cite, finding
+from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.feedback import Evidence, Finding
+
+BLOCK_LINES = 3  #: a repeated run of this many lines is a copied block
+BLOCK_WORDS = 20  #: … when it holds at least this many words (one repeated line is normal)
+_PLAIN_TITLE = re.compile(r"^[\w &/,'’-]+$")
+
+
+def check_duplicates(context: Context) -> list[Finding]:
+    evidence = _repeated_headings(context) + _repeated_blocks(context.lines)
+    if not evidence:
+        return []
+    return [
+        finding(
+            "content.duplicated",
+            INFO,
+            "The same section or block appears twice: it reads as a copy-paste slip, and an "
+            "ATS counts the content twice.",
+            "Keep one copy: merge the two sections under one heading, or delete the repeated "
+            "block (in Word, also check for a text box pasted twice).",
+            evidence,
+        )
+    ]
+
+
+def _repeated_headings(context: Context) -> list[Evidence]:
+    seen: set[str] = set()
+    found: list[Evidence] = []
+    for section in context.structure.sections:
+        title = section.title.strip()
+        if section.heading_line is None or not _PLAIN_TITLE.match(title):
+            continue
+        key = " ".join(title.lower().split())
+        if key in seen:
+            found.append(cite(title, section.heading_line))
+        seen.add(key)
+    return found
+
+
+def _repeated_blocks(lines: tuple[TextLine, ...]) -> list[Evidence]:
+    keys = [" ".join(line.text.lower().split()) for line in lines]
+    first_seen: dict[tuple[str, ...], int] = {}
+    found: list[Evidence] = []
+    skip_until = -1
+    for index in range(len(keys) - BLOCK_LINES + 1):
+        window = tuple(keys[index : index + BLOCK_LINES])
+        if sum(len(key.split()) for key in window) < BLOCK_WORDS:
+            continue
+        earlier = first_seen.setdefault(window, index)
+        if earlier <= index - BLOCK_LINES and index > skip_until:
+            found.append(cite(lines[index].quote, lines[index].number))
+            skip_until = index + BLOCK_LINES
+    return found

@@ -1,0 +1,74 @@
+"""What does not belong in a resume sent to a US, UK, Canadian or Australian employer: age,
+date of birth, marital status and the like (they invite bias, and many employers must set such
+resumes aside), and a cover letter pasted into the resume itself."""
+
+from __future__ import annotations
+
+import re
+
+from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding
+from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.feedback import Finding
+
+_PERSONAL = re.compile(
+    r"\b(?:date of birth|birth ?date|d\.o\.b\.?|dob\b)\s*[:\-–]?\s*\S"
+    r"|\bborn (?:on|in) \w"
+    r"|\bage\s*[:\-–]\s*\d{2}\b"
+    r"|(?<![xX])\b\d{2}\s+years? old\b"
+    r"|\b(?:marital|civil|family) status\b"
+    r"|\b(?:nationality|religion|gender|sex)\s*:\s*\w"
+    r"|\bnumber of children\b|\bchildren\s*:\s*\d",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(
+    r"^\s*dear\s+(?:hiring|recruit|sir|madam|mr|ms|mrs|dr|team|search|selection|[A-Z][a-z]+)"
+    r"[^,:]{0,40}[,:]\s*$",
+    re.IGNORECASE,
+)
+_LETTER = re.compile(
+    r"\bI am writing to (?:apply|express|submit)|\bplease (?:find|accept) (?:my|the) enclosed"
+    r"|\bthank you for (?:your|considering) (?:time|consideration|my application)"
+    r"|^\s*(?:yours (?:sincerely|faithfully|truly)|sincerely|kind regards|best regards),?\s*$",
+    re.IGNORECASE,
+)
+MIN_LETTER_MARKS = 2
+
+
+def check_personal_details(context: Context) -> list[Finding]:
+    hits = [line for line in context.lines if _PERSONAL.search(line.text)]
+    if not hits:
+        return []
+    return [
+        finding(
+            "personal.details",
+            INFO,
+            "Personal details (age, date of birth, marital status, nationality …): for US, UK, "
+            "Canadian or Australian employers they invite bias, and many must set such resumes "
+            "aside.",
+            "Remove them (and any photo) for those markets; keep them only where the employer "
+            "asks for them, as some European applications still do.",
+            [cite(line.quote, line.number) for line in hits],
+        )
+    ]
+
+
+def letter_lines(lines: tuple[TextLine, ...]) -> list[TextLine]:
+    """Lines that only a letter has: a salutation, "I am writing to apply", a sign-off."""
+    return [line for line in lines if _SALUTATION.match(line.text) or _LETTER.search(line.text)]
+
+
+def check_cover_letter(context: Context) -> list[Finding]:
+    marks = letter_lines(context.lines)
+    if len(marks) < MIN_LETTER_MARKS and not any(_SALUTATION.match(m.text) for m in marks):
+        return []
+    return [
+        finding(
+            "content.cover_letter",
+            WARNING,
+            "A cover letter is pasted into the resume: an ATS reads it as part of your "
+            "experience, and a recruiter has to hunt for where the resume starts.",
+            "Send the cover letter as its own document (or in the application's cover letter "
+            "field) and upload the resume alone.",
+            [cite(line.quote, line.number) for line in marks],
+        )
+    ]

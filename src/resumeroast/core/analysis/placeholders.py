@@ -1,0 +1,141 @@
+"""Template text left in a resume: filler, sample values, a template's own instructions, LaTeX.
+
+Each pattern names text no real person writes about themselves ("xxx", "Your Name Here",
+"github.com/username", "\\faPhone"). A masked digit run in a real number ("131-221-87xxx") is
+privacy, not filler, and text that only looks odd ("{{site.baseurl}}", "Certification #
+W8N7Y5W5", a literal "\\n" in YAML) matches nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Leftover(StrEnum):
+    FILLER = "filler"  #: xxx, ???, Lorem ipsum, "Month Year", "[Company Name]"
+    SAMPLE = "sample"  #: the template's sample person, contact details and links
+    INSTRUCTIONS = "instructions"  #: the template talking to its user
+    LATEX = "latex"  #: LaTeX commands or comments printed as text
+
+
+_I = re.IGNORECASE
+_PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
+    # "xxx", "XXX-XXX-XXXX", "$XX", "XX years", "20XX"; never inside a word or an address
+    (Leftover.FILLER, re.compile(r"(?<![\w@.])(?:[xX]{3,}|(?:19|20)[xX]{2})(?![\w@])")),
+    (Leftover.FILLER, re.compile(r"(?<![\w@.])\$?[xX]{1,2}\+?\s*(?:%|years?\b|months?\b|yrs\b)")),
+    (Leftover.FILLER, re.compile(r"(?<![?\w])\?{3,}(?![?\w])")),
+    (
+        Leftover.FILLER,
+        re.compile(r"\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipisc\w*", _I),
+    ),
+    (Leftover.FILLER, re.compile(r"\b(?:Month|MONTH|MM)\s*[ /]\s*(?:Year|YEAR|YYYY|YY)\b")),
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"\[\s*(?:your|company|employer|job|position|title|name|city|state|country|date|"
+            r"month|year|school|university|degree|insert|add|enter|describe|phone|email|"
+            r"address|location|role|dates?|start|end)\b(?! protected\])[^\]\n]{0,40}\]",
+            _I,
+        ),
+    ),
+    (
+        Leftover.FILLER,
+        re.compile(r"\b(?:Company|Employer|School|University|Organi[sz]ation|Job Title)\s+\d\b"),
+    ),
+    (Leftover.FILLER, re.compile(r"\b(?:Company|Employer|School) Name\b(?!\s*:)")),
+    (Leftover.FILLER, re.compile(r"\bCity,\s*(?:State|ST|Country|COUNTRY)\b")),
+    (Leftover.SAMPLE, re.compile(r"\b(?:John|Jane)\s+Doe\b", _I)),
+    (Leftover.SAMPLE, re.compile(r"\byour\b(?:[ \t]+[\w/&-]+){0,4}?[ \t]+here\b", _I)),
+    (Leftover.SAMPLE, re.compile(r"\bYour (?:Full )?Name\b|\bYOUR (?:FULL )?NAME\b")),
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\byour[-_.]?(?:user[-_]?name|website|web[-_]?site|domain|site|id|handle|profile|"
+            r"name|email|mail|company|url|link|github|linkedin|portfolio)\b",
+            _I,
+        ),
+    ),
+    (Leftover.SAMPLE, re.compile(r"(?<=[/@])(?:username|user[-_]?name|yourname|your[-_]id)\b", _I)),
+    (Leftover.SAMPLE, re.compile(r"\b000-00-0000\b|\b123[-. ]456[-. ]7890\b")),
+    (Leftover.SAMPLE, re.compile(r"\(?\b555\)?[-. ]?555[-. ]?5555\b")),
+    (
+        Leftover.INSTRUCTIONS,
+        re.compile(
+            r"\bwelcome to (?:your |the |this )?(?:new )?(?:resume|cv|template|rendercv)\b|"
+            r"\b(?:replace|delete|remove|edit) (?:this|the) (?:sample |placeholder )?"
+            r"(?:text|section|line|paragraph|sample|template|content)\b|"
+            r"\b(?:click|tap) here to (?:add|edit|enter|type|replace|insert)\b|"
+            r"\b(?:type|enter|insert|add) your (?:name|title|text|address|phone|email|job title|"
+            r"company|summary|details|information)\b|"
+            r"\b(?:use|using|customi[sz]e|edit) this (?:resume |cv )?template\b",
+            _I,
+        ),
+    ),
+    (
+        Leftover.LATEX,
+        re.compile(
+            r"\\(?:hspace|vspace|textbf|textit|texttt|textsc|emph|href|url|section|subsection|"
+            r"begin|end|textcolor|color|underline|cventry|cvitem|resumeItem|resumeSubheading|"
+            r"makebox)\*?\s*[{\[]|"
+            r"\\(?:fa[A-Z][A-Za-z]*|hfill|vfill|noindent|newline|linebreak|item|centering|"
+            r"smallskip|medskip|bigskip|qquad|quad)(?![A-Za-z])"
+        ),
+    ),
+    (Leftover.LATEX, re.compile(r"^\s*%+[ \t-]*[A-Za-z][^\d]*$")),
+)
+
+_PHONE_CHARS = set("0123456789xX()+-. ")
+MIN_REAL_DIGITS = 3  #: a run of x among this many real digits is a masked number, not filler
+WINDOW_CHARS = 40  #: context quoted on each side of a match in a long line
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: Leftover
+    text: str  #: the matched text, verbatim
+    quote: str  #: the match with a little context, verbatim
+
+
+def find_leftovers(text: str, previous: str = "") -> list[Hit]:
+    """Template leftovers in one line; `previous` is the line above (a "%" after a number
+    that wrapped is a percent sign, not a comment)."""
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end in taken):
+                continue  # "YOUR NAME" inside "YOUR NAME HERE": one leftover
+            if _only_x(match.group(0)) and _masked_number(text, match.start(), match.end()):
+                continue
+            if kind is Leftover.LATEX and text.lstrip().startswith("%") and _wrapped(previous):
+                continue
+            taken.append(match.span())
+            hits.append(Hit(kind, match.group(0).strip(), _window(text, match)))
+    return hits
+
+
+def _only_x(found: str) -> bool:
+    return set(found.strip()) <= set("xX")
+
+
+def _masked_number(text: str, start: int, end: int) -> bool:
+    """ "(+86) 131-221-87xxx": x standing in for the last digits of a real phone number."""
+    while start > 0 and text[start - 1] in _PHONE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _PHONE_CHARS:
+        end += 1
+    return sum(ch.isdigit() for ch in text[start:end]) >= MIN_REAL_DIGITS
+
+
+def _wrapped(previous: str) -> bool:
+    return previous.rstrip()[-1:].isdigit()
+
+
+def _window(text: str, match: re.Match[str]) -> str:
+    if len(text) <= 2 * WINDOW_CHARS + len(match.group(0)):
+        return text.strip()
+    start = text.rfind(" ", 0, max(0, match.start() - WINDOW_CHARS)) + 1
+    end = text.find(" ", min(len(text), match.end() + WINDOW_CHARS))
+    return text[start : end if end != -1 else len(text)].strip()

@@ -1,0 +1,85 @@
+"""Duplicated sections, a cover letter inside the resume, and personal details that hurt."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumeroast.core.feedback import Severity
+from tests.unit.core.analysis.analysis_helpers import (
+    EDUCATION,
+    GOOD,
+    SECOND_ROLE,
+    codes,
+    found,
+    lines_of,
+    quotes,
+    run,
+    swap,
+)
+
+CONTACT = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
+
+
+def test_a_second_education_heading_is_a_duplicate() -> None:
+    analysis = run(GOOD + EDUCATION)
+
+    item = found(analysis, "content.duplicated")
+    assert item is not None
+    assert item.severity is Severity.INFO
+    assert [(e.quote, e.line) for e in item.evidence] == [("Education", 23)]
+
+
+def test_a_block_read_twice_is_a_duplicate() -> None:
+    text = swap(SECOND_ROLE, SECOND_ROLE + SECOND_ROLE)
+
+    assert lines_of(run(text), "content.duplicated") == {16}
+
+
+def test_sections_of_one_kind_with_different_headings_are_not_duplicates() -> None:
+    text = GOOD.replace("Projects\n", "Research Experience\n")
+
+    assert "content.duplicated" not in codes(run(GOOD))
+    assert "content.duplicated" not in codes(run(text))
+
+
+@pytest.mark.parametrize(
+    "details",
+    [
+        "Date of birth: 12 March 1994",
+        "Age: 31 | Marital status: married",
+        "Nationality: Greek",
+        "31 years old, two children",
+    ],
+)
+def test_personal_details_are_flagged_for_us_and_uk_employers(details: str) -> None:
+    analysis = run(swap(CONTACT, f"{CONTACT}\n{details}"))
+
+    item = found(analysis, "personal.details")
+    assert item is not None
+    assert item.severity is Severity.INFO
+    assert quotes(analysis, "personal.details") == [details]
+
+
+def test_names_and_words_that_contain_a_label_are_not_personal_details() -> None:
+    text = swap(SECOND_ROLE, SECOND_ROLE + "• Co-wrote a paper with B. Dobson on sewer overflow\n")
+    cleared = swap(CONTACT, f"{CONTACT}\nCitizenship: U.S. citizen, Secret clearance")
+
+    assert "personal.details" not in codes(run(text))
+    assert "personal.details" not in codes(run(GOOD))
+    assert "personal.details" not in codes(run(cleared))  # US federal jobs ask for it
+
+
+def test_a_cover_letter_pasted_into_the_resume_is_a_warning() -> None:
+    letter = (
+        "Dear Hiring Manager,\n"
+        "I am writing to apply for the Staff Engineer role at Initech.\n"
+        "Sincerely,\nJane Smith\n"
+    )
+
+    analysis = run(letter + GOOD)
+
+    item = found(analysis, "content.cover_letter")
+    assert item is not None
+    assert item.severity is Severity.WARNING
+    assert quotes(analysis, "content.cover_letter")[0] == "Dear Hiring Manager,"
+    assert "content.cover_letter" not in codes(run(GOOD))

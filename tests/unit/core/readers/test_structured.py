@@ -1,0 +1,215 @@
+"""JSON Resume, RenderCV YAML and AsciiDoc read as resumes; other structured files refused."""
+
+import json
+from datetime import date
+
+import pytest
+
+from resumeroast.core.analysis.analyzer import analyze
+from resumeroast.core.documents import DocumentKind, sniff_kind
+from resumeroast.core.readers import read_document
+from resumeroast.errors import DocumentTooComplex, UnsupportedFileType
+
+JSON_RESUME = {
+    "basics": {
+        "name": "Ana Souza",
+        "label": "Registered Nurse",
+        "email": "ana@example.com",
+        "phone": "+55 11 91234-5678",
+        "location": {"city": "Porto Alegre", "countryCode": "BR"},
+        "summary": "Intensive care nurse with eight years on adult wards.",
+    },
+    "work": [
+        {
+            "name": "Hospital Moinhos",
+            "position": "Charge Nurse",
+            "startDate": "2019-04-01",
+            "highlights": ["Led a team of 14 nurses on night shifts", "Cut handover time by 20%"],
+        },
+        {
+            "name": "Santa Casa",
+            "position": "Staff Nurse",
+            "startDate": "2016-02",
+            "endDate": "2019-03",
+            "summary": "Adult intensive care unit, 20 beds.",
+        },
+    ],
+    "education": [
+        {"institution": "UFRGS", "studyType": "BSc", "area": "Nursing", "endDate": "2015"}
+    ],
+    "skills": [{"name": "Clinical", "keywords": ["ventilation", "sepsis protocols"]}],
+}
+
+RENDERCV = """\
+cv:
+  name: Jonas Weber
+  location: Hamburg, Germany
+  email: jonas@example.com
+  social_networks:
+    - network: GitHub
+      username: jweber
+  sections:
+    experience:
+      - company: Hafen Logistik
+        position: Data Engineer
+        start_date: 2020-09
+        end_date: present
+        highlights:
+          - Built the **container tracking** pipeline used by 300 dispatchers
+    education:
+      - institution: TU Hamburg
+        area: Computer Science
+        degree: MSc
+        start_date: 2018-10
+        end_date: 2020-08
+    skills:
+      - label: Languages
+        details: Python, SQL, Scala
+"""
+
+
+def read(data: bytes, name: str) -> list[str]:
+    return [line.text for line in read_document(data, sniff_kind(data, name)).lines]
+
+
+def test_json_resume_fields_become_header_sections_roles_and_bullets() -> None:
+    data = json.dumps(JSON_RESUME).encode()
+    assert read(data, "resume.json") == [
+        "Ana Souza",
+        "Registered Nurse",
+        "ana@example.com | +55 11 91234-5678 | Porto Alegre, BR",
+        "Summary",
+        "Intensive care nurse with eight years on adult wards.",
+        "Experience",
+        "Charge Nurse, Hospital Moinhos | Apr 2019 – Present",
+        "• Led a team of 14 nurses on night shifts",
+        "• Cut handover time by 20%",
+        "Staff Nurse, Santa Casa | Feb 2016 – Mar 2019",
+        "Adult intensive care unit, 20 beds.",
+        "Education",
+        "BSc in Nursing, UFRGS | 2015",
+        "Skills",
+        "Clinical: ventilation, sepsis protocols",
+    ]
+
+
+def test_a_json_resume_is_analysed_like_the_same_resume_in_text() -> None:
+    data = json.dumps(JSON_RESUME).encode()
+    analysis = analyze(read_document(data, DocumentKind.JSON), as_of=date(2025, 6, 1))
+    assert analysis.facts.roles == 2
+    assert {"experience", "education", "skills"} <= set(analysis.facts.sections)
+    assert analysis.facts.contact.email and analysis.facts.contact.phone
+    assert analysis.facts.years_experience == pytest.approx(9.3, abs=0.2)
+
+
+def test_a_json_resume_saved_as_txt_is_still_read_as_one() -> None:
+    assert read(json.dumps(JSON_RESUME).encode(), "resume.txt")[0] == "Ana Souza"
+
+
+def test_rendercv_yaml_becomes_a_resume_with_markdown_stripped() -> None:
+    assert read(RENDERCV.encode(), "Jonas_CV.yaml") == [
+        "Jonas Weber",
+        "jonas@example.com | Hamburg, Germany | GitHub: jweber",
+        "Experience",
+        "Data Engineer, Hafen Logistik | Sep 2020 – Present",
+        "• Built the container tracking pipeline used by 300 dispatchers",
+        "Education",
+        "MSc in Computer Science, TU Hamburg | Oct 2018 – Aug 2020",
+        "Skills",
+        "Languages: Python, SQL, Scala",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "what"),
+    [
+        (b'{"name": "Jane", "contact-details": {"email": "j@x.org"}}', "cv.json", "JSON file"),
+        (b"[1, 2, 3]", "cv.json", "JSON file"),
+        (b'{"basics": ', "cv.json", "JSON file is broken"),
+        (b"name: Jane\nroles:\n  - engineer\n", "cv.yaml", "YAML file"),
+        (b"cv: [unclosed", "cv.yml", "YAML file is broken"),
+    ],
+)
+def test_other_structured_files_are_refused_with_a_clear_reason(
+    data: bytes, name: str, what: str
+) -> None:
+    with pytest.raises(UnsupportedFileType) as refused:
+        read(data, name)
+    assert what in refused.value.user_message
+    assert "JSON Resume (jsonresume.org) or RenderCV YAML" in refused.value.user_message
+
+
+def test_yaml_aliases_that_multiply_a_small_file_are_too_complex() -> None:
+    """One list of 100 highlights, reused by 100 entries: 10 000 lines from 2 KB."""
+    highlights = "[" + ", ".join(["Did a thing"] * 100) + "]"
+    entries = "".join(f"      - {{company: C{i}, highlights: *h}}\n" for i in range(100))
+    bomb = f"cv:\n  name: X\n  h: &h {highlights}\n  sections:\n    experience:\n{entries}"
+    with pytest.raises(DocumentTooComplex):
+        read(bomb.encode(), "cv.yaml")
+
+
+ASCIIDOC = """\
+= Lea Martin
+:email: lea@example.com
+:toc:
+
+// contact line
+{email} | https://lea.dev[lea.dev]
+
+== Experience
+
+.Head Chef, Bistro Lumière | 2019 – Present
+* Ran a kitchen of *9 cooks* serving 180 covers a night
+* Cut food waste by 25% with _weekly_ stock counts
+
+[source,text]
+----
+image::photo.png[]
+----
+
+== Skills
+Cuisine:: French, Levantine
+"""
+
+
+def test_asciidoc_markup_is_stripped_like_markdown() -> None:
+    assert read(ASCIIDOC.encode(), "cv.adoc") == [
+        "Lea Martin",
+        "lea@example.com | lea.dev (https://lea.dev)",
+        "Experience",
+        "Head Chef, Bistro Lumière | 2019 – Present",
+        "• Ran a kitchen of 9 cooks serving 180 covers a night",
+        "• Cut food waste by 25% with weekly stock counts",
+        "Skills",
+        "Cuisine: French, Levantine",
+    ]
+    assert read(ASCIIDOC.encode(), "cv.txt")[0] == "Lea Martin"
+
+
+FRONT_MATTER = """\
+---
+title: Resume
+layout: resume
+resume-file: /uploads/cv.pdf
+body: "I design **interfaces** for data tools.\\n\\n**Email:** kim@example.com"
+sections:
+- column: left
+  text: "## Skills\\n\\n- Figma\\n- CSS"
+- column: right
+  text: "## Work Experience\\n\\n### Acme\\n**UX Designer**\\n*July 2016 - August 2018*"
+---
+"""
+
+
+def test_a_resume_in_markdown_front_matter_is_read_as_markdown_not_as_keys() -> None:
+    assert read(FRONT_MATTER.encode(), "resume.markdown") == [
+        "I design interfaces for data tools.",
+        "Email: kim@example.com",
+        "Skills",
+        "• Figma",
+        "• CSS",
+        "Work Experience",
+        "Acme",
+        "UX Designer",
+        "July 2016 - August 2018",
+    ]
