@@ -6,24 +6,31 @@ postcodes in the header ("221 East 85th Street", "SL1 1QP, England", "Dayton, OH
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import phonenumbers
+
+from resumeroast.core.analysis.lexicon import read_toml
 
 #: The matcher needs a default region; numbers with a country code read the same in any.
 _REGIONS = ("US",)
 _MASKED_DIGITS = re.compile(r"(?<=\d)[xX]+\b")  #: "131-221-87xxx": digits withheld on purpose
-_PHONE_LABEL = re.compile(
-    r"\b(?:phone|tel(?:e|é)?(?:fono|phone|fon)?|mobile?|mobil|cell|ph|handy|móvil|celular|"
-    r"portable|téléphone|telemóvel|whatsapp)\b\.?\s*(?:no\.?|number|nr\.?)?\s*[:.]?\s*"
-    r"(\(?\+?[\d(][\d\s().\-/xX]{6,}\d|\(?\+?[\d(][\d\s().\-/]{6,}[xX]+)",
-    re.IGNORECASE,
-)
-_LOCATION_LABEL = re.compile(
-    r"\b(?:location|address|city|based in|residence|adresse|anschrift|wohnort|ort|dirección|"
-    r"direccion|ubicación|ubicacion|ciudad|localisation|ville|domicile|endereço|endereco|"
-    r"localização|localizacao|cidade)\s*[:：]\s*([^\s|•·;].{1,60}?)(?=\s*(?:[|•·;]|\s{2,}|$))",
-    re.IGNORECASE,
-)
+_PHONE_NUMBER = r"[:：.\t]?\s*(\(?\+?[\d(][\d\s().\-/xX]{6,}\d|\(?\+?[\d(][\d\s().\-/]{6,}[xX]+)"
+_LOCATION_VALUE = r"[:：\t]\s*([^\s|•·;].{1,60}?)(?=\s*(?:[|•·;]|\s{2,}|$))"
+
+
+@cache
+def _label_pattern(field: str, value: str) -> re.Pattern[str]:
+    """ "Tel.: …", "Teléfono: …", "Adresse : …": the labels of data/contact_labels.toml. A
+    location needs its colon ("to address customers" is no address); a phone needs digits."""
+    labels = sorted(read_toml("contact_labels.toml")[field], key=len, reverse=True)
+    names = "|".join(re.escape(label) for label in labels)
+    return re.compile(
+        rf"(?<![\w])(?:{names})\.?\s*(?:no\.?|number|nr\.?)?\s*{value}",
+        re.IGNORECASE,
+    )
+
+
 _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z0-9][\w'.-]*\s+){1,4}(?i:Street|St|Avenue|Ave|Road|Rd|"
     r"Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Parkway|Square|Sq)\b\.?"
@@ -59,7 +66,7 @@ def _is_phone_shaped(raw: str) -> bool:
 
 def labelled_phone(text: str) -> str | None:
     """ "Tel.: 0151 2345678", "Teléfono: (+34) 612 34 56 78", "Phone: 87xxx-xxx" …"""
-    match = _PHONE_LABEL.search(text)
+    match = _label_pattern("phone", _PHONE_NUMBER).search(text)
     if match is None:
         return None
     digits = re.sub(r"\D", "", match.group(1))
@@ -68,7 +75,7 @@ def labelled_phone(text: str) -> str | None:
 
 def labelled_location(text: str) -> str | None:
     """ "Location: Leeds", "Adresse : 12 rue …", "Dirección: Lima" …"""
-    match = _LOCATION_LABEL.search(text)
+    match = _label_pattern("location", _LOCATION_VALUE).search(text)
     return match.group(1).strip() if match else None
 
 
