@@ -16,7 +16,7 @@ from resumeroast.core.analysis.checks.base import (
 )
 from resumeroast.core.analysis.lexicon import ai_sounding_words, cliches, inflated_words, pronouns
 from resumeroast.core.analysis.lines import TextLine
-from resumeroast.core.analysis.tagger import tag
+from resumeroast.core.analysis.tagger import Tagged, tag
 from resumeroast.core.analysis.text import words
 from resumeroast.core.feedback import Finding
 
@@ -146,12 +146,22 @@ def _passive_phrase(text: str) -> str | None:
         if adverbs == len(rest) or rest[adverbs].tag != "VBN":
             continue
         participle = rest[adverbs].word
-        subject = tagged[index - 1].tag if index else ""
+        subject = _subject_tag(tagged, index)
         if subject in _SOMEONE and participle.lower() not in _NOT_PASSIVE:
             return " ".join(t.word for t in tagged[index : index + adverbs + 2])
     return None
 
 
+def _subject_tag(tagged: tuple[Tagged, ...], index: int) -> str:
+    """The tag of what stands before "was" / "had not yet been", past auxiliaries and adverbs:
+    "which had not yet been identified" is about "which" (someone else's things), not the work."""
+    before = index - 1
+    while before >= 0 and (tagged[before].tag in _HELPERS or tagged[before].word in ("not", "n't")):
+        before -= 1
+    return tagged[before].tag if before >= 0 else ""
+
+
+_HELPERS = frozenset({"RB", "VBD", "VBZ", "VBP", "MD"})  #: had, has, have, will, not, yet, also
 #: What may stand before "was": a noun (the work), a closing bracket or quote, or nothing.
 _SOMEONE = frozenset({"", "NN", "NNS", "NNP", "NNPS", "-RRB-", "''", ",", "CD", "JJ", "RB"})
 
