@@ -57,7 +57,8 @@ def test_passive_voice_quotes_the_words_that_triggered_it() -> None:
     ["• The booking app is used by 3,000 students each term; built its API in Python",
      "• Trained 6 new analysts until they were fully onboarded on the pipeline in Python",
      "• Wrote the ingestion service, which was adopted by 9 teams, in Python",
-     "• Catalogued 40 beetle species, some of which had not yet been described, in Python"],
+     "• Catalogued 40 beetle species, some of which had not yet been described, in Python",
+     "• Wrote a booking site in Python; the site has been made to load in under a second"],
 )  # fmt: skip
 def test_product_descriptions_and_other_peoples_passives_are_not_reported(bullet: str) -> None:
     text = swap("• Built an ingestion pipeline in Python that processes 12M events per day", bullet)
