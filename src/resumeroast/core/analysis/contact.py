@@ -6,6 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from resumeroast.core.analysis.contact_fields import (
+    address,
+    international_phone,
+    labelled_location,
+    labelled_phone,
+)
 from resumeroast.core.analysis.lexicon import place_names
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import ContactInfo, Link
@@ -29,14 +35,28 @@ _URL = re.compile(
 )
 _LABELLED = re.compile(r"\b(linkedin|github|gitlab)\s*:\s*(/?(?:in/)?@?[\w-]{2,}/?)", re.IGNORECASE)
 _CONTACT_KINDS = frozenset({"header", "contact"})
+HEADER_LINES = 8  #: the top of the page, where contact details sit when no section holds them
 
 
 def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactInfo:
     """Search the header and contact sections first, then the whole document."""
     preferred = [line for line in lines if kinds.get(line.number) in _CONTACT_KINDS]
     email = _first(preferred, _email) or _first(lines, _email)
-    phone = _first(preferred, _phone) or _first(lines, _phone)
-    location = _first(preferred or list(lines[:8]), find_location)
+    top = list(lines[:HEADER_LINES])
+    phone = (
+        _first(preferred, _phone)
+        or _first(lines, _phone)
+        or _first(preferred + top, international_phone)
+        or _first(lines, labelled_phone)
+    )
+    near = _near(lines, [found[0] for found in (email, phone) if found is not None])
+    # Not the top lines at large: "Acme, Logan, UT" there is where a job was, not the address.
+    location = (
+        _first(preferred or top, find_location)
+        or _first(near, find_location)
+        or _first(lines, labelled_location)
+        or _first(preferred + near, address)
+    )
     found = [line for line in (email, phone) if line is not None]
     return ContactInfo(
         email=email[1] if email else None,
@@ -49,6 +69,12 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
         only_in_header_footer=bool(found)
         and all(line.region is not Region.BODY for line, _ in found),
     )
+
+
+def _near(lines: tuple[TextLine, ...], anchors: list[TextLine]) -> list[TextLine]:
+    """Lines within two of the e-mail or phone line: a contact block in a sidebar or a footer."""
+    numbers = {anchor.number for anchor in anchors}
+    return [line for line in lines if any(abs(line.number - n) <= 2 for n in numbers)]
 
 
 def _first(

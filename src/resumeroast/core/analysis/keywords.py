@@ -7,7 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from wordfreq import top_n_list
+
 from resumeroast.core.analysis.lexicon import job_generic_words, read_toml, stopwords
+from resumeroast.core.analysis.wordlists import other_language
 
 _TOKEN = re.compile(r"\.?[A-Za-z0-9](?:[A-Za-z0-9+#]|\.(?=[A-Za-z0-9]))*[+#]*")
 _JOINER = re.compile(r"[\s/-]*")  #: what may sit between the words of one skill name
@@ -114,10 +117,24 @@ def job_terms(description: str) -> JobTerms:
     return JobTerms(skills, _salient_phrases("".join(masked)))
 
 
+FUNCTION_WORDS = 250  #: a language's most frequent words: "mit", "und", "para", "nuestro"
+
+
+@cache
+def _ignored(language: str) -> frozenset[str]:
+    """Words that are never keywords: function words and what every job ad says, in the job
+    description's own language (the most frequent words of wordfreq's list for it)."""
+    ignored = stopwords() | job_generic_words()
+    if language == "en":
+        return ignored
+    return ignored | frozenset(top_n_list(language, FUNCTION_WORDS, wordlist="large"))
+
+
 def _salient_phrases(text: str) -> tuple[str, ...]:
-    ignore = stopwords() | job_generic_words()
+    ignore = _ignored(other_language(text) or "en")
     counts: Counter[str] = Counter()
-    for chunk in re.split(r"[^A-Za-z\s-]+|\s-\s", text.lower()):
+    # Letters of any alphabet stay whole: "prácticas" is one word, not "pr" and "cticas".
+    for chunk in re.split(r"[^\w\s-]+|[\d_]+|\s-\s", text.lower()):
         tokens = [t for t in chunk.split() if len(t) >= 3]
         run: list[str] = []
         for token in tokens + [""]:

@@ -1,4 +1,11 @@
-"""English spelling with a technology vocabulary, so "Kubernetes" and "PostgreSQL" are words."""
+"""Spelling against a large word-frequency list (wordfreq), in the resume's own language.
+
+A word is a typo when it is rare or absent in the language and a word one slip away (one
+keystroke, two swapped letters, or its letters scrambled) is at least a hundred times more
+common: "docemunts" -> "documents", "recieve" -> "receive". A correction is never a rarer word
+than the original, and a change of ending between two real forms ("recommender" /
+"recommended") is not a slip. The lists are loaded once per process, on first use.
+"""
 
 from __future__ import annotations
 
@@ -10,60 +17,118 @@ from spellchecker import SpellChecker
 from resumeroast.core.analysis.keywords import skill_index, skill_vocabulary
 from resumeroast.core.analysis.lexicon import tech_words
 from resumeroast.core.analysis.verbs import is_verb
+from resumeroast.core.analysis.wordlists import COMMON, frequencies, zipf
 
-_BRITISH = (
-    ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("ises", "izes"),
-    ("yse", "yze"), ("ysed", "yzed"), ("our", "or"), ("ours", "ors"), ("tre", "ter"),
-    ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"),
-    ("mme", "m"), ("mmes", "ms"),
-)  # fmt: skip
-_SUFFIXES = ("s", "es", "ed", "ing", "er", "ers", "ly")
+_LETTERS = {
+    "en": "abcdefghijklmnopqrstuvwxyz",
+    "de": "abcdefghijklmnopqrstuvwxyzäöüß",
+    "fr": "abcdefghijklmnopqrstuvwxyzàâæçéèêëîïôœùûüÿ",
+    "es": "abcdefghijklmnopqrstuvwxyzáéíñóúü",
+    "pt": "abcdefghijklmnopqrstuvwxyzáâãàçéêíóôõú",
+}
+MARGIN = 2.0  #: a correction is at least 10^MARGIN times more common than the word
+SCRAMBLE_MIN = 5  #: shorter words have too many anagrams to call one a scramble
+_ENDINGS = ("er", "ers", "ed", "es", "s", "ing", "ings", "or", "ors", "ment", "ly", "al", "e")
 _CANDIDATE = re.compile(r"^[a-z][a-z']*[a-z]$")
 
 
 @cache
-def speller() -> SpellChecker:
-    checker = SpellChecker(distance=1)
-    checker.word_frequency.load_words(sorted(tech_words() | skill_vocabulary()))
-    return checker
+def _scrambles(language: str) -> dict[str, tuple[str, ...]]:
+    """Common words by their sorted letters: the index that finds "docemunts" -> "documents"."""
+    floor = 10 ** (COMMON + 0.5 - 9)
+    index: dict[str, list[str]] = {}
+    for word, frequency in frequencies(language).items():
+        if frequency >= floor and len(word) >= SCRAMBLE_MIN and word.isalpha():
+            index.setdefault("".join(sorted(word)), []).append(word)
+    return {key: tuple(words) for key, words in index.items()}
+
+
+def _edits(word: str, letters: str) -> set[str]:
+    """Words one keystroke away: a letter dropped, added, changed, or two neighbours swapped."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in letters}
+    added = {a + c + b for a, b in splits for c in letters}
+    return (dropped | swapped | changed | added) - {word}
+
+
+def _same_word_other_ending(word: str, other: str) -> bool:
+    """ "recommender" / "recommended", "enablement" / "enabled": two forms, not a slip."""
+    for mine in _ENDINGS:
+        if word.endswith(mine):
+            stem = word[: -len(mine)]
+            if other.startswith(stem) and other[len(stem) :] in _ENDINGS:
+                return True
+    return False
 
 
 @cache
-def is_known(word: str) -> bool:
-    """Known as written, as an American spelling of a British one, or as an inflection."""
-    word = word.lower().replace("’", "'")
-    if word.endswith("'s"):
-        word = word[:-2]
-    checker = speller()
-    if word in checker or word in tech_words():
-        return True
-    for british, american in _BRITISH:
-        if word.endswith(british) and word[: -len(british)] + american in checker:
-            return True
-    sibilant = word.endswith(("ses", "xes", "zes", "ches", "shes", "oes"))
-    stem = word[:-2] if sibilant else word[:-1]
-    if word.endswith("s") and len(stem) >= 4 and stem in checker:
-        return True
-    return any(word.endswith(s) and word[: -len(s)] in tech_words() for s in _SUFFIXES)
+def correction(word: str, language: str = "en") -> str | None:
+    """The common word this one is a slip of, or None when it is a word (or a name) itself."""
+    lowered = word.lower().replace("’", "'")
+    if lowered in tech_words() or lowered in skill_vocabulary():
+        return None
+    own = zipf(lowered, language)
+    if own >= COMMON or lowered.endswith("s") and zipf(lowered[:-1], language) >= RARE:
+        return None  # a common word, or the plural of a real one ("doulas", "practicals")
+    likely = [
+        slip
+        for slip in _slips(lowered, language, listed=own > 0)
+        if slip[1] >= COMMON and slip[1] - own >= MARGIN
+    ]
+    return max(likely)[2] if likely else None
 
 
-@cache
-def suggest(word: str) -> str | None:
-    """The likeliest word one edit away (a slip of the finger), or None."""
-    lowered = word.lower()
-    guess = speller().correction(lowered)
-    if guess is None or guess == lowered:
+def _slips(word: str, language: str, listed: bool) -> list[tuple[int, float, str]]:
+    """Candidates as (how typos are made, Zipf, word), the likeliest slip last when sorted.
+
+    Letters swapped or scrambled ("recieve") beat a letter left out ("managment"), which beats
+    a letter changed, which beats a letter added. A word the list holds, though rarely, is a
+    slip only by a swap or a left-out letter, unless it is rarer still ("sinse"): "claps" and
+    "continua" are words."""
+    near = _edits(word, _LETTERS[language])
+    if len(word) >= SCRAMBLE_MIN:
+        key = "".join(sorted(word))
+        near |= {w for w in _scrambles(language).get(key, ()) if w[0] == word[0]}
+    frequency, floor = frequencies(language), 10 ** (COMMON - 9)
+    slips = []
+    for candidate in [c for c in near if frequency.get(c, 0.0) >= floor]:  # common words only
+        if _same_word_other_ending(word, candidate):
+            continue
+        kind = _slip_kind(word, candidate)
+        if listed and kind < LEFT_OUT and zipf(word, language) >= RARE:
+            continue
+        slips.append((kind, zipf(candidate, language), candidate))
+    return slips
+
+
+SWAPPED, LEFT_OUT, CHANGED, ADDED = 3, 2, 1, 0  #: the likelier kind of slip ranks higher
+RARE = 1.5  #: Zipf under which a listed word is as likely a slip as a word
+
+
+def _slip_kind(word: str, candidate: str) -> int:
+    if sorted(word) == sorted(candidate):
+        return SWAPPED
+    if len(candidate) > len(word):
+        return LEFT_OUT
+    return CHANGED if len(candidate) == len(word) else ADDED
+
+
+def suggest(word: str, language: str = "en") -> str | None:
+    """The correction, capitalised like the word."""
+    guess = correction(word, language)
+    if guess is None:
         return None
     return guess.capitalize() if word[:1].isupper() else guess
 
 
 @cache
 def verb_nearby(word: str) -> str | None:
-    """A verb one keystroke away ("Devloped" -> "Developed"): how a typo in a bullet's first
-    word looks, as opposed to a name the dictionary does not know."""
-    candidates = speller().candidates(word.lower()) or set()
-    verbs = sorted(c for c in candidates if c != word.lower() and is_verb(c))
-    return verbs[0].capitalize() if verbs else None
+    """A verb the word is a slip of ("Devloped" -> "Developed"): how a typo in a bullet's first
+    word looks, as opposed to a name the list does not know."""
+    guess = correction(word)
+    return guess.capitalize() if guess is not None and is_verb(guess) else None
 
 
 MIN_TECH_NAME = 6  #: shorter names ("Redis", "Kafka") are too close to people's names to guess
@@ -79,13 +144,21 @@ def _tech_names() -> dict[str, str]:
 @cache
 def tech_name_nearby(word: str) -> str | None:
     """A technology name one keystroke away, swapped letters included ("Kuberentes" ->
-    "Kubernetes", "Pyhton" -> "Python"): a capitalised word the dictionary does not know is
+    "Kubernetes", "Pyhton" -> "Python"): a capitalised word the list does not know is
     usually a name, but not when it is a product name with a slip in it."""
-    if len(word) < MIN_TECH_NAME:
-        return None
+    lowered = word.lower()
     names = _tech_names()
-    near = sorted(names[e] for e in speller().edit_distance_1(word.lower()) if e in names)
+    if len(word) < MIN_TECH_NAME or lowered.rstrip("s") in names or zipf(lowered) > 0:
+        return None  # the name itself, its plural, or a word ("election", "Cython")
+    near = sorted(names[e] for e in _edits(lowered, _LETTERS["en"]) if e in names)
     return near[0] if near else None
+
+
+@cache
+def _english_words() -> SpellChecker:
+    """pyspellchecker's list decides only whether a text reads as English (the analyzer's gate):
+    wordfreq's large list also holds many foreign words, so it would call German English."""
+    return SpellChecker(distance=1)
 
 
 def english_share(text: str) -> float:
@@ -97,4 +170,5 @@ def english_share(text: str) -> float:
     candidates = {t for t in text.lower().split() if _CANDIDATE.match(t) and len(t) >= 3}
     if not candidates:
         return 1.0
-    return sum(1 for t in candidates if is_known(t)) / len(candidates)
+    known = _english_words()
+    return sum(1 for t in candidates if t in known or t in tech_words()) / len(candidates)

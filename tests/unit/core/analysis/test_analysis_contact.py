@@ -94,3 +94,27 @@ def test_amounts_zip_codes_and_years_are_not_phones(text: str) -> None:
 
     assert analysis.contact.phone is None
     assert "contact.no_phone" in codes(analysis)
+
+
+@pytest.mark.parametrize(
+    "contact_line",
+    ["jane.smith@example.com | (+86) 139-4410-27xxx | Portland, OR",
+     "jane.smith@example.com | +20 1004417788 | Portland, OR",
+     "jane.smith@example.com | Tel.: 0151 44190872 | Portland, OR",
+     "jane.smith@example.com | Teléfono: (+34) 622 41 90 87 | Portland, OR"],
+)  # fmt: skip
+def test_international_and_labelled_phone_numbers_are_phones(contact_line: str) -> None:
+    text = swap(CONTACT, contact_line)
+
+    assert "contact.no_phone" not in codes(run(text))
+
+
+@pytest.mark.parametrize(
+    "contact_line",
+    ["jane.smith@example.com | +1 (555) 201-3344 | Location: Lisbon",
+     "jane.smith@example.com | +1 (555) 201-3344 | Adresse : 14 Rue des Lilas, Lyon",
+     "jane.smith@example.com | +1 (555) 201-3344 | 418 West 52nd Street",
+     "jane.smith@example.com | +1 (555) 201-3344 | Leeds LS1 4DY"],
+)  # fmt: skip
+def test_labelled_locations_addresses_and_postcodes_are_locations(contact_line: str) -> None:
+    assert "contact.no_location" not in codes(run(swap(CONTACT, contact_line)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.unit.core.analysis.analysis_helpers import (
     GOOD,
     codes,
@@ -57,6 +59,12 @@ def test_a_bullet_that_opens_with_a_noun_has_no_verb() -> None:
     assert lines_of(analysis, "verbs.no_verb") == {10}
 
 
+def test_a_statement_whose_verb_comes_later_has_a_verb() -> None:
+    text = swap(MIGRATED, "• My main job was moving 40 services from the monolith to Kubernetes")
+
+    assert "verbs.no_verb" not in codes(run(text))
+
+
 def test_labels_and_adverbs_before_a_verb_are_fine() -> None:
     text = swap(MIGRATED, "• Successfully migrated 40 services to Kubernetes")
     text = swap(
@@ -91,3 +99,13 @@ def test_wrapped_bullets_are_one_statement() -> None:
 
     assert bullet.last_line == 11
     assert bullet.text.endswith("during the whole move")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["• 3 years 4 months", "• Harbour Freight Logistics  Dayton, OH",
+     "• [ 4 Feb 2019 – 30 Jun 2019 ]", "• Night Shift Supervisor, Riverside County, CA",
+     "• Tidal research station, 12th Mar 2017 – 2nd Aug 2017 (volunteer)"],
+)  # fmt: skip
+def test_durations_and_employer_place_or_date_lines_are_not_statements(line: str) -> None:
+    assert "verbs.no_verb" not in codes(run(swap(MIGRATED, line)))

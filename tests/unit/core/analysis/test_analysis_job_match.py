@@ -63,3 +63,44 @@ def test_no_job_description_means_no_job_score() -> None:
     analysis = run(GOOD)
 
     assert analysis.keywords is None and analysis.sub_scores.job_match is None
+
+
+SPANISH_JOB = (
+    "Buscamos un analista para nuestro equipo de logística en Lima. Funciones: control de "
+    "inventarios, planificación de rutas y reportes semanales para la gerencia. Requisitos: "
+    "experiencia en control de inventarios y planificación de rutas, manejo de SAP, "
+    "disponibilidad para prácticas profesionales y reportes semanales con nuestro equipo."
+)
+GERMAN_JOB = (
+    "Wir suchen eine Fachkraft für unsere Buchhaltung in Köln. Aufgaben: Prüfung von Rechnungen, "
+    "Pflege der Kreditoren und Abstimmung mit dem Team von Steuerberatern. Profil: Erfahrung "
+    "mit DATEV und SAP, Sorgfalt bei der Prüfung von Rechnungen und Pflege der Kreditoren."
+)
+
+
+def test_a_spanish_job_keeps_its_accents_and_drops_its_function_words() -> None:
+    phrases = job_terms(SPANISH_JOB).phrases
+
+    assert {"inventarios", "planificación", "reportes semanales"} <= set(phrases) | {
+        w for p in phrases for w in p.split()
+    }
+    assert not {"para", "nuestro", "nuestro equipo", "equipo", "cticas"} & set(phrases)
+
+
+def test_a_german_job_matches_on_its_terms_not_on_mit_und_von() -> None:
+    phrases = job_terms(GERMAN_JOB).phrases
+
+    assert "rechnungen" in " ".join(phrases) and "kreditoren" in " ".join(phrases)
+    assert not {"mit", "und", "von", "der", "team"} & set(phrases)
+
+
+def test_generic_words_are_not_missing_keywords() -> None:
+    job = (
+        "Our product team builds web testing tools. The product team ships web testing tools "
+        "in TypeScript for QA engineers who run regression suites; regression suites matter."
+    )
+
+    phrases = job_terms(job).phrases
+
+    assert "regression suites" in phrases
+    assert not {"web", "product", "testing", "team", "product team"} & set(phrases)

@@ -43,6 +43,29 @@ def test_passive_voice_but_not_honours() -> None:
     assert "language.passive_voice" not in codes(honour)
 
 
+def test_passive_voice_quotes_the_words_that_triggered_it() -> None:
+    text = swap("• Built an ingestion", "• The billing schema was quietly migrated to Postgres and")
+
+    finding = found(run(text), "language.passive_voice")
+
+    assert finding is not None and "'was quietly migrated'" in finding.message
+    assert "were managed" not in finding.message
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    ["• The booking app is used by 3,000 students each term; built its API in Python",
+     "• Trained 6 new analysts until they were fully onboarded on the pipeline in Python",
+     "• Wrote the ingestion service, which was adopted by 9 teams, in Python",
+     "• Catalogued 40 beetle species, some of which had not yet been described, in Python",
+     "• Wrote a booking site in Python; the site has been made to load in under a second"],
+)  # fmt: skip
+def test_product_descriptions_and_other_peoples_passives_are_not_reported(bullet: str) -> None:
+    text = swap("• Built an ingestion pipeline in Python that processes 12M events per day", bullet)
+
+    assert "language.passive_voice" not in codes(run(text))
+
+
 def test_inflated_words_come_with_the_plain_word() -> None:
     analysis = run(
         swap(

@@ -74,7 +74,7 @@ def test_doubled_words_are_reported_but_not_names() -> None:
     assert "spelling.doubled_word" not in codes(name)
 
 
-def test_a_resume_in_another_language_skips_word_checks_and_says_so() -> None:
+def test_a_resume_in_another_language_skips_english_word_checks_and_says_so() -> None:
     german = (
         "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
         "Entwickler | Beispiel AG | 2019 - 2023\n"
@@ -86,3 +86,61 @@ def test_a_resume_in_another_language_skips_word_checks_and_says_so() -> None:
 
     assert "language.not_english" in codes(analysis)
     assert not {"spelling.misspelling", "verbs.no_verb"} & codes(analysis)
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["a recommender service for the catalogue", "sales enablement material",
+     "a loyal clientele of 300 shops", "courses on coursera", "a well-known bistro clientele"],
+)  # fmt: skip
+def test_rare_but_correct_words_are_not_corrected_into_other_words(words: str) -> None:
+    text = swap(INGEST, f"• Built {words} that processes 12M events per day")
+
+    assert "spelling.misspelling" not in codes(run(text))
+
+
+@pytest.mark.parametrize(
+    ("slip", "fix"),
+    [("docemunts", "documents"), ("recieved", "received"), ("managment", "management"),
+     ("thouroughly", "thoroughly")],
+)  # fmt: skip
+def test_a_scrambled_or_common_misspelling_is_corrected_to_the_common_word(
+    slip: str, fix: str
+) -> None:
+    analysis = run(swap(INGEST, f"• Wrote {slip} for a pipeline that processes 12M events a day"))
+
+    finding = found(analysis, "spelling.misspelling")
+    assert finding is not None and f"'{slip}' → '{fix}'" in finding.message
+    assert lines_of(analysis, "spelling.misspelling") == {12}
+
+
+def test_a_german_resume_is_spell_checked_against_german_words() -> None:
+    german = (
+        "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
+        "Entwickler | Beispiel AG | 2019 - 2023\n"
+        "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
+        "• Einführung automatischer Tests für alle wichtigen Dienste der Firma\n"
+        "• Betreuung von zwölf Kunden und regelmäßige Schulungen für neue Mitarbeiter\n"
+    )
+    typo = german.replace("automatischer", "automatsicher")
+
+    assert "spelling.misspelling" not in codes(run(german))
+    finding = found(run(typo), "spelling.misspelling")
+    assert finding is not None and "'automatsicher' → 'automatischer'" in finding.message
+
+
+def test_a_long_capitalised_slip_of_a_common_word_is_a_typo_but_names_are_not() -> None:
+    slip = run(
+        GOOD.replace("B.S. Computer Science", "B.S. Computer Science, Buisness Adminstration")
+    )
+    names = run(GOOD.replace("B.S. Computer Science", "B.S. Computer Science, Okonkwoville Trust"))
+
+    finding = found(slip, "spelling.misspelling")
+    assert finding is not None and "'Adminstration' → 'Administration'" in finding.message
+    assert "spelling.misspelling" not in codes(names)
+
+
+def test_a_typo_after_a_dash_is_checked() -> None:
+    analysis = run(swap(INGEST, "• Built an ingestion pipeline in Python - proccesses 12M events"))
+
+    assert lines_of(analysis, "spelling.misspelling") == {12}

@@ -44,7 +44,6 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
     language.check_passive_voice,
     language.check_inflated_words,
     language.check_buzzword_stacking,
-    spelling.check_spelling,
     timeline.check_tense,
 )
 
@@ -68,6 +67,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     brevity.check_walls_of_text,
     paragraph_roles.check_paragraph_roles,
     spelling.check_doubled_words,
+    spelling.check_spelling,  # in the resume's own language, where wordfreq has a list
     timeline.check_missing_dates,
     timeline.check_date_formats,
     timeline.check_gaps,

@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.checks.base import (
+    IMPACT_SECTIONS,
+    INFO,
+    WARNING,
+    Context,
+    cite,
+    finding,
+    plural,
+)
 from resumeroast.core.analysis.lexicon import ai_sounding_words, cliches, inflated_words, pronouns
 from resumeroast.core.analysis.lines import TextLine
+from resumeroast.core.analysis.tagger import Tagged, tag
 from resumeroast.core.analysis.text import words
-from resumeroast.core.analysis.verbs import lemma
 from resumeroast.core.feedback import Finding
 
 _CONTACT_LINE = re.compile(r"@|https?://|www\.|\d{3}[\s.)-]+\d{3}")
@@ -24,12 +32,6 @@ _NOT_PASSIVE = frozenset(
     "nominated accepted admitted based located interested involved required expected engaged "
     "skilled experienced dedicated focused committed excited qualified certified licensed "
     "registered married listed featured ranked published funded sponsored hired".split()
-)
-
-
-_IRREGULAR_PARTICIPLES = frozenset(
-    "built made given taken done written led chosen seen known shown grown run won sent held kept "
-    "paid sold taught brought told drawn driven begun found set cut put".split()
 )
 
 
@@ -101,30 +103,68 @@ def check_first_person(context: Context) -> list[Finding]:
 
 
 def check_passive_voice(context: Context) -> list[Finding]:
-    lines = [line for line in context.prose_lines if context.section_of(line.number) != "skills"]
-    hits = []
-    for line in lines:
-        verbs = [m.group(1).lower() for m in _PASSIVE.finditer(line.text)]
-        if any(_participle(verb) for verb in verbs):
-            hits.append(line)
+    """Passive voice where the candidate's own work is the subject ("The schema was migrated"):
+    the regular expression picks the suspects, the part-of-speech tagger confirms a past
+    participle after "was", "were" or "got". A present passive ("is used by 3,000 students") or a
+    present perfect one ("has been made to load fast") describes a product, and a pronoun subject is
+    someone else ("they were trained"); none of those is reported."""
+    hits: list[tuple[TextLine, str]] = []
+    for line in context.prose_lines:
+        if context.section_of(line.number) not in IMPACT_SECTIONS or not _PASSIVE.search(line.text):
+            continue
+        phrase = _passive_phrase(line.text)
+        if phrase is not None:
+            hits.append((line, phrase))
     if not hits:
         return []
+    quoted = ", ".join(f"'{phrase}'" for phrase in dict.fromkeys(p for _, p in hits[:4]))
     return [
         finding(
             "language.passive_voice",
             INFO,
-            f"Passive voice on {plural(len(hits), 'line')} ('was built', 'were managed') "
-            "hides who did it.",
-            "Make yourself the subject: 'The system was redesigned' becomes "
-            "'Redesigned the system'.",
-            [cite(line.quote, line.number) for line in hits],
+            f"Passive voice on {plural(len(hits), 'line')} ({quoted}) hides who did it.",
+            "Make yourself the subject and open with the verb: 'The schema was migrated' "
+            "becomes 'Migrated the schema'.",
+            [cite(line.quote, line.number) for line, _ in hits],
         )
     ]
 
 
-def _participle(word: str) -> bool:
-    """A past participle of a known verb (adjectives like "unexpected" are not)."""
-    return word not in _NOT_PASSIVE and (word in _IRREGULAR_PARTICIPLES or lemma(word) is not None)
+#: A past event hidden in the passive; "has been made" describes how a product stands.
+_PAST_BE = frozenset({"was", "were", "got"})
+
+
+def _passive_phrase(text: str) -> str | None:
+    """ "was rebuilt" when the tagger reads a past passive whose subject is not a pronoun."""
+    tagged = tag(text)
+    for index, (word, _) in enumerate(tagged):
+        if word.lower() not in _PAST_BE:
+            continue
+        rest = tagged[index + 1 :]
+        adverbs = 0
+        while adverbs < len(rest) and rest[adverbs].tag == "RB":
+            adverbs += 1
+        if adverbs == len(rest) or rest[adverbs].tag != "VBN":
+            continue
+        participle = rest[adverbs].word
+        subject = _subject_tag(tagged, index)
+        if subject in _SOMEONE and participle.lower() not in _NOT_PASSIVE:
+            return " ".join(t.word for t in tagged[index : index + adverbs + 2])
+    return None
+
+
+def _subject_tag(tagged: tuple[Tagged, ...], index: int) -> str:
+    """The tag of what stands before "was" / "had not yet been", past auxiliaries and adverbs:
+    "which had not yet been identified" is about "which" (someone else's things), not the work."""
+    before = index - 1
+    while before >= 0 and (tagged[before].tag in _HELPERS or tagged[before].word in ("not", "n't")):
+        before -= 1
+    return tagged[before].tag if before >= 0 else ""
+
+
+_HELPERS = frozenset({"RB", "VBD", "VBZ", "VBP", "MD"})  #: had, has, have, will, not, yet, also
+#: What may stand before "was": a noun (the work), a closing bracket or quote, or nothing.
+_SOMEONE = frozenset({"", "NN", "NNS", "NNP", "NNPS", "-RRB-", "''", ",", "CD", "JJ", "RB"})
 
 
 @cache

@@ -1,10 +1,11 @@
 """Spelling mistakes and doubled words.
 
-A word is reported when the dictionary (plus the technology vocabulary) does not know it and a
-real word is one keystroke away: that is what a typo looks like. Capitalised words are names,
-except the first word of a bullet, which is reported only when it is one keystroke from a verb
-("Devloped"), and a word one keystroke from a technology name of six letters or more
-("Kuberentes"). Skills sections are lists of product names and are not spell-checked.
+A word is reported when it is rare or unknown in the resume's language (wordfreq's large list,
+English, German, French, Spanish or Portuguese; plus the technology vocabulary) and a far more
+common word is one slip away (core/analysis/speller.py). Capitalised words are names (and German
+nouns), except the first word of an English bullet, which is reported only when it is a slip of
+a verb ("Devloped"), and a word one keystroke from a technology name of six letters or more
+("Kuberentes"). Links, e-mail addresses and reference lists are not spell-checked.
 """
 
 from __future__ import annotations
@@ -13,31 +14,41 @@ import re
 
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
-from resumeroast.core.analysis.speller import is_known, suggest, tech_name_nearby, verb_nearby
+from resumeroast.core.analysis.speller import suggest, tech_name_nearby, verb_nearby
+from resumeroast.core.analysis.wordlists import other_language, zipf
 from resumeroast.core.feedback import Finding
 
 _EDGE = "\"'()[]{}<>,;:!?“”‘’*_^†"
 _SKIP = re.compile(r"[\d@\\#+_=|.:<>]|^https?|^www", re.IGNORECASE)
-_WORD = re.compile(r"^[A-Za-z][a-z]*(?:['’][a-z]+)?$")
+_WORD = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
 _CONTACT = re.compile(r"@|https?://|www\.|\.(?:com|org|net|io|dev)\b", re.IGNORECASE)
 _TOKENS = re.compile(r"[\s()\[\]{},;]+")
 _KEY = re.compile(r"^\s*[\"']?[\w -]{1,30}[\"']?\s*:\s")
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _ALLOWED_DOUBLES = frozenset({"had", "bora", "walla"})
 _NOT_CHECKED = frozenset({"publications", "references"})
+_DASHES = "-–—|&+/•·"  #: punctuation between words, not an icon before a handle
+LONG_NAME = 8  #: a capitalised word this long and this rare is checked like any other
+RARE_NAME = 2.0  #: Zipf under which a long capitalised word is no everyday word or name
+LONG_SLIP_MARGIN = 2.5  #: how much more common its correction must be
 MIN_PART = 4  #: parts of hyphenated words shorter than this ("add-ons") are not checked
 
 
 def check_spelling(context: Context) -> list[Finding]:
+    language = "en" if context.english else other_language(context.document.text)
+    if language is None:
+        return []  # no list for this language: say nothing rather than guess
     hits: list[tuple[TextLine, str, str | None]] = []
     for line in context.prose_lines:
         if _skipped(context, line):
             continue
-        for word in _misspelled(line, line.number in context.bullet_starts):
-            hits.append((line, word, _correction(word)))
+        for word in _misspelled(line, line.number in context.bullet_starts, language):
+            hits.append((line, word, _correction(word, language)))
     if not hits:
         return []
-    pairs = [f"'{word}'" + (f" → '{fix}'" if fix else "") for _, word, fix in hits[:6]]
+    pairs = list(
+        dict.fromkeys(f"'{word}'" + (f" → '{fix}'" if fix else "") for _, word, fix in hits)
+    )[:6]
     return [
         finding(
             "spelling.misspelling",
@@ -58,11 +69,12 @@ def _skipped(context: Context, line: TextLine) -> bool:
     return top and (_CONTACT.search(line.text) is not None or len(line.text.split()) <= 4)
 
 
-def _misspelled(line: TextLine, starts_statement: bool) -> list[str]:
+def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[str]:
     found = []
     tokens = _TOKENS.split(_KEY.sub(" ", line.text))
     for index, raw in enumerate(tokens):
-        if index and len(tokens[index - 1]) == 1 and not tokens[index - 1].isalnum():
+        before = tokens[index - 1] if index else ""
+        if len(before) == 1 and not before.isalnum() and before not in _DASHES:
             continue  # a handle after an icon: "§ jdoe"
         token = raw.strip(_EDGE)
         if token.endswith(".") and len(token) <= 5:
@@ -71,30 +83,48 @@ def _misspelled(line: TextLine, starts_statement: bool) -> list[str]:
         if not token or _SKIP.search(token):
             continue
         parts = re.split(r"[-/]", token)
-        opens = index == 0 and starts_statement or index > 0 and tokens[index - 1][-1:] in ".!?"
+        opens = index == 0 and starts_statement or index > 0 and _ends_sentence(tokens[index - 1])
         for part in parts:
             if len(parts) > 1 and len(part) < MIN_PART:
                 continue
-            if _is_typo(part, first=opens):
+            if _is_typo(part, opens and language == "en", language):
                 found.append(part)
     return found
 
 
-def _is_typo(word: str, first: bool) -> bool:
-    if len(word) < 3 or not _WORD.match(word) or is_known(word):
-        return False
+def _ends_sentence(token: str) -> bool:
+    """ "done." ends a sentence; an initial ("B.") or an abbreviation ("Dr.") does not."""
+    return token[-1:] in "!?" or token.endswith(".") and len(token.strip(_EDGE + ".")) > 3
+
+
+def _is_typo(word: str, first: bool, language: str) -> bool:
+    if len(word) < 3 or not _WORD.match(word) or word[1:] != word[1:].lower():
+        return False  # "PostgreSQL", "iOS": a name written its own way
     if tech_name_nearby(word) is not None:
         return True
     if word[0].isupper():
-        return first and word[1:].islower() and verb_nearby(word) is not None
-    return suggest(word) is not None
+        if first and verb_nearby(word) is not None:
+            return True
+        return language == "en" and _long_slip(word)
+    return suggest(word, language) is not None
 
 
-def _correction(word: str) -> str | None:
+def _long_slip(word: str) -> bool:
+    """ "Adminstration", "Fundementals": too long and too close to a very common word to be a
+    name; names stay names ("Okonkwo", "Healthcareer" match no such word)."""
+    guess = suggest(word)
+    if len(word) < LONG_NAME or guess is None:
+        return False
+    return zipf(word) < RARE_NAME and zipf(guess) - zipf(word) >= LONG_SLIP_MARGIN
+
+
+def _correction(word: str, language: str) -> str | None:
     tech = tech_name_nearby(word)
     if tech is not None:
         return tech
-    return verb_nearby(word) if word[0].isupper() else suggest(word)
+    if word[0].isupper():
+        return verb_nearby(word) or suggest(word, language)
+    return suggest(word, language)
 
 
 def check_doubled_words(context: Context) -> list[Finding]:

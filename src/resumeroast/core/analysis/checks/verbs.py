@@ -6,8 +6,10 @@ import re
 from collections import defaultdict
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.headerlike import reads_as_header
 from resumeroast.core.analysis.lexicon import weak_openers
 from resumeroast.core.analysis.model import Bullet
+from resumeroast.core.analysis.tagger import has_verb
 from resumeroast.core.analysis.text import words
 from resumeroast.core.analysis.verbs import lemma, opens_with_verb
 from resumeroast.core.feedback import Finding
@@ -46,20 +48,27 @@ def check_weak_openers(context: Context) -> list[Finding]:
 
 
 def check_missing_verbs(context: Context) -> list[Finding]:
+    """Statements with no verb at all, as the part-of-speech tagger reads them: "is bringing"
+    or "was keeping" further in is a verb, though not an opening one."""
     bare = [b for b in context.bullets if _checkable(b) and not opens_with_verb(b.text)]
     bare = [b for b in bare if not weak_opener(b.text) and not b.keyword_list]  # own finding
+    bare = [b for b in bare if not has_verb(b.text)]
     if not bare:
         return []
     return [
         finding(
             "verbs.no_verb",
             INFO,
-            f"{plural(len(bare), 'bullet')} open without a verb: a list of nouns hides what "
-            "you did.",
+            f"No verb in {plural(len(bare), 'bullet')} ({_opening(bare[0].text)}): a list of "
+            "nouns hides what you did.",
             "Start each bullet with a past-tense action verb: built, cut, led, launched, sold.",
             [cite(b.quote, b.line) for b in bare],
         )
     ]
+
+
+def _opening(text: str) -> str:
+    return "'" + " ".join(words(text)[:4]) + " …'"
 
 
 def _checkable(bullet: Bullet) -> bool:
@@ -67,6 +76,7 @@ def _checkable(bullet: Bullet) -> bool:
         bullet.section == "experience"
         and len(words(bullet.text)) >= 3
         and not _LABEL.match(bullet.text)
+        and not reads_as_header(bullet.text)
     )
 
 
