@@ -18,7 +18,8 @@ from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
 from resumeroast.adapters.secrets import secret_key
-from resumeroast.pipeline import Breaker, Deps, EventPublisher, Limits, job_event
+from resumeroast.pipeline import Deps, Limits, job_event
+from resumeroast.ports import Breaker, EventPublisher
 from resumeroast.settings import Settings
 
 
@@ -29,6 +30,13 @@ class Runtime:
     celery: Celery
     deps: Deps
     secret: bytes
+
+    def close(self) -> None:
+        """Release what build_runtime opened: entry points call it on shutdown."""
+        self.deps.reviewer.close()  # stops a local model server
+        self.deps.events.close()
+        self.celery.close()
+        self.engine.dispose()
 
 
 def build_runtime(settings: Settings) -> Runtime:

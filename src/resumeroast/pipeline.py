@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any
 
 import structlog
 
@@ -25,62 +25,26 @@ from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, NewJob, Stage
 from resumeroast.errors import (
     BrokerUnavailable,
+    DeadLetterNotFound,
     FileTooLarge,
     InvalidRequest,
-    JobNotFound,
+    LeaseLost,
     LLMTransientError,
     NoTextLayer,
     PermanentError,
-    TransientError,
+    ProviderPaused,
 )
-from resumeroast.ports import JobStore, Reviewer, ReviewRequest
+from resumeroast.ports import (
+    Breaker,
+    EventPublisher,
+    JobStore,
+    Metrics,
+    Reviewer,
+    ReviewRequest,
+    TaskQueue,
+)
 
 log = structlog.get_logger(__name__)
-
-
-class TaskQueue(Protocol):
-    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
-
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None: ...
-
-    def queue_depth(self) -> int | None: ...
-
-    def ping(self) -> bool: ...
-
-
-class EventPublisher(Protocol):
-    def publish(self, job_id: str, payload: dict[str, Any]) -> None: ...
-
-    def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]: ...
-
-    def ping(self) -> bool: ...
-
-
-class Breaker(Protocol):
-    def wait_s(self, name: str) -> float | None: ...
-
-    def record(self, name: str, *, ok: bool) -> None: ...
-
-    def is_open(self, name: str) -> bool: ...
-
-
-class ProviderPaused(TransientError):
-    """The provider's circuit breaker is open: the job waits without spending a retry."""
-
-    code = "provider_paused"
-    user_message = "The AI reviewer is down; your job is waiting and will resume by itself."
-
-
-class Metrics(Protocol):
-    def stage_seconds(self, stage: Stage, seconds: float) -> None: ...
-
-    def job_finished(self, status: str) -> None: ...
-
-    def retry_scheduled(self, reason: str) -> None: ...
-
-    def llm_usage(self, provider: str, usage: LLMUsage) -> None: ...
-
-    def provider_error(self, provider: str, kind: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -115,15 +79,6 @@ class Outcome(StrEnum):
     COMPLETE = "complete"
     FAILED = "failed"
     SKIPPED = "skipped"  #: another run holds or finished the job
-
-
-class DeadLetterNotFound(JobNotFound):
-    code = "dead_letter_not_found"
-    user_message = "No such dead-letter entry."
-
-
-class LeaseLost(Exception):
-    """Our lease ran out and another run took the job: stop without writing."""
 
 
 # --- submit -------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from typing import Any
 
 from resumeroast.adapters.parsing_wire import MAX_HEADER_BYTES, document_from_json, frame
 from resumeroast.core.documents import Document, DocumentKind
-from resumeroast.errors import DocumentError, DocumentTooComplex
+from resumeroast.errors import DocumentError, DocumentTooComplex, ParserFailed
 
 __all__ = ["ParserFailed", "classify_answer", "parse_document", "stop_server"]
 
@@ -45,10 +45,6 @@ _SERVER_GRACE_S = 10.0  #: how much longer than the parse the server may take to
 _MAX_DETAIL_CHARS = 500
 #: the only environment the sandbox sees: secrets (LLM keys, database URLs) stay out
 _PASSED_ENV = frozenset({"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "PYTHONPATH"})
-
-
-class ParserFailed(RuntimeError):
-    """The sandbox itself misbehaved (not the document): an operator problem."""
 
 
 def parse_document(

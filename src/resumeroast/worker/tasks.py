@@ -15,8 +15,8 @@ from resumeroast.adapters.db.repository import new_owner_token
 from resumeroast.adapters.processes import owner_is_dead, process_owner_id
 from resumeroast.adapters.queue import REVIEW_TASK
 from resumeroast.core.retry import backoff_delay_s
-from resumeroast.errors import JobNotFound, TransientError
-from resumeroast.pipeline import ProviderPaused, dead_letter, process_job, publish_job
+from resumeroast.errors import JobNotFound, ProviderPaused, TransientError
+from resumeroast.pipeline import dead_letter, process_job, publish_job
 from resumeroast.worker.runtime import runtime
 
 log = structlog.get_logger(__name__)
