@@ -18,7 +18,7 @@ from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
 from resumeroast.adapters.secrets import secret_key
-from resumeroast.pipeline import Deps, Limits, job_event
+from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event
 from resumeroast.ports import Breaker, EventPublisher
 from resumeroast.settings import Settings
 
@@ -71,6 +71,12 @@ def build_runtime(settings: Settings) -> Runtime:
             max_upload_bytes=settings.max_upload_bytes,
             max_job_description_chars=settings.max_job_description_chars,
             lease_s=settings.task_time_limit_s + 30,
+        ),
+        retry=RetryPolicy(
+            max_retries=settings.max_retries,
+            base_s=settings.retry_base_s,
+            cap_s=settings.retry_cap_s,
+            outage_max_wait_s=settings.llm_outage_max_wait_s,
         ),
     )
     return Runtime(

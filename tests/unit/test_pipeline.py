@@ -19,6 +19,7 @@ from resumeroast.core.readers import read_document
 from resumeroast.pipeline import (
     Deps,
     Limits,
+    RetryPolicy,
     analysis_fingerprint,
     reconcile,
     review_cache_key,
@@ -124,6 +125,7 @@ def deps_for(jobs: SqlJobRepository, queue: RecordingQueue) -> Deps:
         limits=Limits(max_upload_bytes=1 << 20, max_job_description_chars=1000, lease_s=60),
         breaker=NoBreaker(),
         metrics=PrometheusMetrics(),
+        retry=RetryPolicy(max_retries=3, base_s=1.0, cap_s=60.0, outage_max_wait_s=1800.0),
     )
 
 
