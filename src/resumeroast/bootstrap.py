@@ -16,8 +16,9 @@ from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
-from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
+from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
 from resumeroast.adapters.secrets import secret_key
+from resumeroast.adapters.sqs_dead_letters import SqsDeadLetterQueue
 from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event
 from resumeroast.ports import Breaker, EventPublisher
 from resumeroast.settings import Settings
@@ -78,10 +79,19 @@ def build_runtime(settings: Settings) -> Runtime:
             cap_s=settings.retry_cap_s,
             outage_max_wait_s=settings.llm_outage_max_wait_s,
         ),
+        redriven=redrive_queue(settings, celery),
     )
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
     )
+
+
+def redrive_queue(settings: Settings, celery: Celery) -> SqsDeadLetterQueue | None:
+    """SQS's own dead-letter queue, when SQS is the broker and SQS_DEAD_LETTER_QUEUE names it."""
+    name = settings.sqs_dead_letter_queue
+    if not name or not is_sqs(str(celery.conf.broker_url)):
+        return None
+    return SqsDeadLetterQueue(celery, name)
 
 
 def breaker_policy(settings: Settings) -> BreakerPolicy:

@@ -11,7 +11,7 @@ Reviewers live in adapters/llm (builtin, openai-compatible, anthropic, local). C
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -85,6 +85,26 @@ class EventPublisher(Protocol):
     def ping(self) -> bool: ...
 
     def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RedrivenMessage:
+    """A message the broker's redrive policy moved to its own dead-letter queue."""
+
+    message_id: str
+    job_id: str | None
+    task_name: str | None
+    receive_count: int
+
+
+class RedriveQueue(Protocol):
+    """The broker's own dead-letter queue (SQS's redrive policy), next to the database's."""
+
+    def peek(self, *, limit: int = 100) -> Sequence[RedrivenMessage]: ...
+
+    def replay(
+        self, wanted: Callable[[RedrivenMessage], bool], put_back: Callable[[str], None]
+    ) -> Sequence[RedrivenMessage]: ...
 
 
 class Breaker(Protocol):

@@ -6,7 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from resumeroast.core.documents import Document, DocumentKind
-from resumeroast.ports import Breaker, EventPublisher, JobStore, Metrics, Reviewer, TaskQueue
+from resumeroast.ports import (
+    Breaker,
+    EventPublisher,
+    JobStore,
+    Metrics,
+    RedriveQueue,
+    Reviewer,
+    TaskQueue,
+)
 
 
 @dataclass(frozen=True)
@@ -37,3 +45,4 @@ class Deps:
     breaker: Breaker
     metrics: Metrics
     retry: RetryPolicy
+    redriven: RedriveQueue | None = None  #: the broker's own dead-letter queue, if any

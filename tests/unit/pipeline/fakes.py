@@ -16,7 +16,7 @@ from resumeroast.core.jobs import LLMUsage, Stage
 from resumeroast.core.readers import read_document
 from resumeroast.errors import BrokerUnavailable
 from resumeroast.pipeline import Deps, Limits, RetryPolicy
-from resumeroast.ports import JobStore, ReviewRequest
+from resumeroast.ports import JobStore, RedrivenMessage, ReviewRequest
 
 RESUME = b"""Jane Doe
 jane@example.com | +1 555 0100
@@ -192,6 +192,7 @@ def world(
     breaker: FakeBreaker | None = None,
     retry: RetryPolicy = RETRY,
     parse: Any = read_document,
+    redrive: FakeRedrive | None = None,
 ) -> World:
     reviewer = reviewer or ScriptedReviewer(billable=False)
     queue, breaker = queue or FakeQueue(), breaker or FakeBreaker()
@@ -206,5 +207,28 @@ def world(
         breaker=breaker,
         metrics=metrics,
         retry=retry,
+        redriven=redrive,
     )
     return World(deps, queue, events, breaker, metrics, reviewer)
+
+
+class FakeRedrive:
+    """A broker's own dead-letter queue (SQS's redrive policy): messages wait until replayed;
+    one whose put_back raises stays."""
+
+    def __init__(self) -> None:
+        self.messages: list[RedrivenMessage] = []
+
+    def peek(self, *, limit: int = 100) -> list[RedrivenMessage]:
+        return self.messages[:limit]
+
+    def replay(
+        self, wanted: Callable[[RedrivenMessage], bool], put_back: Callable[[str], None]
+    ) -> list[RedrivenMessage]:
+        moved = []
+        for message in list(self.messages):
+            if message.job_id and wanted(message):
+                put_back(message.job_id)
+                self.messages.remove(message)
+                moved.append(message)
+        return moved
