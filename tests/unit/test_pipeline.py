@@ -24,18 +24,7 @@ from resumeroast.pipeline import (
     reconcile,
     review_cache_key,
 )
-
-RESUME = b"""Jane Doe
-jane@example.com | +1 555 0100
-
-EXPERIENCE
-Senior Engineer, Acme Corp, Jan 2021 - Present
-- Built the billing service that cut invoice errors by 40%
-- Led a team of five engineers through a database migration
-
-EDUCATION
-BSc Computer Science, State University, 2016
-"""
+from tests.unit.pipeline.fakes import RESUME
 
 
 def key_for(as_of: date, **changes: Any) -> str:

@@ -1,4 +1,4 @@
-"""The use cases, in the order of the data flow (../ARCHITECTURE.md):
+"""The use cases, in the order of the data flow (the design's ARCHITECTURE.md):
 
     submit      submit_resume: validate bytes → store upload + job 'queued' → enqueue
     process     process_job: claim → parse → analyze → review (cached) → save 'complete'
