@@ -43,9 +43,10 @@ client: install $(WEB)/node_modules/.package-lock.json ## regenerate frontend/op
 up: install web ## install everything and run ResumeRoast at http://127.0.0.1:8000
 	$(VENV)/bin/resumeroast up
 
-lint: install ## ruff
+lint: install ## ruff, and import-linter's layer contracts (pyproject.toml)
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 typecheck: install ## mypy --strict on the package
 	$(VENV)/bin/mypy

@@ -16,9 +16,11 @@ from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
-from resumeroast.adapters.queue import CeleryTaskQueue, make_celery
+from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
 from resumeroast.adapters.secrets import secret_key
-from resumeroast.pipeline import Breaker, Deps, EventPublisher, Limits, job_event
+from resumeroast.adapters.sqs_dead_letters import SqsDeadLetterQueue
+from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event
+from resumeroast.ports import Breaker, EventPublisher
 from resumeroast.settings import Settings
 
 
@@ -29,6 +31,13 @@ class Runtime:
     celery: Celery
     deps: Deps
     secret: bytes
+
+    def close(self) -> None:
+        """Release what build_runtime opened: entry points call it on shutdown."""
+        self.deps.reviewer.close()  # stops a local model server
+        self.deps.events.close()
+        self.celery.close()
+        self.engine.dispose()
 
 
 def build_runtime(settings: Settings) -> Runtime:
@@ -64,10 +73,25 @@ def build_runtime(settings: Settings) -> Runtime:
             max_job_description_chars=settings.max_job_description_chars,
             lease_s=settings.task_time_limit_s + 30,
         ),
+        retry=RetryPolicy(
+            max_retries=settings.max_retries,
+            base_s=settings.retry_base_s,
+            cap_s=settings.retry_cap_s,
+            outage_max_wait_s=settings.llm_outage_max_wait_s,
+        ),
+        redriven=redrive_queue(settings, celery),
     )
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
     )
+
+
+def redrive_queue(settings: Settings, celery: Celery) -> SqsDeadLetterQueue | None:
+    """SQS's own dead-letter queue, when SQS is the broker and SQS_DEAD_LETTER_QUEUE names it."""
+    name = settings.sqs_dead_letter_queue
+    if not name or not is_sqs(str(celery.conf.broker_url)):
+        return None
+    return SqsDeadLetterQueue(celery, name)
 
 
 def breaker_policy(settings: Settings) -> BreakerPolicy:

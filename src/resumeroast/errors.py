@@ -131,6 +131,18 @@ class JobNotFound(ResumeRoastError):
     user_message = "No such job. Check the link, or upload the resume again."
 
 
+class DeadLetterNotFound(JobNotFound):
+    code = "dead_letter_not_found"
+    user_message = "No such dead-letter entry."
+
+
+class LeaseLost(ResumeRoastError):
+    """Our lease on the job ran out and another run took it: stop without writing (a store
+    also raises it inside a transaction to roll that back)."""
+
+    code = "lease_lost"
+
+
 class InvalidRequest(ResumeRoastError):
     code = "invalid_request"
     user_message = "The request is not valid."
@@ -163,6 +175,20 @@ class AdminAuthRequired(ResumeRoastError):
 
 class BrokerUnavailable(TransientError):
     code = "broker_unavailable"
+
+
+class ParserFailed(ResumeRoastError):
+    """The parse sandbox itself misbehaved (not the document): an operator problem, retried
+    like any unexpected failure and then dead-lettered."""
+
+    code = "parser_failed"
+
+
+class ProviderPaused(TransientError):
+    """The provider's circuit breaker is open: the job waits without spending a retry."""
+
+    code = "provider_paused"
+    user_message = "The AI reviewer is down; your job is waiting and will resume by itself."
 
 
 class LLMTransientError(TransientError):

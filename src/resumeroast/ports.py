@@ -1,17 +1,17 @@
 """Ports: the small interfaces the pipeline needs; adapters implement them.
 
-Implementations live in adapters/llm (builtin, openai-compatible, anthropic, local).
-Contract:
+Reviewers live in adapters/llm (builtin, openai-compatible, anthropic, local). Contract:
 - `identity` names everything that changes the answer (provider, model, prompt version);
   the pipeline caches reviews under (document hash, job description hash, level, identity).
 - `review()` returns grounded Feedback. A bad model answer is NOT an error: the reviewer
   falls back to the analyzer's feedback with a visible note. Provider outages raise
   LLMTransientError (with retry_after_s when known); rejected requests LLMPermanentError.
+- `close()` releases what the reviewer holds (a local model server); the runtime calls it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -20,6 +20,8 @@ from resumeroast.core.analysis import Analysis
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, Stage
+from resumeroast.core.llm_answer import AnswerLimits, FinishReason
+from resumeroast.core.prompts import Message
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,89 @@ class Reviewer(Protocol):
         ...
 
     def review(self, request: ReviewRequest) -> Feedback: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    text: str | None  #: the JSON text (a tool call's input, serialised, for Anthropic)
+    finish: FinishReason
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+class ChatClient(Protocol):
+    """One model behind one vendor's API; raises LLMTransientError / LLMPermanentError."""
+
+    @property
+    def model(self) -> str: ...
+
+    def complete(
+        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
+    ) -> ChatReply: ...
+
+    def close(self) -> None: ...
+
+
+class TaskQueue(Protocol):
+    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
+
+    def enqueue_reviews(self, job_ids: Sequence[str]) -> None: ...
+
+    def queue_depth(self) -> int | None: ...
+
+    def ping(self) -> bool: ...
+
+
+class EventPublisher(Protocol):
+    def publish(self, job_id: str, payload: dict[str, Any]) -> None: ...
+
+    def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]: ...
+
+    def ping(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True)
+class RedrivenMessage:
+    """A message the broker's redrive policy moved to its own dead-letter queue."""
+
+    message_id: str
+    job_id: str | None
+    task_name: str | None
+    receive_count: int
+
+
+class RedriveQueue(Protocol):
+    """The broker's own dead-letter queue (SQS's redrive policy), next to the database's."""
+
+    def peek(self, *, limit: int = 100) -> Sequence[RedrivenMessage]: ...
+
+    def replay(
+        self, wanted: Callable[[RedrivenMessage], bool], put_back: Callable[[str], None]
+    ) -> Sequence[RedrivenMessage]: ...
+
+
+class Breaker(Protocol):
+    def wait_s(self, name: str) -> float | None: ...
+
+    def record(self, name: str, *, ok: bool) -> None: ...
+
+    def is_open(self, name: str) -> bool: ...
+
+
+class Metrics(Protocol):
+    def stage_seconds(self, stage: Stage, seconds: float) -> None: ...
+
+    def job_finished(self, status: str) -> None: ...
+
+    def retry_scheduled(self, reason: str) -> None: ...
+
+    def llm_usage(self, provider: str, usage: LLMUsage) -> None: ...
+
+    def provider_error(self, provider: str, kind: str) -> None: ...
 
 
 class JobStore(Protocol):

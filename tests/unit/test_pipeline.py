@@ -19,22 +19,12 @@ from resumeroast.core.readers import read_document
 from resumeroast.pipeline import (
     Deps,
     Limits,
+    RetryPolicy,
     analysis_fingerprint,
     reconcile,
     review_cache_key,
 )
-
-RESUME = b"""Jane Doe
-jane@example.com | +1 555 0100
-
-EXPERIENCE
-Senior Engineer, Acme Corp, Jan 2021 - Present
-- Built the billing service that cut invoice errors by 40%
-- Led a team of five engineers through a database migration
-
-EDUCATION
-BSc Computer Science, State University, 2016
-"""
+from tests.unit.pipeline.fakes import RESUME
 
 
 def key_for(as_of: date, **changes: Any) -> str:
@@ -124,6 +114,7 @@ def deps_for(jobs: SqlJobRepository, queue: RecordingQueue) -> Deps:
         limits=Limits(max_upload_bytes=1 << 20, max_job_description_chars=1000, lease_s=60),
         breaker=NoBreaker(),
         metrics=PrometheusMetrics(),
+        retry=RetryPolicy(max_retries=3, base_s=1.0, cap_s=60.0, outage_max_wait_s=1800.0),
     )
 
 

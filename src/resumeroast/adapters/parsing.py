@@ -32,7 +32,7 @@ from typing import Any
 
 from resumeroast.adapters.parsing_wire import MAX_HEADER_BYTES, document_from_json, frame
 from resumeroast.core.documents import Document, DocumentKind
-from resumeroast.errors import DocumentError, DocumentTooComplex
+from resumeroast.errors import DocumentError, DocumentTooComplex, ParserFailed
 
 __all__ = ["ParserFailed", "classify_answer", "parse_document", "stop_server"]
 
@@ -47,10 +47,6 @@ _MAX_DETAIL_CHARS = 500
 _PASSED_ENV = frozenset(
     {"PATH", "HOME", "TMPDIR", "LANG", "LC_ALL", "LC_CTYPE", "PYTHONPATH", "TESSDATA_PREFIX"}
 )
-
-
-class ParserFailed(RuntimeError):
-    """The sandbox itself misbehaved (not the document): an operator problem."""
 
 
 def parse_document(

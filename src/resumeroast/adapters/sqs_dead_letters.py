@@ -1,6 +1,6 @@
 """The SQS dead-letter queue: messages SQS's redrive policy moved there after too many receives
-(a job that kept killing its worker). `resumeroast dlq` lists and replays them next to the
-database's own dead-letter entries.
+(a job that kept killing its worker). The pipeline's dead-letter use cases list and replay
+them next to the database's own entries (the RedriveQueue port).
 """
 
 from __future__ import annotations
@@ -13,16 +13,17 @@ from typing import Any
 
 from celery import Celery
 
+from resumeroast.ports import RedrivenMessage
+
 #: Seconds a listed or replayed message stays hidden from other readers while we hold it.
 HOLD_S = 60
 
 
 @dataclass(frozen=True)
-class SqsDeadLetter:
-    message_id: str
-    job_id: str | None
-    task_name: str | None
-    receive_count: int
+class _Held:
+    """A received message, hidden from other readers until released or deleted."""
+
+    message: RedrivenMessage
     receipt_handle: str
 
 
@@ -37,36 +38,37 @@ class SqsDeadLetterQueue:
         url = client.get_queue_url(QueueName=self.queue_name)["QueueUrl"]
         return client, url
 
-    def peek(self, *, limit: int = 100) -> list[SqsDeadLetter]:
+    def peek(self, *, limit: int = 100) -> list[RedrivenMessage]:
         """Peek: SQS can only look at a message by receiving it, which hides it; every message
         looked at is made visible again at once, so a replay right after a list finds it."""
         client, url = self._client_and_url()
-        entries = self._receive(client, url, limit=limit)
-        self._release(client, url, entries)
-        return entries
+        held = self._receive(client, url, limit=limit)
+        self._release(client, url, held)
+        return [h.message for h in held]
 
     def replay(
-        self, wanted: Callable[[SqsDeadLetter], bool], put_back: Callable[[str], None]
-    ) -> list[SqsDeadLetter]:
+        self, wanted: Callable[[RedrivenMessage], bool], put_back: Callable[[str], None]
+    ) -> list[RedrivenMessage]:
         """Hand the job of every wanted message to put_back, then delete the message; the
         others are released. A put_back that raises leaves its message in the queue."""
         client, url = self._client_and_url()
         held = self._receive(client, url, limit=100_000)
-        replayed: list[SqsDeadLetter] = []
+        replayed: list[_Held] = []
         try:
             for entry in held:
-                if entry.job_id and wanted(entry):
-                    put_back(entry.job_id)
+                job_id = entry.message.job_id
+                if job_id and wanted(entry.message):
+                    put_back(job_id)
                     client.delete_message(QueueUrl=url, ReceiptHandle=entry.receipt_handle)
                     replayed.append(entry)
         finally:
             self._release(client, url, [e for e in held if e not in replayed])
-        return replayed
+        return [h.message for h in replayed]
 
     @staticmethod
-    def _receive(client: Any, url: str, *, limit: int) -> list[SqsDeadLetter]:
+    def _receive(client: Any, url: str, *, limit: int) -> list[_Held]:
         # Received messages stay hidden for HOLD_S, long enough to page through the queue.
-        seen: dict[str, SqsDeadLetter] = {}
+        seen: dict[str, _Held] = {}
         while len(seen) < limit:
             answer = client.receive_message(
                 QueueUrl=url,
@@ -83,7 +85,7 @@ class SqsDeadLetterQueue:
         return list(seen.values())
 
     @staticmethod
-    def _release(client: Any, url: str, entries: list[SqsDeadLetter]) -> None:
+    def _release(client: Any, url: str, entries: list[_Held]) -> None:
         for start in range(0, len(entries), 10):  # SQS's batch limit
             client.change_message_visibility_batch(
                 QueueUrl=url,
@@ -94,15 +96,15 @@ class SqsDeadLetterQueue:
             )
 
 
-def _to_dead_letter(message: dict[str, Any]) -> SqsDeadLetter:
+def _to_dead_letter(message: dict[str, Any]) -> _Held:
     task_name, job_id = _task_of(message.get("Body", ""))
-    return SqsDeadLetter(
+    redriven = RedrivenMessage(
         message_id=message["MessageId"],
         job_id=job_id,
         task_name=task_name,
         receive_count=int(message.get("Attributes", {}).get("ApproximateReceiveCount", 0)),
-        receipt_handle=message["ReceiptHandle"],
     )
+    return _Held(redriven, message["ReceiptHandle"])
 
 
 def _task_of(body: str) -> tuple[str | None, str | None]:

@@ -9,10 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header
 from pydantic import BaseModel
 
+from resumeroast import pipeline
 from resumeroast.api.deps import RuntimeDep
 from resumeroast.bootstrap import Runtime
 from resumeroast.errors import AdminAuthRequired
-from resumeroast.pipeline import replay_dead_letter
 
 
 def require_admin(rt: RuntimeDep, authorization: Annotated[str | None, Header()] = None) -> Runtime:
@@ -71,13 +71,14 @@ class QueueStats(BaseModel):
 )
 def list_dead_letters(rt: AdminDep, limit: int = 100) -> list[DeadLetterPublic]:
     return [
-        DeadLetterPublic(**vars(e)) for e in rt.deps.jobs.list_dead_letters(limit=min(limit, 1000))
+        DeadLetterPublic(**vars(e))
+        for e in pipeline.list_dead_letters(rt.deps, limit=min(limit, 1000))
     ]
 
 
 @router.post("/dlq/{entry_id}/replay", response_model=Replayed, responses={401: {}, 404: {}})
 def replay_entry(entry_id: int, rt: AdminDep) -> Replayed:
-    return Replayed(job_id=replay_dead_letter(rt.deps, entry_id))
+    return Replayed(job_id=pipeline.replay_dead_letter(rt.deps, entry_id))
 
 
 @router.get("/stats", response_model=QueueStats, responses={401: {}})

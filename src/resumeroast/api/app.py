@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         gc.freeze()
         yield
         app.state.submissions.close()
-        app.state.runtime.engine.dispose()
+        app.state.runtime.close()
 
     docs = settings.api_docs_enabled
     app = FastAPI(

@@ -8,13 +8,19 @@ from __future__ import annotations
 from typing import Any
 
 from celery import Celery
-from celery.signals import task_failure, worker_process_init, worker_ready, worker_shutdown
+from celery.signals import (
+    task_failure,
+    worker_process_init,
+    worker_process_shutdown,
+    worker_ready,
+    worker_shutdown,
+)
 
 from resumeroast.adapters.queue import make_celery
 from resumeroast.logs import configure_logging
 from resumeroast.settings import get_settings
 from resumeroast.worker.reconciler import Reconciler
-from resumeroast.worker.runtime import runtime
+from resumeroast.worker.runtime import close_runtime, runtime
 from resumeroast.worker.tasks import on_task_failure, register_tasks
 
 
@@ -38,9 +44,10 @@ def _start_reconciler(**_: Any) -> None:
 
 
 @worker_shutdown.connect  # type: ignore[untyped-decorator]
-def _stop_reconciler(**_: Any) -> None:
+def _shut_down(**_: Any) -> None:
     if _reconciler is not None:
         _reconciler.stop()
+    close_runtime()
 
 
 @worker_process_init.connect  # type: ignore[untyped-decorator]
@@ -48,6 +55,11 @@ def _prepare_child(**_: Any) -> None:
     """Build the adapters when the pool child starts, not inside its first task's time limit."""
     configure_logging(get_settings())
     runtime()
+
+
+@worker_process_shutdown.connect  # type: ignore[untyped-decorator]
+def _release_child(**_: Any) -> None:
+    close_runtime()
 
 
 task_failure.connect(on_task_failure, weak=False)

@@ -23,3 +23,12 @@ def runtime() -> Runtime:
             _runtime = build_runtime(get_settings())
             _runtime_pid = os.getpid()
         return _runtime
+
+
+def close_runtime() -> None:
+    """On shutdown: release this process's runtime (a child's, or the main process's)."""
+    global _runtime
+    with _lock:
+        current, _runtime = _runtime, None
+    if current is not None and _runtime_pid == os.getpid():
+        current.close()

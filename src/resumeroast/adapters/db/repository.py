@@ -39,7 +39,7 @@ from resumeroast.adapters.db.tables import (
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import DeadLetter, Job, JobStatus, LLMUsage, NewJob, Stage
-from resumeroast.errors import IdempotencyKeyReused, JobNotFound, TransientError
+from resumeroast.errors import IdempotencyKeyReused, JobNotFound, LeaseLost, TransientError
 
 JOBS = cast(Table, JobRow.__table__)
 UPLOADS = cast(Table, UploadRow.__table__)
@@ -47,10 +47,6 @@ UPLOADS = cast(Table, UploadRow.__table__)
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-class _LeaseLost(Exception):
-    """Raised inside a transaction to roll it back when the job's lease was lost."""
 
 
 class SqlJobRepository:
@@ -262,10 +258,10 @@ class SqlJobRepository:
                     )
                 )
                 if result.rowcount != 1:  # type: ignore[attr-defined]
-                    raise _LeaseLost  # someone else owns the job now: roll the insert back
+                    raise LeaseLost(job_id)  # someone else owns the job now: roll the insert back
         except IntegrityError:
             return False  # already saved by an earlier run
-        except _LeaseLost:
+        except LeaseLost:
             return False
         return True
 

@@ -2,7 +2,7 @@
 anthropic, local (an embedded llama.cpp server reached through the openai client).
 
     from resumeroast.adapters.llm import build_reviewer
-    reviewer = build_reviewer(settings)      # Reviewer; reviewer.close() on shutdown
+    reviewer = build_reviewer(settings)      # Reviewer; Runtime.close() closes it
 """
 
 from resumeroast.adapters.llm.factory import build_reviewer

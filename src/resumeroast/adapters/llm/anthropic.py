@@ -15,10 +15,10 @@ from typing import Any, cast
 import anthropic
 
 from resumeroast.adapters.llm.errors import translate_error
-from resumeroast.adapters.llm.reviewer import ChatReply
 from resumeroast.core.llm_answer import AnswerLimits, FinishReason
 from resumeroast.core.llm_schema import answer_json_schema
 from resumeroast.core.prompts import Message
+from resumeroast.ports import ChatReply
 
 ANTHROPIC_BASE_URL = "https://api.anthropic.com"
 TOOL_NAME = "submit_review"

@@ -150,7 +150,7 @@ def local_reviewer(settings: Settings) -> LocalReviewer:
 def build_reviewer(settings: Settings) -> Reviewer:
     """The reviewer the settings ask for; `builtin` (the analyzer alone) when none is set.
 
-    Reviewers also have `close()`: call it on shutdown (it stops a local model server).
+    Its `close()` (which stops a local model server) is called by Runtime.close on shutdown.
     """
     provider = settings.effective_provider
     if provider == "openai":

@@ -29,10 +29,10 @@ from urllib.parse import urlsplit
 import openai
 
 from resumeroast.adapters.llm.errors import translate_error
-from resumeroast.adapters.llm.reviewer import ChatReply
 from resumeroast.core.llm_answer import AnswerLimits, FinishReason
 from resumeroast.core.llm_schema import answer_json_schema, grammar_schema
 from resumeroast.core.prompts import Message
+from resumeroast.ports import ChatReply
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]
 MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")

@@ -14,14 +14,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from resumeroast.adapters.llm.cost import Price
 from resumeroast.adapters.llm.screening import Prepared, flag_injection, prepare
 from resumeroast.core.analysis import Analysis, render_feedback
 from resumeroast.core.feedback import Feedback, ReviewInfo
 from resumeroast.core.grounding import QuoteIndex
-from resumeroast.core.llm_answer import AnswerCheck, AnswerLimits, FinishReason, check_answer
+from resumeroast.core.llm_answer import AnswerCheck, check_answer
 from resumeroast.core.llm_merge import (
     GroundingContext,
     ground_answer,
@@ -38,26 +38,7 @@ from resumeroast.core.prompts import (
     build_review_prompt,
 )
 from resumeroast.errors import LLMPermanentError
-from resumeroast.ports import ReviewRequest
-
-
-@dataclass(frozen=True)
-class ChatReply:
-    text: str | None  #: the JSON text (a tool call's input, serialised, for Anthropic)
-    finish: FinishReason
-    tokens_in: int = 0
-    tokens_out: int = 0
-
-
-class ChatClient(Protocol):
-    @property
-    def model(self) -> str: ...
-
-    def complete(
-        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
-    ) -> ChatReply: ...
-
-    def close(self) -> None: ...
+from resumeroast.ports import ChatClient, ChatReply, ReviewRequest
 
 
 @dataclass

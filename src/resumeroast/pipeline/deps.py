@@ -1,0 +1,48 @@
+"""What the use cases are given: the ports, the limits and the retry policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from resumeroast.core.documents import Document, DocumentKind
+from resumeroast.ports import (
+    Breaker,
+    EventPublisher,
+    JobStore,
+    Metrics,
+    RedriveQueue,
+    Reviewer,
+    TaskQueue,
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_upload_bytes: int
+    max_job_description_chars: int
+    lease_s: float
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How a transient failure is retried, and how long a job may wait out a provider outage."""
+
+    max_retries: int
+    base_s: float
+    cap_s: float
+    outage_max_wait_s: float
+
+
+@dataclass
+class Deps:
+    jobs: JobStore
+    queue: TaskQueue
+    events: EventPublisher
+    reviewer: Reviewer
+    parse: Callable[[bytes, DocumentKind], Document]
+    limits: Limits
+    breaker: Breaker
+    metrics: Metrics
+    retry: RetryPolicy
+    redriven: RedriveQueue | None = None  #: the broker's own dead-letter queue, if any

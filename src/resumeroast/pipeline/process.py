@@ -1,0 +1,184 @@
+"""Process: claim (conditional update) → parse → analyze → review (cached by content)
+→ save feedback + 'complete' (one transaction); every step is published.
+
+A permanent failure fails the job here, with its reason; any other failure goes back to the
+caller, which asks failure.handle_failure what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from enum import StrEnum
+
+import structlog
+
+from resumeroast.core.analysis import Analysis, analyze, ensure_resume, no_text_feedback
+from resumeroast.core.documents import LayoutFacts
+from resumeroast.core.feedback import Feedback, Level
+from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.errors import (
+    LeaseLost,
+    LLMTransientError,
+    NoTextLayer,
+    PermanentError,
+    ProviderPaused,
+)
+from resumeroast.pipeline.deps import Deps
+from resumeroast.pipeline.status import publish_job
+from resumeroast.ports import ReviewRequest
+
+log = structlog.get_logger(__name__)
+
+
+class Outcome(StrEnum):
+    COMPLETE = "complete"
+    FAILED = "failed"
+    SKIPPED = "skipped"  #: another run holds or finished the job
+
+
+def process_job(
+    deps: Deps, job_id: str, *, owner: str, dead_owners: tuple[str, ...] = ()
+) -> Outcome:
+    job = deps.jobs.claim_job(
+        job_id, owner=owner, lease_s=deps.limits.lease_s, dead_owners=dead_owners
+    )
+    if job is None:
+        log.info("job_not_claimable", job_id=job_id)
+        return Outcome.SKIPPED
+    publish_job(deps, job)
+    try:
+        feedback = review_job(deps, job, owner=owner)
+        with stage(deps, job, owner, Stage.SAVING):
+            saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
+    except PermanentError as exc:
+        failed = deps.jobs.fail_job(
+            job.id, owner=owner, code=exc.code, reason=exc.user_message, error=exc.detail
+        )
+        if not failed:  # our lease ran out and another run has the job now
+            return Outcome.SKIPPED
+        publish_job(deps, deps.jobs.get_job(job.id))
+        deps.metrics.job_finished("failed")
+        log.info("job_failed_permanently", job_id=job.id, code=exc.code)
+        return Outcome.FAILED
+    except LeaseLost:
+        return Outcome.SKIPPED
+    publish_job(deps, deps.jobs.get_job(job.id))
+    if saved:
+        deps.metrics.job_finished("complete")
+    return Outcome.COMPLETE if saved else Outcome.SKIPPED
+
+
+def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
+    with stage(deps, job, owner, Stage.PARSING):
+        data = deps.jobs.load_upload(job.id)
+        try:
+            document = deps.parse(data, job.kind)
+        except NoTextLayer as exc:
+            pages = getattr(exc, "pages", 1)
+            layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
+            return no_text_feedback(layout, job.level)
+    with stage(deps, job, owner, Stage.ANALYZING):
+        # "Present" means the day the job was submitted: the same upload always scores the same.
+        analysis = analyze(
+            document, job_description=job.job_description, as_of=job.created_at.date()
+        )
+        ensure_resume(document, analysis)  # a poem or a letter fails here, with what to upload
+    with stage(deps, job, owner, Stage.REVIEWING):
+        return review_document(
+            deps, job, owner, ReviewRequest(document, analysis, job.job_description, job.level)
+        )
+
+
+def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) -> Feedback:
+    """The builtin reviewer directly; a model through the cache, the breaker and the meter."""
+    if not deps.reviewer.is_billable:
+        return deps.reviewer.review(request)
+    document = request.document
+    # Hidden text is part of the key: the same visible text with an injection hidden in it must
+    # not be served the clean document's cached review (which lacks the red flag).
+    hidden = "\n".join(h.text for h in document.layout.hidden_text)
+    key = review_cache_key(
+        document.text + "\x00" + hidden,
+        job.job_description,
+        job.level,
+        deps.reviewer.identity,
+        analysis_fingerprint(request.analysis),
+    )
+    cached = deps.jobs.get_cached_review(key)
+    if cached is not None:
+        review = cached.review.model_copy(update={"cached": True})
+        return cached.model_copy(update={"review": review})
+    feedback = call_reviewer(deps, request)
+    deps.jobs.put_cached_review(key, feedback, source_job_id=job.id)
+    review = feedback.review
+    usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
+    deps.jobs.record_usage(job.id, owner=owner, usage=usage)
+    deps.metrics.llm_usage(review.reviewer, usage)
+    return feedback
+
+
+def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
+    """One billable call, guarded by the provider's shared circuit breaker."""
+    name = deps.reviewer.identity.split(":", 1)[0]
+    wait_s = deps.breaker.wait_s(name)
+    if wait_s is not None:
+        raise ProviderPaused(f"{name} breaker open", retry_after_s=wait_s)
+    try:
+        feedback = deps.reviewer.review(request)
+    except LLMTransientError as exc:
+        deps.breaker.record(name, ok=False)
+        deps.metrics.provider_error(name, exc.code)
+        # A failure that leaves the breaker open (it tripped it, or it was the half-open probe)
+        # is the outage, not this job's bad luck: the job waits instead of spending a retry.
+        if deps.breaker.is_open(name):
+            raise ProviderPaused(f"{name} breaker opened: {exc.detail}") from exc
+        raise
+    deps.breaker.record(name, ok=True)
+    return feedback
+
+
+def review_cache_key(
+    text: str, job_description: str | None, level: Level, identity: str, analysis: str
+) -> str:
+    """The cache holds the merged feedback, the analyzer's part included, so the analysis
+    (its fingerprint) is part of the key next to what the model saw."""
+    parts = [
+        hashlib.sha256(text.encode()).hexdigest(),
+        hashlib.sha256((job_description or "").encode()).hexdigest(),
+        level.value,
+        identity,
+        analysis,
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def analysis_fingerprint(analysis: Analysis) -> str:
+    """A hash of what the analyzer concluded: its version, facts, scores and findings.
+
+    A new analyzer, or a later "Present" that changes durations and gaps, changes it; the same
+    conclusions on another day keep it (and the cached review stays valid).
+    """
+    parts = [
+        analysis.version,
+        analysis.facts.model_dump_json(),
+        analysis.sub_scores.model_dump_json(),
+        str(analysis.overall_score),
+        analysis.keywords.model_dump_json() if analysis.keywords else "",
+        *(finding.model_dump_json() for finding in analysis.findings),
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@contextmanager
+def stage(deps: Deps, job: Job, owner: str, name: Stage) -> Iterator[None]:
+    """Record and publish the stage, and time it."""
+    if not deps.jobs.set_stage(job.id, owner=owner, stage=name):
+        raise LeaseLost(job.id)
+    publish_job(deps, replace(job, stage=name))
+    started = time.perf_counter()
+    yield
+    deps.metrics.stage_seconds(name, time.perf_counter() - started)
