@@ -23,6 +23,7 @@ from resumeroast.core.analysis import Analysis, analyze, no_text_feedback
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, sniff_kind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, NewJob, Stage
+from resumeroast.core.text_fields import require_plain_text
 from resumeroast.errors import (
     BrokerUnavailable,
     FileTooLarge,
@@ -141,6 +142,8 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
     """Check what can be told from the bytes at once; raises the user's error."""
     if len(upload.data) > limits.max_upload_bytes:
         raise FileTooLarge(f"{len(upload.data)} bytes")
+    require_plain_text("filename", upload.filename)
+    require_plain_text("job_description", upload.job_description or "", multiline=True)
     kind = sniff_kind(upload.data, upload.filename)
     job_description = (upload.job_description or "").strip() or None
     if job_description and len(job_description) > limits.max_job_description_chars:
