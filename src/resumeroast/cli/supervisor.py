@@ -182,6 +182,9 @@ def serve_api(host: str, port: int) -> None:
         port=port,
         log_level="warning",
         access_log=False,
+        # The app resolves forwarded addresses itself, from TRUSTED_PROXIES only (uvicorn's
+        # default believes any X-Forwarded-For from loopback): see api/client_address.py.
+        proxy_headers=False,
     )
     uvicorn.Server(config).run(sockets=[reuse_port_socket(host, port)])
 
