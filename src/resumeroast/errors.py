@@ -148,6 +148,16 @@ class InvalidRequest(ResumeRoastError):
     user_message = "The request is not valid."
 
 
+class InvalidField(InvalidRequest):
+    """One named field of the request is refused; the answer names it."""
+
+    code = "invalid_field"
+
+    def __init__(self, field: str, detail: str, *, user_message: str | None = None) -> None:
+        super().__init__(detail, user_message=user_message or f"{field}: {detail}")
+        self.field = field
+
+
 class IdempotencyKeyReused(InvalidRequest):
     code = "idempotency_key_reused"
     user_message = (

@@ -6,11 +6,12 @@ docs/operations.md has the table of every setting.
 
 from __future__ import annotations
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LLMProvider = Literal["builtin", "openai", "anthropic", "local"]
@@ -109,12 +110,23 @@ class Settings(BaseSettings):
     retention_days: float = 30.0
     retention_interval_s: float = 3600.0
     admin_token: SecretStr | None = None
+    #: Addresses or CIDR blocks of the proxies in front of the API whose X-Forwarded-For and
+    #: X-Forwarded-Proto are believed (a JSON list, e.g. ["10.0.0.0/8"]; none: the peer's own
+    #: address is the client). The rate limit keys on the client found through them.
+    trusted_proxies: list[str] = Field(default_factory=list)
     #: Browser origins allowed to call the API from another site (none: same origin only).
     cors_origins: list[str] = Field(default_factory=list)
     #: Serve the OpenAPI schema and its /docs and /redoc pages.
     api_docs_enabled: bool = True
     #: Signs job access tokens. Unset in development: generated once into DATA_DIR/secret.key.
     secret_key: SecretStr | None = None
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _proxies_are_networks(cls, values: list[str]) -> list[str]:
+        for value in values:
+            ipaddress.ip_network(value.strip(), strict=False)  # ValueError names the bad one
+        return values
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Settings:

@@ -24,9 +24,11 @@ def redis_server(tmp_path: Path) -> Iterator[EmbeddedRedis]:
 def stack(tmp_path: Path, redis_server: EmbeddedRedis) -> Iterator[Stack]:
     """A fresh stack with the API running; the test starts workers (some need none at first)."""
     the_stack = Stack(data_dir=tmp_path, redis=redis_server)
-    the_stack.start_api()
-    yield the_stack
-    the_stack.stop()
+    try:  # an API that did not come up in time is stopped too
+        the_stack.start_api()
+        yield the_stack
+    finally:
+        the_stack.stop()
 
 
 @pytest.fixture

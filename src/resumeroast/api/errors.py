@@ -69,8 +69,17 @@ def domain_problem(exc: errors.ResumeRoastError, instance: str) -> JSONResponse:
         headers = {"Retry-After": str(exc.retry_after_s)}
     elif status == 503:
         headers = {"Retry-After": "5"}
+    extra = {}
+    if isinstance(exc, errors.InvalidField):  # the same shape as a validation error's
+        extra["errors"] = [{"field": exc.field, "message": exc.detail}]
     return problem(
-        status, title, exc.user_message, code=exc.code, instance=instance, headers=headers
+        status,
+        title,
+        exc.user_message,
+        code=exc.code,
+        instance=instance,
+        headers=headers,
+        **extra,
     )
 
 

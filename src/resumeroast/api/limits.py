@@ -9,6 +9,7 @@ from __future__ import annotations
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumeroast.adapters.ratelimit import RedisRateLimiter
+from resumeroast.api.client_address import limit_key
 from resumeroast.api.errors import domain_problem
 from resumeroast.errors import FileTooLarge, RateLimited
 
@@ -64,7 +65,8 @@ class BodySizeLimit:
 class UploadRateLimit:
     """The per-client upload limit (429 with Retry-After), counted before the body is read.
 
-    Reads the limiter the app's lifespan puts in `app.state.rate_limiter`.
+    Reads the limiter the app's lifespan puts in `app.state.rate_limiter`; keys on the client
+    ClientAddress resolved (outside this middleware).
     """
 
     def __init__(self, app: ASGIApp, *, path: str) -> None:
@@ -77,7 +79,7 @@ class UploadRateLimit:
             return
         limiter: RedisRateLimiter = scope["app"].state.rate_limiter
         client = scope.get("client")
-        retry_after_s = await limiter.retry_after_s(client[0] if client else "unknown")
+        retry_after_s = await limiter.retry_after_s(limit_key(client[0]) if client else "unknown")
         if retry_after_s is None:
             await self.app(scope, receive, send)
             return

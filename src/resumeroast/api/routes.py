@@ -26,6 +26,7 @@ from resumeroast.api.schemas import Health, JobCreated, JobPublic
 from resumeroast.core.access import idempotency_digest, job_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
+from resumeroast.core.text_fields import require_plain_text
 from resumeroast.errors import FileTooLarge
 from resumeroast.pipeline import Upload, job_event, prepare_submission, submit_resume
 
@@ -62,6 +63,8 @@ async def create_review(
     level: Annotated[Level, Form(description="How harsh the wording is")] = Level.HONEST,
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
 ) -> JobCreated:
+    if idempotency_key is not None:
+        require_plain_text("Idempotency-Key", idempotency_key)
     limit = rt.settings.max_upload_bytes
     data = await file.read(limit + 1)
     if len(data) > limit:

@@ -11,6 +11,10 @@ but its system calls, and it gave the GIL back at every one of them (each SQLite
 socket read, each uuid4's getrandom), waiting up to the 5 ms switch interval to get it back from
 the busy loop. Measured at 1,200 uploads/s: a batch of 8 took 10 ms in the thread for 2 ms of
 CPU. In the loop it takes the 2 ms, during which the loop reads no new request.
+
+One upload the database refuses must not fail the others of its group: a batch that fails for
+any reason but a passing one (a locked or unreachable database fails them all alike) is written
+again one upload at a time, so only the refused one answers with its error.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import dataclass
 import structlog
 
 from resumeroast.core.jobs import Job, NewJob
+from resumeroast.errors import TransientError
 from resumeroast.pipeline import Deps, submit_batch
 
 log = structlog.get_logger(__name__)
@@ -66,9 +71,13 @@ class SubmissionWriter:
     def _write(self, batch: Sequence[_Pending]) -> None:
         try:
             jobs: list[Job] | BaseException = submit_batch(self._deps, [p.new for p in batch])
-        except Exception as exc:  # every waiting request answers with the error
+        except Exception as exc:
             log.warning("submission_batch_failed", uploads=len(batch), error=type(exc).__name__)
-            jobs = exc
+            if len(batch) > 1 and not isinstance(exc, TransientError):
+                for pending in batch:  # find the refused upload; the others are stored
+                    self._write([pending])
+                return
+            jobs = exc  # every waiting request answers with the error
         _settle(batch, jobs)
 
 

@@ -19,6 +19,7 @@ from rich.console import Console
 from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 from resumeroast.adapters.processes import die_with_parent
+from resumeroast.adapters.secrets import embedded_redis_password
 from resumeroast.settings import get_settings
 
 console = Console(stderr=True)
@@ -49,10 +50,13 @@ def run_stack(*, host: str, port: int, concurrency: int, api_workers: int) -> in
     redis_server: EmbeddedRedis | None = None
     env = dict(os.environ, DATA_DIR=str(settings.data_dir.resolve()))
     if settings.redis_url is None and settings.broker_url is None:
-        redis_server = EmbeddedRedis(settings.data_dir / "redis").start()
+        redis_server = EmbeddedRedis(
+            settings.data_dir / "redis", password=embedded_redis_password(settings)
+        ).start()
         env["REDIS_URL"] = redis_server.url
         console.print(
-            f"[dim]embedded redis-server on {redis_server.url} (AOF in {redis_server.directory})[/]"
+            f"[dim]embedded redis-server on {redis_server.display_url} "
+            f"(AOF in {redis_server.directory})[/]"
         )
     migrate_database()
     relays = []
@@ -182,6 +186,9 @@ def serve_api(host: str, port: int) -> None:
         port=port,
         log_level="warning",
         access_log=False,
+        # The app resolves forwarded addresses itself, from TRUSTED_PROXIES only (uvicorn's
+        # default believes any X-Forwarded-For from loopback): see api/client_address.py.
+        proxy_headers=False,
     )
     uvicorn.Server(config).run(sockets=[reuse_port_socket(host, port)])
 

@@ -15,6 +15,7 @@ import structlog
 from resumeroast.core.documents import sniff_kind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import Job, NewJob
+from resumeroast.core.text_fields import require_plain_text
 from resumeroast.errors import BrokerUnavailable, FileTooLarge, InvalidRequest
 from resumeroast.pipeline.deps import Deps, Limits
 
@@ -42,6 +43,8 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
     """Check what can be told from the bytes at once; raises the user's error."""
     if len(upload.data) > limits.max_upload_bytes:
         raise FileTooLarge(f"{len(upload.data)} bytes")
+    require_plain_text("filename", upload.filename)
+    require_plain_text("job_description", upload.job_description or "", multiline=True)
     kind = sniff_kind(upload.data, upload.filename)
     job_description = (upload.job_description or "").strip() or None
     if job_description and len(job_description) > limits.max_job_description_chars:

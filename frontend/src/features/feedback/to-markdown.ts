@@ -1,12 +1,30 @@
 import type { Feedback } from "@/lib/api/client";
 import { SEVERITY_ORDER, SEVERITY_TEXT, SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
 
+/**
+ * Text from the upload (quotes, rewrites, the filename, anything the model repeated from it) as
+ * inert Markdown: one line, no link, image, emphasis or raw HTML however it is written. A
+ * viewer that renders HTML must show `<iframe …>` or `[Click me](javascript:…)` as the
+ * characters they are. HTML's own characters become entities (inert in any renderer);
+ * Markdown's punctuation gets a backslash, which CommonMark allows before any of it; so does
+ * the "://" or "//" a viewer would turn into a link of its own.
+ */
+export function inertMarkdown(text: string): string {
+  return text
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ")
+    .replace(/[&<>]/g, (char) => HTML_ENTITIES[char] ?? char)
+    .replace(/[\\`*_{}[\]()#+!|~]|[:/](?=\/)/g, "\\$&"); // "://" and "//": no bare link
+}
+
+const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+
 /** The whole roast as a Markdown document (what "Download" saves). */
 export function feedbackToMarkdown(feedback: Feedback, filename: string): string {
+  const md = inertMarkdown;
   const out: string[] = [];
-  out.push(`# Resume roast: ${filename}`, "");
+  out.push(`# Resume roast: ${md(filename)}`, "");
   out.push(`**Overall score: ${feedback.overall_score}/100** (${scoreBand(feedback.overall_score).label})`, "");
-  out.push(`> ${feedback.verdict}`, "");
+  out.push(`> ${md(feedback.verdict)}`, "");
   out.push("| Score | Value |", "|---|---|");
   for (const [key, label] of Object.entries(SUB_SCORE_LABELS)) {
     const value = feedback.sub_scores[key as keyof typeof SUB_SCORE_LABELS];
@@ -21,11 +39,11 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
       if (!group.length) continue;
       out.push(`### ${SEVERITY_TEXT[severity].title}`, "");
       for (const finding of group) {
-        out.push(`- **${finding.message}** _(${finding.category})_`);
+        out.push(`- **${md(finding.message)}** _(${md(finding.category)})_`);
         for (const evidence of finding.evidence ?? []) {
-          out.push(`  - “${evidence.quote}”${evidence.line ? ` (line ${evidence.line})` : ""}`);
+          out.push(`  - “${md(evidence.quote)}”${evidence.line ? ` (line ${evidence.line})` : ""}`);
         }
-        if (finding.fix) out.push(`  - Fix: ${finding.fix}`);
+        if (finding.fix) out.push(`  - Fix: ${md(finding.fix)}`);
       }
       out.push("");
     }
@@ -33,23 +51,23 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
   const notes = feedback.section_notes ?? [];
   if (notes.length) {
     out.push("## Notes per section", "");
-    for (const note of notes) out.push(`- **${note.section}:** ${note.note}`);
+    for (const note of notes) out.push(`- **${md(note.section)}:** ${md(note.note)}`);
     out.push("");
   }
   const rewrites = feedback.rewrites ?? [];
   if (rewrites.length) {
     out.push("## Rewrites", "");
     for (const rewrite of rewrites) {
-      out.push(`- Before: ${rewrite.original}`, `  After: ${rewrite.improved}`);
-      if (rewrite.why) out.push(`  Why: ${rewrite.why}`);
+      out.push(`- Before: ${md(rewrite.original)}`, `  After: ${md(rewrite.improved)}`);
+      if (rewrite.why) out.push(`  Why: ${md(rewrite.why)}`);
     }
     out.push("");
   }
   if (feedback.keywords) {
     const { missing = [], matched = [], match_rate = 0 } = feedback.keywords;
     out.push("## Keywords", "", `Match rate: ${Math.round(match_rate * 100)}%`, "");
-    if (missing.length) out.push(`Missing: ${missing.join(", ")}`, "");
-    if (matched.length) out.push(`Matched: ${matched.join(", ")}`, "");
+    if (missing.length) out.push(`Missing: ${missing.map(md).join(", ")}`, "");
+    if (matched.length) out.push(`Matched: ${matched.map(md).join(", ")}`, "");
   }
   return `${out.join("\n").trimEnd()}\n`;
 }

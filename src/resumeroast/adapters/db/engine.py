@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,23 @@ def make_engine(url: str, *, pool_size: int = 5) -> Engine:
 
 
 def _ensure_sqlite_folder(url: str) -> None:
+    """The folder, and the database file created 0600 before SQLite opens it: SQLite gives the
+    -wal and -shm files the database's own mode, so none of them is readable by other users."""
     path = url.split("///", 1)[-1]
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if path and path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            _make_private(path, f"{path}-wal", f"{path}-shm")  # made by an older version
+
+
+def _make_private(*paths: str) -> None:
+    for path in paths:
+        try:
+            os.chmod(path, 0o600)
+        except OSError:  # absent, or not ours to change
+            pass
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

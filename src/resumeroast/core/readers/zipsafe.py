@@ -1,23 +1,28 @@
 """Checks a ZIP container (DOCX) must pass before any XML parser sees it.
 
 A 40 KB upload can declare gigabytes of content (a zip bomb), and an XML part can carry a
-DOCTYPE whose entities expand a few bytes into gigabytes (billion laughs). Word never
-writes a DOCTYPE, so any declaration is refused; sizes are checked from the archive's
-directory, and Python's zipfile never inflates a member past its declared size (it stops
-and fails the CRC check), so the declared sizes bound the memory a parser can use.
+DOCTYPE whose entities expand a few bytes into gigabytes (billion laughs). Every member is
+checked whatever its name (a part is XML by its content type, not its name) and whatever its
+encoding: lxml itself reads each member up to its first element (entities are declared only
+in a DOCTYPE, which comes before it), so UTF-16, UTF-32 or a declared encoding are decoded
+exactly as by the parser that reads the document later. A member that declares an entity is
+refused; so is any DOCTYPE in an .xml or .rels member, where Word never writes one. An HTML
+part imported whole (altChunk) may carry a bare `<!DOCTYPE html>`, which declares nothing.
+Sizes are checked from the archive's directory, and Python's zipfile never inflates a member
+past its declared size (it stops and fails the CRC check), so the declared sizes bound the
+memory a parser can use.
 """
 
 from __future__ import annotations
 
-import codecs
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import IO
+
+from lxml import etree
 
 from resumeroast.errors import DocumentTooComplex, UnreadableDocument
-
-_CHUNK_BYTES = 64 * 1024
-_DECLARATIONS = ("<!DOCTYPE", "<!ENTITY")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +43,7 @@ def open_checked_zip(data: bytes, limits: ZipLimits | None = None) -> zipfile.Zi
     try:
         check_sizes(archive.infolist(), len(data), limits)
         for info in archive.infolist():
-            if info.filename.endswith((".xml", ".rels")):
+            if not info.is_dir():
                 _check_xml_member(archive, info)
     except BaseException:
         archive.close()
@@ -63,24 +68,30 @@ def check_sizes(infos: list[zipfile.ZipInfo], archive_bytes: int, limits: ZipLim
 def _check_xml_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     try:
         with archive.open(info) as member:
-            head = member.read(4)
-            decoder = codecs.getincrementaldecoder(_xml_encoding(head))(errors="replace")
-            tail = ""
-            chunk = head
-            while chunk:
-                text = tail + decoder.decode(chunk)
-                if any(marker in text for marker in _DECLARATIONS):
-                    raise DocumentTooComplex(f"{info.filename} declares a DOCTYPE or entities")
-                tail = text[-len(_DECLARATIONS[0]) :]
-                chunk = member.read(_CHUNK_BYTES)
+            if _has_declarations(member, xml_part=info.filename.endswith((".xml", ".rels"))):
+                raise DocumentTooComplex(f"{info.filename} declares a DOCTYPE or entities")
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UnreadableDocument(f"{info.filename} cannot be decompressed: {exc}") from exc
 
 
-def _xml_encoding(head: bytes) -> str:
-    """UTF-16 parts must start with a byte order mark or a NUL-padded '<'."""
-    if head.startswith((codecs.BOM_UTF16_LE, b"<\x00")):
-        return "utf-16-le"
-    if head.startswith((codecs.BOM_UTF16_BE, b"\x00<")):
-        return "utf-16-be"
-    return "utf-8"
+def _has_declarations(member: IO[bytes], *, xml_part: bool) -> bool:
+    """Parse up to the first element (nothing is expanded or fetched). A member lxml cannot
+    read as XML is not one any XML parser here will read either."""
+    events = etree.iterparse(
+        member,
+        events=("start",),
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+    )
+    try:
+        for _event, element in events:
+            info = element.getroottree().docinfo
+            dtd = info.internalDTD
+            if xml_part:
+                return bool(info.doctype) or dtd is not None
+            return dtd is not None and any(True for _ in dtd.entities())
+    except etree.XMLSyntaxError:
+        return False
+    return False

@@ -1,0 +1,64 @@
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import type { Feedback } from "@/lib/api/client";
+import { feedbackToMarkdown } from "@/features/feedback/to-markdown";
+import { FEEDBACK } from "@/testing/data";
+
+/** What a resume (or its filename) can carry into the export; each must stay plain text. */
+const HOSTILE = [
+  "[Click me](javascript:alert(document.cookie))",
+  "<iframe src=javascript:alert(1)></iframe>",
+  '<img src=x onerror="alert(1)">',
+  "![pixel](https://evil.example/track.gif)",
+  "<https://evil.example/phish>",
+  "**bold** _claim_ `code` ~~gone~~ &lt;b&gt;",
+  "line one\n\n# Injected heading\n<script>alert(1)</script>",
+  "[ref]: javascript:alert(1)\n[Click][ref]",
+];
+
+function hostileFeedback(text: string): Feedback {
+  const [finding] = FEEDBACK.findings ?? [];
+  return {
+    ...FEEDBACK,
+    verdict: text,
+    findings: [{ ...finding!, message: text, fix: text, evidence: [{ quote: text, line: 3 }] }],
+    section_notes: [{ section: text, note: text, source: "ai" }],
+    rewrites: [{ original: text, improved: text, why: text, line: 3, source: "ai" }],
+    keywords: { matched: [text], missing: [text], match_rate: 0.5 },
+  };
+}
+
+/** The export as a Markdown viewer that renders raw HTML and bare links would show it. */
+function renderLikeAViewer(markdown: string): HTMLElement {
+  const viewer = new MarkdownIt({ html: true, linkify: true });
+  const page = document.createElement("div");
+  page.innerHTML = viewer.render(markdown);
+  return page;
+}
+
+function tagsAndAttributes(page: HTMLElement): string[] {
+  return [...page.querySelectorAll("*")].map((e) => [e.tagName, ...[...e.attributes].map((a) => a.name)].join(" "));
+}
+
+describe("feedbackToMarkdown with hostile text from the upload", () => {
+  it.each(HOSTILE)("keeps %j inert: no link, image, frame, script, handler or heading", (text) => {
+    const page = renderLikeAViewer(feedbackToMarkdown(hostileFeedback(text), `${text}.pdf`));
+    const plain = renderLikeAViewer(feedbackToMarkdown(hostileFeedback("plain words"), "plain.pdf"));
+    // The same elements as the export of plain words: nothing the upload wrote became markup.
+    expect(tagsAndAttributes(page)).toEqual(tagsAndAttributes(plain));
+    expect(page.querySelectorAll("a, img, iframe, script").length).toBe(0);
+  });
+
+  it.each(HOSTILE)("shows %j to the reader as the characters it is", (text) => {
+    const page = renderLikeAViewer(feedbackToMarkdown(hostileFeedback(text), "resume.pdf"));
+    const oneLine = text.replace(/\s*\n+\s*/g, " ");
+    expect(page.querySelector("blockquote")?.textContent?.trim()).toBe(oneLine);
+    expect(page.textContent).toContain(`“${oneLine}”`);
+  });
+
+  it("leaves ordinary text readable", () => {
+    const md = feedbackToMarkdown(FEEDBACK, "resume.pdf");
+    expect(md).toContain("> Readable, but it undersells you. Fix first: no bullet has a number.");
+    expect(md).toContain("“Worked on the ChatGPT project using Node.js” (line 19)");
+  });
+});
