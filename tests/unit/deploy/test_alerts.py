@@ -31,9 +31,9 @@ WANTED = {
     "ResumeRoastBreakerOpen",
 }
 PROMTOOL = shutil.which("promtool")
-#: .ci/run sets REQUIRE_PROMTOOL=1: there a missing promtool fails the tests, not skips them.
+#: .ci/run sets REQUIRE_DEPLOY_TOOLS=1: there a missing promtool fails, not skips.
 needs_promtool = pytest.mark.skipif(
-    PROMTOOL is None and not os.environ.get("REQUIRE_PROMTOOL"),
+    PROMTOOL is None and not os.environ.get("REQUIRE_DEPLOY_TOOLS"),
     reason="promtool not installed (apt-get install prometheus; CI installs it)",
 )
 
