@@ -11,6 +11,7 @@ import re
 import runpy
 from collections.abc import Iterator
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -285,6 +286,17 @@ def test_flower_sees_the_broker_with_our_key_prefix(services: dict[str, dict[str
     assert config["broker_transport_options"]["global_keyprefix"] == KEY_PREFIX
     # with no worker alive, Flower's queue view counts this queue
     assert config["task_default_queue"] == QUEUE_NAME
+
+
+def test_flower_reads_the_redis_url_with_its_password_from_the_secret(
+    services: dict[str, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "redis_url"
+    secret.write_text("redis://:pw@redis:6379/0\n")
+    monkeypatch.setenv("REDIS_URL_FILE", str(secret))
+    config = runpy.run_path(str(DEPLOY / "flower" / "flowerconfig.py"))
+    assert config["broker_url"] == "redis://:pw@redis:6379/0"
+    assert services["flower"]["environment"]["REDIS_URL_FILE"] == "/run/secrets/redis_url"
 
 
 # --- secrets ------------------------------------------------------------------------------------
