@@ -253,14 +253,25 @@ def test_the_caddyfile_keeps_tokens_out_of_the_log_and_operator_paths_private() 
     assert "admin off" in caddyfile
 
 
-def test_each_app_container_has_a_private_data_folder(
+def test_api_and_workers_share_their_data_folder_so_metrics_merge(
     services: dict[str, dict[str, Any]],
 ) -> None:
-    for name in APP_SERVICES:
-        (mount,) = services[name]["tmpfs"]
-        path, _, options = mount.partition(":")
-        assert path == services[name]["environment"]["DATA_DIR"] == "/data"
-        assert "uid=10001" in options.split(",")  # the image's user can write it
+    # the API's /metrics merges the metric files of every process in DATA_DIR/metrics
+    for name in ("api", "worker"):
+        assert services[name]["volumes"] == ["metrics-data:/data"], name
+        assert services[name]["environment"]["DATA_DIR"] == "/data"
+        assert "tmpfs" not in services[name]
+    assert "metrics-data" in load_compose()["volumes"]
+
+
+@pytest.mark.parametrize("name", ["migrate", "llm-relay"])
+def test_the_other_app_containers_have_a_private_data_folder(
+    services: dict[str, dict[str, Any]], name: str
+) -> None:
+    (mount,) = services[name]["tmpfs"]
+    path, _, options = mount.partition(":")
+    assert path == services[name]["environment"]["DATA_DIR"] == "/data"
+    assert "uid=10001" in options.split(",")  # the image's user can write it
 
 
 def test_workers_call_hosted_models_through_the_relay(
