@@ -8,7 +8,18 @@ The image has no resumeroast package to import them from, so they are repeated h
 
 import os
 
-broker_url = os.environ.get("REDIS_URL", "redis://redis:6379/0")
+
+
+def _redis_url() -> str:
+    """REDIS_URL_FILE (the compose secret holding the URL with its password), else REDIS_URL."""
+    path = os.environ.get("REDIS_URL_FILE")
+    if path:
+        with open(path) as secret:
+            return secret.read().strip()
+    return os.environ.get("REDIS_URL", "redis://redis:6379/0")
+
+
+broker_url = _redis_url()
 broker_transport_options = {"global_keyprefix": "resumeroast:"}
 broker_connection_retry_on_startup = True
 # Flower's queue view (/broker, /api/queues/length) counts the queues its workers consume

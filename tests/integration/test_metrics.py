@@ -31,6 +31,12 @@ def test_metrics_count_jobs_stages_and_queue(stack: Stack, client: httpx.Client)
     assert before["resumeroast_jobs{status=queued}"] == 0
     job = submit(client, "text/hrhelper__sample_resume.txt")
     assert samples(client)["resumeroast_jobs{status=queued}"] == 1
+    waiting = wait_for(
+        lambda: samples(client)["resumeroast_oldest_queued_job_age_seconds{}"] or None,
+        timeout_s=5,
+        what="the queued job to age",
+    )
+    assert 0 < waiting < 60
     assert samples(client)["resumeroast_queue_depth{}"] >= 1
     stack.start_worker()
     assert wait_final(client, job)["status"] == "complete"
@@ -42,6 +48,7 @@ def test_metrics_count_jobs_stages_and_queue(stack: Stack, client: httpx.Client)
     now = wait_for(worker_metrics_arrived, timeout_s=15, what="the worker's counters")
     assert now["resumeroast_jobs{status=complete}"] == 1
     assert now["resumeroast_dead_letters{}"] == 0
+    assert now["resumeroast_oldest_queued_job_age_seconds{}"] == 0  # nothing waits any more
     for stage in ("parsing", "analyzing", "reviewing", "saving"):
         assert now[f"resumeroast_stage_duration_seconds_count{{stage={stage}}}"] == 1
     text = client.get("/metrics").text

@@ -74,11 +74,13 @@ class StateCollector(Collector):
         queue_depth: Callable[[], int | None],
         dead_letters: Callable[[], int],
         breaker_open: Callable[[], dict[str, bool]],
+        oldest_queued_age_s: Callable[[], float] = lambda: 0.0,
     ) -> None:
         self.jobs_by_status = jobs_by_status
         self.queue_depth = queue_depth
         self.dead_letters = dead_letters
         self.breaker_open = breaker_open
+        self.oldest_queued_age_s = oldest_queued_age_s
 
     def collect(self) -> Iterator[Metric]:
         jobs = GaugeMetricFamily("resumeroast_jobs", "Jobs by status", labels=["status"])
@@ -86,6 +88,11 @@ class StateCollector(Collector):
         for status in ("queued", "processing", "complete", "failed"):
             jobs.add_metric([status], counts.get(status, 0))
         yield jobs
+        yield GaugeMetricFamily(
+            "resumeroast_oldest_queued_job_age_seconds",
+            "Age of the oldest job still queued (0 when none waits)",
+            value=self.oldest_queued_age_s(),
+        )
         depth = self.queue_depth()
         if depth is not None:
             yield GaugeMetricFamily(

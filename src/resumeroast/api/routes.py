@@ -164,6 +164,7 @@ def state_collector(rt: Any) -> StateCollector:
         queue_depth=deps.queue.queue_depth,
         dead_letters=deps.jobs.count_dead_letters,
         breaker_open=lambda: {provider: deps.breaker.is_open(provider)},
+        oldest_queued_age_s=deps.jobs.oldest_queued_age_s,
     )
 
 

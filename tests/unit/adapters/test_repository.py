@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from resumeroast.adapters.db.repository import SqlJobRepository, new_owner_token
+from resumeroast.adapters.db import repository
+from resumeroast.adapters.db.repository import SqlJobRepository, new_owner_token, utcnow
 from resumeroast.adapters.processes import process_owner_id
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level, SubScores
@@ -143,3 +145,15 @@ def test_reads_go_ahead_while_another_process_writes(jobs: SqlJobRepository) -> 
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_queue_age_is_the_oldest_queued_jobs(jobs: SqlJobRepository, monkeypatch: Any) -> None:
+    assert jobs.oldest_queued_age_s() == 0.0  # nothing waits
+    first = new_job(jobs)
+    later = utcnow()
+    monkeypatch.setattr(repository, "utcnow", lambda: later + timedelta(seconds=90))
+    new_job(jobs)  # accepted 90 s after the first
+    monkeypatch.setattr(repository, "utcnow", lambda: later + timedelta(seconds=120))
+    assert 119 <= jobs.oldest_queued_age_s() <= 121  # the first has waited about 2 minutes
+    assert jobs.claim_job(first, owner="a", lease_s=60) is not None
+    assert 29 <= jobs.oldest_queued_age_s() <= 31  # a job being processed is not waiting

@@ -11,6 +11,7 @@ import re
 import runpy
 from collections.abc import Iterator
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -25,20 +26,24 @@ from tests.unit.deploy.deploy_files import (
     dockerfile,
     load_compose,
 )
+from tests.unit.deploy.test_k8s import APP_WORKLOADS, container_env
 
-SERVICES = {"migrate", "api", "worker", "llm-relay", "redis", "postgres", "flower"}
+SERVICES = {"proxy", "migrate", "api", "worker", "llm-relay", "redis", "postgres", "flower"}
 APP_SERVICES = ("migrate", "api", "worker", "llm-relay")
 #: Variables Compose itself or the postgres/flower images read; the rest are Settings fields.
 DEPLOY_ONLY_VARS = {
-    "API_PORT",
     "FLOWER_BASIC_AUTH",
     "POSTGRES_DB",
-    "POSTGRES_PASSWORD",
     "POSTGRES_USER",
     "RESUMEROAST_IMAGE",
+    "SITE_ADDRESS",
 }
 SECRET_NAME = re.compile(r"(SECRET|PASSWORD|TOKEN|API_KEY|BASIC_AUTH|CREDENTIAL)", re.I)
 INTERPOLATION = re.compile(r"(?<!\$)\$\{(\w+)(?:[:?\-+][^}]*)?\}")
+
+
+def k8s_env(name: str) -> dict[str, str]:
+    return container_env(APP_WORKLOADS[name], name)
 
 
 def compose_schema() -> dict[str, Any]:
@@ -169,7 +174,7 @@ def test_app_services_share_one_image_and_run_in_production(
         service = services[name]
         assert service["build"] == {"context": "..", "dockerfile": "deploy/Dockerfile"}
         assert service["image"] == services["api"]["image"]
-        assert service["env_file"] == ".env"
+        assert "env_file" not in service  # each gets its own environment, not every secret
         assert service["environment"]["ENVIRONMENT"] == "production"
 
 
@@ -179,15 +184,33 @@ def test_redis_keeps_an_append_only_file_on_a_volume(services: dict[str, dict[st
     assert redis["command"] == ["redis-server", "/usr/local/etc/redis/redis.conf"]
     assert "./redis.conf:/usr/local/etc/redis/redis.conf:ro" in redis["volumes"]
     assert any(v.split(":")[1] == "/data" and not v.startswith(".") for v in redis["volumes"])
+    conf = redis_conf()
+    assert conf["appendonly"] == "yes"
+    assert conf["appendfsync"] == "everysec"
+    assert conf["dir"] == "/data"
+
+
+def redis_conf() -> dict[str, str]:
     conf = {}
     for line in (DEPLOY / "redis.conf").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             key, _, value = line.partition(" ")
             conf[key] = value.strip()
-    assert conf["appendonly"] == "yes"
-    assert conf["appendfsync"] == "everysec"
+    return conf
+
+
+def test_redis_needs_a_password_and_refuses_writes_at_its_memory_cap(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    conf = redis_conf()
+    assert conf["protected-mode"] == "yes"
+    assert "requirepass" not in conf  # the password is a secret, not in the repository
+    secret = services["redis"]["secrets"][0]
+    assert conf["include"] == "/run/secrets/" + secret["target"]
+    assert secret["source"] in load_compose()["secrets"]
     assert conf["maxmemory-policy"] == "noeviction"
-    assert conf["dir"] == "/data"
+    assert int(conf["maxmemory"].removesuffix("mb")) > 0  # 0 would mean no cap: no noeviction
+    assert "REDISCLI_AUTH" in " ".join(services["redis"]["healthcheck"]["test"])
 
 
 def test_postgres_keeps_its_data_on_a_volume(services: dict[str, dict[str, Any]]) -> None:
@@ -197,12 +220,58 @@ def test_postgres_keeps_its_data_on_a_volume(services: dict[str, dict[str, Any]]
     assert "pg_isready" in " ".join(postgres["healthcheck"]["test"])
 
 
-def test_only_the_api_and_a_local_flower_are_published(
+def test_only_the_proxy_and_a_local_flower_are_published(
     services: dict[str, dict[str, Any]],
 ) -> None:
     published = {name for name, service in services.items() if service.get("ports")}
-    assert published == {"api", "flower"}
+    assert published == {"proxy", "flower"}  # the API has no fixed host port: it can scale
     assert all(p.startswith("127.0.0.1:") for p in services["flower"]["ports"])
+    assert {p.split(":")[0] for p in services["proxy"]["ports"]} == {"80", "443"}
+
+
+def test_the_proxy_is_the_only_one_the_api_trusts(services: dict[str, dict[str, Any]]) -> None:
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("caddy:2")
+    address = proxy["networks"]["edge"]["ipv4_address"]
+    trusted = json.loads(services["api"]["environment"]["TRUSTED_PROXIES"])
+    assert trusted == [f"{address}/32"]
+    on_edge = {n for n, s in services.items() if "edge" in (s.get("networks") or [])}
+    assert on_edge == {"proxy", "api"}  # nothing else can reach the API from that address
+    assert "./caddy/Caddyfile:/etc/caddy/Caddyfile:ro" in proxy["volumes"]
+    assert proxy["environment"]["API_UPSTREAM"] == "api:8000"
+
+
+def test_the_caddyfile_keeps_tokens_out_of_the_log_and_operator_paths_private() -> None:
+    caddyfile = (DEPLOY / "caddy" / "Caddyfile").read_text()
+    query_filter = re.search(r"request>uri query \{([^}]*)\}", caddyfile)
+    assert query_filter and "delete token" in query_filter.group(1)
+    for header in ("Authorization", "Cookie", "X-Job-Token"):
+        assert f"request>headers>{header} delete" in caddyfile
+    private = re.search(r"@private path (.*)", caddyfile)
+    assert private and {"/metrics", "/api/admin"} <= set(private.group(1).split())
+    assert "respond @private 404" in caddyfile
+    assert "admin off" in caddyfile
+
+
+def test_api_and_workers_share_their_data_folder_so_metrics_merge(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    # the API's /metrics merges the metric files of every process in DATA_DIR/metrics
+    for name in ("api", "worker"):
+        assert services[name]["volumes"] == ["metrics-data:/data"], name
+        assert services[name]["environment"]["DATA_DIR"] == "/data"
+        assert "tmpfs" not in services[name]
+    assert "metrics-data" in load_compose()["volumes"]
+
+
+@pytest.mark.parametrize("name", ["migrate", "llm-relay"])
+def test_the_other_app_containers_have_a_private_data_folder(
+    services: dict[str, dict[str, Any]], name: str
+) -> None:
+    (mount,) = services[name]["tmpfs"]
+    path, _, options = mount.partition(":")
+    assert path == services[name]["environment"]["DATA_DIR"] == "/data"
+    assert "uid=10001" in options.split(",")  # the image's user can write it
 
 
 def test_workers_call_hosted_models_through_the_relay(
@@ -230,6 +299,17 @@ def test_flower_sees_the_broker_with_our_key_prefix(services: dict[str, dict[str
     assert config["task_default_queue"] == QUEUE_NAME
 
 
+def test_flower_reads_the_redis_url_with_its_password_from_the_secret(
+    services: dict[str, dict[str, Any]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secret = tmp_path / "redis_url"
+    secret.write_text("redis://:pw@redis:6379/0\n")
+    monkeypatch.setenv("REDIS_URL_FILE", str(secret))
+    config = runpy.run_path(str(DEPLOY / "flower" / "flowerconfig.py"))
+    assert config["broker_url"] == "redis://:pw@redis:6379/0"
+    assert services["flower"]["environment"]["REDIS_URL_FILE"] == "/run/secrets/redis_url"
+
+
 # --- secrets ------------------------------------------------------------------------------------
 
 
@@ -237,8 +317,33 @@ def test_no_secret_is_written_in_the_compose_file(services: dict[str, dict[str, 
     for path, value in strings(services):
         assert not re.search(r"://[^/\s:@]+:[^/\s@]+@", value), f"credentials in a URL at {path}"
         name = path.rsplit(".", 1)[-1]
-        if SECRET_NAME.search(name):
-            assert INTERPOLATION.fullmatch(value), f"{path} must come from deploy/.env"
+        if name.startswith("secrets["):  # the names of the secrets a service gets
+            continue
+        if SECRET_NAME.search(name) or name.removesuffix("_FILE") in ("DATABASE_URL", "REDIS_URL"):
+            from_file = name.endswith("_FILE") and value.startswith("/run/secrets/")
+            assert from_file or INTERPOLATION.fullmatch(value), f"{path}: a secret in the file"
+
+
+def test_each_container_gets_only_the_secrets_it_reads(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    for name, service in services.items():
+        read = {
+            value.removeprefix("/run/secrets/")
+            for variable, value in (service.get("environment") or {}).items()
+            if variable.endswith("_FILE")
+        }
+        given = {s if isinstance(s, str) else s["target"] for s in service.get("secrets", [])}
+        if name == "redis":  # read by redis.conf's include, not through a variable
+            read = {redis_conf()["include"].removeprefix("/run/secrets/")}
+        assert given == read, name
+
+
+def test_compose_and_kubernetes_share_one_set_of_environment_names(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    for name in APP_SERVICES:
+        assert set(services[name]["environment"]) == set(k8s_env(name)), name
 
 
 def test_the_example_env_file_holds_no_secret() -> None:
@@ -246,16 +351,16 @@ def test_the_example_env_file_holds_no_secret() -> None:
     for name, value in example.items():
         if SECRET_NAME.search(name):
             assert value == "", f"{name} has a value in .env.example"
-    assert "<POSTGRES_PASSWORD>" in example["DATABASE_URL"]
-    assert ".env" in (DEPLOY / ".gitignore").read_text().split()
+    assert not {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ADMIN_TOKEN"} & set(example)
+    ignored = (DEPLOY / ".gitignore").read_text().split()
+    assert ".env" in ignored and "secrets/" in ignored
 
 
 def test_the_example_env_file_names_real_settings() -> None:
     fields = {name.upper() for name in Settings.model_fields}
     unknown = set(env_example()) - fields - DEPLOY_ONLY_VARS
     assert not unknown, f"not a setting: {sorted(unknown)}"
-    required = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "ADMIN_TOKEN", "ENVIRONMENT"}
-    assert required <= set(env_example())
+    assert {"SITE_ADDRESS", "FLOWER_BASIC_AUTH"} <= set(env_example())
 
 
 def test_every_interpolated_variable_is_in_the_example() -> None:

@@ -158,6 +158,18 @@ class SqlJobRepository:
             rows = session.execute(select(JobRow.status, func.count()).group_by(JobRow.status))
             return dict(rows.tuples().all())
 
+    def oldest_queued_age_s(self) -> float:
+        """Seconds since the oldest queued job was accepted (0 when none waits): queue age."""
+        with self._session(read_only=True) as session:
+            oldest = session.scalar(
+                select(func.min(JobRow.created_at)).where(JobRow.status == JobStatus.QUEUED.value)
+            )
+        if oldest is None:
+            return 0.0
+        if oldest.tzinfo is None:  # SQLite returns the aggregate without our column type
+            oldest = oldest.replace(tzinfo=UTC)
+        return max((utcnow() - oldest).total_seconds(), 0.0)
+
     # --- the worker's lease -----------------------------------------------------------
 
     def claim_job(
