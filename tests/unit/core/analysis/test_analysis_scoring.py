@@ -132,6 +132,7 @@ BROKEN_AND_FIXED = [
     FixPair("length.too_many_pages", GOOD, GOOD, {**PDF, "layout": LayoutFacts(pages=3)}, PDF),
     FixPair("ats.columns", GOOD, GOOD, {"layout": LayoutFacts(columns=2)}),
     FixPair("ats.tables", GOOD, GOOD, {"layout": LayoutFacts(tables=1)}),
+    FixPair("ats.text_box", GOOD, GOOD, {"layout": LayoutFacts(text_boxes=2, text_box_share=1.0)}),
     FixPair("ats.unmappable_fonts", GOOD, GOOD,
             {"layout": LayoutFacts(unmappable_text_pages=(1,))}),
     FixPair("ats.image_only_pages", GOOD, GOOD, SCANNED, TWO_PAGES),
