@@ -58,6 +58,8 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "ats.image_only_pages": ("ats", 30, 30),
     "ats.text_box:critical": ("ats", 40, 40),
     "ats.text_box:warning": ("ats", 15, 15),
+    "ats.lost_ligatures:critical": ("ats", 40, 40),
+    "ats.lost_ligatures:warning": ("ats", 15, 15),
     "ats.too_little_text": ("ats", 20, 20),
     "ats.columns": ("ats", 15, 15),
     "ats.tables": ("ats", 10, 10),

@@ -15,6 +15,7 @@ from resumeroast.core.analysis.checks import (
     impact,
     language,
     length,
+    ligatures,
     paragraph_roles,
     personal,
     placeholders,
@@ -45,6 +46,7 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
     language.check_inflated_words,
     language.check_buzzword_stacking,
     spelling.check_spelling,
+    ligatures.check_lost_ligatures,
     timeline.check_tense,
 )
 
