@@ -53,6 +53,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
             "hidden_text": [[h.text, h.page, h.reason] for h in layout.hidden_text],
             "tables": layout.tables,
             "text_boxes": layout.text_boxes,
+            "text_box_share": layout.text_box_share,
             "scanned_pages": list(layout.scanned_pages),
             "ocr_pages": list(layout.ocr_pages),
         },
@@ -81,6 +82,7 @@ def document_from_json(value: Any) -> Document:
             ),
             tables=_int(layout["tables"]),
             text_boxes=_int(layout["text_boxes"]),
+            text_box_share=_share(layout["text_box_share"]),
             scanned_pages=_ints(layout["scanned_pages"]),
             ocr_pages=_ints(layout["ocr_pages"]),
         ),
@@ -119,6 +121,13 @@ def _float(value: Any) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise TypeError(f"expected a number, got {value!r}")
     return float(value)
+
+
+def _share(value: Any) -> float:
+    share = _float(value)
+    if not 0.0 <= share <= 1.0:
+        raise ValueError(f"expected a share between 0 and 1, got {share!r}")
+    return share
 
 
 def _str(value: Any) -> str:

@@ -74,6 +74,9 @@ class LayoutFacts:
     hidden_text: tuple[HiddenText, ...] = ()
     tables: int = 0
     text_boxes: int = 0
+    #: share (0..1) of the words that live only in text boxes or shapes: an ATS that skips
+    #: them sees that much less of the resume, and one that reads the fallback copy sees it twice
+    text_box_share: float = 0.0
     #: pages that are a picture (a scan) under an invisible OCR text layer: the text is
     #: kept, but an applicant tracking system reads whatever the OCR guessed
     scanned_pages: tuple[int, ...] = ()

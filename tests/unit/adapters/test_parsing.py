@@ -4,6 +4,7 @@ import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from multiprocessing.connection import Connection
 
 import pytest
@@ -167,6 +168,16 @@ def test_wire_format_round_trips_and_rejects_wrong_types() -> None:
     assert document_from_json(wire) == document
     wire["lines"][0][1] = 42
     with pytest.raises(TypeError):
+        document_from_json(wire)
+
+
+def test_wire_format_carries_the_text_box_share() -> None:
+    document = read_document(fixture("pdf/awesomecv__resume.pdf"), DocumentKind.PDF)
+    boxed = replace(document, layout=replace(document.layout, text_boxes=2, text_box_share=0.9))
+    assert document_from_json(document_to_json(boxed)).layout.text_box_share == 0.9
+    wire = document_to_json(boxed)
+    wire["layout"]["text_box_share"] = 3.0
+    with pytest.raises(ValueError):
         document_from_json(wire)
 
 

@@ -56,6 +56,10 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "length.too_short": ("clarity", 10, 10),  # graded: see _length_points
     "ats.unmappable_fonts": ("ats", 40, 40),
     "ats.image_only_pages": ("ats", 30, 30),
+    "ats.text_box:critical": ("ats", 40, 40),
+    "ats.text_box:warning": ("ats", 15, 15),
+    "ats.lost_ligatures:critical": ("ats", 40, 40),
+    "ats.lost_ligatures:warning": ("ats", 15, 15),
     "ats.too_little_text": ("ats", 20, 20),
     "ats.columns": ("ats", 15, 15),
     "ats.tables": ("ats", 10, 10),

@@ -161,6 +161,12 @@ def _english_words() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
+def is_known(word: str) -> bool:
+    """An English word as written (any case, possessive dropped) or a technology name."""
+    lowered = word.lower().replace("’", "'").removesuffix("'s")
+    return lowered in _english_words() or lowered in tech_words()
+
+
 def english_share(text: str) -> float:
     """Share of plain lower-case words that are English; 0 when most letters are not Latin."""
     letters = [ch for ch in text if ch.isalpha()]

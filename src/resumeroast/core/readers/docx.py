@@ -61,6 +61,7 @@ def read_docx(data: bytes) -> Document:
         columns=_section_columns(body),
         tables=reader.tables,
         text_boxes=reader.text_boxes,
+        text_box_share=reader.text_box_share(),
         hidden_text=tuple(reader.hidden),
     )
     return Document(kind=DocumentKind.DOCX, lines=lines, layout=layout)
@@ -134,6 +135,12 @@ class _Reader:
         self.hidden: list[HiddenText] = []
         self.tables = 0
         self.text_boxes = 0
+        self.words = 0
+        self.box_words = 0
+        self._box_depth = 0
+
+    def text_box_share(self) -> float:
+        return round(self.box_words / self.words, 3) if self.words else 0.0
 
     def blocks(self, parent: etree._Element, region: Region) -> None:
         for child in parent:
@@ -159,12 +166,23 @@ class _Reader:
             if part.strip():
                 text = (prefix if index == 0 else "") + part
                 self.lines.append(RawLine(text=text, region=region))
+                self._count(part)
         for reason, texts in hidden.items():
             if text := clean_text("".join(texts)):
                 self.hidden.append(HiddenText(text=text, page=1, reason=reason))
         for box in _text_boxes(paragraph):
             self.text_boxes += 1
-            self.blocks(box, region)
+            self._box_depth += 1
+            try:
+                self.blocks(box, region)
+            finally:
+                self._box_depth -= 1
+
+    def _count(self, text: str) -> None:
+        words = len(text.split())
+        self.words += words
+        if self._box_depth:
+            self.box_words += words
 
     def table(self, table: etree._Element, region: Region) -> None:
         self.tables += 1

@@ -82,6 +82,22 @@ def test_layout_problems_are_reported() -> None:
     assert {"ats.columns", "ats.tables", "ats.unmappable_fonts"} <= found_codes
 
 
+def test_a_resume_living_in_text_boxes_is_a_critical_ats_problem() -> None:
+    boxed = run(GOOD, layout=LayoutFacts(text_boxes=2, text_box_share=0.95))
+    partly = run(GOOD, layout=LayoutFacts(text_boxes=1, text_box_share=0.35))
+    heading_only = run(GOOD, layout=LayoutFacts(text_boxes=3, text_box_share=0.05))
+    plain = run(GOOD)
+
+    critical = found(boxed, "ats.text_box")
+    assert critical is not None and critical.severity.value == "critical"
+    assert "95%" in critical.message
+    assert boxed.findings[0].code == "ats.text_box"
+    warning = found(partly, "ats.text_box")
+    assert warning is not None and warning.severity.value == "warning"
+    assert "ats.text_box" not in codes(heading_only) | codes(plain)
+    assert boxed.overall_score < partly.overall_score < plain.overall_score
+
+
 def test_odd_bullet_glyphs_are_reported() -> None:
     assert "ats.odd_bullets" in codes(run(GOOD.replace("• Cut", "➢ Cut")))
     assert "ats.odd_bullets" not in codes(run(GOOD))

@@ -29,6 +29,9 @@ BUILD = BUILT.replace("Built", "Build")  #: present tense in a role that has end
 PDF = {"kind": DocumentKind.PDF}
 SCANNED = {"layout": LayoutFacts(pages=2, image_only_pages=(2,))}
 TWO_PAGES = {"layout": LayoutFacts(pages=2)}
+#: a PDF font that dropped its "fi" glyphs from the text layer, and the text it should have
+LOST_FI = "• Identi ed nancial risks and certi ed the of ce accounts for the board\n"
+KEPT_FI = "• Identified financial risks and certified the office accounts for the board\n"
 STARS = "• Published a rate limiting library with 1,200 GitHub stars and 30 outside contributors"
 PARAGRAPH = (
     "Built the ingestion pipeline that moves billing events into the warehouse every night. "
@@ -132,6 +135,8 @@ BROKEN_AND_FIXED = [
     FixPair("length.too_many_pages", GOOD, GOOD, {**PDF, "layout": LayoutFacts(pages=3)}, PDF),
     FixPair("ats.columns", GOOD, GOOD, {"layout": LayoutFacts(columns=2)}),
     FixPair("ats.tables", GOOD, GOOD, {"layout": LayoutFacts(tables=1)}),
+    FixPair("ats.lost_ligatures", GOOD + LOST_FI, GOOD + KEPT_FI, PDF, PDF),
+    FixPair("ats.text_box", GOOD, GOOD, {"layout": LayoutFacts(text_boxes=2, text_box_share=1.0)}),
     FixPair("ats.unmappable_fonts", GOOD, GOOD,
             {"layout": LayoutFacts(unmappable_text_pages=(1,))}),
     FixPair("ats.image_only_pages", GOOD, GOOD, SCANNED, TWO_PAGES),

@@ -87,6 +87,22 @@ def test_text_boxes_and_content_controls_are_read_once() -> None:
     assert read.layout.text_boxes == 1
 
 
+def test_share_of_words_only_in_text_boxes_is_a_layout_fact() -> None:
+    boxed = new_document()
+    append_xml(boxed, text_box_paragraph("", "Senior accountant with nine years in audit"))
+    append_xml(boxed, text_box_paragraph("", "Closed the books in four days"))
+    assert read_docx(save(boxed)).layout.text_box_share == 1.0
+
+    mixed = new_document()
+    mixed.add_paragraph("Jane Doe, senior accountant")  # 4 words in the body
+    append_xml(mixed, text_box_paragraph("Skills", "Audit IFRS SAP"))  # 1 + 3 in a box
+    assert read_docx(save(mixed)).layout.text_box_share == 3 / 8
+
+    plain = new_document()
+    plain.add_paragraph("Jane Doe, senior accountant")
+    assert read_docx(save(plain)).layout.text_box_share == 0.0
+
+
 def test_headers_and_footers_are_marked_and_placed_around_the_body() -> None:
     document = new_document()
     document.add_paragraph("Experience")

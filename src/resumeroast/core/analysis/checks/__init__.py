@@ -15,6 +15,7 @@ from resumeroast.core.analysis.checks import (
     impact,
     language,
     length,
+    ligatures,
     paragraph_roles,
     personal,
     placeholders,
@@ -44,6 +45,7 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
     language.check_passive_voice,
     language.check_inflated_words,
     language.check_buzzword_stacking,
+    ligatures.check_lost_ligatures,
     timeline.check_tense,
 )
 

@@ -15,6 +15,10 @@ from resumeroast.core.analysis.text import ODD_GLYPHS
 from resumeroast.core.feedback import Finding
 
 MIN_WORDS = 100
+#: more than this share of the words only in text boxes: many ATS see a near-blank resume
+TEXT_BOX_CRITICAL_SHARE = 0.6
+#: from this share on, a notable part of the resume is at risk (a sidebar, a whole section)
+TEXT_BOX_WARNING_SHARE = 0.25
 
 
 def check_layout(context: Context) -> list[Finding]:
@@ -42,12 +46,16 @@ def check_layout(context: Context) -> list[Finding]:
             + ": many ATS read straight across columns and scramble your sections.",
             "Use a single column; put the sidebar (skills, contact) above or below the main text.",
         ))  # fmt: skip
-    if layout.tables or layout.text_boxes:
+    text_box = _text_box_finding(layout.text_box_share)
+    if text_box is not None:
+        found.append(text_box)
+    boxes = 0 if text_box is not None else layout.text_boxes  # said once, by ats.text_box
+    if layout.tables or boxes:
         what = ", ".join(
             part
             for part in (
                 plural(layout.tables, "table") if layout.tables else "",
-                plural(layout.text_boxes, "text box", "text boxes") if layout.text_boxes else "",
+                plural(boxes, "text box", "text boxes") if boxes else "",
             )
             if part
         )
@@ -64,6 +72,25 @@ def check_layout(context: Context) -> list[Finding]:
             "Export a text-based PDF or a DOCX.",
         ))  # fmt: skip
     return found
+
+
+def _text_box_finding(share: float) -> Finding | None:
+    if share < TEXT_BOX_WARNING_SHARE:
+        return None
+    percent = round(share * 100)
+    if share > TEXT_BOX_CRITICAL_SHARE:
+        return finding(
+            "ats.text_box", CRITICAL,
+            f"{percent}% of the text sits in Word text boxes, outside the document body: many "
+            "ATS see a blank resume, others read every line twice.",
+            "Rebuild it as plain body text (copy the text out of the boxes, delete the boxes).",
+        )  # fmt: skip
+    return finding(
+        "ats.text_box", WARNING,
+        f"{percent}% of the text sits in Word text boxes: many ATS skip them or read them "
+        "out of order.",
+        "Move that text into the body as plain paragraphs and bullets.",
+    )  # fmt: skip
 
 
 def _pages(pages: tuple[int, ...]) -> str:
