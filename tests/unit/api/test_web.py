@@ -15,6 +15,7 @@ from resumeroast.api import web
 from resumeroast.api.app import create_app
 from resumeroast.core.documents import DocumentKind, sniff_kind
 from resumeroast.settings import Settings
+from tests.unit.core.readers.fixtures import FIXTURES
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -52,11 +53,11 @@ def test_config_gives_the_browser_the_api_limits(client: TestClient) -> None:
 def test_accepted_types_match_what_the_api_sniffs(accepted: web.AcceptedType) -> None:
     samples = {
         "pdf": b"%PDF-1.7\n",
+        "docx": (FIXTURES / "docx/soupboss__01-Accountant.docx").read_bytes(),
         "txt": b"Jane Doe\nEngineer\n",
         "md": b"# Jane Doe\n",
     }
-    if accepted.kind == "docx":
-        return  # a real DOCX is checked in tests/unit/core/test_documents.py
+    assert accepted.extensions
     for extension in accepted.extensions:
         kind = sniff_kind(samples[accepted.kind], f"resume{extension}")
         assert kind is DocumentKind(accepted.kind)
