@@ -11,7 +11,7 @@ import pytest
 import redis
 
 from tests.support.aio import run_async
-from tests.support.api import post_resume, submit, wait_final
+from tests.support.api import post_resume, read_sse, submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
 
@@ -171,3 +171,32 @@ def test_a_rate_limited_upload_is_refused_before_its_body_is_read(
     assert refused.json()["code"] == "rate_limited"
     assert 1 <= int(refused.headers["retry-after"]) <= 60
     assert pulled_bytes == 0, f"the server read {pulled_bytes} bytes of a refused upload"
+
+
+def test_no_token_or_idempotency_key_anywhere_after_a_full_run(
+    stack: Stack, client: httpx.Client, tmp_path: Path
+) -> None:
+    """docs/security.md: tokens are not stored at all, an Idempotency-Key only as an HMAC, and
+    there is no access log. Catches either one written as given, into a table, a Redis key or
+    value, a log, the AOF or any other file, by the API or the worker, across a whole run: upload
+    (twice, with the key), the event stream (the token in its URL, as a browser sends it),
+    status, the final result."""
+    stack.start_worker()
+    key = f"idem-{uuid.uuid4().hex}"
+    data = resume_with_marker(uuid.uuid4().hex)
+    first = submit(client, "alex.txt", data=data, filename="alex.txt",
+                   headers={"Idempotency-Key": key})  # fmt: skip
+    again = submit(client, "alex.txt", data=data, filename="alex.txt",
+                   headers={"Idempotency-Key": key})  # fmt: skip
+    assert again == first  # the key was kept, in some form
+    assert [e["status"] for e in read_sse(client, first)][-1] == "complete"
+    with client.stream("GET", f"/api/resumes/{first.id}/events?token={first.token}") as stream:
+        assert stream.status_code == 200
+    assert wait_final(client, first)["status"] == "complete"
+
+    for secret in (first.token, key):
+        needle = secret.encode()
+        assert files_containing(tmp_path, needle) == [], secret  # logs, SQLite, AOF, RDB
+        assert database_rows_containing(stack, needle) == [], secret
+        assert stack.redis is not None
+        assert redis_keys_containing(stack.redis.url, needle) == [], secret

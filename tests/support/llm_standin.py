@@ -243,11 +243,14 @@ class StandinState:
                 return _bad_request(message, param)
         return None
 
-    def replace(self, script: Script) -> None:
+    def replace(self, script: Script) -> list[Call]:
+        """Installs the script; the calls made under the one before, taken in the same step
+        (under the lock), so no call falls between reading them and starting afresh."""
         with self.lock:
+            calls, self.calls = self.calls, []
             self.script = script
-            self.calls.clear()
             self.released.clear()
+            return calls
 
 
 def _bad_request(message: str, param: str) -> dict[str, Any]:
@@ -460,6 +463,10 @@ class Standin:
 
     def set_script(self, script: dict[str, Any]) -> None:
         self._server.state.replace(Script.parse(script))
+
+    def swap_script(self, script: dict[str, Any]) -> list[Call]:
+        """set_script, returning every call made under the previous script (none lost)."""
+        return self._server.state.replace(Script.parse(script))
 
     def release(self) -> None:
         """Let every held call (and any later "hold" step) answer now."""
