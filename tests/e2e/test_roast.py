@@ -177,6 +177,9 @@ def test_a_waiting_retry_shows_the_attempt_and_when(
     job_id, token = wait_for_job_page(page)
     # Once the retry is scheduled, freeze the worker (its countdown with it) until the page
     # is checked: the wait lasts as long as the checks need, not a window of seconds.
+    # A loaded machine may take long to start the worker: the first deadline waits for the
+    # model call, the second for the retry it schedules (its 10 s countdown is the window).
+    wait_for(lambda: standin.calls, timeout_s=120, what="the first model call")
     wait_for(
         lambda: read_job(page, stack.base_url, job_id, token)["retry_at"],
         timeout_s=30,
