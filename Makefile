@@ -8,7 +8,7 @@ WEB := frontend
 WEB_SOURCES := $(shell find $(WEB)/src $(WEB)/public -type f 2>/dev/null) \
 	$(addprefix $(WEB)/,index.html vite.config.ts tsconfig.json package.json package-lock.json)
 
-.PHONY: up test test-postgres test-quick lint typecheck install web client bench help
+.PHONY: up test test-postgres test-quick mutation-check lint typecheck install web client bench help
 
 help: ## list the chores
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -61,3 +61,6 @@ test-postgres: install ## the tests that touch the database, on PostgreSQL (TEST
 
 test-quick: install ## unit tests only, no real processes or models
 	$(VENV)/bin/pytest -m "not integration and not llm and not chaos and not e2e"
+
+mutation-check: install ## break each documented guarantee in a copy of the code: its tests must go red
+	$(PY) scripts/mutation_check.py

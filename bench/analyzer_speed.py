@@ -73,19 +73,27 @@ def main() -> None:
         ("p95 ms", 8),
     )
     print(f"{'resume':<46}" + "".join(f"{title:>{width}}" for title, width in columns))
-    two_page = []
+    two_page: list[float] = []  #: each two-page resume's median CPU ms
+    two_page_runs: list[float] = []  #: every single run's CPU ms on them
     for name, document, parse_s in documents:
         cpu, wall = timed(document, args.runs)
         median = 1000 * statistics.median(cpu)
         if document.layout.pages == 2:
             two_page.append(median)
+            two_page_runs += [1000 * c for c in cpu]
         print(f"{name[:45]:<46}{document.layout.pages:>6}{document.word_count:>7}"
               f"{1000 * parse_s:>9.0f}{median:>8.1f}{1000 * statistics.median(wall):>9.1f}"
               f"{1000 * wall[int(0.95 * (len(wall) - 1))]:>8.1f}")  # fmt: skip
     if two_page:
-        print(f"\ntwo-page resumes, CPU time: median {statistics.median(two_page):.1f} ms, "
-              f"slowest {max(two_page):.1f} ms (target < 50 ms); load average "
-              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")  # fmt: skip
+        # "Slowest" is the slowest single run; the slowest resume's median is a different,
+        # smaller figure, and both are printed under their own names.
+        runs = sorted(two_page_runs)
+        print(f"\n{len(two_page)} two-page resumes x {args.runs} warm runs, CPU time: "
+              f"median of medians {statistics.median(two_page):.1f} ms, slowest resume's "
+              f"median {max(two_page):.1f} ms, p95 of all runs "
+              f"{runs[int(0.95 * (len(runs) - 1))]:.1f} ms, slowest run {runs[-1]:.1f} ms "
+              f"(target < 50 ms); load average {os.getloadavg()[0]:.1f} on "
+              f"{os.cpu_count()} cores")  # fmt: skip
 
 
 if __name__ == "__main__":

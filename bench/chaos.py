@@ -106,11 +106,11 @@ def chaos(
             stack.redis.kill()
             stack.redis.start()
         elif action == "outage":
-            calls.extend(standin.calls)  # a new script starts a new call log
-            standin.set_script(OUTAGE)
+            # A new script starts a new call log: the old one is taken in the same locked
+            # step, so a call landing between a copy and the swap cannot be lost.
+            calls.extend(standin.swap_script(OUTAGE))
         else:
-            calls.extend(standin.calls)
-            standin.set_script(HEALTHY)
+            calls.extend(standin.swap_script(HEALTHY))
         log.append(f"{time.monotonic() - started:6.1f}s {action}")
     # Stay alive: the restarted redis-server dies with the thread that started it (its
     # parent-death signal is tied to this thread).

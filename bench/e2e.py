@@ -4,7 +4,8 @@
 
 Starts its own stack (embedded Redis, SQLite, API, one worker) in a temporary folder, submits
 the jobs one at a time, follows each over its SSE stream to `complete`, and prints p50/p95 of
-the POST → complete time, then the resident memory (RSS) of every process of the idle stack.
+the POST → complete time (after one warm-up job, not counted), then the memory of every
+process of the idle stack: PSS (shared pages shared out), with RSS beside it.
 """
 
 from __future__ import annotations
@@ -46,15 +47,20 @@ def one_job(client: httpx.Client, body: bytes, name: str) -> float:
     raise RuntimeError("the event stream ended before the job did")
 
 
-def stack_rss_mb() -> dict[str, float]:
+def stack_memory_mb() -> dict[str, tuple[float, float]]:
+    """(RSS, PSS) per process of the stack. A forked pool child shares most of its pages with
+    its parent: summing RSS counts those pages once per process, PSS shares them out, so the
+    PSS total is the memory the stack really holds."""
     me = psutil.Process()
-    sizes: dict[str, float] = {}
+    sizes: dict[str, tuple[float, float]] = {}
     for child in me.children(recursive=True):
         try:
             name = " ".join(child.cmdline()[2:4]) or child.name()
             if "redis-server" in child.name():
                 name = "redis-server"
-            sizes[name] = sizes.get(name, 0.0) + child.memory_info().rss / 2**20
+            info = child.memory_full_info()
+            rss, pss = sizes.get(name, (0.0, 0.0))
+            sizes[name] = (rss + info.rss / 2**20, pss + getattr(info, "pss", info.rss) / 2**20)
         except psutil.Error:
             continue
     return sizes
@@ -76,10 +82,13 @@ def main() -> None:
             f"p50={q[49] * 1000:.0f}ms p95={q[94] * 1000:.0f}ms max={max(times) * 1000:.0f}ms"
         )
         time.sleep(2)  # let the stack settle to idle before reading memory
-        sizes = stack_rss_mb()
-        for name, rss in sorted(sizes.items()):
-            print(f"  idle RSS {name:<40} {rss:7.1f} MB")
-        print(f"  idle RSS total {sum(sizes.values()):.0f} MB")
+        sizes = stack_memory_mb()
+        for name, (rss, pss) in sorted(sizes.items()):
+            print(f"  idle {name:<40} PSS {pss:7.1f} MB  (RSS {rss:7.1f} MB)")
+        total_pss = sum(pss for _, pss in sizes.values())
+        total_rss = sum(rss for rss, _ in sizes.values())
+        print(f"  idle total PSS {total_pss:.0f} MB (summed RSS {total_rss:.0f} MB, which counts")
+        print("  the pages forked processes share once per process)")
 
 
 if __name__ == "__main__":

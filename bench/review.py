@@ -91,14 +91,24 @@ def percentile(values: list[float], share: float) -> float:
 
 def summarise(rows: list[Row]) -> None:
     done = [r for r in rows if not r.error]
-    seconds = [r.seconds for r in done]
     verified = sum(r.verified_quotes for r in done)
     quotes = verified + sum(r.dropped_quotes for r in done)
-    print(f"\nreviews: {len(rows)} ({len(rows) - len(done)} failed with a provider error)")
+    failed = len(rows) - len(done)
+    print(f"\nreviews: {len(rows)} ({failed} failed or timed out)")
+    if not rows:
+        return
+    # Every review a user waited for counts, failures and time-outs included (a time-out at
+    # the time it gave up): the target (p95 <= 30 s) is judged on these.
+    every = [r.seconds for r in rows]
+    print(
+        f"seconds per review, all {len(rows)}: p50 {percentile(every, 0.5):.1f}, "
+        f"p95 {percentile(every, 0.95):.1f}, max {max(every):.1f}"
+    )
     if not done:
         return
+    seconds = [r.seconds for r in done]
     print(
-        f"seconds per review: p50 {percentile(seconds, 0.5):.1f}, "
+        f"seconds per review, the {len(done)} that succeeded: p50 {percentile(seconds, 0.5):.1f}, "
         f"p95 {percentile(seconds, 0.95):.1f}, max {max(seconds):.1f}"
     )
     print(
@@ -140,7 +150,18 @@ def main() -> None:
     reviewer = build_reviewer(settings)
     rows: list[Row] = []
     try:
-        for position, (name, request) in enumerate(requests(args.limit)):
+        # The first review also starts the model server and loads the model: timed apart and
+        # left out of the figures, which are for a running service.
+        work = list(requests(args.limit))
+        if work:
+            started = time.monotonic()
+            try:
+                reviewer.review(work[0][1])
+            except ResumeRoastError as exc:
+                print(f"warm-up review failed: {exc.code}")
+            print(f"cold start (server start + first review, not counted): "
+                  f"{time.monotonic() - started:.1f}s", flush=True)  # fmt: skip
+        for position, (name, request) in enumerate(work):
             runs = args.runs if position < args.spread else 1
             for run in range(1, runs + 1):
                 started = time.monotonic()

@@ -6,9 +6,14 @@
 Without --rate every connection sends its next upload as soon as the last one is answered: the
 stack runs flat out and the figures are its saturation rate and the latency at that rate. With
 --rate R (wrk only) the uploads are sent on a fixed schedule of R per second spread over the
-connections, so the latency is the one a client sees while the stack carries R uploads/s
-(wrk starts its clock when a request is written, so a send that waits for a free connection
-is not counted: the printed rate shows whether the schedule was kept).
+connections, so the latency is the one a client sees while the stack carries R uploads/s.
+wrk starts its clock when a request is written, not when it was due, so a send that waited
+for a free connection would hide that wait: the script records how late each send was against
+its due time, prints it, and REJECTS the run (exit 1) when more than 5 % of the uploads were
+sent over 1 ms late, or fewer than 95 % of the scheduled uploads were sent.
+
+Throughput counts answered uploads only (202): errors and non-2xx answers are reported beside
+it, never counted as uploads per second.
 
 Drives Debian's wrk (C, epoll; a Lua script builds the multipart body once) when it is
 installed, so the client is not the bottleneck on 2 cores; otherwise an asyncio httpx client
@@ -58,6 +63,9 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "multipart/form-data; boundary=%s"
 local f = io.open("%s", "rb"); wrk.body = f:read("*a"); f:close()
 local rate = %d
+late_count, late_max_ms, sent = 0, 0, 0
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
 if rate > 0 then
   -- One schedule for all connections of the thread: the n-th upload is due at start + n/rate.
   local ffi = require("ffi")
@@ -76,15 +84,28 @@ if rate > 0 then
     due = due or t
     local wait = due - t
     due = due + 1000 / rate
+    sent = sent + 1
+    if wait < -1 then  -- sent over 1 ms after it was due: wrk's clock hides that wait
+      late_count = late_count + 1
+      if -wait > late_max_ms then late_max_ms = -wait end
+    end
     return wait > 0 and wait or 0
   end
 end
 done = function(summary, latency, requests)
+  local late, worst, scheduled = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    late = late + thread:get("late_count")
+    scheduled = scheduled + thread:get("sent")
+    worst = math.max(worst, thread:get("late_max_ms"))
+  end
   io.write(string.format(
-    "RESULT requests=%%d errors=%%d duration_us=%%d p50=%%d p95=%%d p99=%%d\\n",
+    "RESULT requests=%%d errors=%%d duration_us=%%d p50=%%d p95=%%d p99=%%d"
+    .. " late=%%d sent=%%d late_max_us=%%d\\n",
     summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read
     + summary.errors.write + summary.errors.timeout, summary.duration,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+    latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    late, scheduled, math.floor(worst * 1000)))
 end
 """
 
@@ -113,20 +134,28 @@ def run_wrk(
         check=True,
     ).stdout
     match = re.search(
-        r"RESULT requests=(\d+) errors=(\d+) duration_us=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)", out
+        r"RESULT requests=(\d+) errors=(\d+) duration_us=(\d+) p50=(\d+) p95=(\d+) p99=(\d+)"
+        r" late=(\d+) sent=(\d+) late_max_us=(\d+)",
+        out,
     )
     if match is None:
         raise RuntimeError(out)
-    requests, errors, duration_us, p50, p95, p99 = map(int, match.groups())
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    requests, errors, duration_us, p50, p95, p99, late, sent, late_max_us = map(int, match.groups())
+    # errors: socket errors and answers with a status over 399 (wrk's errors.status, the same
+    # count as its "Non-2xx or 3xx responses" line, so that line is not added again).
+    failed = min(requests, errors)
     return {
         "client": "wrk",
         "requests": requests,
-        "errors": errors + (int(non2xx.group(1)) if non2xx else 0),
-        "rps": requests / (duration_us / 1e6),
+        "errors": failed,
+        "rps": (requests - failed) / (duration_us / 1e6),
         "p50_ms": p50 / 1000,
         "p95_ms": p95 / 1000,
         "p99_ms": p99 / 1000,
+        "late": late,
+        "sent": sent,
+        "late_max_ms": late_max_us / 1000,
+        "duration_s": duration_us / 1e6,
     }
 
 
@@ -154,7 +183,7 @@ async def run_httpx(url: str, body: bytes, connections: int, duration_s: int) ->
         "client": "httpx-asyncio",
         "requests": len(latencies),
         "errors": errors,
-        "rps": len(latencies) / elapsed,
+        "rps": (len(latencies) - errors) / elapsed,  # answered uploads only
         "p50_ms": q[49] * 1000,
         "p95_ms": q[94] * 1000,
         "p99_ms": q[98] * 1000,
@@ -254,9 +283,28 @@ def main() -> None:
         f"client={result['client']}"
     )
     print(
-        f"requests={result['requests']} errors={result['errors']} rps={result['rps']:.0f} "
+        f"requests={result['requests']} errors={result['errors']} "
+        f"uploads/s={result['rps']:.0f} (202s only) "
         f"p50={result['p50_ms']:.1f}ms p95={result['p95_ms']:.1f}ms p99={result['p99_ms']:.1f}ms"
     )
+    if args.rate:
+        sys.exit(0 if schedule_kept(result, args.rate) else 1)
+
+
+def schedule_kept(result: dict[str, float], rate: int) -> bool:
+    """wrk's latency is from the write; it stands for the latency from the due time only if
+    (nearly) every upload was written on time. Else the run is rejected."""
+    late_share = result["late"] / max(1, result["sent"])
+    sent_share = result["sent"] / (rate * result["duration_s"])
+    print(
+        f"schedule: {result['sent']} of {rate * result['duration_s']:.0f} due uploads sent "
+        f"({sent_share:.1%}); {result['late']} ({late_share:.1%}) sent over 1 ms late, "
+        f"the latest {result['late_max_ms']:.1f} ms"
+    )
+    if late_share > 0.05 or sent_share < 0.95:
+        print("REJECTED: the schedule slipped by more than 5 %; the latency above hides waits")
+        return False
+    return True
 
 
 if __name__ == "__main__":

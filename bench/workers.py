@@ -16,7 +16,8 @@ and the OpenAI-compatible stand-in (tests/support/llm_standin.py) answering ever
 wave (one job per slot, so every pool child or thread has built its clients), then a batch of
 waves x N jobs with distinct resumes (the review cache cannot answer them). It prints:
 
-  jobs/s          batch size / (first POST → last job complete); the ideal is N / latency
+  jobs/s          completed jobs / (first POST → last job finished); failed jobs are not
+                  counted (see "failed"); the ideal is N / latency
   in-flight       most stand-in calls open at once (what the pool really overlaps)
   unacked         most broker messages reserved and not yet acknowledged (Redis' unacked
                   hash): with acks_late and prefetch multiplier 1 it must not exceed N
@@ -144,7 +145,8 @@ class Result:
 
     @property
     def jobs_per_s(self) -> float:
-        return self.jobs / self.seconds
+        """Completed jobs only: a failed job is not throughput."""
+        return (self.jobs - self.failed) / self.seconds
 
 
 class Sampler:

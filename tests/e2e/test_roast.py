@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 
 from playwright.sync_api import Page, expect
 
@@ -16,18 +18,23 @@ from tests.e2e.pages import (
     wait_for_job_page,
 )
 from tests.support.llm_standin import Standin
+from tests.support.polling import wait_for
 from tests.support.stack import FIXTURES
 
 RESUME = "pdf/resumematcher__bruce_wayne_fullstack.pdf"
+#: A held model call may last as long as a loaded machine needs for the checks: no time-out
+#: or time limit may end it first (VISIBILITY_TIMEOUT_S 120 still exceeds 100 + RETRY_CAP_S).
+HOLD_ENV = {"LLM_TIMEOUT_S": "90", "TASK_SOFT_TIME_LIMIT_S": "90", "TASK_TIME_LIMIT_S": "100"}
 JOB_AD = FIXTURES / "jobs" / "resumematcher__backend-eng.txt"
 
 
 def test_upload_watch_the_stages_and_read_the_roast(
     page: Page, make_stack: StackFactory, standin: Standin
 ) -> None:
-    # The model takes a few seconds, so the page can be seen mid-run.
-    standin.set_script({"steps": [{"kind": "hang", "seconds": 4}]})
-    stack = make_stack(env=standin.provider_env())
+    # The model holds its answer until the mid-run checks are done (an event, not a window of
+    # seconds a loaded machine could outlast).
+    standin.set_script({"steps": [{"kind": "hold"}]})
+    stack = make_stack(env=standin.provider_env() | HOLD_ENV)
     page.goto(f"{stack.base_url}/")
     expect(page.get_by_text("PDF, DOCX, TXT or MD · up to 5 MB")).to_be_visible()
     assert usability_problems(page) == []
@@ -44,6 +51,7 @@ def test_upload_watch_the_stages_and_read_the_roast(
     expect(page.get_by_test_id("attempts")).to_contain_text("Attempt 1")
     expect(step(page, "reviewing")).to_contain_text("in progress")  # in words, not colour only
     screenshot(page, "progress")
+    standin.release()
 
     expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)
     job = read_job(page, stack.base_url, job_id, token)
@@ -88,9 +96,9 @@ def test_upload_watch_the_stages_and_read_the_roast(
 def test_reload_while_reviewing_comes_back_to_the_running_step(
     page: Page, make_stack: StackFactory, standin: Standin
 ) -> None:
-    # The model holds its answer long enough to check the page and reload it mid-review.
-    standin.set_script({"steps": [{"kind": "hang", "seconds": 15}]})
-    stack = make_stack(env=standin.provider_env())
+    # The model holds its answer until the page is checked and reloaded mid-review.
+    standin.set_script({"steps": [{"kind": "hold"}]})
+    stack = make_stack(env=standin.provider_env() | HOLD_ENV)
     upload(page, stack.base_url, RESUME)
     job_id, token = wait_for_job_page(page)
     expect_step(page, "reviewing", "current")
@@ -105,6 +113,7 @@ def test_reload_while_reviewing_comes_back_to_the_running_step(
     assert read_job(page, stack.base_url, job_id, token)["stage"] == "reviewing"
     assert len(standin.calls) == 1
 
+    standin.release()
     expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)
     feedback = read_job(page, stack.base_url, job_id, token)["feedback"]
     expect(page.get_by_test_id("verdict")).to_have_text(feedback["verdict"])
@@ -162,13 +171,28 @@ def test_polls_with_backoff_when_the_event_stream_fails(
 def test_a_waiting_retry_shows_the_attempt_and_when(
     page: Page, make_stack: StackFactory, standin: Standin
 ) -> None:
-    standin.set_script({"steps": [{"kind": "status", "status": 503, "retry_after": 4}]})
-    stack = make_stack(env={**standin.provider_env(), "RETRY_CAP_S": "5"})
+    standin.set_script({"steps": [{"kind": "status", "status": 503, "retry_after": 10}]})
+    stack = make_stack(env={**standin.provider_env(), "RETRY_CAP_S": "10"})
     upload(page, stack.base_url, RESUME)
-    wait_for_job_page(page)
-    note = page.get_by_test_id("attempts")
-    expect(note).to_contain_text("Attempt 1", timeout=30_000)
-    expect(note).to_contain_text("1 retry so far")
-    expect(note).to_contain_text(re.compile(r"Retrying at .+\((in \d+ s|any moment now)\)"))
-    expect_step(page, "queued", "current")
+    job_id, token = wait_for_job_page(page)
+    # Once the retry is scheduled, freeze the worker (its countdown with it) until the page
+    # is checked: the wait lasts as long as the checks need, not a window of seconds.
+    # A loaded machine may take long to start the worker: the first deadline waits for the
+    # model call, the second for the retry it schedules (its 10 s countdown is the window).
+    wait_for(lambda: standin.calls, timeout_s=120, what="the first model call")
+    wait_for(
+        lambda: read_job(page, stack.base_url, job_id, token)["retry_at"],
+        timeout_s=30,
+        what="the retry to be scheduled",
+    )
+    (worker,) = stack.workers
+    os.killpg(worker.pid, signal.SIGSTOP)
+    try:
+        note = page.get_by_test_id("attempts")
+        expect(note).to_contain_text("Attempt 1", timeout=30_000)
+        expect(note).to_contain_text("1 retry so far")
+        expect(note).to_contain_text(re.compile(r"Retrying at .+\((in \d+ s|any moment now)\)"))
+        expect_step(page, "queued", "current")
+    finally:
+        os.killpg(worker.pid, signal.SIGCONT)
     expect(page.get_by_test_id("verdict")).to_be_visible(timeout=60_000)

@@ -68,12 +68,28 @@ def test_roast_against_a_running_service(shared_stack: Stack, tmp_path: Path) ->
     assert result["feedback"]["level"] == "brutal"
     assert "/jobs/" in done.stderr and "#token=" in done.stderr  # the capability URL
 
+    # The same roast, readable: the builtin reviewer is deterministic, so the same score,
+    # verdict and findings must be printed (the panel's border and wrapping aside).
     readable = cli(
-        "roast", str(resume), "--url", shared_stack.base_url, env=clean_env(), cwd=tmp_path
+        "roast",
+        str(resume),
+        "--job",
+        str(job),
+        "--level",
+        "brutal",
+        "--url",
+        shared_stack.base_url,
+        env=clean_env(),
+        cwd=tmp_path,
     )
     assert readable.returncode == 0, readable.stderr
-    assert "/100" in readable.stdout
-    assert result["feedback"]["verdict"].split()[0] in readable.stdout or "fix" in readable.stdout
+    printed = " ".join(readable.stdout.replace("│", " ").split())
+    feedback = result["feedback"]
+    assert f"{feedback['overall_score']}/100" in printed
+    assert " ".join(feedback["verdict"].split()) in printed
+    assert feedback["findings"], "a roast with nothing to fix proves nothing here"
+    for finding in feedback["findings"]:
+        assert " ".join(finding["message"].split()) in printed, finding["code"]
 
 
 def test_roast_with_no_service_starts_and_stops_its_own(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ import pytest
 from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 from tests.support.api import submit, wait_final
 from tests.support.polling import wait_for
-from tests.support.stack import Stack
+from tests.support.stack import FIXTURES, Stack
 from tests.unit.deploy.deploy_files import DEPLOY, compose_services, dockerfile
 
 pytestmark = pytest.mark.integration
@@ -155,7 +155,13 @@ def test_the_image_commands_migrate_serve_and_review(image_stack: ImageStack) ->
         job = submit(client, RESUME)
         final = wait_final(client, job, timeout_s=90)
         assert final["status"] == "complete", final
-        assert final["feedback"]["overall_score"] >= 0
+        # Real feedback on this resume: quotes lifted from it, not a placeholder result.
+        feedback = final["feedback"]
+        assert feedback["facts"]["words"] > 50 and feedback["findings"], feedback
+        text = " ".join((FIXTURES / RESUME).read_text().split())
+        for finding in feedback["findings"]:
+            for evidence in finding["evidence"]:
+                assert " ".join(evidence["quote"].lstrip("•-* ").split()) in text, evidence
         admin = {"Authorization": f"Bearer {image_stack.extra_env['ADMIN_TOKEN']}"}
         assert client.get("/api/admin/stats", headers=admin).status_code == 200
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 import uuid
 from typing import Any
 
@@ -57,14 +56,14 @@ def test_feedback_reports_what_is_really_in_the_resume(shared_client: httpx.Clie
 def test_post_answers_at_once_and_job_waits_for_a_worker(
     stack: Stack, client: httpx.Client
 ) -> None:
-    started = time.perf_counter()
+    # "At once" is shown by the answer arriving while no worker exists (so it waited for no
+    # processing); how fast it comes is bench/upload.py's to measure, not a wall-clock window.
+    assert not stack.workers
     answer = post_resume(client, "pdf/resumematcher__single-column.pdf")
-    elapsed_s = time.perf_counter() - started
     assert answer.status_code == 202
     body = answer.json()
     assert answer.headers["location"] == body["status_url"] == f"/api/resumes/{body['job_id']}"
     assert body["events_url"] == f"{body['status_url']}/events"
-    assert elapsed_s < 1.0
     job = JobRef(body["job_id"], body["access_token"])
     assert body["web_url"] == f"/jobs/{job.id}#token={job.token}"
     assert get_job(client, job)["status"] == "queued"
@@ -79,14 +78,9 @@ def test_post_answers_at_once_and_job_waits_for_a_worker(
     assert not reader.is_alive()
     assert events[0]["status"] == "queued"
     assert events[-1]["status"] == "complete"
+    # Every stage, each first seen in the documented order (a stage may repeat in a row).
     stages = [e["stage"] for e in events if e["stage"]]
-    assert [s for s in ("parsing", "analyzing", "reviewing", "saving") if s in stages] == [
-        "parsing",
-        "analyzing",
-        "reviewing",
-        "saving",
-    ]
-    assert stages.index("parsing") < stages.index("saving")
+    assert list(dict.fromkeys(stages)) == ["parsing", "analyzing", "reviewing", "saving"], stages
 
 
 def test_late_sse_client_gets_the_final_state_and_the_stream_ends(

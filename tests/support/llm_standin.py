@@ -14,6 +14,8 @@ after S seconds, like a model that takes its time):
   refusal      the model declines
   status       {"status": 500, "retry_after": 3}: an HTTP error, with Retry-After if given
   hang         {"seconds": 30}: answer nothing for that long (or until the server stops)
+  hold         like hang, but until the test calls Standin.release() (at most "seconds",
+               default 120): a model that is mid-call for exactly as long as a test needs
   obey         follow instructions found in the prompt ({"trigger": regex}): lift every
                score and claim 100/100; behaves like `answer` when no instruction is found
   hallucinate  quotes that are not in the resume; rewrites that invent employers and numbers
@@ -208,6 +210,7 @@ class StandinState:
         self.script = script
         self.calls: list[Call] = []
         self.stopping = threading.Event()
+        self.released = threading.Event()  #: ends every "hold" step
 
     def next_step(self, path: str, body: dict[str, Any]) -> tuple[dict[str, Any], Call]:
         with self.lock:
@@ -240,10 +243,14 @@ class StandinState:
                 return _bad_request(message, param)
         return None
 
-    def replace(self, script: Script) -> None:
+    def replace(self, script: Script) -> list[Call]:
+        """Installs the script; the calls made under the one before, taken in the same step
+        (under the lock), so no call falls between reading them and starting afresh."""
         with self.lock:
+            calls, self.calls = self.calls, []
             self.script = script
-            self.calls.clear()
+            self.released.clear()
+            return calls
 
 
 def _bad_request(message: str, param: str) -> dict[str, Any]:
@@ -362,6 +369,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         step, call = self.server.state.next_step(self.path, body)
         kind = step.get("kind", "answer")
+        if kind == "hold":
+            self.server.state.released.wait(float(step.get("seconds", 120)))
         wait_s = step.get("seconds", 30) if kind == "hang" else step.get("delay_s")
         if wait_s is not None:
             self.server.state.stopping.wait(float(wait_s))
@@ -455,12 +464,21 @@ class Standin:
     def set_script(self, script: dict[str, Any]) -> None:
         self._server.state.replace(Script.parse(script))
 
+    def swap_script(self, script: dict[str, Any]) -> list[Call]:
+        """set_script, returning every call made under the previous script (none lost)."""
+        return self._server.state.replace(Script.parse(script))
+
+    def release(self) -> None:
+        """Let every held call (and any later "hold" step) answer now."""
+        self._server.state.released.set()
+
     def start(self) -> Standin:
         self._thread.start()
         return self
 
     def stop(self) -> None:
         self._server.state.stopping.set()
+        self._server.state.released.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join(timeout=5)

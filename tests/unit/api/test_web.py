@@ -15,6 +15,7 @@ from resumeroast.api import web
 from resumeroast.api.app import create_app
 from resumeroast.core.documents import DocumentKind, sniff_kind
 from resumeroast.settings import Settings
+from tests.unit.core.readers.fixtures import FIXTURES
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -53,14 +54,14 @@ def test_config_gives_the_browser_the_api_limits(client: TestClient) -> None:
 def test_accepted_types_match_what_the_api_sniffs(accepted: web.AcceptedType) -> None:
     samples = {
         "pdf": b"%PDF-1.7\n",
+        "docx": (FIXTURES / "docx/soupboss__01-Accountant.docx").read_bytes(),
         "txt": b"Jane Doe\nEngineer\n",
         "md": b"# Jane Doe\n",
         "json": b'{"basics": {"name": "Jane Doe"}}',
         "yaml": b"cv:\n  name: Jane Doe\n",
         "adoc": b"= Jane Doe\n\n== Experience\n",
     }
-    if accepted.kind == "docx":
-        return  # a real DOCX is checked in tests/unit/core/test_documents.py
+    assert accepted.extensions
     for extension in accepted.extensions:
         kind = sniff_kind(samples[accepted.kind], f"resume{extension}")
         assert kind is DocumentKind(accepted.kind)
@@ -114,17 +115,42 @@ def test_missing_build_says_how_to_build(
     assert "make web" in answer.text
 
 
+#: docs/security.md: on every response, API and errors included.
+DOCUMENTED_HEADERS = {
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+    "cross-origin-opener-policy": "same-origin",
+}
+#: docs/security.md and README.md: no inline script or style, nothing from another origin,
+#: never framed.
+DOCUMENTED_CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "object-src": "'none'",
+    "frame-ancestors": "'none'",
+}
+
+
 @pytest.mark.usefixtures("dist")
-def test_security_headers_on_pages_and_api(client: TestClient) -> None:
-    for path in ("/", "/assets/a.js", "/api/config", "/healthz"):
-        headers = client.get(path).headers
-        assert headers["x-content-type-options"] == "nosniff"
-        assert headers["referrer-policy"] == "no-referrer"
-        csp = headers["content-security-policy"]
-        assert "frame-ancestors 'none'" in csp
-        assert "script-src 'self'" in csp
-        assert "unsafe-inline" not in csp
-        assert "unsafe-eval" not in csp
+@pytest.mark.parametrize(
+    "path", ["/", "/jobs/abc", "/assets/a.js", "/api/config", "/healthz", "/api/nope"]
+)
+def test_security_headers_on_pages_api_and_errors(client: TestClient, path: str) -> None:
+    """Catches any documented header dropped or loosened (X-Frame-Options,
+    Cross-Origin-Opener-Policy, nosniff, Referrer-Policy, a CSP directive), on any kind of
+    response: a page, an asset, the API, an error."""
+    headers = client.get(path).headers
+    for name, value in DOCUMENTED_HEADERS.items():
+        assert headers.get(name) == value, name
+    directives = dict(
+        part.strip().split(" ", 1) for part in headers["content-security-policy"].split(";")
+    )
+    for name, value in DOCUMENTED_CSP.items():
+        assert directives.get(name) == value, name
+    assert "unsafe-inline" not in headers["content-security-policy"]
+    assert "unsafe-eval" not in headers["content-security-policy"]
 
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc", "/docs/oauth2-redirect"])
@@ -132,7 +158,8 @@ def test_api_docs_keep_working_without_the_app_csp(client: TestClient, path: str
     answer = client.get(path)
     assert answer.status_code == 200
     assert "content-security-policy" not in answer.headers
-    assert answer.headers["x-content-type-options"] == "nosniff"
+    for name, value in DOCUMENTED_HEADERS.items():  # the other headers stay
+        assert answer.headers.get(name) == value, name
 
 
 @pytest.mark.usefixtures("dist")

@@ -16,6 +16,7 @@ from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.llm.cost import price_for
 from resumeroast.adapters.llm.errors import retry_after_s
 from resumeroast.adapters.llm.local import LocalReviewer
+from resumeroast.core.feedback import Source
 from resumeroast.errors import LLMPermanentError, LLMTransientError
 from resumeroast.settings import Settings
 from tests.support.llm_resumes import SAMPLE, load, request_for
@@ -104,7 +105,12 @@ def test_retry_after_is_read_in_every_form(headers: dict[str, str], expected: fl
     assert retry_after_s(headers, now=now) == expected
 
 
-def test_the_standin_runs_as_its_own_process_for_chaos_tests(make_reviewer: MakeReviewer) -> None:
+@pytest.mark.integration  # starts a process: not in test-quick
+def test_the_reviewer_against_the_standin_process_the_chaos_tests_use(
+    make_reviewer: MakeReviewer,
+) -> None:
+    """The reviewer's behaviour through the stand-in as the chaos tests run it (its own
+    process): a 503 is a transient error, and the next answer becomes grounded AI feedback."""
     script = json.dumps({"steps": [{"kind": "status", "status": 503}]})
     command = [sys.executable, "-m", "tests.support.llm_standin", "--port", "0", "--script", script]
     with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True) as process:
@@ -116,7 +122,9 @@ def test_the_standin_runs_as_its_own_process_for_chaos_tests(make_reviewer: Make
             reviewer = make_reviewer(openai_settings(root + "/v1"))
             with pytest.raises(LLMTransientError, match="HTTP 503"):
                 reviewer.review(request_for(load(SAMPLE)))
-            reviewer.review(request_for(load(SAMPLE)))  # the script is used up: a good answer
+            feedback = reviewer.review(request_for(load(SAMPLE)))  # script used up: an answer
+            assert feedback.review.reviewer == "openai"
+            assert any(f.source is Source.AI for f in feedback.findings)
             calls = httpx.get(root + "/_standin/calls").json()
             assert [c["step"] for c in calls["calls"]] == ["status", "answer"]
         finally:

@@ -26,6 +26,8 @@ from tests.support.llm_standin import Standin
 from tests.unit.adapters.llm.conftest import MakeReviewer
 from tests.unit.adapters.llm.helpers import API_KEY, openai_settings
 
+MODEL_DELAY_S = 0.2  #: the stand-in answers this late
+
 
 def _review(
     make_reviewer: MakeReviewer,
@@ -58,7 +60,10 @@ def test_a_good_answer_becomes_grounded_feedback_with_usage(
     make_reviewer: MakeReviewer, standin: Standin
 ) -> None:
     request = request_for(load(SAMPLE))
+    standin.set_script({"steps": [{"kind": "answer", "delay_s": MODEL_DELAY_S}]})
+    started = time.perf_counter()
     feedback = make_reviewer(openai_settings(standin.base_url)).review(request)
+    elapsed_ms = (time.perf_counter() - started) * 1000
 
     ai = [f for f in feedback.findings if f.source is Source.AI]
     assert len(ai) == 1 and ai[0].evidence[0].line is not None
@@ -73,7 +78,9 @@ def test_a_good_answer_becomes_grounded_feedback_with_usage(
     )
     assert (review.tokens_in, review.tokens_out, review.repairs) == (1000, 200, 0)
     assert review.cost_usd == pytest.approx(0.00027)
-    assert review.latency_ms >= 0 and not review.ai_review_discarded
+    # The model's own delay is inside the latency; the whole review call bounds it.
+    assert MODEL_DELAY_S * 1000 <= review.latency_ms <= elapsed_ms
+    assert not review.ai_review_discarded
     _assert_grounded(feedback)
 
     (call,) = standin.calls

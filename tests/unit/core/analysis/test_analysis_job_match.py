@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from resumeroast.core.analysis.keywords import find_skills, job_terms
 from tests.unit.core.analysis.analysis_helpers import GOOD, found, run
 
@@ -41,8 +43,14 @@ def test_matched_missing_and_rate() -> None:
     assert analysis.keywords is not None
     assert {"Python", "Go", "Kubernetes", "PostgreSQL", "AWS"} <= set(analysis.keywords.matched)
     assert {"Kafka", "GraphQL", "payment reconciliation"} <= set(analysis.keywords.missing)
-    assert 0 < analysis.keywords.match_rate < 1
-    assert analysis.sub_scores.job_match == round(100 * analysis.keywords.match_rate)
+    # docs/scoring.md: 100 x matched weight / total weight, hard skills 1.0, phrases 0.5. The
+    # job asks for 8 hard skills (Backend … GraphQL) and one repeated phrase; GOOD has 6 of the
+    # skills and not the phrase: 100 x 6 / 8.5 = 70.6.
+    assert set(analysis.keywords.matched) == {
+        "Backend", "Python", "Go", "AWS", "Kubernetes", "PostgreSQL"
+    }  # fmt: skip
+    assert analysis.keywords.match_rate == pytest.approx(6 / 8.5, abs=0.001)
+    assert analysis.sub_scores.job_match == 71
     assert found(analysis, "job_match.missing_keywords") is not None
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 import pytest
 
 from resumeroast.core.analysis import Analysis, analyze
-from resumeroast.core.analysis.scoring import PENALTIES, WEIGHTS, score
+from resumeroast.core.analysis.scoring import PENALTIES, Statements, score
 from resumeroast.core.documents import Document, DocumentKind, LayoutFacts, Line, Region
-from resumeroast.core.feedback import DocumentFacts
+from resumeroast.core.feedback import DocumentFacts, Evidence, Finding, Severity
 from tests.unit.core.analysis.analysis_helpers import (
     AS_OF,
     EDUCATION,
@@ -200,14 +200,79 @@ def test_the_same_resume_always_gets_the_same_result() -> None:
     assert first == second
 
 
-def test_overall_is_the_documented_weighted_mean_of_the_sub_scores() -> None:
-    analysis = run(swap(MIGRATED, "• Responsible for migrating services"))
-    sub = analysis.sub_scores.model_dump()
+#: docs/scoring.md, "Overall": written here from the documentation, never imported.
+DOCUMENTED_WEIGHTS = {"impact": 0.35, "clarity": 0.25, "ats": 0.20, "completeness": 0.20}
+DOCUMENTED_WEIGHTS_WITH_JOB = {
+    "impact": 0.30,
+    "clarity": 0.20,
+    "ats": 0.15,
+    "completeness": 0.20,
+    "job_match": 0.15,
+}
 
-    expected = round(sum(weight * sub[name] for name, weight in WEIGHTS.items()))
 
-    assert analysis.overall_score == expected
-    assert sum(p.points for p in analysis.penalties if p.score == "clarity") == 100 - sub["clarity"]
+def _documented_overall(sub: dict[str, int | None]) -> int:
+    weights = DOCUMENTED_WEIGHTS if sub["job_match"] is None else DOCUMENTED_WEIGHTS_WITH_JOB
+    return round(sum(weight * (sub[name] or 0) for name, weight in weights.items()))
+
+
+def _finding(code: str, quotes: int = 1, severity: Severity = Severity.WARNING) -> Finding:
+    evidence = [Evidence(quote=f"line {n}", line=n) for n in range(1, quotes + 1)]
+    return Finding(
+        code=code, severity=severity, category=code.split(".")[0], message=code, evidence=evidence
+    )
+
+
+#: Two uncapped profiles whose sub-scores lie far apart (each pair differs by 20 or more), so
+#: moving 0.05 of weight from any sub-score to another moves the overall by a whole point.
+SPREAD_PROFILES = {
+    "strong impact, weak clarity and completeness": (
+        (
+            _finding("spelling.misspelling", 5),
+            _finding("brevity.wall_of_text", 3),
+            _finding("language.cliche", 4),
+            _finding("ats.columns"),
+            _finding("ats.tables"),
+            _finding("contact.no_phone"),
+            _finding("sections.no_education"),
+            _finding("sections.no_skills"),
+        ),
+        Statements(total=10, quantified=10),
+    ),
+    "weak impact and ATS, full clarity": (
+        (_finding("ats.image_only_pages"), _finding("ats.columns"), _finding("contact.no_phone")),
+        Statements(total=10, quantified=0, weak=10),
+    ),
+}
+
+
+@pytest.mark.parametrize("job_score", [None, 5, 95])
+@pytest.mark.parametrize("profile", sorted(SPREAD_PROFILES))
+def test_overall_is_the_documented_weighted_mean(profile: str, job_score: int | None) -> None:
+    """Catches any change to the weights away from docs/scoring.md (0.35/0.25/0.20/0.20, and
+    0.30/0.20/0.15/0.20 + 0.15 job match with a job description), e.g. 0.30/0.30."""
+    findings, statements = SPREAD_PROFILES[profile]
+    facts = DocumentFacts(bullets=statements.total, quantified_bullets=statements.quantified)
+
+    result = score(findings, facts, job_score, statements)
+    sub = result.sub_scores.model_dump()
+
+    assert not [p.code for p in result.penalties if p.score == "overall"]  # no cap in the way
+    spread = [value for name, value in sub.items() if value is not None]
+    assert max(spread) - min(spread) >= 40, sub  # the weights decide the result
+    assert result.overall == _documented_overall(sub), sub
+
+
+def test_the_analyzer_overall_follows_the_documented_weights() -> None:
+    """The same rule end to end, through analyze(), with and without a job description."""
+    broken = swap(MIGRATED, "• Responsible for migrating services")
+    for job in (None, "Python and Kafka"):
+        analysis = run(broken, job=job)
+        sub = analysis.sub_scores.model_dump()
+
+        assert analysis.overall_score == _documented_overall(sub), (job, sub)
+        clarity_lost = sum(p.points for p in analysis.penalties if p.score == "clarity")
+        assert clarity_lost == 100 - sub["clarity"]
 
 
 def test_nothing_to_show_caps_the_overall_score() -> None:
