@@ -41,7 +41,7 @@ describe("checkFile: the API's upload rules, in the browser", () => {
   });
 
   it("describes the accepted types from the API's config", () => {
-    expect(acceptedKinds(FALLBACK_CONFIG)).toBe("PDF, DOCX, TXT or MD");
+    expect(acceptedKinds(FALLBACK_CONFIG)).toBe("PDF, DOCX, TXT, MD, JSON, YAML or ADOC");
     expect(acceptAttribute(FALLBACK_CONFIG)).toContain(".docx");
     expect(acceptAttribute(FALLBACK_CONFIG)).toContain("application/pdf");
   });
