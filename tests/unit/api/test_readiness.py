@@ -31,6 +31,9 @@ class Reachable:
     def ping(self) -> bool:
         return True
 
+    def close(self) -> None:
+        """The runtime closes its ports when the app shuts down."""
+
 
 def runtime(tmp_path: Path, *, redis_up: bool, database_up: bool) -> Runtime:
     settings = Settings(redis_url=CLOSED_REDIS, data_dir=tmp_path / "data")

@@ -252,7 +252,10 @@ def test_overall_is_the_documented_weighted_mean(profile: str, job_score: int | 
     """Catches any change to the weights away from docs/scoring.md (0.35/0.25/0.20/0.20, and
     0.30/0.20/0.15/0.20 + 0.15 job match with a job description), e.g. 0.30/0.30."""
     findings, statements = SPREAD_PROFILES[profile]
-    facts = DocumentFacts(bullets=statements.total, quantified_bullets=statements.quantified)
+    # A full page (docs/scoring.md caps a resume under 300 words): no cap hides the weights.
+    facts = DocumentFacts(
+        words=600, bullets=statements.total, quantified_bullets=statements.quantified
+    )
 
     result = score(findings, facts, job_score, statements)
     sub = result.sub_scores.model_dump()
