@@ -16,6 +16,9 @@ from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 from tests.support.polling import wait_for
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "resumes"
+#: A start-up deadline, not a pace: a process that exits fails at once with its log, and a
+#: loaded 2-core machine was seen taking 22-31 s to bring the API up.
+READY_TIMEOUT_S = 120
 
 ADMIN_TOKEN = "test-admin-token-0123456789"
 
@@ -82,7 +85,7 @@ class Stack:
         self.api = self._spawn("api", "--port", str(self.api_port), log_name="api.log")
         wait_for(
             lambda: self._answers(self.api, f"{self.base_url}/readyz", "api.log"),
-            timeout_s=30,
+            timeout_s=READY_TIMEOUT_S,
             what="the API to answer /readyz",
         )
 
@@ -104,7 +107,7 @@ class Stack:
         url = f"http://127.0.0.1:{port}"
         wait_for(
             lambda: self._answers(self.relay, f"{url}/relay/healthz", "relay.log"),
-            timeout_s=30,
+            timeout_s=READY_TIMEOUT_S,
             what="the LLM relay to answer",
         )
         self.extra_env["LLM_RELAY_URL"] = url
