@@ -36,7 +36,7 @@ def test_upload_watch_the_stages_and_read_the_roast(
     standin.set_script({"steps": [{"kind": "hold"}]})
     stack = make_stack(env=standin.provider_env() | HOLD_ENV)
     page.goto(f"{stack.base_url}/")
-    expect(page.get_by_text("PDF, DOCX, TXT or MD · up to 5 MB")).to_be_visible()
+    expect(page.get_by_text("PDF, DOCX, TXT, MD, JSON, YAML or ADOC · up to 5 MB")).to_be_visible()
     assert usability_problems(page) == []
     screenshot(page, "upload")
 

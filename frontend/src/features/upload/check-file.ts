@@ -101,7 +101,7 @@ export function acceptAttribute(config: WebConfig): string {
   return config.accepted_types.flatMap((t) => [...t.extensions, ...t.media_types]).join(",");
 }
 
-/** "PDF, DOCX, TXT or MD" */
+/** "PDF, DOCX, TXT, MD, JSON, YAML or ADOC" */
 export function acceptedKinds(config: WebConfig): string {
   const names = config.accepted_types.map((t) => t.kind.toUpperCase());
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : names.join("");
