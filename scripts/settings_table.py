@@ -73,7 +73,9 @@ NOTES: dict[str, str] = {
     "llm_context_tokens": "The model's context window; the prompt is cut to fit it.",
     "breaker_window": "Calls the breaker looks back over.",
     "breaker_failure_ratio": "Failure share in the window that opens the breaker.",
-    "breaker_cooldown_s": "How long an open breaker pauses calls before trying one.",
+    "breaker_cooldown_s": "How long an open breaker pauses calls before trying one; a job "
+    "handed back meanwhile waits this + 1 s, which with `TASK_TIME_LIMIT_S` must stay under "
+    "`VISIBILITY_TIMEOUT_S` (checked at start).",
     "retention_interval_s": "How often the retention purge runs (one worker at a time).",
     "admin_token": "Bearer token for `/api/admin/*`. Unset: the admin API refuses everyone.",
 }

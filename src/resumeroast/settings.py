@@ -81,7 +81,8 @@ class Settings(BaseSettings):
     task_soft_time_limit_s: int = 100
     task_time_limit_s: int = 120
     #: Redis redelivers an unacknowledged task only after this; must exceed the hard time
-    #: limit plus the longest retry countdown, or a slow task would run twice.
+    #: limit plus the longest countdown (a retry's, or the breaker's cool-down + 1 s while
+    #: the provider is down), or a slow task would run twice.
     visibility_timeout_s: int = 600
     max_retries: int = 3
     retry_base_s: float = 1.0
@@ -175,9 +176,14 @@ class Settings(BaseSettings):
             )
         if self.task_time_limit_s <= self.task_soft_time_limit_s:
             raise ValueError("TASK_TIME_LIMIT_S must exceed TASK_SOFT_TIME_LIMIT_S")
-        if self.visibility_timeout_s <= self.task_time_limit_s + self.retry_cap_s:
+        # A countdown message is held unacknowledged until it is due, then runs up to the hard
+        # limit: a retry waits at most RETRY_CAP_S; a job handed back while the breaker is open
+        # waits out the cool-down plus up to 1 s of jitter (pipeline/failure.py).
+        longest_countdown_s = max(self.retry_cap_s, self.breaker_cooldown_s + 1.0)
+        if self.visibility_timeout_s <= self.task_time_limit_s + longest_countdown_s:
             raise ValueError(
-                "VISIBILITY_TIMEOUT_S must exceed TASK_TIME_LIMIT_S + RETRY_CAP_S, "
+                "VISIBILITY_TIMEOUT_S must exceed TASK_TIME_LIMIT_S + the longest countdown "
+                "(RETRY_CAP_S, or BREAKER_COOLDOWN_S + 1 s), "
                 "or Redis would hand a running task to a second worker"
             )
         if self.llm_relay_ttl_s <= self.visibility_timeout_s:

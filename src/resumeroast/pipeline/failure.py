@@ -128,6 +128,7 @@ def wait_for_provider(deps: Deps, run: FailedRun, error: ProviderPaused) -> Deci
     if started_at is not None and datetime.now(UTC) - started_at > timedelta(seconds=max_wait_s):
         reason = PROVIDER_DOWN_REASON.format(duration=_in_minutes(max_wait_s))
         return dead_letter(deps, run, error, code="provider_unavailable", reason=reason)
+    # At most BREAKER_COOLDOWN_S + 1 s: Settings checks that it fits in the visibility timeout.
     wait_s = (error.retry_after_s or 1.0) + random.uniform(0.0, 1.0)
     deps.jobs.release_job(
         run.job_id,

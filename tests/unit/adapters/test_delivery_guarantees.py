@@ -84,6 +84,51 @@ def test_a_visibility_timeout_within_hard_limit_plus_retry_countdown_is_refused(
         )
 
 
+#: docs/operations.md, "Retries, the breaker and the reconciler": while the breaker is open a
+#: job is handed back and asks again after the cool-down (BREAKER_COOLDOWN_S, 30 s by default),
+#: plus up to 1 s of jitter; the message waits unacknowledged for it like a retry's countdown.
+BREAKER_COOLDOWN_S = 30
+HAND_BACK_JITTER_S = 1
+
+
+def test_the_default_breaker_wait_fits_in_the_visibility_timeout() -> None:
+    """Catches a default cool-down drifting from the documented 30 s."""
+    assert Settings().breaker_cooldown_s == BREAKER_COOLDOWN_S
+    assert VISIBILITY_TIMEOUT_S > HARD_LIMIT_S + BREAKER_COOLDOWN_S + HAND_BACK_JITTER_S
+
+
+@pytest.mark.parametrize(
+    ("cooldown_s", "visibility_s"),
+    [
+        (600, 600),  # the cool-down alone is the visibility timeout
+        (479, 600),  # 120 + 479 + 1 = 600: not strictly more
+        (90, 200),  # passes the retry check (200 > 120 + 60), not the breaker's
+        (60, 181),  # the jitter counts: 120 + 60 < 181, but 120 + 60 + 1 is not
+    ],
+)
+def test_a_breaker_wait_outlasting_the_visibility_timeout_is_refused(
+    cooldown_s: float, visibility_s: int
+) -> None:
+    """Catches the visibility check ignoring BREAKER_COOLDOWN_S (or its jitter): a job handed
+    back while the provider is down waits out the cool-down in a message held unacknowledged,
+    and Redis would hand that message to a second worker before it is due, so the job would
+    run twice once the provider is back."""
+    with pytest.raises(ValueError, match="BREAKER_COOLDOWN_S"):
+        Settings(
+            breaker_cooldown_s=cooldown_s,
+            visibility_timeout_s=visibility_s,
+            task_time_limit_s=HARD_LIMIT_S,
+            task_soft_time_limit_s=SOFT_LIMIT_S,
+            retry_cap_s=LONGEST_RETRY_COUNTDOWN_S,
+            llm_relay_ttl_s=3600,
+        )
+
+
+def test_a_breaker_wait_within_the_visibility_timeout_is_accepted() -> None:
+    settings = Settings(breaker_cooldown_s=478, visibility_timeout_s=600)
+    assert settings.breaker_cooldown_s == 478
+
+
 def test_a_visibility_timeout_beyond_them_is_accepted() -> None:
     settings = Settings(visibility_timeout_s=HARD_LIMIT_S + LONGEST_RETRY_COUNTDOWN_S + 1)
     assert settings.visibility_timeout_s == 181
