@@ -35,6 +35,7 @@ def test_redis_sigkill_with_jobs_queued_loses_nothing(
     assert [r["status"] for r in results] == ["complete"] * len(job_ids)
 
 
+@pytest.mark.db
 def test_redis_restarted_empty_reconciler_requeues_every_job(
     stack: Stack, client: httpx.Client, redis_server: EmbeddedRedis
 ) -> None:

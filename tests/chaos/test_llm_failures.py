@@ -50,6 +50,7 @@ def dead_letters(client: httpx.Client) -> list[dict[str, Any]]:
     return entries
 
 
+@pytest.mark.db
 def test_worker_sigkilled_during_review_completes_once(
     llm_stack: Stack, client: httpx.Client, standin: Standin
 ) -> None:
@@ -145,6 +146,7 @@ def test_an_outage_longer_than_the_retry_budget_makes_jobs_wait(
     assert chat_calls(standin) == len(jobs)  # after recovery: one answer per job
 
 
+@pytest.mark.db
 def test_permanent_outage_dead_letters_then_replay_completes(
     llm_stack: Stack, client: httpx.Client, standin: Standin
 ) -> None:

@@ -233,6 +233,7 @@ def test_a_second_service_on_a_port_in_use_is_refused(shared_stack: Stack) -> No
     assert f"cannot listen on 127.0.0.1:{taken}" in done.stdout + done.stderr
 
 
+@pytest.mark.db
 def test_dlq_show_replay_and_purge(
     llm_stack: Stack,
     client: httpx.Client,

@@ -30,7 +30,8 @@ from tests.support.polling import wait_for
 from tests.support.stack import FIXTURES, Stack
 from tests.unit.deploy.deploy_files import DEPLOY, compose_services, dockerfile
 
-pytestmark = pytest.mark.integration
+#: db: the image's migrate command on a fresh database; `make test-postgres` runs it on PostgreSQL too.
+pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 VENV_BIN = Path(sys.executable).parent
 RESUME = "text/hrhelper__sample_resume.txt"

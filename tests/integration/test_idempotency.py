@@ -12,7 +12,8 @@ from tests.support.api import submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
 
-pytestmark = pytest.mark.integration
+#: db: concurrent claims and the Idempotency-Key's unique row; `make test-postgres` runs it on PostgreSQL too.
+pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 
 def broker(stack: Stack) -> Celery:

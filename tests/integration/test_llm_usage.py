@@ -9,7 +9,8 @@ from tests.support.api import submit, wait_final
 from tests.support.llm_standin import Standin
 from tests.support.stack import Stack
 
-pytestmark = pytest.mark.integration
+#: db: usage and cost columns written and read back; `make test-postgres` runs it on PostgreSQL too.
+pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 PRICE_IN, PRICE_OUT = 1.0, 2.0  #: USD per million tokens
 DELAY_S = 0.3

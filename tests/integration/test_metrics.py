@@ -12,7 +12,8 @@ from tests.support.api import submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
 
-pytestmark = pytest.mark.integration
+#: db: the job counts and the oldest job's age are SQL (timestamps); `make test-postgres` runs it on PostgreSQL too.
+pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 
 def samples(client: httpx.Client) -> dict[str, float]:

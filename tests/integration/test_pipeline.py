@@ -23,6 +23,7 @@ ONE_OF_EACH = [
 ]
 
 
+@pytest.mark.db
 def test_each_format_completes_with_true_facts(shared_client: httpx.Client) -> None:
     client = shared_client
     jobs = {path: submit(client, path) for path in ONE_OF_EACH}
@@ -135,6 +136,7 @@ def test_unknown_job_is_404_problem(shared_client: httpx.Client) -> None:
         assert answer.json()["code"] == "job_not_found"
 
 
+@pytest.mark.db
 def test_idempotency_key_returns_the_same_job(shared_client: httpx.Client) -> None:
     headers = {"Idempotency-Key": "upload-7f3a"}
     first = post_resume(shared_client, "text/hrhelper__sample_resume.txt", headers=headers)
@@ -144,6 +146,7 @@ def test_idempotency_key_returns_the_same_job(shared_client: httpx.Client) -> No
     assert first.json()["access_token"] == second.json()["access_token"]
 
 
+@pytest.mark.db
 def test_an_idempotency_key_is_no_way_into_another_upload(shared_client: httpx.Client) -> None:
     headers = {"Idempotency-Key": f"victim-{uuid.uuid4()}"}
     victim = post_resume(shared_client, "text/hrhelper__sample_resume.txt", headers=headers)

@@ -58,6 +58,7 @@ def redis_keys_containing(url: str, needle: bytes) -> list[bytes]:
     return found
 
 
+@pytest.mark.db
 @pytest.mark.parametrize("reviewer", ["builtin", "llm"])
 def test_delete_leaves_nothing_in_database_redis_or_data_folder(
     reviewer: str, request: pytest.FixtureRequest, stack: Stack, client: httpx.Client
@@ -80,6 +81,7 @@ def test_delete_leaves_nothing_in_database_redis_or_data_folder(
     assert redis_keys_containing(stack.redis.url, marker.encode()) == []
 
 
+@pytest.mark.db
 def test_retention_deletes_old_jobs(stack: Stack, client: httpx.Client) -> None:
     # The job completes under the default retention; only then does a worker with an 8 s
     # retention start (a loaded machine may take longer than 8 s to finish the job). Both
@@ -181,6 +183,7 @@ def test_a_rate_limited_upload_is_refused_before_its_body_is_read(
     assert pulled_bytes == 0, f"the server read {pulled_bytes} bytes of a refused upload"
 
 
+@pytest.mark.db
 def test_no_token_or_idempotency_key_anywhere_after_a_full_run(
     stack: Stack, client: httpx.Client, tmp_path: Path
 ) -> None:

@@ -102,6 +102,7 @@ def sqs_stack(tmp_path: Path, sqs_endpoint: str, standin: Standin) -> Iterator[S
     the_stack.stop()
 
 
+@pytest.mark.db
 def test_sqs_pipeline_with_events_and_no_redis(
     sqs_stack: Stack, sqs_endpoint: str, standin: Standin
 ) -> None:
