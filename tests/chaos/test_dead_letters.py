@@ -93,6 +93,7 @@ class StackWithoutAdminToken(Stack):
 ADMIN_CALLS = [("GET", "/api/admin/dlq"), ("POST", "/api/admin/dlq/1/replay")]
 
 
+@pytest.mark.db  # the one test that looks a dead letter up by its id (a 404 here)
 def test_the_admin_api_needs_the_admin_token(
     client: httpx.Client, redis_server: EmbeddedRedis, tmp_path: Path
 ) -> None:
