@@ -179,7 +179,7 @@ def test_permanent_outage_dead_letters_then_replay_completes(
         env=llm_stack.env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=180,  # a hung command's deadline: over 60 s was seen at load 12
     )
     assert replay.returncode == 0, replay.stderr
     results = [wait_final(client, job, timeout_s=120) for job in jobs]

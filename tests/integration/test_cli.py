@@ -21,6 +21,8 @@ from tests.support.stack import FIXTURES, TEST_ENV, Stack
 
 pytestmark = pytest.mark.integration
 
+CLI_DEADLINE_S = 180
+
 
 def cli(
     *args: str, env: dict[str, str], cwd: Path, timeout_s: float = 120
@@ -256,7 +258,9 @@ def test_dlq_show_replay_and_purge(
         assert failed["failure"]["code"] == "retries_exhausted", failed
 
     def dlq(*args: str) -> subprocess.CompletedProcess[str]:
-        return cli("dlq", *args, env=llm_stack.env, cwd=tmp_path, timeout_s=60)
+        # A deadline for a hung command, not a pace: `dlq` imports the whole pipeline, 2.5 s
+        # on a quiet machine, 30 s at load 10, and over 60 s was seen on a loaded one.
+        return cli("dlq", *args, env=llm_stack.env, cwd=tmp_path, timeout_s=CLI_DEADLINE_S)
 
     def entries() -> dict[str, str]:
         listed = dlq("list", "--json")
