@@ -30,7 +30,7 @@ from tests.support.polling import wait_for
 from tests.support.stack import FIXTURES, Stack
 from tests.unit.deploy.deploy_files import DEPLOY, compose_services, dockerfile
 
-#: db: the image's migrate command on a fresh database; `make test-postgres` runs it on PostgreSQL too.
+#: db: the image's migrate command on a fresh database (run on PostgreSQL too).
 pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 VENV_BIN = Path(sys.executable).parent

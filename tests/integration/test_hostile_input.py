@@ -23,7 +23,7 @@ from resumeroast.pipeline import Deps
 from tests.support.aio import run_async
 from tests.support.stack import FIXTURES, Stack, drop_database, fresh_database
 
-#: db: what the database refuses, and the group commit around it; `make test-postgres` runs it on PostgreSQL too.
+#: db: what the database refuses, and the group commit around it (run on PostgreSQL too).
 pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 RESUME = (FIXTURES / "text" / "hrhelper__sample_resume.txt").read_bytes()

@@ -12,7 +12,7 @@ from tests.support.api import submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
 
-#: db: concurrent claims and the Idempotency-Key's unique row; `make test-postgres` runs it on PostgreSQL too.
+#: db: concurrent claims and the Idempotency-Key's unique row (run on PostgreSQL too).
 pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 

@@ -9,7 +9,7 @@ from tests.support.api import submit, wait_final
 from tests.support.llm_standin import Standin
 from tests.support.stack import Stack
 
-#: db: usage and cost columns written and read back; `make test-postgres` runs it on PostgreSQL too.
+#: db: usage and cost columns written and read back (run on PostgreSQL too).
 pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 PRICE_IN, PRICE_OUT = 1.0, 2.0  #: USD per million tokens

@@ -12,7 +12,7 @@ from tests.support.api import submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
 
-#: db: the job counts and the oldest job's age are SQL (timestamps); `make test-postgres` runs it on PostgreSQL too.
+#: db: the job counts and the oldest job's age are SQL (timestamps) (run on PostgreSQL too).
 pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 

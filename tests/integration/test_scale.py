@@ -11,7 +11,7 @@ from tests.support.api import JobRef, get_job, submit
 from tests.support.polling import wait_for
 from tests.support.stack import Stack
 
-#: db: three workers claiming 300 jobs at once from one database; `make test-postgres` runs it on PostgreSQL too.
+#: db: three workers claiming 300 jobs at once from one database (run on PostgreSQL too).
 pytestmark = [pytest.mark.integration, pytest.mark.db]
 
 JOBS = 300
