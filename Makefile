@@ -57,7 +57,7 @@ test: install lint typecheck web ## lint, type-check and run the whole test suit
 
 test-postgres: install ## the tests of the database's own behaviour (marker db) again, on PostgreSQL (TEST_DATABASE_URL)
 	@test -n "$(TEST_DATABASE_URL)" || (echo "set TEST_DATABASE_URL=postgresql://…" && exit 2)
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -m "db and not e2e and not llm"
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) $(VENV)/bin/pytest -m "db and not e2e and not llm" tests/integration tests/chaos
 
 test-quick: install ## unit tests only, no real processes or models
 	$(VENV)/bin/pytest -m "not integration and not llm and not chaos and not e2e"
