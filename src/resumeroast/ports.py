@@ -20,8 +20,8 @@ from resumeroast.core.analysis import Analysis
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, Stage
-from resumeroast.core.llm_answer import AnswerLimits, FinishReason
-from resumeroast.core.prompts import Message
+from resumeroast.core.review.answer import AnswerLimits, FinishReason
+from resumeroast.core.review.prompts import Message
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from resumeroast.adapters.llm.openai_compat import (
     make_openai_sdk,
 )
 from resumeroast.adapters.llm.reviewer import LLMReviewer
-from resumeroast.core.prompts import PromptBudget
+from resumeroast.core.review.prompts import PromptBudget
 from resumeroast.errors import LLMPermanentError
 from resumeroast.ports import Reviewer
 from resumeroast.settings import Settings

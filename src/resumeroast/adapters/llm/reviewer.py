@@ -20,15 +20,15 @@ from resumeroast.adapters.llm.cost import Price
 from resumeroast.adapters.llm.screening import Prepared, flag_injection, prepare
 from resumeroast.core.analysis import Analysis, render_feedback
 from resumeroast.core.feedback import Feedback, ReviewInfo
-from resumeroast.core.grounding import QuoteIndex
-from resumeroast.core.llm_answer import AnswerCheck, check_answer
-from resumeroast.core.llm_merge import (
+from resumeroast.core.review.answer import AnswerCheck, check_answer
+from resumeroast.core.review.grounding import QuoteIndex
+from resumeroast.core.review.merge import (
     GroundingContext,
     ground_answer,
     grounding_notes,
     merged_feedback,
 )
-from resumeroast.core.prompts import (
+from resumeroast.core.review.prompts import (
     PROMPT_VERSION,
     Message,
     PromptBudget,

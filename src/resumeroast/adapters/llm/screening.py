@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from resumeroast.core.analysis import Analysis, analyze
 from resumeroast.core.feedback import Feedback, ReviewInfo
-from resumeroast.core.injection import Screened, red_flag, screen
+from resumeroast.core.review.injection import Screened, red_flag, screen
 from resumeroast.ports import ReviewRequest
 
 INJECTION_NOTE = (
