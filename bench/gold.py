@@ -32,13 +32,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gold_report import print_report, summary
 from gold_rules import Judged, contradicts, covered, finds, quotes
 from gold_set import Entry, Masker, gold_entries, holdout_entries
-from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.parsing import parse_document, stop_server
-from resumeroast.core.analysis import analyze, no_text_feedback
+from resumeroast.core.analysis import no_text_feedback
 from resumeroast.core.documents import Document, LayoutFacts, sniff_kind
 from resumeroast.core.feedback import Feedback, Finding, Level
+from resumeroast.core.review.builtin import BuiltinReviewer
+from resumeroast.core.review.request import prepare_review
 from resumeroast.errors import DocumentError, NoTextLayer
-from resumeroast.ports import ReviewRequest
 from resumeroast.settings import Settings
 
 VERDICTS = Path(__file__).with_name("gold_verdicts.toml")
@@ -72,8 +72,7 @@ def review(entry: Entry, settings: Settings) -> tuple[Feedback | None, Document 
         return no_text_feedback(layout, Level.HONEST), None, ""
     except DocumentError as exc:
         return None, None, exc.user_message
-    analysis = analyze(document, as_of=AS_OF)
-    request = ReviewRequest(document, analysis, None, Level.HONEST)
+    request = prepare_review(document, job_description=None, level=Level.HONEST, as_of=AS_OF)
     return BuiltinReviewer().review(request), document, ""
 
 

@@ -21,12 +21,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from resumeroast.adapters.llm import build_reviewer
-from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import sniff_kind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.readers import read_document
+from resumeroast.core.review.request import ReviewRequest, prepare_review
 from resumeroast.errors import ResumeRoastError
-from resumeroast.ports import ReviewRequest
 from resumeroast.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,10 +59,8 @@ def requests(limit: int | None) -> list[tuple[str, ReviewRequest]]:
                 document = read_document(data, sniff_kind(data, path.name))
             except ResumeRoastError:
                 continue  # not a readable resume (e.g. RTF): the parser's business, not ours
-            analysis = analyze(document)
-            found.append(
-                (f"{folder}/{path.name}", ReviewRequest(document, analysis, None, Level.BRUTAL))
-            )
+            request = prepare_review(document, job_description=None, level=Level.BRUTAL)
+            found.append((f"{folder}/{path.name}", request))
     return found[:limit] if limit else found
 
 

@@ -1,6 +1,10 @@
 """Ports: the small interfaces the pipeline needs; adapters implement them.
 
-Reviewers live in adapters/llm (builtin, openai-compatible, anthropic, local). Contract:
+The review itself is core (core/review: the builtin reviewer and the LLM reviewer); the LLM
+reviewer reaches a model through the chat-client port, ChatClient, which the vendor clients in
+adapters/llm implement (openai-compatible, anthropic, local). ChatClient, ChatReply and
+ReviewRequest are defined in core/review, which may not import this module, and named here.
+Reviewer contract:
 - `identity` names everything that changes the answer (provider, model, prompt version);
   the pipeline caches reviews under (document hash, job description hash, level, identity).
 - `review()` returns grounded Feedback. A bad model answer is NOT an error: the reviewer
@@ -16,20 +20,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from resumeroast.core.analysis import Analysis
-from resumeroast.core.documents import Document
-from resumeroast.core.feedback import Feedback, Level
+from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, Stage
-from resumeroast.core.llm_answer import AnswerLimits, FinishReason
-from resumeroast.core.prompts import Message
-
-
-@dataclass(frozen=True)
-class ReviewRequest:
-    document: Document
-    analysis: Analysis
-    job_description: str | None
-    level: Level
+from resumeroast.core.review.chat import ChatClient as ChatClient
+from resumeroast.core.review.chat import ChatReply as ChatReply
+from resumeroast.core.review.request import ReviewRequest as ReviewRequest
 
 
 class Reviewer(Protocol):
@@ -42,27 +37,6 @@ class Reviewer(Protocol):
         ...
 
     def review(self, request: ReviewRequest) -> Feedback: ...
-
-    def close(self) -> None: ...
-
-
-@dataclass(frozen=True)
-class ChatReply:
-    text: str | None  #: the JSON text (a tool call's input, serialised, for Anthropic)
-    finish: FinishReason
-    tokens_in: int = 0
-    tokens_out: int = 0
-
-
-class ChatClient(Protocol):
-    """One model behind one vendor's API; raises LLMTransientError / LLMPermanentError."""
-
-    @property
-    def model(self) -> str: ...
-
-    def complete(
-        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
-    ) -> ChatReply: ...
 
     def close(self) -> None: ...
 

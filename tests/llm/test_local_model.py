@@ -15,10 +15,10 @@ from resumeroast.adapters.llm.local import LocalModelServer, LocalReviewer, Loca
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Source
-from resumeroast.core.grounding import QuoteIndex, invented_facts
-from resumeroast.core.injection import CODE
-from resumeroast.core.llm_merge import SCORE_STEP
-from resumeroast.core.prompts import PromptBudget, build_review_prompt
+from resumeroast.core.review.grounding import QuoteIndex, invented_facts
+from resumeroast.core.review.injection import CODE
+from resumeroast.core.review.merge import SCORE_STEP
+from resumeroast.core.review.prompts import PromptBudget, build_review_prompt
 from resumeroast.ports import ReviewRequest
 from tests.llm.conftest import TEST_TIMEOUT_S, local_settings
 from tests.support.llm_resumes import (

@@ -17,9 +17,9 @@ import pytest
 from resumeroast.adapters.embedded_redis import EmbeddedRedis
 from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import sniff_kind
-from resumeroast.core.llm_merge import SCORE_STEP
-from resumeroast.core.prompts import PROMPT_VERSION
 from resumeroast.core.readers import read_document
+from resumeroast.core.review.merge import SCORE_STEP
+from resumeroast.core.review.prompts import PROMPT_VERSION
 from tests.support.api import submit, wait_final
 from tests.support.stack import FIXTURES, Stack
 

@@ -6,11 +6,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import Document, DocumentKind, HiddenText, Line, sniff_kind
 from resumeroast.core.feedback import Level
 from resumeroast.core.readers import read_document
-from resumeroast.ports import ReviewRequest
+from resumeroast.core.review.request import ReviewRequest, prepare_review
 
 FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "resumes"
 SAMPLE = "text/hrhelper__sample_resume.txt"
@@ -34,8 +33,7 @@ def request_for(
     job_description: str | None = None,
     as_of: date | None = None,
 ) -> ReviewRequest:
-    analysis = analyze(document, job_description=job_description, as_of=as_of)
-    return ReviewRequest(document, analysis, job_description, level)
+    return prepare_review(document, job_description=job_description, level=level, as_of=as_of)
 
 
 def with_visible_injection(document: Document, text: str = INJECTION) -> Document:

@@ -9,13 +9,13 @@ from typing import Any
 
 from resumeroast.adapters.breaker import NoBreaker
 from resumeroast.adapters.db.repository import SqlJobRepository
-from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import NewJob
 from resumeroast.core.readers import read_document
+from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.pipeline import (
     Deps,
     Limits,

@@ -16,10 +16,11 @@ from enum import StrEnum
 
 import structlog
 
-from resumeroast.core.analysis import Analysis, analyze, ensure_resume, no_text_feedback
+from resumeroast.core.analysis import Analysis, no_text_feedback
 from resumeroast.core.documents import LayoutFacts
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
 from resumeroast.errors import (
     LeaseLost,
     LLMTransientError,
@@ -29,7 +30,6 @@ from resumeroast.errors import (
 )
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.status import publish_job
-from resumeroast.ports import ReviewRequest
 
 log = structlog.get_logger(__name__)
 
@@ -82,15 +82,17 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
             layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
             return no_text_feedback(layout, job.level)
     with stage(deps, job, owner, Stage.ANALYZING):
+        # Injected instructions are screened out, then the clean resume is analysed, once.
         # "Present" means the day the job was submitted: the same upload always scores the same.
-        analysis = analyze(
-            document, job_description=job.job_description, as_of=job.created_at.date()
+        request = prepare_review(
+            document,
+            job_description=job.job_description,
+            level=job.level,
+            as_of=job.created_at.date(),
         )
-        ensure_resume(document, analysis)  # a poem or a letter fails here, with what to upload
+        ensure_reviewable(request)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
-        return review_document(
-            deps, job, owner, ReviewRequest(document, analysis, job.job_description, job.level)
-        )
+        return review_document(deps, job, owner, request)
 
 
 def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) -> Feedback:

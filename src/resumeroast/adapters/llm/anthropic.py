@@ -15,9 +15,9 @@ from typing import Any, cast
 import anthropic
 
 from resumeroast.adapters.llm.errors import translate_error
-from resumeroast.core.llm_answer import AnswerLimits, FinishReason
-from resumeroast.core.llm_schema import answer_json_schema
-from resumeroast.core.prompts import Message
+from resumeroast.core.review.answer import AnswerLimits, FinishReason
+from resumeroast.core.review.prompts import Message
+from resumeroast.core.review.schema import answer_json_schema
 from resumeroast.ports import ChatReply
 
 ANTHROPIC_BASE_URL = "https://api.anthropic.com"

@@ -7,18 +7,7 @@ a private deployment or new models). Local models cost nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Price:
-    input_per_mtok: float
-    output_per_mtok: float
-
-    def cost_usd(self, tokens_in: int, tokens_out: int) -> float:
-        total = tokens_in * self.input_per_mtok + tokens_out * self.output_per_mtok
-        return round(total / 1_000_000, 6)
-
+from resumeroast.core.review.cost import Price
 
 FREE = Price(0.0, 0.0)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 from resumeroast.adapters.llm.anthropic import (
     ANTHROPIC_BASE_URL,
     AnthropicChatClient,
     make_anthropic_sdk,
 )
-from resumeroast.adapters.llm.builtin import BuiltinReviewer
-from resumeroast.adapters.llm.cost import FREE, Price, price_for
+from resumeroast.adapters.llm.cost import FREE, price_for
 from resumeroast.adapters.llm.local import (
     BUNDLED_TEMPLATE,
     LocalModelServer,
@@ -21,8 +22,10 @@ from resumeroast.adapters.llm.openai_compat import (
     OpenAIChatClient,
     make_openai_sdk,
 )
-from resumeroast.adapters.llm.reviewer import LLMReviewer
-from resumeroast.core.prompts import PromptBudget
+from resumeroast.core.review.builtin import BuiltinReviewer
+from resumeroast.core.review.cost import Price
+from resumeroast.core.review.prompts import PromptBudget
+from resumeroast.core.review.reviewer import LLMReviewer
 from resumeroast.errors import LLMPermanentError
 from resumeroast.ports import Reviewer
 from resumeroast.settings import Settings
@@ -103,6 +106,7 @@ def openai_reviewer(
         budget=budget,
         price=price or _price(settings, model),
         timeout_s=settings.llm_timeout_s,
+        clock=time.monotonic,
     )
 
 
@@ -119,6 +123,7 @@ def anthropic_reviewer(settings: Settings) -> LLMReviewer:
         budget=budget,
         price=_price(settings, model),
         timeout_s=settings.llm_timeout_s,
+        clock=time.monotonic,
     )
 
 

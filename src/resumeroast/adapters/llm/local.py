@@ -20,9 +20,9 @@ from typing import Any
 
 import httpx
 
-from resumeroast.adapters.llm.reviewer import LLMReviewer
 from resumeroast.core.feedback import Feedback
-from resumeroast.core.prompts import PROMPT_VERSION
+from resumeroast.core.review.prompts import PROMPT_VERSION
+from resumeroast.core.review.reviewer import LLMReviewer
 from resumeroast.errors import LLMPermanentError, LLMTransientError
 from resumeroast.ports import ReviewRequest
 

@@ -15,7 +15,7 @@ models take only their default); each change is made once and kept. Any other 40
 permanent error, never read as a rejected response_format.
 
 `grammar_hints=True` (used for our embedded llama.cpp server) sends
-`core.llm_answer.grammar_schema` instead: the same schema plus llguidance's options for
+`core.review.schema.grammar_schema` instead: the same schema plus llguidance's options for
 compact JSON and limits on digits and escapes, which keep a looping small model within its
 output budget.
 """
@@ -29,9 +29,9 @@ from urllib.parse import urlsplit
 import openai
 
 from resumeroast.adapters.llm.errors import translate_error
-from resumeroast.core.llm_answer import AnswerLimits, FinishReason
-from resumeroast.core.llm_schema import answer_json_schema, grammar_schema
-from resumeroast.core.prompts import Message
+from resumeroast.core.review.answer import AnswerLimits, FinishReason
+from resumeroast.core.review.prompts import Message
+from resumeroast.core.review.schema import answer_json_schema, grammar_schema
 from resumeroast.ports import ChatReply
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]

@@ -12,11 +12,11 @@ from typing import Any
 import httpx
 import pytest
 
-from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.llm.cost import price_for
 from resumeroast.adapters.llm.errors import retry_after_s
 from resumeroast.adapters.llm.local import LocalReviewer
 from resumeroast.core.feedback import Source
+from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.errors import LLMPermanentError, LLMTransientError
 from resumeroast.settings import Settings
 from tests.support.llm_resumes import SAMPLE, load, request_for

@@ -8,8 +8,8 @@ import pytest
 
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Source
-from resumeroast.core.injection import CODE
-from resumeroast.core.llm_merge import SCORE_STEP
+from resumeroast.core.review.injection import CODE
+from resumeroast.core.review.merge import SCORE_STEP
 from resumeroast.ports import Reviewer
 from resumeroast.settings import Settings
 from tests.support.llm_resumes import (

@@ -12,13 +12,13 @@ from resumeroast.adapters.llm.openai_compat import (
     make_openai_sdk,
     token_limit_for,
 )
-from resumeroast.adapters.llm.reviewer import MIN_REPAIR_S
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback, Source
-from resumeroast.core.grounding import QuoteIndex
-from resumeroast.core.llm_merge import SCORE_STEP
-from resumeroast.core.llm_schema import answer_json_schema, grammar_schema, limits_for
-from resumeroast.core.prompts import Message
+from resumeroast.core.review.grounding import QuoteIndex
+from resumeroast.core.review.merge import SCORE_STEP
+from resumeroast.core.review.prompts import Message
+from resumeroast.core.review.reviewer import MIN_REPAIR_S
+from resumeroast.core.review.schema import answer_json_schema, grammar_schema, limits_for
 from resumeroast.errors import LLMPermanentError, LLMTransientError
 from resumeroast.ports import ReviewRequest
 from tests.support.llm_resumes import SAMPLE, load, request_for

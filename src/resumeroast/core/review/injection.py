@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from resumeroast.core.documents import Document
-from resumeroast.core.feedback import Evidence, Finding, Severity
+from resumeroast.core.feedback import Evidence, Feedback, Finding, ReviewInfo, Severity
 
 _SUBJECT = r"(?:this|the|my|our)\s+(?:resume|cv|candidate|applicant|application|profile)"
 _PATTERNS = tuple(
@@ -43,6 +43,10 @@ _PATTERNS = tuple(
 )
 
 CODE = "security.prompt_injection"
+INJECTION_NOTE = (
+    "Text that tries to instruct an AI reviewer was found in the resume; it was ignored "
+    "and reported as a red flag."
+)
 
 
 def is_injection(text: str) -> bool:
@@ -100,4 +104,16 @@ def red_flag(attempts: tuple[Attempt, ...]) -> Finding:
         ),
         evidence=[Evidence(quote=a.text[:400], line=a.line) for a in attempts[:3]],
         fix="Delete every instruction aimed at software; let the resume's content speak.",
+    )
+
+
+def flag_injection(feedback: Feedback, screened: Screened) -> Feedback:
+    """Add the red flag and the note; a no-op for a clean resume."""
+    if not screened.detected:
+        return feedback
+    review: ReviewInfo = feedback.review.model_copy(
+        update={"injection_detected": True, "notes": [*feedback.review.notes, INJECTION_NOTE]}
+    )
+    return feedback.model_copy(
+        update={"findings": [red_flag(screened.attempts), *feedback.findings], "review": review}
     )

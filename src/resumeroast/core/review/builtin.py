@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from resumeroast.adapters.llm.screening import flag_injection, prepare
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback
-from resumeroast.ports import ReviewRequest
+from resumeroast.core.review.injection import flag_injection
+from resumeroast.core.review.request import ReviewRequest
 
 
 class BuiltinReviewer:
@@ -13,9 +13,8 @@ class BuiltinReviewer:
     is_billable = False
 
     def review(self, request: ReviewRequest) -> Feedback:
-        prepared = prepare(request)
-        feedback = render_feedback(prepared.analysis, request.level)
-        return flag_injection(feedback, prepared.screened)
+        feedback = render_feedback(request.analysis, request.level)
+        return flag_injection(feedback, request.screened)
 
     def close(self) -> None:
         """Nothing to release."""

@@ -1,6 +1,6 @@
 """From a validated model answer to feedback a person can trust.
 
-Grounding (core/grounding.py) decides what of the answer survives; this module applies it
+Grounding (core/review/grounding.py) decides what of the answer survives; this module applies it
 and merges what survives into the analyzer's feedback.
 
 Bounded scores (docs/llm.md, "Scores"):
@@ -29,9 +29,14 @@ from resumeroast.core.feedback import (
     Source,
     SubScores,
 )
-from resumeroast.core.grounding import QuoteIndex, invented_facts, normalise, unsupported_numbers
-from resumeroast.core.llm_answer import LLMAnswer
-from resumeroast.core.prompts.redaction import restore
+from resumeroast.core.review.answer import LLMAnswer
+from resumeroast.core.review.grounding import (
+    QuoteIndex,
+    invented_facts,
+    normalise,
+    unsupported_numbers,
+)
+from resumeroast.core.review.prompts.redaction import restore
 
 SCORE_STEP = 5
 MIN_REMARK_WORDS = 3

@@ -1,34 +1,36 @@
-"""The LLM reviewer: one flow for every provider.
+"""The LLM reviewer: one flow for every provider, over the chat-client port (chat.py).
 
-screen → score the clean resume → build the prompt → ask → (one repair) → ground → merge.
-A bad answer is not an outage: it ends in the analyzer's feedback with a visible note.
-Only the chat client raises (LLMTransientError / LLMPermanentError), for provider errors.
+prompt (of the screened resume and its analysis, request.py) → ask → (one repair) → ground →
+merge → flag injection. A bad answer is not an outage: it ends in the analyzer's feedback
+with a visible note. Only the chat client raises (LLMTransientError / LLMPermanentError),
+for provider errors.
 
 Time: LLM_TIMEOUT_S bounds the whole review, not each call. The repair round trip gets
 what the first call left; when that is under MIN_REPAIR_S the answer is discarded
 instead, so a slow local model ends in a complete job with a note, not in a time-out.
+The clock is given (time.monotonic in production): the review reads nothing itself.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from resumeroast.adapters.llm.cost import Price
-from resumeroast.adapters.llm.screening import Prepared, flag_injection, prepare
 from resumeroast.core.analysis import Analysis, render_feedback
 from resumeroast.core.feedback import Feedback, ReviewInfo
-from resumeroast.core.grounding import QuoteIndex
-from resumeroast.core.llm_answer import AnswerCheck, check_answer
-from resumeroast.core.llm_merge import (
+from resumeroast.core.review.answer import AnswerCheck, check_answer
+from resumeroast.core.review.chat import ChatClient, ChatReply
+from resumeroast.core.review.cost import Price
+from resumeroast.core.review.grounding import QuoteIndex
+from resumeroast.core.review.injection import flag_injection
+from resumeroast.core.review.merge import (
     GroundingContext,
     ground_answer,
     grounding_notes,
     merged_feedback,
 )
-from resumeroast.core.prompts import (
+from resumeroast.core.review.prompts import (
     PROMPT_VERSION,
     Message,
     PromptBudget,
@@ -37,8 +39,10 @@ from resumeroast.core.prompts import (
     build_repair_messages,
     build_review_prompt,
 )
+from resumeroast.core.review.request import ReviewRequest
 from resumeroast.errors import LLMPermanentError
-from resumeroast.ports import ChatClient, ChatReply, ReviewRequest
+
+Clock = Callable[[], float]  #: monotonic seconds
 
 
 @dataclass
@@ -65,12 +69,14 @@ class LLMReviewer:
         budget: PromptBudget,
         price: Price | None,
         timeout_s: float,
+        clock: Clock,
     ) -> None:
         self._client = client
         self._name = name
         self._budget = budget
         self._price = price
         self._timeout_s = timeout_s
+        self._clock = clock
 
     def __repr__(self) -> str:
         return f"LLMReviewer(identity={self.identity!r})"
@@ -87,11 +93,10 @@ class LLMReviewer:
         self._client.close()
 
     def review(self, request: ReviewRequest) -> Feedback:
-        prepared = prepare(request)
         try:
             prompt = build_review_prompt(
-                prepared.screened.document,
-                prepared.analysis,
+                request.screened.document,
+                request.analysis,
                 job_description=request.job_description,
                 level=request.level,
                 budget=self._budget,
@@ -103,8 +108,8 @@ class LLMReviewer:
                 "raise LLM_CONTEXT_TOKENS or lower LLM_MAX_OUTPUT_TOKENS.",
             ) from None
         exchange = self._converse(prompt)
-        feedback = self._feedback(prepared, request, prompt, exchange)
-        return flag_injection(feedback, prepared.screened)
+        feedback = self._feedback(request, prompt, exchange)
+        return flag_injection(feedback, request.screened)
 
     # --- talking to the model ------------------------------------------------------------
 
@@ -115,24 +120,24 @@ class LLMReviewer:
         exchange: Exchange,
         timeout_s: float,
     ) -> ChatReply:
-        started = time.monotonic()
+        started = self._clock()
         try:
             reply = self._client.complete(messages, prompt.limits, timeout_s=timeout_s)
         finally:
-            exchange.latency_ms += round((time.monotonic() - started) * 1000)
+            exchange.latency_ms += round((self._clock() - started) * 1000)
         exchange.tokens_in += reply.tokens_in
         exchange.tokens_out += reply.tokens_out
         return reply
 
     def _converse(self, prompt: ReviewPrompt) -> Exchange:
         exchange = Exchange(check=AnswerCheck(None, ()))
-        deadline = time.monotonic() + self._timeout_s
+        deadline = self._clock() + self._timeout_s
         reply = self._ask(prompt.messages, prompt, exchange, self._timeout_s)
         if reply.finish == "refusal":
             exchange.refused = True
             return exchange
         exchange.check = check_answer(reply.text, reply.finish, prompt.limits)
-        left_s = deadline - time.monotonic()
+        left_s = deadline - self._clock()
         if exchange.check.ok or left_s < MIN_REPAIR_S:
             return exchange
         exchange.repairs = 1
@@ -146,16 +151,16 @@ class LLMReviewer:
     # --- turning the exchange into feedback ---------------------------------------------
 
     def _feedback(
-        self, prepared: Prepared, request: ReviewRequest, prompt: ReviewPrompt, exchange: Exchange
+        self, request: ReviewRequest, prompt: ReviewPrompt, exchange: Exchange
     ) -> Feedback:
-        analysis, notes = prepared.analysis, self._notes(prompt)
+        analysis, notes = request.analysis, self._notes(prompt)
         answer = exchange.check.answer
         if answer is None:
             feedback = render_feedback(analysis, request.level)
-            info = self._info(prepared, exchange, ai_review_discarded=True)
+            info = self._info(analysis, exchange, ai_review_discarded=True)
             notes.append(_discard_note(exchange))
         else:
-            document = prepared.screened.document
+            document = request.screened.document
             context = GroundingContext(
                 index=QuoteIndex(document.lines),
                 placeholders=prompt.placeholders,
@@ -164,7 +169,7 @@ class LLMReviewer:
             grounded = ground_answer(answer, context)
             feedback = merged_feedback(analysis, request.level, grounded)
             info = self._info(
-                prepared,
+                analysis,
                 exchange,
                 dropped_quotes=grounded.dropped_quotes,
                 dropped_rewrites=grounded.dropped_rewrites,
@@ -184,13 +189,13 @@ class LLMReviewer:
             )
         return notes
 
-    def _info(self, prepared: Prepared, exchange: Exchange, **counts: Any) -> ReviewInfo:
+    def _info(self, analysis: Analysis, exchange: Exchange, **counts: Any) -> ReviewInfo:
         price = self._price
         return ReviewInfo(
             reviewer=self._name,
             model=self._client.model,
             prompt_version=PROMPT_VERSION,
-            analyzer_version=prepared.analysis.version,
+            analyzer_version=analysis.version,
             repairs=exchange.repairs,
             tokens_in=exchange.tokens_in,
             tokens_out=exchange.tokens_out,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resumeroast.core.feedback import Severity
-from resumeroast.core.injection import CODE, is_injection, red_flag, screen
+from resumeroast.core.review.injection import CODE, is_injection, red_flag, screen
 from tests.support.llm_resumes import (
     FIXTURES,
     INJECTION,

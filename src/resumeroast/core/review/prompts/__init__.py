@@ -5,7 +5,7 @@
 - restore(text, placeholders) puts redacted personal details back into model text
 """
 
-from resumeroast.core.prompts.builder import (
+from resumeroast.core.review.prompts.builder import (
     PROMPT_VERSION,
     PromptBudget,
     PromptDoesNotFit,
@@ -13,8 +13,8 @@ from resumeroast.core.prompts.builder import (
     build_repair_messages,
     build_review_prompt,
 )
-from resumeroast.core.prompts.redaction import restore
-from resumeroast.core.prompts.templates import Message
+from resumeroast.core.review.prompts.redaction import restore
+from resumeroast.core.review.prompts.templates import Message
 
 __all__ = [
     "PROMPT_VERSION",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumeroast.core.prompts.redaction import redact_all, restore
+from resumeroast.core.review.prompts.redaction import redact_all, restore
 
 LINES = [
     "Jane Roe | jane.roe@example.com | +1 (555) 123-4567 | linkedin.com/in/janeroe",

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from resumeroast.core.analysis import Analysis
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Finding, Level, Severity
-from resumeroast.core.llm_answer import AnswerLimits
-from resumeroast.core.llm_schema import limits_for, schema_outline
-from resumeroast.core.prompts.budget import estimate_tokens, shorten, trim_lines
-from resumeroast.core.prompts.redaction import Redactor
-from resumeroast.core.prompts.templates import Message, render
+from resumeroast.core.review.answer import AnswerLimits
+from resumeroast.core.review.prompts.budget import estimate_tokens, shorten, trim_lines
+from resumeroast.core.review.prompts.redaction import Redactor
+from resumeroast.core.review.prompts.templates import Message, render
+from resumeroast.core.review.schema import limits_for, schema_outline
 
 PROMPT_VERSION = "review_v1"
 REPAIR_TEMPLATE = "repair_v1"

@@ -2,7 +2,9 @@
 
 A template is Markdown with `<!-- role: system -->` / `<!-- role: user -->` markers that
 split it into chat messages, and `$name` placeholders (string.Template). Text before the
-first marker is a comment for people.
+first marker is a comment for people. (review_v1.md's names core/prompts/builder.py, where
+the builder was until issue 15: the template's bytes are pinned to the prompt version, so the
+comment is corrected with the next version, not before.)
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ class Message:
 
 @cache
 def load_template(name: str) -> tuple[tuple[Role, Template], ...]:
-    text = (files("resumeroast.core.prompts") / "templates" / f"{name}.md").read_text("utf-8")
+    text = (files("resumeroast.core.review.prompts") / "templates" / f"{name}.md").read_text(
+        "utf-8"
+    )
     parts = _ROLE_MARKER.split(text)[1:]
     if not parts:
         raise ValueError(f"prompt template {name!r} has no role markers")

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from resumeroast.core.llm_answer import AnswerLimits, check_answer
-from resumeroast.core.llm_schema import (
+from resumeroast.core.review.answer import AnswerLimits, check_answer
+from resumeroast.core.review.schema import (
     answer_json_schema,
     grammar_schema,
     limits_for,

@@ -13,7 +13,7 @@ import json
 from functools import cache
 from typing import Any
 
-from resumeroast.core.llm_answer import (
+from resumeroast.core.review.answer import (
     LIST_FIELDS,
     MAX_ITEMS,
     AnswerLimits,

@@ -10,9 +10,8 @@ import pytest
 
 from resumeroast.core.analysis import analyze
 from resumeroast.core.feedback import Level
-from resumeroast.core.llm_answer import AnswerLimits
-from resumeroast.core.llm_schema import answer_json_schema
-from resumeroast.core.prompts import (
+from resumeroast.core.review.answer import AnswerLimits
+from resumeroast.core.review.prompts import (
     PROMPT_VERSION,
     PromptBudget,
     PromptDoesNotFit,
@@ -20,7 +19,8 @@ from resumeroast.core.prompts import (
     build_repair_messages,
     build_review_prompt,
 )
-from resumeroast.core.prompts.budget import estimate_tokens, trim_lines
+from resumeroast.core.review.prompts.budget import estimate_tokens, trim_lines
+from resumeroast.core.review.schema import answer_json_schema
 from tests.support.llm_resumes import SAMPLE, from_text, load
 
 BUDGET = PromptBudget(context_tokens=8192, max_output_tokens=1024)
@@ -144,7 +144,7 @@ def test_the_token_estimate_is_pessimistic_for_non_latin_text() -> None:
 def _prompt_digest() -> str:
     """Everything the model is shown besides the resume: the template files and the schema."""
     digest = hashlib.sha256()
-    folder = files("resumeroast.core.prompts") / "templates"
+    folder = files("resumeroast.core.review.prompts") / "templates"
     for template in sorted((t for t in folder.iterdir() if t.name.endswith(".md")), key=str):
         digest.update(template.name.encode() + b"\0" + template.read_bytes())
     schema = answer_json_schema(AnswerLimits())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resumeroast.core.documents import Line
-from resumeroast.core.grounding import QuoteIndex, invented_facts, unsupported_numbers
+from resumeroast.core.review.grounding import QuoteIndex, invented_facts, unsupported_numbers
 
 RESUME = (
     Line(1, "Jane Roe — Backend Engineer"),

@@ -6,9 +6,9 @@ from typing import Any
 
 from resumeroast.core.analysis import analyze, render_feedback
 from resumeroast.core.feedback import Level, Source, SubScores
-from resumeroast.core.grounding import QuoteIndex
-from resumeroast.core.llm_answer import LLMAnswer
-from resumeroast.core.llm_merge import (
+from resumeroast.core.review.answer import LLMAnswer
+from resumeroast.core.review.grounding import QuoteIndex
+from resumeroast.core.review.merge import (
     SCORE_STEP,
     GroundingContext,
     bounded_scores,
