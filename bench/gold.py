@@ -34,10 +34,10 @@ from gold_rules import Judged, contradicts, covered, finds, quotes
 from gold_set import Entry, Masker, gold_entries, holdout_entries
 from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.parsing import parse_document, stop_server
-from resumeroast.core.analysis import analyze, no_text_feedback
-from resumeroast.core.documents import Document, LayoutFacts, sniff_kind
+from resumeroast.core.analysis import analyze, render_feedback
+from resumeroast.core.documents import Document, sniff_kind
 from resumeroast.core.feedback import Feedback, Finding, Level
-from resumeroast.errors import DocumentError, NoTextLayer
+from resumeroast.errors import DocumentError
 from resumeroast.ports import ReviewRequest
 from resumeroast.settings import Settings
 
@@ -66,13 +66,11 @@ def review(entry: Entry, settings: Settings) -> tuple[Feedback | None, Document 
             timeout_s=settings.parse_timeout_s,
             memory_limit_mb=settings.parse_memory_mb,
         )
-    except NoTextLayer as exc:
-        pages = getattr(exc, "pages", 1)
-        layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
-        return no_text_feedback(layout, Level.HONEST), None, ""
     except DocumentError as exc:
         return None, None, exc.user_message
     analysis = analyze(document, as_of=AS_OF)
+    if not analysis.readable:  # no text (a scan): its one finding is the review, as in pipeline
+        return render_feedback(analysis, Level.HONEST), None, ""
     request = ReviewRequest(document, analysis, None, Level.HONEST)
     return BuiltinReviewer().review(request), document, ""
 

@@ -16,14 +16,12 @@ from enum import StrEnum
 
 import structlog
 
-from resumeroast.core.analysis import Analysis, analyze, ensure_resume, no_text_feedback
-from resumeroast.core.documents import LayoutFacts
+from resumeroast.core.analysis import Analysis, analyze, ensure_resume, render_feedback
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.errors import (
     LeaseLost,
     LLMTransientError,
-    NoTextLayer,
     PermanentError,
     ProviderPaused,
 )
@@ -74,18 +72,15 @@ def process_job(
 
 def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
     with stage(deps, job, owner, Stage.PARSING):
-        data = deps.jobs.load_upload(job.id)
-        try:
-            document = deps.parse(data, job.kind)
-        except NoTextLayer as exc:
-            pages = getattr(exc, "pages", 1)
-            layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
-            return no_text_feedback(layout, job.level)
+        document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
     with stage(deps, job, owner, Stage.ANALYZING):
         # "Present" means the day the job was submitted: the same upload always scores the same.
         analysis = analyze(
             document, job_description=job.job_description, as_of=job.created_at.date()
         )
+        if not analysis.readable:  # a scan with no text: its one finding is the review
+            log.info("job_has_no_text", job_id=job.id, pages=analysis.facts.pages)
+            return render_feedback(analysis, job.level)
         ensure_resume(document, analysis)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(

@@ -7,12 +7,11 @@ from collections.abc import Callable
 import pytest
 
 from resumeroast.adapters.db.repository import SqlJobRepository
-from resumeroast.core.documents import Document, DocumentKind
+from resumeroast.core.documents import Document, DocumentKind, LayoutFacts
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import (
     LLMPermanentError,
     LLMTransientError,
-    NoTextLayer,
     PermanentError,
     ProviderPaused,
     UnreadableDocument,
@@ -94,11 +93,14 @@ def test_a_permanent_failure_fails_the_job_at_once_with_its_reason(
 
 
 def test_a_scanned_pdf_completes_with_the_no_text_verdict(jobs: SqlJobRepository) -> None:
-    w = world(jobs, parse=failing_parse(NoTextLayer("no text on 3 pages")))
+    scan = Document(DocumentKind.PDF, (), LayoutFacts(pages=3, image_only_pages=(1, 2, 3)))
+    w = world(jobs, parse=lambda data, kind: scan)
     job_id = submitted(w)
     assert process_job(w.deps, job_id, owner="run-1") is Outcome.COMPLETE
     feedback = jobs.get_feedback(job_id)
     assert feedback is not None and feedback.overall_score == 0
+    assert [f.code for f in feedback.findings] == ["ats.no_text"]
+    assert feedback.facts.pages == 3  # a 3-page scan is reported as 3 pages
     assert w.reviewer.calls == []  # nothing to review
 
 
