@@ -10,8 +10,11 @@ from celery import Celery
 from sqlalchemy import Engine
 
 from resumeroast.adapters.breaker import BreakerPolicy, NoBreaker, RedisCircuitBreaker
+from resumeroast.adapters.db.dead_letters import SqlDeadLetters
 from resumeroast.adapters.db.engine import make_engine
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.adapters.db.leases import SqlLeases
+from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
@@ -47,7 +50,7 @@ def build_runtime(settings: Settings) -> Runtime:
     engine = make_engine(settings.effective_database_url)
     celery = make_celery(settings)
     reviewer = build_reviewer(settings)
-    jobs = SqlJobRepository(engine)
+    jobs = SqlJobStore(engine)
     breaker: Breaker = NoBreaker()
     events: EventPublisher = DatabaseEventBus(lambda job_id: job_event(jobs.get_job(job_id)))
     if settings.redis_url is not None:
@@ -57,6 +60,9 @@ def build_runtime(settings: Settings) -> Runtime:
             breaker = RedisCircuitBreaker(client, breaker_policy(settings))
     deps = Deps(
         jobs=jobs,
+        reviews=SqlReviewCache(engine),
+        dead_letters=SqlDeadLetters(engine),
+        leases=SqlLeases(engine),
         queue=CeleryTaskQueue(celery),
         events=events,
         reviewer=reviewer,

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from resumeroast.adapters.db.engine import make_engine, migrate
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.api.submissions import SubmissionWriter
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
@@ -102,11 +102,11 @@ class _Queue:
 
 
 @pytest.fixture
-def jobs(tmp_path: Path) -> Iterator[SqlJobRepository]:
+def jobs(tmp_path: Path) -> Iterator[SqlJobStore]:
     url = fresh_database() or f"sqlite:///{tmp_path / 'db.sqlite'}"
     engine = make_engine(url)
     migrate(engine)
-    yield SqlJobRepository(engine)
+    yield SqlJobStore(engine)
     engine.dispose()
     if not url.startswith("sqlite"):
         drop_database(url)
@@ -124,7 +124,7 @@ def _upload(n: int, *, refused: bool = False) -> NewJob:
     )
 
 
-def test_an_upload_the_database_refuses_fails_alone_in_its_group(jobs: SqlJobRepository) -> None:
+def test_an_upload_the_database_refuses_fails_alone_in_its_group(jobs: SqlJobStore) -> None:
     queue = _Queue()
     writer = SubmissionWriter(cast(Deps, type("D", (), {"jobs": jobs, "queue": queue})()))
     refused = {3, 11}

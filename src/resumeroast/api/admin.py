@@ -96,7 +96,7 @@ def queue_stats(rt: AdminDep) -> QueueStats:
     return QueueStats(
         jobs_by_status=rt.deps.jobs.count_by_status(),
         queue_depth=depth,
-        dead_letters=rt.deps.jobs.count_dead_letters(),
-        workers=rt.deps.jobs.workers_seen(),
+        dead_letters=rt.deps.dead_letters.count_dead_letters(),
+        workers=rt.deps.leases.workers_seen(),
         recent_failures=failures,
     )

@@ -162,7 +162,7 @@ def state_collector(rt: Any) -> StateCollector:
     return StateCollector(
         jobs_by_status=deps.jobs.count_by_status,
         queue_depth=deps.queue.queue_depth,
-        dead_letters=deps.jobs.count_dead_letters,
+        dead_letters=deps.dead_letters.count_dead_letters,
         breaker_open=lambda: {provider: deps.breaker.is_open(provider)},
         oldest_queued_age_s=deps.jobs.oldest_queued_age_s,
     )

@@ -8,10 +8,13 @@ from dataclasses import dataclass
 from resumeroast.core.documents import Document, DocumentKind
 from resumeroast.ports import (
     Breaker,
+    DeadLetterStore,
     EventPublisher,
     JobStore,
+    Leases,
     Metrics,
     RedriveQueue,
+    ReviewCache,
     Reviewer,
     TaskQueue,
 )
@@ -37,6 +40,9 @@ class RetryPolicy:
 @dataclass
 class Deps:
     jobs: JobStore
+    reviews: ReviewCache
+    dead_letters: DeadLetterStore
+    leases: Leases
     queue: TaskQueue
     events: EventPublisher
     reviewer: Reviewer

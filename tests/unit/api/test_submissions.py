@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import pytest
 
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.api.submissions import SubmissionWriter
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
@@ -63,7 +63,7 @@ def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
     return run_async(all_at_once())
 
 
-def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobRepository) -> None:
+def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobStore) -> None:
     queue = RecordingQueue()
     stored = submit_all(SubmissionWriter(deps(jobs, queue), max_batch=8), 50)
     ids = [job.id for job in stored]
@@ -78,13 +78,13 @@ def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobReposit
 
 
 def test_a_broker_outage_keeps_the_jobs_queued_for_the_reconciler(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     stored = submit_all(SubmissionWriter(deps(jobs, RecordingQueue(fail=True))), 5)
     assert all(jobs.get_job(job.id).status is JobStatus.QUEUED for job in stored)
 
 
-def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobRepository) -> None:
+def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobStore) -> None:
     jobs.engine.dispose()
     Path(str(jobs.engine.url.database)).unlink()
     Path(str(jobs.engine.url.database)).mkdir()  # unopenable: every write fails
@@ -94,7 +94,7 @@ def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobRepository) 
     assert queue.enqueued == []
 
 
-def test_create_jobs_refuses_idempotency_keys(jobs: SqlJobRepository) -> None:
+def test_create_jobs_refuses_idempotency_keys(jobs: SqlJobStore) -> None:
     keyed = NewJob(**{**upload(1).__dict__, "idempotency_key": "k"})
     with pytest.raises(ValueError, match="Idempotency-Key"):
         jobs.create_jobs([upload(0), keyed])

@@ -1,4 +1,5 @@
-"""In-memory stand-ins for the pipeline's ports (the job store is the real one, on SQLite).
+"""In-memory stand-ins for the pipeline's ports (the database's stores are the real ones, on
+SQLite).
 
 Each records what the use case did to it, so a test reads what a user or an operator would
 see: the job's row, the events published, the messages enqueued.
@@ -10,13 +11,17 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from resumeroast.adapters.db.dead_letters import SqlDeadLetters
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.adapters.db.leases import SqlLeases
+from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import LLMUsage, Stage
 from resumeroast.core.readers import read_document
 from resumeroast.errors import BrokerUnavailable
 from resumeroast.pipeline import Deps, Limits, RetryPolicy
-from resumeroast.ports import JobStore, RedrivenMessage, ReviewRequest
+from resumeroast.ports import RedrivenMessage, ReviewRequest
 
 RESUME = b"""Jane Doe
 jane@example.com | +1 555 0100
@@ -185,7 +190,7 @@ class World:
 
 
 def world(
-    jobs: JobStore,
+    jobs: SqlJobStore,
     *,
     reviewer: ScriptedReviewer | None = None,
     queue: FakeQueue | None = None,
@@ -199,6 +204,9 @@ def world(
     events, metrics = FakeEvents(), FakeMetrics()
     deps = Deps(
         jobs=jobs,
+        reviews=SqlReviewCache(jobs.engine),
+        dead_letters=SqlDeadLetters(jobs.engine),
+        leases=SqlLeases(jobs.engine),
         queue=queue,
         events=events,
         reviewer=reviewer,

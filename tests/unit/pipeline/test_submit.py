@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import FileTooLarge, InvalidRequest, UnsupportedFileType
 from resumeroast.pipeline import Upload, submit_resume
 from tests.unit.pipeline.fakes import RESUME, FakeQueue, world
 
 
-def test_an_upload_is_stored_queued_and_enqueued_once(jobs: SqlJobRepository) -> None:
+def test_an_upload_is_stored_queued_and_enqueued_once(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job, created = submit_resume(w.deps, Upload(RESUME, "resume.txt"))
     assert created
@@ -22,7 +22,7 @@ def test_an_upload_is_stored_queued_and_enqueued_once(jobs: SqlJobRepository) ->
     assert w.queue.enqueued == [job.id]
 
 
-def test_the_same_idempotency_key_answers_with_the_same_job(jobs: SqlJobRepository) -> None:
+def test_the_same_idempotency_key_answers_with_the_same_job(jobs: SqlJobStore) -> None:
     w = world(jobs)
     upload = Upload(RESUME, "resume.txt", idempotency_key="key-1")
     first, _ = submit_resume(w.deps, upload)
@@ -32,7 +32,7 @@ def test_the_same_idempotency_key_answers_with_the_same_job(jobs: SqlJobReposito
 
 
 def test_a_broker_that_is_down_leaves_the_job_queued_for_the_reconciler(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     w = world(jobs, queue=FakeQueue(down=True))
     job, created = submit_resume(w.deps, Upload(RESUME, "resume.txt"))
@@ -51,7 +51,7 @@ def test_a_broker_that_is_down_leaves_the_job_queued_for_the_reconciler(
     ids=["too-large", "not-a-resume-type", "job-description-too-long"],
 )
 def test_a_refused_upload_stores_and_enqueues_nothing(
-    jobs: SqlJobRepository, upload: Upload, error: type[Exception]
+    jobs: SqlJobStore, upload: Upload, error: type[Exception]
 ) -> None:
     w = world(jobs)
     with pytest.raises(error):

@@ -1,4 +1,5 @@
-"""Every read and write of jobs, uploads, feedback, cached reviews and dead letters.
+"""Jobs, their uploads and feedback: submit, read, the state machine under a run's lease,
+the reconciler's queries and retention.
 
 State changes are conditional UPDATEs (compare-and-set) so that two deliveries of one task,
 or two workers, can never both act on a job.
@@ -6,73 +7,32 @@ or two workers, can never both act on a job.
 
 from __future__ import annotations
 
-import secrets
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Engine,
-    Table,
-    delete,
-    func,
-    insert,
-    or_,
-    select,
-    update,
-)
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Table, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
+from resumeroast.adapters.db.base import SqlStore, utcnow
+from resumeroast.adapters.db.job_rows import fail_held, held_by, new_job_row, to_job
 from resumeroast.adapters.db.tables import (
     DeadLetterRow,
     FeedbackRow,
     JobRow,
-    LeaseRow,
     ReviewCacheRow,
     UploadRow,
 )
-from resumeroast.core.documents import DocumentKind
-from resumeroast.core.feedback import Feedback, Level
-from resumeroast.core.jobs import DeadLetter, Job, JobStatus, LLMUsage, NewJob, Stage
-from resumeroast.errors import IdempotencyKeyReused, JobNotFound, LeaseLost, TransientError
+from resumeroast.core.feedback import Feedback
+from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, Stage
+from resumeroast.errors import IdempotencyKeyReused, JobNotFound, LeaseLost
 
 JOBS = cast(Table, JobRow.__table__)
 UPLOADS = cast(Table, UploadRow.__table__)
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class SqlJobRepository:
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        # Reads need no write lock: on SQLite they begin DEFERRED (see engine.py), so the API's
-        # and the worker's reads never queue behind, or hold up, a writer.
-        self._reader = engine.execution_options(read_only=True)
-
-    @contextmanager
-    def _session(self, *, read_only: bool = False) -> Iterator[Session]:
-        bind = self._reader if read_only else self.engine
-        try:
-            with Session(bind, expire_on_commit=False) as session, session.begin():
-                yield session
-        except OperationalError as exc:  # locked database, lost connection: try again later
-            raise TransientError(f"database unavailable: {exc.orig}") from exc
-
-    @contextmanager
-    def _connection(self) -> Iterator[Connection]:
-        try:
-            with self.engine.begin() as connection:
-                yield connection
-        except OperationalError as exc:
-            raise TransientError(f"database unavailable: {exc.orig}") from exc
-
+class SqlJobStore(SqlStore):
     # --- submit -----------------------------------------------------------------------
 
     def create_job(self, new: NewJob) -> tuple[Job, bool]:
@@ -101,7 +61,7 @@ class SqlJobRepository:
 
     def _insert_jobs(self, news: Sequence[NewJob]) -> list[Job]:
         now = utcnow()
-        rows = [_new_job_row(str(uuid.uuid4()), new, now) for new in news]
+        rows = [new_job_row(str(uuid.uuid4()), new, now) for new in news]
         # Core statements, not the ORM unit of work: this is the upload hot path.
         with self._connection() as connection:
             connection.execute(insert(JOBS), rows)
@@ -112,7 +72,7 @@ class SqlJobRepository:
                     for row, new in zip(rows, news, strict=True)
                 ],
             )
-        return [_to_job(JobRow(**row)) for row in rows]
+        return [to_job(JobRow(**row)) for row in rows]
 
     def _find_by_idempotency_key(self, new: NewJob) -> Job | None:
         """The job made by an earlier request with this key; refused unless the request is the
@@ -130,7 +90,7 @@ class SqlJobRepository:
             )
             if not same_request:
                 raise IdempotencyKeyReused(f"key reused for job {row.id}")
-            return _to_job(row)
+            return to_job(row)
 
     # --- reads ------------------------------------------------------------------------
 
@@ -139,7 +99,7 @@ class SqlJobRepository:
             row = session.get(JobRow, job_id)
             if row is None:
                 raise JobNotFound(job_id)
-            return _to_job(row)
+            return to_job(row)
 
     def get_feedback(self, job_id: str) -> Feedback | None:
         with self._session(read_only=True) as session:
@@ -205,7 +165,7 @@ class SqlJobRepository:
                 return None
             row = session.get(JobRow, job_id)
             assert row is not None
-            return _to_job(row)
+            return to_job(row)
 
     def lease_owner(self, job_id: str) -> str | None:
         with self._session(read_only=True) as session:
@@ -287,37 +247,10 @@ class SqlJobRepository:
         owner: str | None = None,
         delivery: str | None = None,
     ) -> bool:
-        """Mark the job failed, only while the failing run holds its lease (see _held_by):
+        """Mark the job failed, only while the failing run holds its lease (see job_rows.held_by):
         a run whose lease ran out must not fail a job another run has taken since."""
         with self._session() as session:
-            return self._fail(session, job_id, _held_by(owner, delivery), code, reason, error)
-
-    def _fail(
-        self,
-        session: Session,
-        job_id: str,
-        held: ColumnElement[bool],
-        code: str,
-        reason: str,
-        error: str | None,
-    ) -> bool:
-        now = utcnow()
-        result = session.execute(
-            update(JobRow)
-            .where(JobRow.id == job_id, held)
-            .values(
-                status=JobStatus.FAILED.value,
-                stage=None,
-                failure_code=code,
-                failure_reason=reason,
-                last_error=error,
-                finished_at=now,
-                updated_at=now,
-                lease_owner=None,
-                lease_until=None,
-            )
-        )
-        return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+            return fail_held(session, job_id, held_by(owner, delivery), code, reason, error)
 
     def schedule_retry(self, job_id: str, *, owner: str, error: str, retry_at: datetime) -> int:
         """Hand the job back as queued with a due time; returns the retries so far."""
@@ -394,33 +327,6 @@ class SqlJobRepository:
                 update(JobRow).where(JobRow.id.in_(list(job_ids))).values(enqueued_at=utcnow())
             )
 
-    def try_lease(self, name: str, *, owner: str, duration_s: float) -> bool:
-        """Hold a named lease (one process at a time does a periodic chore)."""
-        now = utcnow()
-        until = now + timedelta(seconds=duration_s)
-        with self._session() as session:
-            taken = session.execute(
-                update(LeaseRow)
-                .where(LeaseRow.name == name, or_(LeaseRow.until < now, LeaseRow.owner == owner))
-                .values(owner=owner, until=until)
-            )
-            if taken.rowcount == 1:  # type: ignore[attr-defined]
-                return True
-            if session.get(LeaseRow, name) is not None:
-                return False
-            session.execute(insert(LeaseRow), [{"name": name, "owner": owner, "until": until}])
-            return True
-
-    def workers_seen(self, *, prefix: str = "worker:") -> list[str]:
-        """Workers whose heartbeat lease is still running."""
-        with self._session(read_only=True) as session:
-            names = session.scalars(
-                select(LeaseRow.name).where(
-                    LeaseRow.name.startswith(prefix), LeaseRow.until > utcnow()
-                )
-            )
-            return sorted(name.removeprefix(prefix) for name in names)
-
     def recent_failures(self, *, limit: int = 10) -> list[Job]:
         with self._session(read_only=True) as session:
             rows = session.scalars(
@@ -429,122 +335,7 @@ class SqlJobRepository:
                 .order_by(JobRow.finished_at.desc())
                 .limit(limit)
             )
-            return [_to_job(row) for row in rows]
-
-    # --- review cache -----------------------------------------------------------------
-
-    def get_cached_review(self, key: str) -> Feedback | None:
-        with self._session(read_only=True) as session:
-            row = session.get(ReviewCacheRow, key)
-            return Feedback.model_validate(row.data) if row is not None else None
-
-    def put_cached_review(self, key: str, feedback: Feedback, *, source_job_id: str) -> None:
-        try:
-            with self._session() as session:
-                session.execute(
-                    insert(ReviewCacheRow),
-                    [
-                        {
-                            "key": key,
-                            "source_job_id": source_job_id,
-                            "data": feedback.model_dump(mode="json"),
-                            "created_at": utcnow(),
-                        }
-                    ],
-                )
-        except IntegrityError:
-            pass  # the same review is already cached
-
-    # --- dead-letter queue ------------------------------------------------------------
-
-    def dead_letter_job(
-        self,
-        job_id: str,
-        *,
-        code: str,
-        reason: str,
-        task_name: str,
-        task_args: list[Any],
-        error_type: str,
-        error_message: str,
-        traceback: str,
-        owner: str | None = None,
-        delivery: str | None = None,
-    ) -> bool:
-        """Fail the job and record what replay needs, in one transaction, under the same
-        lease rule as fail_job; False (and nothing written) when the run no longer holds it."""
-        now = utcnow()
-        with self._session() as session:
-            job = session.get(JobRow, job_id)
-            if job is None:
-                return False
-            attempts, first_attempt_at = job.attempts, job.started_at
-            held = _held_by(owner, delivery)
-            if not self._fail(session, job_id, held, code, reason, error_message[:2000]):
-                return False
-            session.execute(delete(DeadLetterRow).where(DeadLetterRow.job_id == job_id))
-            session.execute(
-                insert(DeadLetterRow),
-                [
-                    {
-                        "job_id": job_id,
-                        "task_name": task_name,
-                        "task_args": task_args,
-                        "error_type": error_type,
-                        "error_message": error_message[:4000],
-                        "traceback": traceback[-20000:],
-                        "attempts": attempts,
-                        "first_attempt_at": first_attempt_at,
-                        "failed_at": now,
-                    }
-                ],
-            )
-            return True
-
-    def list_dead_letters(self, *, limit: int = 100) -> list[DeadLetter]:
-        with self._session(read_only=True) as session:
-            rows = session.scalars(select(DeadLetterRow).order_by(DeadLetterRow.id).limit(limit))
-            return [_to_dead_letter(row) for row in rows]
-
-    def get_dead_letter(self, entry_id: int) -> DeadLetter | None:
-        with self._session(read_only=True) as session:
-            row = session.get(DeadLetterRow, entry_id)
-            return _to_dead_letter(row) if row is not None else None
-
-    def count_dead_letters(self) -> int:
-        with self._session(read_only=True) as session:
-            return int(session.scalar(select(func.count()).select_from(DeadLetterRow)) or 0)
-
-    def requeue_for_replay(self, job_id: str) -> None:
-        now = utcnow()
-        with self._session() as session:
-            session.execute(
-                update(JobRow)
-                .where(JobRow.id == job_id, JobRow.status != JobStatus.COMPLETE.value)
-                .values(
-                    status=JobStatus.QUEUED.value,
-                    stage=None,
-                    retries=0,
-                    retry_at=None,
-                    failure_code=None,
-                    failure_reason=None,
-                    started_at=None,  # a fresh run: its wait for a down provider starts anew
-                    finished_at=None,
-                    lease_owner=None,
-                    lease_until=None,
-                    enqueued_at=now,
-                    updated_at=now,
-                )
-            )
-
-    def delete_dead_letter(self, entry_id: int) -> None:
-        with self._session() as session:
-            session.execute(delete(DeadLetterRow).where(DeadLetterRow.id == entry_id))
-
-    def purge_dead_letters(self) -> int:
-        with self._session() as session:
-            result = session.execute(delete(DeadLetterRow))
-            return int(result.rowcount)  # type: ignore[attr-defined]
+            return [to_job(row) for row in rows]
 
     # --- deletion ---------------------------------------------------------------------
 
@@ -575,85 +366,3 @@ class SqlJobRepository:
                 raw = connection.connection.driver_connection
                 assert raw is not None
                 raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
-def new_owner_token(delivery: str | None = None) -> str:
-    """The random part of a lease owner's id. Naming the task delivery in it lets the worker's
-    main process fail the job of a run it stopped (hard time limit) without knowing the run's
-    own id: see _held_by."""
-    token = secrets.token_hex(4)
-    return f"{delivery}/{token}" if delivery else token
-
-
-def _held_by(owner: str | None, delivery: str | None) -> ColumnElement[bool]:
-    """The job is processing under this run's lease: the run's owner id, or any run of this
-    task delivery (owner ids end in ":{delivery}/{random}", see new_owner_token)."""
-    if owner is not None:
-        holder = JobRow.lease_owner == owner
-    elif delivery is not None:
-        holder = JobRow.lease_owner.contains(f":{delivery}/", autoescape=True)
-    else:
-        raise ValueError("say which run holds the job: owner or delivery")
-    return (JobRow.status == JobStatus.PROCESSING.value) & holder
-
-
-def _new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
-    return {
-        "id": job_id,
-        "status": JobStatus.QUEUED.value,
-        "level": new.level.value,
-        "kind": new.kind.value,
-        "filename": new.filename,
-        "size_bytes": len(new.data),
-        "content_sha256": new.content_sha256,
-        "job_description": new.job_description,
-        "idempotency_key": new.idempotency_key,
-        "attempts": 0,
-        "retries": 0,
-        "tokens_in": 0,
-        "tokens_out": 0,
-        "cost_usd": 0.0,
-        "latency_ms": 0,
-        "created_at": now,
-        "updated_at": now,
-        "enqueued_at": now,
-    }
-
-
-def _to_job(row: JobRow) -> Job:
-    return Job(
-        id=row.id,
-        status=JobStatus(row.status),
-        stage=Stage(row.stage) if row.stage else None,
-        level=Level(row.level),
-        kind=DocumentKind(row.kind),
-        filename=row.filename,
-        size_bytes=row.size_bytes,
-        job_description=row.job_description,
-        attempts=row.attempts,
-        retries=row.retries,
-        failure_code=row.failure_code,
-        failure_reason=row.failure_reason,
-        last_error=row.last_error,
-        retry_at=row.retry_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        usage=LLMUsage(row.tokens_in, row.tokens_out, row.cost_usd, row.latency_ms),
-    )
-
-
-def _to_dead_letter(row: DeadLetterRow) -> DeadLetter:
-    return DeadLetter(
-        id=row.id,
-        job_id=row.job_id,
-        task_name=row.task_name,
-        task_args=list(row.task_args),
-        error_type=row.error_type,
-        error_message=row.error_message,
-        traceback=row.traceback,
-        attempts=row.attempts,
-        first_attempt_at=row.first_attempt_at,
-        failed_at=row.failed_at,
-    )
