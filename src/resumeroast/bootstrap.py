@@ -22,8 +22,9 @@ from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
 from resumeroast.adapters.secrets import secret_key
 from resumeroast.adapters.sqs_dead_letters import SqsDeadLetterQueue
-from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event
-from resumeroast.ports import Breaker, EventPublisher
+from resumeroast.adapters.submissions import GroupCommitSubmissions
+from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event, store_and_publish
+from resumeroast.ports import Breaker, EventPublisher, JobStore, TaskQueue
 from resumeroast.settings import Settings
 
 
@@ -37,6 +38,7 @@ class Runtime:
 
     def close(self) -> None:
         """Release what build_runtime opened: entry points call it on shutdown."""
+        self.deps.submissions.close()  # stores the uploads still waiting for their group
         self.deps.reviewer.close()  # stops a local model server
         self.deps.events.close()
         self.celery.close()
@@ -51,6 +53,7 @@ def build_runtime(settings: Settings) -> Runtime:
     celery = make_celery(settings)
     reviewer = build_reviewer(settings)
     jobs = SqlJobStore(engine)
+    queue = CeleryTaskQueue(celery)
     breaker: Breaker = NoBreaker()
     events: EventPublisher = DatabaseEventBus(lambda job_id: job_event(jobs.get_job(job_id)))
     if settings.redis_url is not None:
@@ -63,7 +66,8 @@ def build_runtime(settings: Settings) -> Runtime:
         reviews=SqlReviewCache(engine),
         dead_letters=SqlDeadLetters(engine),
         leases=SqlLeases(engine),
-        queue=CeleryTaskQueue(celery),
+        submissions=group_commit(jobs, queue),
+        queue=queue,
         events=events,
         reviewer=reviewer,
         parse=partial(
@@ -90,6 +94,11 @@ def build_runtime(settings: Settings) -> Runtime:
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
     )
+
+
+def group_commit(jobs: JobStore, queue: TaskQueue) -> GroupCommitSubmissions:
+    """The submissions port: uploads that arrive together are stored and published together."""
+    return GroupCommitSubmissions(partial(store_and_publish, jobs, queue))
 
 
 def redrive_queue(settings: Settings, celery: Celery) -> SqsDeadLetterQueue | None:

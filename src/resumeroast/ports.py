@@ -67,6 +67,17 @@ class ChatClient(Protocol):
     def close(self) -> None: ...
 
 
+class Submissions(Protocol):
+    """Stores prepared uploads with their 'queued' jobs and publishes them (how: the pipeline's
+    store_and_publish); may group uploads that arrive together into one write."""
+
+    async def submit(self, new: NewJob) -> tuple[Job, bool]: ...
+
+    def close(self) -> None:
+        """Write what still waits."""
+        ...
+
+
 class TaskQueue(Protocol):
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
 

@@ -15,11 +15,10 @@ import pytest
 
 from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.db.job_store import SqlJobStore
-from resumeroast.api.submissions import SubmissionWriter
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import Job, JobStatus, NewJob
-from resumeroast.pipeline import Deps
 from tests.support.aio import run_async
 from tests.support.stack import FIXTURES, Stack, drop_database, fresh_database
 
@@ -126,15 +125,16 @@ def _upload(n: int, *, refused: bool = False) -> NewJob:
 
 def test_an_upload_the_database_refuses_fails_alone_in_its_group(jobs: SqlJobStore) -> None:
     queue = _Queue()
-    writer = SubmissionWriter(cast(Deps, type("D", (), {"jobs": jobs, "queue": queue})()))
+    writer = group_commit(jobs, queue)
     refused = {3, 11}
 
     async def all_at_once() -> list[Job | BaseException]:
         try:
-            return await asyncio.gather(
+            answers = await asyncio.gather(
                 *(writer.submit(_upload(n, refused=n in refused)) for n in range(16)),
                 return_exceptions=True,
             )
+            return [a if isinstance(a, BaseException) else a[0] for a in answers]
         finally:
             writer.close()
 

@@ -14,6 +14,7 @@ from resumeroast.adapters.db.leases import SqlLeases
 from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.llm.builtin import BuiltinReviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
@@ -113,6 +114,7 @@ def deps_for(jobs: SqlJobStore, queue: RecordingQueue) -> Deps:
         reviews=SqlReviewCache(jobs.engine),
         dead_letters=SqlDeadLetters(jobs.engine),
         leases=SqlLeases(jobs.engine),
+        submissions=group_commit(jobs, queue),
         queue=queue,
         events=NoEvents(),
         reviewer=BuiltinReviewer(),

@@ -15,7 +15,6 @@ from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
 from resumeroast.api.routes import router
-from resumeroast.api.submissions import SubmissionWriter
 from resumeroast.api.web import install_web
 from resumeroast.bootstrap import Runtime, build_runtime
 from resumeroast.logs import configure_logging
@@ -32,13 +31,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         app.state.rate_limiter = RedisRateLimiter(
             settings.redis_url, per_minute=settings.upload_rate_limit_per_minute
         )
-        app.state.submissions = SubmissionWriter(app.state.runtime.deps)
         # Everything built so far lives as long as the process: keep it out of the collector's
         # full passes, which otherwise stall every request for tens of milliseconds (p99 of
         # uploads 149 → 39 ms in bench/upload.py).
         gc.freeze()
         yield
-        app.state.submissions.close()
         app.state.runtime.close()
 
     docs = settings.api_docs_enabled

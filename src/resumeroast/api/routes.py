@@ -12,7 +12,6 @@ from fastapi import (
     File,
     Form,
     Header,
-    Request,
     Response,
     UploadFile,
     status,
@@ -28,7 +27,7 @@ from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.core.text_fields import require_plain_text
 from resumeroast.errors import FileTooLarge
-from resumeroast.pipeline import Upload, job_event, prepare_submission, submit_resume
+from resumeroast.pipeline import Upload, job_event, submit_resume
 
 router = APIRouter()
 
@@ -51,7 +50,6 @@ router = APIRouter()
     },
 )
 async def create_review(
-    request: Request,
     response: Response,
     rt: RuntimeDep,
     file: Annotated[
@@ -78,10 +76,7 @@ async def create_review(
             idempotency_digest(rt.secret, idempotency_key) if idempotency_key is not None else None
         ),
     )
-    if idempotency_key is None:
-        job = await request.app.state.submissions.submit(prepare_submission(rt.deps.limits, upload))
-    else:  # may answer with the job an earlier request made
-        job, _created = await run_in_threadpool(submit_resume, rt.deps, upload)
+    job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
     status_url = f"/api/resumes/{job.id}"
     token = job_token(rt.secret, job.id)
     response.headers["Location"] = status_url

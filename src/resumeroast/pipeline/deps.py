@@ -16,6 +16,7 @@ from resumeroast.ports import (
     RedriveQueue,
     ReviewCache,
     Reviewer,
+    Submissions,
     TaskQueue,
 )
 
@@ -43,6 +44,7 @@ class Deps:
     reviews: ReviewCache
     dead_letters: DeadLetterStore
     leases: Leases
+    submissions: Submissions
     queue: TaskQueue
     events: EventPublisher
     reviewer: Reviewer

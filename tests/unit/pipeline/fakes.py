@@ -15,13 +15,15 @@ from resumeroast.adapters.db.dead_letters import SqlDeadLetters
 from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.adapters.db.leases import SqlLeases
 from resumeroast.adapters.db.review_cache import SqlReviewCache
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback
-from resumeroast.core.jobs import LLMUsage, Stage
+from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.core.readers import read_document
 from resumeroast.errors import BrokerUnavailable
-from resumeroast.pipeline import Deps, Limits, RetryPolicy
+from resumeroast.pipeline import Deps, Limits, RetryPolicy, Upload, submit_resume
 from resumeroast.ports import RedrivenMessage, ReviewRequest
+from tests.support.aio import run_async
 
 RESUME = b"""Jane Doe
 jane@example.com | +1 555 0100
@@ -207,6 +209,7 @@ def world(
         reviews=SqlReviewCache(jobs.engine),
         dead_letters=SqlDeadLetters(jobs.engine),
         leases=SqlLeases(jobs.engine),
+        submissions=group_commit(jobs, queue),
         queue=queue,
         events=events,
         reviewer=reviewer,
@@ -218,6 +221,11 @@ def world(
         redriven=redrive,
     )
     return World(deps, queue, events, breaker, metrics, reviewer)
+
+
+def submit(deps: Deps, upload: Upload) -> tuple[Job, bool]:
+    """submit_resume from a synchronous test: the upload's own turn of an event loop."""
+    return run_async(submit_resume(deps, upload))
 
 
 class FakeRedrive:

@@ -19,17 +19,16 @@ from resumeroast.pipeline import (
     replay_dead_letter,
     replay_dead_letters,
     show_dead_letter,
-    submit_resume,
 )
 from resumeroast.ports import RedrivenMessage
-from tests.unit.pipeline.fakes import RESUME, FakeQueue, FakeRedrive, World, world
+from tests.unit.pipeline.fakes import RESUME, FakeQueue, FakeRedrive, World, submit, world
 
 NO_RETRIES = RetryPolicy(max_retries=0, base_s=1.0, cap_s=60.0, outage_max_wait_s=1800.0)
 
 
 def dead_lettered(w: World, n: int = 0) -> str:
     """A job whose one attempt failed with no retries left: it is in the dead letters."""
-    job, _ = submit_resume(w.deps, Upload(RESUME + str(n).encode(), "resume.txt"))
+    job, _ = submit(w.deps, Upload(RESUME + str(n).encode(), "resume.txt"))
     owner = f"host:1:delivery-{n}/abcd"
     assert w.deps.jobs.claim_job(job.id, owner=owner, lease_s=60) is not None
     run = FailedRun(job_id=job.id, owner=owner, task_name="resumeroast.review_job", trace="tb")
@@ -101,7 +100,7 @@ def test_replay_all_takes_both_kinds_and_only_the_wanted_ones(jobs: SqlJobStore)
     w = world(jobs, retry=NO_RETRIES, redrive=redrive)
     first, second = dead_lettered(w, 1), dead_lettered(w, 2)
     # A job whose message kept killing its worker: SQS moved the message, the job is stuck.
-    stuck, _ = submit_resume(w.deps, Upload(RESUME + b"3", "resume.txt"))
+    stuck, _ = submit(w.deps, Upload(RESUME + b"3", "resume.txt"))
     assert jobs.claim_job(stuck.id, owner="host:1:gone/x", lease_s=600) is not None
     redrive.messages.append(stuck_message(stuck.id))
     w.queue.enqueued.clear()

@@ -24,9 +24,8 @@ from resumeroast.pipeline import (
     Upload,
     dead_letter_timed_out,
     handle_failure,
-    submit_resume,
 )
-from tests.unit.pipeline.fakes import RESUME, World, world
+from tests.unit.pipeline.fakes import RESUME, World, submit, world
 
 TASK = "resumeroast.review_job"
 OWNER = "host:4242:delivery-1/abcd"  #: a run of delivery-1 (see new_owner_token)
@@ -35,7 +34,7 @@ FAST = RetryPolicy(max_retries=3, base_s=0.001, cap_s=60.0, outage_max_wait_s=18
 
 def claimed(w: World, owner: str = OWNER) -> str:
     """A job a run has claimed: the state a failure finds it in."""
-    job, _ = submit_resume(w.deps, Upload(RESUME, "resume.txt"))
+    job, _ = submit(w.deps, Upload(RESUME, "resume.txt"))
     assert w.deps.jobs.claim_job(job.id, owner=owner, lease_s=60) is not None
     return job.id
 

@@ -16,12 +16,13 @@ from resumeroast.errors import (
     ProviderPaused,
     UnreadableDocument,
 )
-from resumeroast.pipeline import Outcome, Upload, process_job, submit_resume
+from resumeroast.pipeline import Outcome, Upload, process_job
 from tests.unit.pipeline.fakes import (
     RESUME,
     FakeBreaker,
     ScriptedReviewer,
     World,
+    submit,
     world,
 )
 
@@ -29,7 +30,7 @@ STAGES = ["parsing", "analyzing", "reviewing", "saving"]
 
 
 def submitted(w: World, data: bytes = RESUME) -> str:
-    job, _ = submit_resume(w.deps, Upload(data, "resume.txt"))
+    job, _ = submit(w.deps, Upload(data, "resume.txt"))
     return job.id
 
 
