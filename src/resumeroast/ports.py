@@ -11,7 +11,7 @@ Reviewers live in adapters/llm (builtin, openai-compatible, anthropic, local). C
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -91,7 +91,7 @@ class TaskQueue(Protocol):
 class EventPublisher(Protocol):
     def publish(self, job_id: str, payload: dict[str, Any]) -> None: ...
 
-    def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]: ...
+    def subscribe(self, job_id: str) -> AsyncGenerator[dict[str, Any], None]: ...
 
     def ping(self) -> bool: ...
 
@@ -201,6 +201,10 @@ class JobStore(Protocol):
     def delete_jobs(self, job_ids: Sequence[str]) -> int: ...
 
     def jobs_created_before(self, moment: datetime, *, limit: int = 1000) -> list[str]: ...
+
+    def ping(self) -> bool:
+        """The store answers (readiness)."""
+        ...
 
 
 class ReviewCache(Protocol):

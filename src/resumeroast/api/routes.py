@@ -22,6 +22,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from resumeroast.adapters.metrics import StateCollector, render
 from resumeroast.api.deps import JobIdDep, RuntimeDep
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
+from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import idempotency_digest, job_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
@@ -124,7 +125,7 @@ async def stream_review_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceR
     return EventSourceResponse(_job_events(rt, job_id), ping=15)
 
 
-async def _job_events(rt: Any, job_id: str) -> AsyncIterator[ServerSentEvent]:
+async def _job_events(rt: Runtime, job_id: str) -> AsyncIterator[ServerSentEvent]:
     subscription = rt.deps.events.subscribe(job_id)
     try:
         await anext(subscription)  # subscribed: no change can slip between here and the read
@@ -151,7 +152,7 @@ def metrics(rt: RuntimeDep) -> Response:
     return Response(body, media_type=content_type)
 
 
-def state_collector(rt: Any) -> StateCollector:
+def state_collector(rt: Runtime) -> StateCollector:
     deps = rt.deps
     provider = deps.reviewer.identity.split(":", 1)[0]
     return StateCollector(
@@ -171,7 +172,7 @@ def healthz() -> Health:
 @router.get("/readyz", response_model=Health, tags=["health"], responses={503: {"model": Health}})
 def readyz(rt: RuntimeDep, response: Response) -> Health:
     checks = {
-        "database": _database_ok(rt),
+        "database": rt.deps.jobs.ping(),
         "broker": rt.deps.queue.ping(),
         "events": rt.deps.events.ping(),
     }
@@ -179,15 +180,3 @@ def readyz(rt: RuntimeDep, response: Response) -> Health:
     if not ready:
         response.status_code = 503
     return Health(status="ready" if ready else "unavailable", checks=checks)
-
-
-def _database_ok(rt: Any) -> bool:
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        with rt.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except SQLAlchemyError:
-        return False

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from resumeroast.errors import TransientError
@@ -23,6 +23,15 @@ class SqlStore:
         # Reads need no write lock: on SQLite they begin DEFERRED (see engine.py), so the API's
         # and the worker's reads never queue behind, or hold up, a writer.
         self._reader = engine.execution_options(read_only=True)
+
+    def ping(self) -> bool:
+        """The database answers a query."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return False
+        return True
 
     @contextmanager
     def _session(self, *, read_only: bool = False) -> Iterator[Session]:
