@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from resumeroast.adapters.breaker import BreakerPolicy, NoBreaker, RedisCircuitBreaker
 from resumeroast.adapters.db.dead_letters import SqlDeadLetters
-from resumeroast.adapters.db.engine import make_engine
+from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.adapters.db.leases import SqlLeases
 from resumeroast.adapters.db.review_cache import SqlReviewCache
@@ -20,6 +20,7 @@ from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
+from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.adapters.secrets import secret_key
 from resumeroast.adapters.sqs_dead_letters import SqsDeadLetterQueue
 from resumeroast.adapters.submissions import GroupCommitSubmissions
@@ -94,6 +95,20 @@ def build_runtime(settings: Settings) -> Runtime:
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
     )
+
+
+def migrate_schema(settings: Settings) -> None:
+    """Create or upgrade the database schema."""
+    engine = make_engine(settings.effective_database_url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+def build_rate_limiter(settings: Settings) -> RedisRateLimiter:
+    """The per-client upload limit, shared by the API processes through Redis (none without)."""
+    return RedisRateLimiter(settings.redis_url, per_minute=settings.upload_rate_limit_per_minute)
 
 
 def group_commit(jobs: JobStore, queue: TaskQueue) -> GroupCommitSubmissions:
