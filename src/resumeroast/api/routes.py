@@ -32,17 +32,21 @@ from resumeroast.pipeline import Upload, job_event, submit_resume
 
 router = APIRouter()
 
+#: Every kind an upload may be (core.documents.DocumentKind), as the API's docs name them.
+ACCEPTED_KINDS = "PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YAML"
+
 
 @router.post(
     "/api/resumes",
     status_code=status.HTTP_202_ACCEPTED,
     response_model=JobCreated,
     tags=["resumes"],
+    operation_id="submitResume",
     summary="Upload a resume; answers at once with the job id",
     responses={
         413: {"description": "File too large"},
         429: {"description": "Too many uploads from this client"},
-        415: {"description": "Not PDF, DOCX, TXT or MD"},
+        415: {"description": f"Not {ACCEPTED_KINDS}"},
         422: {
             "description": (
                 "Empty or unreadable file, or an Idempotency-Key already used for another upload"
@@ -50,12 +54,10 @@ router = APIRouter()
         },
     },
 )
-async def create_review(
+async def upload_resume(
     response: Response,
     rt: RuntimeDep,
-    file: Annotated[
-        UploadFile, File(description="PDF, DOCX, TXT or Markdown, up to the size limit")
-    ],
+    file: Annotated[UploadFile, File(description=f"{ACCEPTED_KINDS}, up to the size limit")],
     job_description: Annotated[
         str | None, Form(description="The job ad, to match keywords")
     ] = None,
@@ -95,9 +97,11 @@ async def create_review(
     "/api/resumes/{job_id}",
     response_model=JobPublic,
     tags=["resumes"],
+    operation_id="getJob",
+    summary="Read a job: its status, and its feedback once complete",
     responses={404: {"description": "Unknown job"}},
 )
-def read_review(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
+def read_job_status(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
     job = rt.deps.jobs.get_job(job_id)
     feedback = rt.deps.jobs.get_feedback(job_id) if job.status is JobStatus.COMPLETE else None
     return JobPublic.from_job(job, feedback)
@@ -107,9 +111,11 @@ def read_review(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
     "/api/resumes/{job_id}",
     status_code=204,
     tags=["resumes"],
+    operation_id="deleteJob",
+    summary="Delete a job with its upload and feedback",
     responses={404: {"description": "Unknown job"}},
 )
-def delete_review(job_id: JobIdDep, rt: RuntimeDep) -> Response:
+def delete_job_and_data(job_id: JobIdDep, rt: RuntimeDep) -> Response:
     rt.deps.jobs.delete_job(job_id)
     return Response(status_code=204)
 
@@ -117,9 +123,11 @@ def delete_review(job_id: JobIdDep, rt: RuntimeDep) -> Response:
 @router.get(
     "/api/resumes/{job_id}/events",
     tags=["resumes"],
+    operation_id="streamJobEvents",
+    summary="Follow a job's status as Server-Sent Events",
     responses={200: {"content": {"text/event-stream": {}}}, 404: {"description": "Unknown job"}},
 )
-async def stream_review_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceResponse:
+async def stream_job_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceResponse:
     """Server-Sent Events: the current state first, then every change, ending with the final one."""
     await run_in_threadpool(rt.deps.jobs.get_job, job_id)  # 404 before the stream starts
     return EventSourceResponse(_job_events(rt, job_id), ping=15)
@@ -164,12 +172,18 @@ def state_collector(rt: Runtime) -> StateCollector:
     )
 
 
-@router.get("/healthz", response_model=Health, tags=["health"])
+@router.get("/healthz", response_model=Health, tags=["health"], operation_id="getHealth")
 def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", response_model=Health, tags=["health"], responses={503: {"model": Health}})
+@router.get(
+    "/readyz",
+    response_model=Health,
+    tags=["health"],
+    operation_id="getReadiness",
+    responses={503: {"model": Health}},
+)
 def readyz(rt: RuntimeDep, response: Response) -> Health:
     checks = {
         "database": rt.deps.jobs.ping(),

@@ -49,7 +49,7 @@ def process_job(
         return Outcome.SKIPPED
     publish_job(deps, job)
     try:
-        feedback = review_job(deps, job, owner=owner)
+        feedback = produce_feedback(deps, job, owner=owner)
         with stage(deps, job, owner, Stage.SAVING):
             saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
     except PermanentError as exc:
@@ -70,7 +70,8 @@ def process_job(
     return Outcome.COMPLETE if saved else Outcome.SKIPPED
 
 
-def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
+def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
+    """Parse, analyze and review the job's upload: the feedback to save."""
     with stage(deps, job, owner, Stage.PARSING):
         document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
     with stage(deps, job, owner, Stage.ANALYZING):
