@@ -64,7 +64,7 @@ def build_runtime(settings: Settings) -> Runtime:
             breaker = RedisCircuitBreaker(client, breaker_policy(settings))
     deps = Deps(
         jobs=jobs,
-        reviews=SqlReviewCache(engine),
+        review_cache=SqlReviewCache(engine),
         dead_letters=SqlDeadLetters(engine),
         leases=SqlLeases(engine),
         submissions=group_commit(jobs, queue),

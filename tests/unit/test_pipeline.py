@@ -111,7 +111,7 @@ class NoEvents:
 def deps_for(jobs: SqlJobStore, queue: RecordingQueue) -> Deps:
     return Deps(
         jobs=jobs,
-        reviews=SqlReviewCache(jobs.engine),
+        review_cache=SqlReviewCache(jobs.engine),
         dead_letters=SqlDeadLetters(jobs.engine),
         leases=SqlLeases(jobs.engine),
         submissions=group_commit(jobs, queue),

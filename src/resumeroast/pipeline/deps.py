@@ -41,7 +41,7 @@ class RetryPolicy:
 @dataclass
 class Deps:
     jobs: JobStore
-    reviews: ReviewCache
+    review_cache: ReviewCache
     dead_letters: DeadLetterStore
     leases: Leases
     submissions: Submissions

@@ -104,12 +104,12 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
         deps.reviewer.identity,
         analysis_fingerprint(request.analysis),
     )
-    cached = deps.reviews.get_cached_review(key)
+    cached = deps.review_cache.get_cached_review(key)
     if cached is not None:
         review = cached.review.model_copy(update={"cached": True})
         return cached.model_copy(update={"review": review})
     feedback = call_reviewer(deps, request)
-    deps.reviews.put_cached_review(key, feedback, source_job_id=job.id)
+    deps.review_cache.put_cached_review(key, feedback, source_job_id=job.id)
     review = feedback.review
     usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
     deps.jobs.record_usage(job.id, owner=owner, usage=usage)

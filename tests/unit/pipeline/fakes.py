@@ -206,7 +206,7 @@ def world(
     events, metrics = FakeEvents(), FakeMetrics()
     deps = Deps(
         jobs=jobs,
-        reviews=SqlReviewCache(jobs.engine),
+        review_cache=SqlReviewCache(jobs.engine),
         dead_letters=SqlDeadLetters(jobs.engine),
         leases=SqlLeases(jobs.engine),
         submissions=group_commit(jobs, queue),
