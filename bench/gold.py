@@ -33,12 +33,12 @@ from gold_report import print_report, summary
 from gold_rules import Judged, contradicts, covered, finds, quotes
 from gold_set import Entry, Masker, gold_entries, holdout_entries
 from resumeroast.adapters.parsing import parse_document, stop_server
-from resumeroast.core.analysis import no_text_feedback
-from resumeroast.core.documents import Document, LayoutFacts, sniff_kind
+from resumeroast.core.analysis import render_feedback
+from resumeroast.core.documents import Document, sniff_kind
 from resumeroast.core.feedback import Feedback, Finding, Level
 from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.core.review.request import prepare_review
-from resumeroast.errors import DocumentError, NoTextLayer
+from resumeroast.errors import DocumentError
 from resumeroast.settings import Settings
 
 VERDICTS = Path(__file__).with_name("gold_verdicts.toml")
@@ -66,13 +66,11 @@ def review(entry: Entry, settings: Settings) -> tuple[Feedback | None, Document 
             timeout_s=settings.parse_timeout_s,
             memory_limit_mb=settings.parse_memory_mb,
         )
-    except NoTextLayer as exc:
-        pages = getattr(exc, "pages", 1)
-        layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
-        return no_text_feedback(layout, Level.HONEST), None, ""
     except DocumentError as exc:
         return None, None, exc.user_message
     request = prepare_review(document, job_description=None, level=Level.HONEST, as_of=AS_OF)
+    if not request.analysis.readable:  # no text (a scan): its one finding is the review, as in pipeline
+        return render_feedback(request.analysis, Level.HONEST), None, ""
     return BuiltinReviewer().review(request), document, ""
 
 

@@ -148,7 +148,7 @@ BREAKAGES = [
         "readiness ignores the database",
         "src/resumeroast/api/routes.py",
         (READINESS,),
-        old='"database": _database_ok(rt),',
+        old='"database": rt.deps.jobs.ping(),',
         new='"database": True,',
     ),
     Breakage(

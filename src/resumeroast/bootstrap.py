@@ -10,17 +10,22 @@ from celery import Celery
 from sqlalchemy import Engine
 
 from resumeroast.adapters.breaker import BreakerPolicy, NoBreaker, RedisCircuitBreaker
-from resumeroast.adapters.db.engine import make_engine
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.dead_letters import SqlDeadLetters
+from resumeroast.adapters.db.engine import make_engine, migrate
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.adapters.db.leases import SqlLeases
+from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
+from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.adapters.secrets import secret_key
 from resumeroast.adapters.sqs_dead_letters import SqsDeadLetterQueue
-from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event
-from resumeroast.ports import Breaker, EventPublisher
+from resumeroast.adapters.submissions import GroupCommitSubmissions
+from resumeroast.pipeline import Deps, Limits, RetryPolicy, job_event, store_and_publish
+from resumeroast.ports import Breaker, EventPublisher, JobStore, TaskQueue
 from resumeroast.settings import Settings
 
 
@@ -34,6 +39,7 @@ class Runtime:
 
     def close(self) -> None:
         """Release what build_runtime opened: entry points call it on shutdown."""
+        self.deps.submissions.close()  # stores the uploads still waiting for their group
         self.deps.reviewer.close()  # stops a local model server
         self.deps.events.close()
         self.celery.close()
@@ -47,7 +53,8 @@ def build_runtime(settings: Settings) -> Runtime:
     engine = make_engine(settings.effective_database_url)
     celery = make_celery(settings)
     reviewer = build_reviewer(settings)
-    jobs = SqlJobRepository(engine)
+    jobs = SqlJobStore(engine)
+    queue = CeleryTaskQueue(celery)
     breaker: Breaker = NoBreaker()
     events: EventPublisher = DatabaseEventBus(lambda job_id: job_event(jobs.get_job(job_id)))
     if settings.redis_url is not None:
@@ -57,7 +64,11 @@ def build_runtime(settings: Settings) -> Runtime:
             breaker = RedisCircuitBreaker(client, breaker_policy(settings))
     deps = Deps(
         jobs=jobs,
-        queue=CeleryTaskQueue(celery),
+        review_cache=SqlReviewCache(engine),
+        dead_letters=SqlDeadLetters(engine),
+        leases=SqlLeases(engine),
+        submissions=group_commit(jobs, queue),
+        queue=queue,
         events=events,
         reviewer=reviewer,
         parse=partial(
@@ -84,6 +95,25 @@ def build_runtime(settings: Settings) -> Runtime:
     return Runtime(
         settings=settings, engine=engine, celery=celery, deps=deps, secret=secret_key(settings)
     )
+
+
+def migrate_schema(settings: Settings) -> None:
+    """Create or upgrade the database schema."""
+    engine = make_engine(settings.effective_database_url)
+    try:
+        migrate(engine)
+    finally:
+        engine.dispose()
+
+
+def build_rate_limiter(settings: Settings) -> RedisRateLimiter:
+    """The per-client upload limit, shared by the API processes through Redis (none without)."""
+    return RedisRateLimiter(settings.redis_url, per_minute=settings.upload_rate_limit_per_minute)
+
+
+def group_commit(jobs: JobStore, queue: TaskQueue) -> GroupCommitSubmissions:
+    """The submissions port: uploads that arrive together are stored and published together."""
+    return GroupCommitSubmissions(partial(store_and_publish, jobs, queue))
 
 
 def redrive_queue(settings: Settings, celery: Celery) -> SqsDeadLetterQueue | None:

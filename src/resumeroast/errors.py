@@ -91,17 +91,6 @@ class EncryptedDocument(DocumentError):
     )
 
 
-class NoTextLayer(DocumentError):
-    """The PDF has pages but no extractable text (scanned or image-only)."""
-
-    code = "no_text_layer"
-    user_message = (
-        "This PDF has no text layer: it is an image (a scan or a picture of text). "
-        "Applicant tracking systems will see a blank page. Export the resume from the "
-        "program you wrote it in, as a text-based PDF or DOCX."
-    )
-
-
 class NotAResume(DocumentError):
     """The file reads, but as something else: a poem, a paper, a letter, a few random bytes."""
 

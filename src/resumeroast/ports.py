@@ -15,7 +15,7 @@ Reviewer contract:
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -41,6 +41,17 @@ class Reviewer(Protocol):
     def close(self) -> None: ...
 
 
+class Submissions(Protocol):
+    """Stores prepared uploads with their 'queued' jobs and publishes them (how: the pipeline's
+    store_and_publish); may group uploads that arrive together into one write."""
+
+    async def submit(self, new: NewJob) -> tuple[Job, bool]: ...
+
+    def close(self) -> None:
+        """Write what still waits."""
+        ...
+
+
 class TaskQueue(Protocol):
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
 
@@ -54,7 +65,7 @@ class TaskQueue(Protocol):
 class EventPublisher(Protocol):
     def publish(self, job_id: str, payload: dict[str, Any]) -> None: ...
 
-    def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]: ...
+    def subscribe(self, job_id: str) -> AsyncGenerator[dict[str, Any], None]: ...
 
     def ping(self) -> bool: ...
 
@@ -102,7 +113,8 @@ class Metrics(Protocol):
 
 
 class JobStore(Protocol):
-    """Jobs, uploads, feedback, cached reviews, dead letters and leases: the record of truth.
+    """Jobs, their uploads and feedback: the record of truth. Submit, read, the state machine
+    under a run's lease, the reconciler's queries and retention.
 
     State changes are compare-and-set: two runs of one job can never both act on it.
     """
@@ -118,6 +130,10 @@ class JobStore(Protocol):
     def load_upload(self, job_id: str) -> bytes: ...
 
     def count_by_status(self) -> dict[str, int]: ...
+
+    def oldest_queued_age_s(self) -> float: ...
+
+    def recent_failures(self, *, limit: int = 10) -> list[Job]: ...
 
     def claim_job(
         self, job_id: str, *, owner: str, lease_s: float, dead_owners: Sequence[str] = ()
@@ -154,15 +170,28 @@ class JobStore(Protocol):
 
     def mark_enqueued(self, job_ids: Sequence[str]) -> None: ...
 
-    def try_lease(self, name: str, *, owner: str, duration_s: float) -> bool: ...
+    def delete_job(self, job_id: str) -> None: ...
 
-    def workers_seen(self, *, prefix: str = "worker:") -> list[str]: ...
+    def delete_jobs(self, job_ids: Sequence[str]) -> int: ...
 
-    def recent_failures(self, *, limit: int = 10) -> list[Job]: ...
+    def jobs_created_before(self, moment: datetime, *, limit: int = 1000) -> list[str]: ...
+
+    def ping(self) -> bool:
+        """The store answers (readiness)."""
+        ...
+
+
+class ReviewCache(Protocol):
+    """Billable reviews by content key (see process.review_cache_key); a job's deletion
+    removes the reviews cached from it."""
 
     def get_cached_review(self, key: str) -> Feedback | None: ...
 
     def put_cached_review(self, key: str, feedback: Feedback, *, source_job_id: str) -> None: ...
+
+
+class DeadLetterStore(Protocol):
+    """Jobs that failed for good, with what a replay needs."""
 
     def dead_letter_job(
         self,
@@ -177,7 +206,9 @@ class JobStore(Protocol):
         traceback: str,
         owner: str | None = None,
         delivery: str | None = None,
-    ) -> bool: ...
+    ) -> bool:
+        """Fail the job and record the entry at once, only while the run holds the job."""
+        ...
 
     def list_dead_letters(self, *, limit: int = 100) -> list[DeadLetter]: ...
 
@@ -191,8 +222,10 @@ class JobStore(Protocol):
 
     def purge_dead_letters(self) -> int: ...
 
-    def delete_job(self, job_id: str) -> None: ...
 
-    def delete_jobs(self, job_ids: Sequence[str]) -> int: ...
+class Leases(Protocol):
+    """Named leases: one process at a time does a periodic chore; workers' heartbeats."""
 
-    def jobs_created_before(self, moment: datetime, *, limit: int = 1000) -> list[str]: ...
+    def try_lease(self, name: str, *, owner: str, duration_s: float) -> bool: ...
+
+    def workers_seen(self, *, prefix: str = "worker:") -> list[str]: ...

@@ -211,6 +211,18 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.sqlite_path.resolve()}"
 
 
+_chosen: Settings | None = None
+
+
+def use_settings(settings: Settings) -> None:
+    """The settings an entry point chose (a command-line option over the environment):
+    get_settings() answers them from now on, in this process and the ones it forks. Processes
+    it starts are told through their own environment (see cli/supervisor.child_env)."""
+    global _chosen
+    _chosen = settings
+    get_settings.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    return _chosen or Settings()

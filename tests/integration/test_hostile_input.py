@@ -14,12 +14,11 @@ import httpx
 import pytest
 
 from resumeroast.adapters.db.engine import make_engine, migrate
-from resumeroast.adapters.db.repository import SqlJobRepository
-from resumeroast.api.submissions import SubmissionWriter
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import Job, JobStatus, NewJob
-from resumeroast.pipeline import Deps
 from tests.support.aio import run_async
 from tests.support.stack import FIXTURES, Stack, drop_database, fresh_database
 
@@ -103,11 +102,11 @@ class _Queue:
 
 
 @pytest.fixture
-def jobs(tmp_path: Path) -> Iterator[SqlJobRepository]:
+def jobs(tmp_path: Path) -> Iterator[SqlJobStore]:
     url = fresh_database() or f"sqlite:///{tmp_path / 'db.sqlite'}"
     engine = make_engine(url)
     migrate(engine)
-    yield SqlJobRepository(engine)
+    yield SqlJobStore(engine)
     engine.dispose()
     if not url.startswith("sqlite"):
         drop_database(url)
@@ -125,17 +124,18 @@ def _upload(n: int, *, refused: bool = False) -> NewJob:
     )
 
 
-def test_an_upload_the_database_refuses_fails_alone_in_its_group(jobs: SqlJobRepository) -> None:
+def test_an_upload_the_database_refuses_fails_alone_in_its_group(jobs: SqlJobStore) -> None:
     queue = _Queue()
-    writer = SubmissionWriter(cast(Deps, type("D", (), {"jobs": jobs, "queue": queue})()))
+    writer = group_commit(jobs, queue)
     refused = {3, 11}
 
     async def all_at_once() -> list[Job | BaseException]:
         try:
-            return await asyncio.gather(
+            answers = await asyncio.gather(
                 *(writer.submit(_upload(n, refused=n in refused)) for n in range(16)),
                 return_exceptions=True,
             )
+            return [a if isinstance(a, BaseException) else a[0] for a in answers]
         finally:
             writer.close()
 

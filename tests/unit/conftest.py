@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from resumeroast.adapters.db.engine import make_engine, migrate
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 
 
 @pytest.fixture
-def jobs(tmp_path: Path) -> SqlJobRepository:
+def jobs(tmp_path: Path) -> SqlJobStore:
     """The repository on a fresh, migrated SQLite database."""
     engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite'}")
     migrate(engine)
-    return SqlJobRepository(engine)
+    return SqlJobStore(engine)

@@ -8,8 +8,12 @@ from datetime import date
 from typing import Any
 
 from resumeroast.adapters.breaker import NoBreaker
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.dead_letters import SqlDeadLetters
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.adapters.db.leases import SqlLeases
+from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.metrics import PrometheusMetrics
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
@@ -104,9 +108,13 @@ class NoEvents:
         return True
 
 
-def deps_for(jobs: SqlJobRepository, queue: RecordingQueue) -> Deps:
+def deps_for(jobs: SqlJobStore, queue: RecordingQueue) -> Deps:
     return Deps(
         jobs=jobs,
+        review_cache=SqlReviewCache(jobs.engine),
+        dead_letters=SqlDeadLetters(jobs.engine),
+        leases=SqlLeases(jobs.engine),
+        submissions=group_commit(jobs, queue),
         queue=queue,
         events=NoEvents(),
         reviewer=BuiltinReviewer(),
@@ -118,7 +126,7 @@ def deps_for(jobs: SqlJobRepository, queue: RecordingQueue) -> Deps:
     )
 
 
-def accepted(jobs: SqlJobRepository, count: int) -> list[str]:
+def accepted(jobs: SqlJobStore, count: int) -> list[str]:
     news = [
         NewJob(
             data=RESUME + str(i).encode(),
@@ -133,7 +141,7 @@ def accepted(jobs: SqlJobRepository, count: int) -> list[str]:
     return [job.id for job in jobs.create_jobs(news)]
 
 
-def test_a_backlog_is_not_published_again_each_round(jobs: SqlJobRepository) -> None:
+def test_a_backlog_is_not_published_again_each_round(jobs: SqlJobStore) -> None:
     queued = accepted(jobs, 3)
     queue = RecordingQueue(depth=3)  # a message waits in the broker for each of them
     for _ in range(5):
@@ -144,7 +152,7 @@ def test_a_backlog_is_not_published_again_each_round(jobs: SqlJobRepository) -> 
     assert sorted(republished) == sorted(queued) == sorted(queue.published)
 
 
-def test_lost_messages_and_lost_leases_are_published_again(jobs: SqlJobRepository) -> None:
+def test_lost_messages_and_lost_leases_are_published_again(jobs: SqlJobStore) -> None:
     queued = accepted(jobs, 2)
     stuck = accepted(jobs, 1)[0]
     assert jobs.claim_job(stuck, owner="gone", lease_s=-1) is not None  # its lease ran out

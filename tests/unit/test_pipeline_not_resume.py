@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus, NewJob
@@ -18,7 +18,7 @@ I kept the lantern burning, nothing more.
 """
 
 
-def _submit(jobs: SqlJobRepository, data: bytes) -> str:
+def _submit(jobs: SqlJobStore, data: bytes) -> str:
     new = NewJob(
         data=data,
         kind=DocumentKind.TXT,
@@ -30,7 +30,7 @@ def _submit(jobs: SqlJobRepository, data: bytes) -> str:
     return jobs.create_jobs([new])[0].id
 
 
-def test_a_poem_fails_with_not_a_resume_and_what_to_upload(jobs: SqlJobRepository) -> None:
+def test_a_poem_fails_with_not_a_resume_and_what_to_upload(jobs: SqlJobStore) -> None:
     job_id = _submit(jobs, POEM)
 
     outcome = process_job(deps_for(jobs, RecordingQueue(depth=0)), job_id, owner="worker-1")
@@ -44,7 +44,7 @@ def test_a_poem_fails_with_not_a_resume_and_what_to_upload(jobs: SqlJobRepositor
     assert "Upload your resume itself" in job.failure_reason
 
 
-def test_a_resume_completes(jobs: SqlJobRepository) -> None:
+def test_a_resume_completes(jobs: SqlJobStore) -> None:
     job_id = _submit(jobs, RESUME)
 
     outcome = process_job(deps_for(jobs, RecordingQueue(depth=0)), job_id, owner="worker-1")
@@ -54,7 +54,7 @@ def test_a_resume_completes(jobs: SqlJobRepository) -> None:
 
 
 def test_an_upload_of_nothing_but_instructions_to_the_ai_is_not_a_resume(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     """Screening removes the instructions; what is left is no text at all, and the person is
     told it is not a resume, not that their file is a scanned image."""

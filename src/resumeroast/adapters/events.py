@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import Any
 
 import redis
@@ -36,7 +36,7 @@ class RedisEventBus:
         except redis.RedisError as exc:
             log.warning("event_publish_failed", job_id=job_id, error=type(exc).__name__)
 
-    async def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]:
+    async def subscribe(self, job_id: str) -> AsyncGenerator[dict[str, Any], None]:
         """Yield events for one job until the caller stops iterating.
 
         The subscription is in place before the first yield, so a caller that reads the
@@ -171,7 +171,7 @@ class DatabaseEventBus:
     def publish(self, job_id: str, payload: dict[str, Any]) -> None:
         del job_id, payload  # the row already holds the change
 
-    async def subscribe(self, job_id: str) -> AsyncIterator[dict[str, Any]]:
+    async def subscribe(self, job_id: str) -> AsyncGenerator[dict[str, Any], None]:
         yield {"type": "subscribed"}
         last: dict[str, Any] | None = None
         while True:

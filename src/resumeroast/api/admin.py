@@ -67,6 +67,7 @@ class QueueStats(BaseModel):
 @router.get(
     "/dlq",
     response_model=list[DeadLetterPublic],
+    operation_id="listDeadLetters",
     responses={401: {"description": "No admin token"}},
 )
 def list_dead_letters(rt: AdminDep, limit: int = 100) -> list[DeadLetterPublic]:
@@ -76,13 +77,18 @@ def list_dead_letters(rt: AdminDep, limit: int = 100) -> list[DeadLetterPublic]:
     ]
 
 
-@router.post("/dlq/{entry_id}/replay", response_model=Replayed, responses={401: {}, 404: {}})
+@router.post(
+    "/dlq/{entry_id}/replay",
+    response_model=Replayed,
+    operation_id="replayDeadLetter",
+    responses={401: {}, 404: {}},
+)
 def replay_entry(entry_id: int, rt: AdminDep) -> Replayed:
     return Replayed(job_id=pipeline.replay_dead_letter(rt.deps, entry_id))
 
 
-@router.get("/stats", response_model=QueueStats, responses={401: {}})
-def queue_stats(rt: AdminDep) -> QueueStats:
+@router.get("/stats", response_model=QueueStats, operation_id="getQueueStats", responses={401: {}})
+def get_queue_stats(rt: AdminDep) -> QueueStats:
     depth = rt.deps.queue.queue_depth()
     failures = [
         RecentFailure(
@@ -96,7 +102,7 @@ def queue_stats(rt: AdminDep) -> QueueStats:
     return QueueStats(
         jobs_by_status=rt.deps.jobs.count_by_status(),
         queue_depth=depth,
-        dead_letters=rt.deps.jobs.count_dead_letters(),
-        workers=rt.deps.jobs.workers_seen(),
+        dead_letters=rt.deps.dead_letters.count_dead_letters(),
+        workers=rt.deps.leases.workers_seen(),
         recent_failures=failures,
     )

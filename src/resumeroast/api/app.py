@@ -9,15 +9,13 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.api import admin
 from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
 from resumeroast.api.routes import router
-from resumeroast.api.submissions import SubmissionWriter
 from resumeroast.api.web import install_web
-from resumeroast.bootstrap import Runtime, build_runtime
+from resumeroast.bootstrap import Runtime, build_rate_limiter, build_runtime
 from resumeroast.logs import configure_logging
 from resumeroast.settings import Settings, get_settings
 
@@ -29,16 +27,12 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         configure_logging(settings)
         app.state.runtime = runtime or build_runtime(settings)
-        app.state.rate_limiter = RedisRateLimiter(
-            settings.redis_url, per_minute=settings.upload_rate_limit_per_minute
-        )
-        app.state.submissions = SubmissionWriter(app.state.runtime.deps)
+        app.state.rate_limiter = build_rate_limiter(settings)
         # Everything built so far lives as long as the process: keep it out of the collector's
         # full passes, which otherwise stall every request for tens of milliseconds (p99 of
         # uploads 149 → 39 ms in bench/upload.py).
         gc.freeze()
         yield
-        app.state.submissions.close()
         app.state.runtime.close()
 
     docs = settings.api_docs_enabled

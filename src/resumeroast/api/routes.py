@@ -12,7 +12,6 @@ from fastapi import (
     File,
     Form,
     Header,
-    Request,
     Response,
     UploadFile,
     status,
@@ -23,14 +22,18 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 from resumeroast.adapters.metrics import StateCollector, render
 from resumeroast.api.deps import JobIdDep, RuntimeDep
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
+from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import idempotency_digest, job_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.core.text_fields import require_plain_text
 from resumeroast.errors import FileTooLarge
-from resumeroast.pipeline import Upload, job_event, prepare_submission, submit_resume
+from resumeroast.pipeline import Upload, job_event, submit_resume
 
 router = APIRouter()
+
+#: Every kind an upload may be (core.documents.DocumentKind), as the API's docs name them.
+ACCEPTED_KINDS = "PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YAML"
 
 
 @router.post(
@@ -38,11 +41,12 @@ router = APIRouter()
     status_code=status.HTTP_202_ACCEPTED,
     response_model=JobCreated,
     tags=["resumes"],
+    operation_id="submitResume",
     summary="Upload a resume; answers at once with the job id",
     responses={
         413: {"description": "File too large"},
         429: {"description": "Too many uploads from this client"},
-        415: {"description": "Not PDF, DOCX, TXT or MD"},
+        415: {"description": f"Not {ACCEPTED_KINDS}"},
         422: {
             "description": (
                 "Empty or unreadable file, or an Idempotency-Key already used for another upload"
@@ -50,13 +54,10 @@ router = APIRouter()
         },
     },
 )
-async def create_review(
-    request: Request,
+async def upload_resume(
     response: Response,
     rt: RuntimeDep,
-    file: Annotated[
-        UploadFile, File(description="PDF, DOCX, TXT or Markdown, up to the size limit")
-    ],
+    file: Annotated[UploadFile, File(description=f"{ACCEPTED_KINDS}, up to the size limit")],
     job_description: Annotated[
         str | None, Form(description="The job ad, to match keywords")
     ] = None,
@@ -78,10 +79,7 @@ async def create_review(
             idempotency_digest(rt.secret, idempotency_key) if idempotency_key is not None else None
         ),
     )
-    if idempotency_key is None:
-        job = await request.app.state.submissions.submit(prepare_submission(rt.deps.limits, upload))
-    else:  # may answer with the job an earlier request made
-        job, _created = await run_in_threadpool(submit_resume, rt.deps, upload)
+    job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
     status_url = f"/api/resumes/{job.id}"
     token = job_token(rt.secret, job.id)
     response.headers["Location"] = status_url
@@ -99,9 +97,11 @@ async def create_review(
     "/api/resumes/{job_id}",
     response_model=JobPublic,
     tags=["resumes"],
+    operation_id="getJob",
+    summary="Read a job: its status, and its feedback once complete",
     responses={404: {"description": "Unknown job"}},
 )
-def read_review(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
+def read_job_status(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
     job = rt.deps.jobs.get_job(job_id)
     feedback = rt.deps.jobs.get_feedback(job_id) if job.status is JobStatus.COMPLETE else None
     return JobPublic.from_job(job, feedback)
@@ -111,9 +111,11 @@ def read_review(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
     "/api/resumes/{job_id}",
     status_code=204,
     tags=["resumes"],
+    operation_id="deleteJob",
+    summary="Delete a job with its upload and feedback",
     responses={404: {"description": "Unknown job"}},
 )
-def delete_review(job_id: JobIdDep, rt: RuntimeDep) -> Response:
+def delete_job_and_data(job_id: JobIdDep, rt: RuntimeDep) -> Response:
     rt.deps.jobs.delete_job(job_id)
     return Response(status_code=204)
 
@@ -121,15 +123,17 @@ def delete_review(job_id: JobIdDep, rt: RuntimeDep) -> Response:
 @router.get(
     "/api/resumes/{job_id}/events",
     tags=["resumes"],
+    operation_id="streamJobEvents",
+    summary="Follow a job's status as Server-Sent Events",
     responses={200: {"content": {"text/event-stream": {}}}, 404: {"description": "Unknown job"}},
 )
-async def stream_review_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceResponse:
+async def stream_job_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceResponse:
     """Server-Sent Events: the current state first, then every change, ending with the final one."""
     await run_in_threadpool(rt.deps.jobs.get_job, job_id)  # 404 before the stream starts
     return EventSourceResponse(_job_events(rt, job_id), ping=15)
 
 
-async def _job_events(rt: Any, job_id: str) -> AsyncIterator[ServerSentEvent]:
+async def _job_events(rt: Runtime, job_id: str) -> AsyncIterator[ServerSentEvent]:
     subscription = rt.deps.events.subscribe(job_id)
     try:
         await anext(subscription)  # subscribed: no change can slip between here and the read
@@ -156,27 +160,33 @@ def metrics(rt: RuntimeDep) -> Response:
     return Response(body, media_type=content_type)
 
 
-def state_collector(rt: Any) -> StateCollector:
+def state_collector(rt: Runtime) -> StateCollector:
     deps = rt.deps
     provider = deps.reviewer.identity.split(":", 1)[0]
     return StateCollector(
         jobs_by_status=deps.jobs.count_by_status,
         queue_depth=deps.queue.queue_depth,
-        dead_letters=deps.jobs.count_dead_letters,
+        dead_letters=deps.dead_letters.count_dead_letters,
         breaker_open=lambda: {provider: deps.breaker.is_open(provider)},
         oldest_queued_age_s=deps.jobs.oldest_queued_age_s,
     )
 
 
-@router.get("/healthz", response_model=Health, tags=["health"])
+@router.get("/healthz", response_model=Health, tags=["health"], operation_id="getHealth")
 def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", response_model=Health, tags=["health"], responses={503: {"model": Health}})
+@router.get(
+    "/readyz",
+    response_model=Health,
+    tags=["health"],
+    operation_id="getReadiness",
+    responses={503: {"model": Health}},
+)
 def readyz(rt: RuntimeDep, response: Response) -> Health:
     checks = {
-        "database": _database_ok(rt),
+        "database": rt.deps.jobs.ping(),
         "broker": rt.deps.queue.ping(),
         "events": rt.deps.events.ping(),
     }
@@ -184,15 +194,3 @@ def readyz(rt: RuntimeDep, response: Response) -> Health:
     if not ready:
         response.status_code = 503
     return Health(status="ready" if ready else "unavailable", checks=checks)
-
-
-def _database_ok(rt: Any) -> bool:
-    from sqlalchemy import text
-    from sqlalchemy.exc import SQLAlchemyError
-
-    try:
-        with rt.engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except SQLAlchemyError:
-        return False

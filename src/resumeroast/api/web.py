@@ -91,8 +91,8 @@ router = APIRouter()
 spa_router = APIRouter(include_in_schema=False)
 
 
-@router.get("/api/config", response_model=WebConfig, tags=["web"])
-def read_config(rt: RuntimeDep) -> WebConfig:
+@router.get("/api/config", response_model=WebConfig, tags=["web"], operation_id="getConfig")
+def get_config(rt: RuntimeDep) -> WebConfig:
     return WebConfig(
         max_upload_bytes=rt.settings.max_upload_bytes,
         max_job_description_chars=rt.settings.max_job_description_chars,

@@ -30,12 +30,15 @@ Port = Annotated[int, typer.Option("--port", help="Port for the API and web app"
 
 
 def use_data_dir(data_dir: Path | None, *, reset_metrics: bool = False) -> None:
-    """Settings are read from the environment; the option wins over DATA_DIR."""
-    if data_dir is not None:
-        os.environ["DATA_DIR"] = str(data_dir.resolve())
+    """Settings are read from the environment; the option wins over DATA_DIR (this process's
+    settings, not its environment: the processes it starts are given it in theirs)."""
     from resumeroast.adapters.metrics_dir import enable_multiprocess_metrics
 
-    folder = Path(os.environ.get("DATA_DIR", "resumeroast-data"))
+    if data_dir is not None:
+        from resumeroast.settings import Settings, use_settings
+
+        use_settings(Settings(data_dir=data_dir.resolve()))
+    folder = data_dir or Path(os.environ.get("DATA_DIR", "resumeroast-data"))
     enable_multiprocess_metrics(folder, reset=reset_metrics)
 
 
@@ -72,17 +75,20 @@ def api(
     use_data_dir(data_dir)
     from resumeroast.cli.supervisor import (
         check_port_free,
+        child_env,
         migrate_database,
         serve_api,
         spawn_api_processes,
         supervise,
     )
+    from resumeroast.settings import get_settings
 
     if not in_group:  # the supervisor did both
         migrate_database()
         check_port_free(host, port)
     if workers > 1:
-        raise typer.Exit(supervise(spawn_api_processes(host, port, workers, dict(os.environ))))
+        children = spawn_api_processes(host, port, workers, child_env(get_settings()))
+        raise typer.Exit(supervise(children))
     serve_api(host, port)
 
 
@@ -170,5 +176,6 @@ def roast(
     """Roast a resume: submit it, follow the stages live, print the feedback."""
     from resumeroast.cli.roast import run_roast
 
-    use_data_dir(data_dir)
-    raise typer.Exit(run_roast(resume, job=job, level=level, as_json=as_json, url=url))
+    raise typer.Exit(
+        run_roast(resume, job=job, level=level, as_json=as_json, url=url, data_dir=data_dir)
+    )

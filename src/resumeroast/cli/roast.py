@@ -25,7 +25,15 @@ console = Console(stderr=True)
 STAGES = ["queued", "parsing", "analyzing", "reviewing", "saving", "complete"]
 
 
-def run_roast(resume: Path, *, job: Path | None, level: str, as_json: bool, url: str) -> int:
+def run_roast(
+    resume: Path,
+    *,
+    job: Path | None,
+    level: str,
+    as_json: bool,
+    url: str,
+    data_dir: Path | None = None,
+) -> int:
     try:
         level_value = Level(level)
     except ValueError:
@@ -38,7 +46,7 @@ def run_roast(resume: Path, *, job: Path | None, level: str, as_json: bool, url:
         except UnreadableJobDescription as exc:
             console.print(f"[red]{exc}[/]")
             return 2
-    with service(url) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
+    with service(url, data_dir) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
         files = {"file": (resume.name, resume.read_bytes())}
         answer = client.post("/api/resumes", files=files, data=data)
         if answer.status_code != 202:
@@ -77,15 +85,24 @@ def sse_events(client: httpx.Client, url: str) -> Iterator[dict[str, Any]]:
 
 
 @contextlib.contextmanager
-def service(url: str) -> Iterator[str]:
-    """The running service at url, or an embedded stack started for this one roast."""
+def service(url: str, data_dir: Path | None = None) -> Iterator[str]:
+    """The running service at url, or an embedded stack started for this one roast (its data
+    in data_dir, else where DATA_DIR or the default says)."""
     if _is_up(url):
         yield url
         return
     port = free_port()
     console.print("[dim]no ResumeRoast running; starting an embedded one…[/]")
     stack = subprocess.Popen(
-        [sys.executable, "-m", "resumeroast", "up", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "resumeroast",
+            "up",
+            "--port",
+            str(port),
+            *(["--data-dir", str(data_dir.resolve())] if data_dir is not None else []),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,

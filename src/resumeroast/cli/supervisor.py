@@ -16,23 +16,23 @@ from types import FrameType
 
 from rich.console import Console
 
-from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
 from resumeroast.adapters.processes import die_with_parent
 from resumeroast.adapters.secrets import embedded_redis_password
-from resumeroast.settings import get_settings
+from resumeroast.bootstrap import migrate_schema
+from resumeroast.settings import Settings, get_settings
 
 console = Console(stderr=True)
 STOP_TIMEOUT_S = 40.0
 
 
 def migrate_database() -> None:
-    settings = get_settings()
-    engine = make_engine(settings.effective_database_url)
-    try:
-        migrate(engine)
-    finally:
-        engine.dispose()
+    migrate_schema(get_settings())
+
+
+def child_env(settings: Settings) -> dict[str, str]:
+    """The environment of a process we start: ours, with the data folder we run with."""
+    return dict(os.environ, DATA_DIR=str(settings.data_dir.resolve()))
 
 
 def spawn(args: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
@@ -48,7 +48,7 @@ def run_stack(*, host: str, port: int, concurrency: int, api_workers: int) -> in
     settings = get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     redis_server: EmbeddedRedis | None = None
-    env = dict(os.environ, DATA_DIR=str(settings.data_dir.resolve()))
+    env = child_env(settings)
     if settings.redis_url is None and settings.broker_url is None:
         redis_server = EmbeddedRedis(
             settings.data_dir / "redis", password=embedded_redis_password(settings)

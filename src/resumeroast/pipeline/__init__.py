@@ -42,7 +42,7 @@ from resumeroast.pipeline.submit import (
     Upload,
     enqueue,
     prepare_submission,
-    submit_batch,
+    store_and_publish,
     submit_resume,
 )
 
@@ -77,6 +77,6 @@ __all__ = [
     "replay_job",
     "review_cache_key",
     "show_dead_letter",
-    "submit_batch",
+    "store_and_publish",
     "submit_resume",
 ]

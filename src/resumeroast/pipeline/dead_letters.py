@@ -24,7 +24,7 @@ def redriven_id(message: RedrivenMessage) -> str:
 
 def list_dead_letters(deps: Deps, *, limit: int = 100) -> list[DeadLetter]:
     """The database's entries, oldest first."""
-    return deps.jobs.list_dead_letters(limit=limit)
+    return deps.dead_letters.list_dead_letters(limit=limit)
 
 
 def list_redriven(deps: Deps, *, limit: int = 100) -> list[RedrivenMessage]:
@@ -38,25 +38,25 @@ def show_dead_letter(deps: Deps, entry_id: str) -> DeadLetter | RedrivenMessage:
         for message in list_redriven(deps, limit=100_000):
             if redriven_id(message) == entry_id:
                 return message
-    elif entry_id.isdigit() and (entry := deps.jobs.get_dead_letter(int(entry_id))):
+    elif entry_id.isdigit() and (entry := deps.dead_letters.get_dead_letter(int(entry_id))):
         return entry
     raise DeadLetterNotFound(entry_id)
 
 
 def replay_dead_letter(deps: Deps, entry_id: int) -> str:
     """Reset the job to queued, re-enqueue it, and only then remove the entry."""
-    entry = deps.jobs.get_dead_letter(entry_id)
+    entry = deps.dead_letters.get_dead_letter(entry_id)
     if entry is None:
         raise DeadLetterNotFound(str(entry_id))
     replay_job(deps, entry.job_id)  # raises BrokerUnavailable: the entry stays
-    deps.jobs.delete_dead_letter(entry_id)
+    deps.dead_letters.delete_dead_letter(entry_id)
     return entry.job_id
 
 
 def replay_dead_letters(deps: Deps, wanted: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
     """Replay every entry of either kind whose id is wanted; yields (entry id, job id) as each
     is done. BrokerUnavailable stops it: the entries not yet replayed are kept."""
-    for entry in deps.jobs.list_dead_letters(limit=100_000):
+    for entry in deps.dead_letters.list_dead_letters(limit=100_000):
         if wanted(str(entry.id)):
             yield str(entry.id), replay_dead_letter(deps, entry.id)
     if deps.redriven is not None:
@@ -71,11 +71,11 @@ def replay_job(deps: Deps, job_id: str) -> None:
     """Back to 'queued' (a complete job stays complete) and onto the queue."""
     if not deps.queue.ping():  # do not touch the job when it could not be published
         raise BrokerUnavailable("the broker does not answer")
-    deps.jobs.requeue_for_replay(job_id)
+    deps.dead_letters.requeue_for_replay(job_id)
     deps.queue.enqueue_review(job_id)
     publish_job(deps, deps.jobs.get_job(job_id))
 
 
 def purge_dead_letters(deps: Deps) -> int:
     """Delete the database's entries; their jobs stay failed."""
-    return deps.jobs.purge_dead_letters()
+    return deps.dead_letters.purge_dead_letters()

@@ -8,11 +8,15 @@ from dataclasses import dataclass
 from resumeroast.core.documents import Document, DocumentKind
 from resumeroast.ports import (
     Breaker,
+    DeadLetterStore,
     EventPublisher,
     JobStore,
+    Leases,
     Metrics,
     RedriveQueue,
+    ReviewCache,
     Reviewer,
+    Submissions,
     TaskQueue,
 )
 
@@ -37,6 +41,10 @@ class RetryPolicy:
 @dataclass
 class Deps:
     jobs: JobStore
+    review_cache: ReviewCache
+    dead_letters: DeadLetterStore
+    leases: Leases
+    submissions: Submissions
     queue: TaskQueue
     events: EventPublisher
     reviewer: Reviewer

@@ -190,7 +190,7 @@ def record_dead_letter(
 ) -> bool:
     """Record what replay needs and mark the job failed with a reason a person understands, in
     one transaction, if the run (owner, or any run of the task delivery) still holds the job."""
-    recorded = deps.jobs.dead_letter_job(
+    recorded = deps.dead_letters.dead_letter_job(
         job_id,
         code=code,
         reason=reason,

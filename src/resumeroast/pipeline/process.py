@@ -16,15 +16,13 @@ from enum import StrEnum
 
 import structlog
 
-from resumeroast.core.analysis import Analysis, no_text_feedback
-from resumeroast.core.documents import LayoutFacts
+from resumeroast.core.analysis import Analysis, render_feedback
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
 from resumeroast.errors import (
     LeaseLost,
     LLMTransientError,
-    NoTextLayer,
     PermanentError,
     ProviderPaused,
 )
@@ -51,7 +49,7 @@ def process_job(
         return Outcome.SKIPPED
     publish_job(deps, job)
     try:
-        feedback = review_job(deps, job, owner=owner)
+        feedback = produce_feedback(deps, job, owner=owner)
         with stage(deps, job, owner, Stage.SAVING):
             saved = deps.jobs.complete_job(job.id, owner=owner, feedback=feedback)
     except PermanentError as exc:
@@ -72,15 +70,10 @@ def process_job(
     return Outcome.COMPLETE if saved else Outcome.SKIPPED
 
 
-def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
+def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
+    """Parse, analyze and review the job's upload: the feedback to save."""
     with stage(deps, job, owner, Stage.PARSING):
-        data = deps.jobs.load_upload(job.id)
-        try:
-            document = deps.parse(data, job.kind)
-        except NoTextLayer as exc:
-            pages = getattr(exc, "pages", 1)
-            layout = LayoutFacts(pages=pages if isinstance(pages, int) else 1)
-            return no_text_feedback(layout, job.level)
+        document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
     with stage(deps, job, owner, Stage.ANALYZING):
         # Injected instructions are screened out, then the clean resume is analysed, once.
         # "Present" means the day the job was submitted: the same upload always scores the same.
@@ -90,6 +83,11 @@ def review_job(deps: Deps, job: Job, *, owner: str) -> Feedback:
             level=job.level,
             as_of=job.created_at.date(),
         )
+        analysis = request.analysis
+        only_injection = bool(document.lines) and not request.screened.document.lines
+        if not analysis.readable and not only_injection:  # a scan: its one finding is the review
+            log.info("job_has_no_text", job_id=job.id, pages=analysis.facts.pages)
+            return render_feedback(analysis, job.level)
         ensure_reviewable(request)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(deps, job, owner, request)
@@ -110,12 +108,12 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
         deps.reviewer.identity,
         analysis_fingerprint(request.analysis),
     )
-    cached = deps.jobs.get_cached_review(key)
+    cached = deps.review_cache.get_cached_review(key)
     if cached is not None:
         review = cached.review.model_copy(update={"cached": True})
         return cached.model_copy(update={"review": review})
     feedback = call_reviewer(deps, request)
-    deps.jobs.put_cached_review(key, feedback, source_job_id=job.id)
+    deps.review_cache.put_cached_review(key, feedback, source_job_id=job.id)
     review = feedback.review
     usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
     deps.jobs.record_usage(job.id, owner=owner, usage=usage)

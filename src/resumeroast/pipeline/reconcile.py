@@ -33,8 +33,7 @@ def reconcile(
     lease_lost = deps.jobs.find_lease_lost()
     orphaned = [job_id for job_id, owner in deps.jobs.processing_owners() if dead_owner(owner)]
     job_ids = list(dict.fromkeys(queued + lease_lost + orphaned))
-    for job_id in job_ids:
-        enqueue(deps, job_id)
+    enqueue(deps.queue, job_ids)
     deps.jobs.mark_enqueued(job_ids)
     if job_ids:
         log.info("reconciler_reenqueued", count=len(job_ids))

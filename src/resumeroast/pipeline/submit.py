@@ -1,7 +1,10 @@
 """Upload: validate bytes (core) → store upload + job 'queued' (one transaction) → enqueue.
 
 A broker that is down does not fail the upload: the job stays 'queued' and the reconciler
-publishes it once the broker is back.
+publishes it once the broker is back (`enqueue`, the one place that decides so).
+
+Uploads that arrive together are stored and published together: the submissions port that
+bootstrap builds groups them and writes each group with `store_and_publish`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from resumeroast.core.jobs import Job, NewJob
 from resumeroast.core.text_fields import require_plain_text
 from resumeroast.errors import BrokerUnavailable, FileTooLarge, InvalidRequest
 from resumeroast.pipeline.deps import Deps, Limits
+from resumeroast.ports import JobStore, TaskQueue
 
 log = structlog.get_logger(__name__)
 
@@ -31,12 +35,10 @@ class Upload:
     idempotency_key: str | None = None
 
 
-def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
-    """Store the upload and its job, then enqueue it. Returns (job, created)."""
-    job, created = deps.jobs.create_job(prepare_submission(deps.limits, upload))
-    if created:
-        enqueue(deps, job.id)
-    return job, created
+async def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
+    """Check the upload, store it with its job 'queued' and publish it. Returns (job, created):
+    an Idempotency-Key the store already knows answers with that earlier request's job."""
+    return await deps.submissions.submit(prepare_submission(deps.limits, upload))
 
 
 def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
@@ -66,20 +68,28 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
     )
 
 
-def submit_batch(deps: Deps, news: Sequence[NewJob]) -> list[Job]:
-    """Group commit: many prepared uploads (no Idempotency-Key) stored in one transaction,
-    then enqueued. A broker that fails leaves them 'queued' for the reconciler, as enqueue."""
-    jobs = deps.jobs.create_jobs(news)
-    try:
-        deps.queue.enqueue_reviews([job.id for job in jobs])
-    except BrokerUnavailable as exc:
-        log.warning("enqueue_failed_reconciler_will_retry", jobs=len(jobs), error=str(exc))
-    return jobs
+def store_and_publish(
+    jobs: JobStore, queue: TaskQueue, news: Sequence[NewJob]
+) -> list[tuple[Job, bool]]:
+    """Store a group of prepared uploads and publish the new jobs: (job, created) for each.
+
+    Uploads without an Idempotency-Key are stored in one transaction (group commit); one with
+    a key is written alone (the submissions port sends it so) and may answer with the job an
+    earlier request made, which is not published again.
+    """
+    if len(news) == 1 and news[0].idempotency_key is not None:
+        stored = [jobs.create_job(news[0])]
+    else:
+        stored = [(job, True) for job in jobs.create_jobs(news)]
+    enqueue(queue, [job.id for job, created in stored if created])
+    return stored
 
 
-def enqueue(deps: Deps, job_id: str) -> None:
-    """Publish the job id; if the broker is down the job stays queued for the reconciler."""
+def enqueue(queue: TaskQueue, job_ids: Sequence[str]) -> None:
+    """Publish the job ids; if the broker is down they stay queued for the reconciler."""
+    if not job_ids:
+        return
     try:
-        deps.queue.enqueue_review(job_id)
+        queue.enqueue_reviews(job_ids)
     except BrokerUnavailable as exc:
-        log.warning("enqueue_failed_reconciler_will_retry", job_id=job_id, error=str(exc))
+        log.warning("enqueue_failed_reconciler_will_retry", jobs=len(job_ids), error=str(exc))

@@ -9,7 +9,7 @@ import threading
 
 import structlog
 
-from resumeroast.adapters.db.repository import new_owner_token
+from resumeroast.adapters.db.job_rows import new_owner_token
 from resumeroast.adapters.processes import owner_is_dead, process_owner_id
 from resumeroast.errors import TransientError
 from resumeroast.pipeline import purge_expired, reconcile
@@ -51,20 +51,20 @@ class Reconciler:
         """A lease per worker process, renewed each round: the admin page lists live workers."""
         rt = runtime()
         interval_s = rt.settings.reconcile_interval_s
-        rt.deps.jobs.try_lease(
+        rt.deps.leases.try_lease(
             f"worker:{self._owner.rsplit(':', 1)[0]}", owner=self._owner, duration_s=interval_s * 3
         )
 
     def purge_if_due(self) -> int:
         rt = runtime()
         interval_s = rt.settings.retention_interval_s
-        if not rt.deps.jobs.try_lease(RETENTION_LEASE, owner=self._owner, duration_s=interval_s):
+        if not rt.deps.leases.try_lease(RETENTION_LEASE, owner=self._owner, duration_s=interval_s):
             return 0
         return purge_expired(rt.deps, retention_days=rt.settings.retention_days)
 
     def run_once(self) -> list[str]:
         rt = runtime()
-        if not rt.deps.jobs.try_lease(
+        if not rt.deps.leases.try_lease(
             LEASE_NAME, owner=self._owner, duration_s=rt.settings.reconcile_interval_s * 2
         ):
             return []

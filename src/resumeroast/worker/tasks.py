@@ -10,7 +10,7 @@ import structlog
 from celery import Celery, Task
 from celery.exceptions import SoftTimeLimitExceeded
 
-from resumeroast.adapters.db.repository import new_owner_token
+from resumeroast.adapters.db.job_rows import new_owner_token
 from resumeroast.adapters.processes import owner_is_dead, process_owner_id
 from resumeroast.adapters.queue import REVIEW_TASK
 from resumeroast.errors import TransientError

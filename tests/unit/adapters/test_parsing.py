@@ -17,8 +17,8 @@ from resumeroast.core.readers import ocr, read_document
 from resumeroast.errors import (
     DocumentError,
     DocumentTooComplex,
+    EmptyDocument,
     EncryptedDocument,
-    NoTextLayer,
     UnreadableDocument,
 )
 from tests.unit.core.readers.fixtures import fixture
@@ -41,7 +41,7 @@ def test_sandboxed_parse_returns_the_same_document(relative: str, kind: Document
     ("relative", "error"),
     [
         ("hostile/pypdfsamples__libreoffice-writer-password.pdf", EncryptedDocument),
-        ("hostile/pypdfsamples__imagemagick-CCITTFaxDecode.pdf", NoTextLayer),
+        ("hostile/qpdf__empty.pdf", EmptyDocument),
         ("hostile/qpdf__bad-content.pdf", UnreadableDocument),
     ],
 )
@@ -52,6 +52,15 @@ def test_document_errors_cross_the_process_boundary_with_their_type(
         parse_document(fixture(relative), DocumentKind.PDF, **LIMITS)
     assert type(raised.value) is error
     assert raised.value.user_message == error.user_message
+
+
+def test_a_pdf_with_no_text_crosses_the_process_boundary_with_its_layout_facts() -> None:
+    document = parse_document(
+        fixture("hostile/pypdfsamples__imagemagick-CCITTFaxDecode.pdf"), DocumentKind.PDF, **LIMITS
+    )
+    assert document.lines == ()
+    assert document.layout.pages >= 1
+    assert document.layout.image_only_pages == tuple(range(1, document.layout.pages + 1))
 
 
 @pytest.mark.skipif(ocr.tessdata() is None, reason="Tesseract not installed")

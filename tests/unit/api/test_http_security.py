@@ -15,7 +15,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from resumeroast.adapters.db import repository
+from resumeroast.adapters.db import job_store
 from resumeroast.adapters.db.engine import migrate
 from resumeroast.api.app import create_app
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES
@@ -136,7 +136,7 @@ def test_an_allowed_origin_can_read_the_upload_limits_refusals(serve: Any) -> No
 def test_an_unexpected_error_answers_500_without_internals(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    internal = f"row 7 broke in {repository.__file__} (resumeroast.adapters.db.repository)"
+    internal = f"row 7 broke in {job_store.__file__} (resumeroast.adapters.db.job_store)"
 
     def broken_get_job(_job_id: str) -> None:
         raise ValueError(internal)

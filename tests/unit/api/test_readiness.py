@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 
 from resumeroast.adapters.db.engine import migrate
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.api.app import create_app
 from resumeroast.bootstrap import Runtime, build_runtime
 from resumeroast.settings import Settings
@@ -42,11 +43,11 @@ def runtime(tmp_path: Path, *, redis_up: bool, database_up: bool) -> Runtime:
     deps = built.deps
     if redis_up:
         deps = dataclasses.replace(deps, queue=Reachable(), events=Reachable())  # type: ignore[arg-type]
-    engine = built.engine
     if not database_up:  # a database that cannot be opened: its folder is a plain file
         (tmp_path / "not-a-folder").write_text("")
         engine = create_engine(f"sqlite:///{tmp_path / 'not-a-folder' / 'db.sqlite'}")
-    return dataclasses.replace(built, deps=deps, engine=engine)
+        deps = dataclasses.replace(deps, jobs=SqlJobStore(engine))
+    return dataclasses.replace(built, deps=deps)
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from sqlalchemy import MetaData, select
 
 from resumeroast.adapters.db.engine import migrate
 from resumeroast.api.app import create_app
-from resumeroast.bootstrap import build_runtime
+from resumeroast.bootstrap import build_runtime, group_commit
 from resumeroast.settings import Settings
 
 RESUME = b"Alex Doe\nalex@example.org\n\nEXPERIENCE\nAnalyst, Acme, 2019 - 2024\n- Cut costs 20%\n"
@@ -90,7 +90,10 @@ def test_no_token_or_idempotency_key_is_kept(
     built = build_runtime(settings)
     migrate(built.engine)
     queue = RecordingQueue()
-    rt = dataclasses.replace(built, deps=dataclasses.replace(built.deps, queue=queue))
+    deps = dataclasses.replace(
+        built.deps, queue=queue, submissions=group_commit(built.deps.jobs, queue)
+    )
+    rt = dataclasses.replace(built, deps=deps)
     key = f"idem-{secrets.token_hex(16)}"
 
     with TestClient(create_app(settings, runtime=rt)) as client:

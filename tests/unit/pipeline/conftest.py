@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from resumeroast.adapters.db.engine import make_engine, migrate
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 
 
 @pytest.fixture(scope="session")
@@ -22,8 +22,8 @@ def migrated_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def jobs(tmp_path: Path, migrated_database: Path) -> SqlJobRepository:
+def jobs(tmp_path: Path, migrated_database: Path) -> SqlJobStore:
     """A fresh, migrated database of the test's own."""
     path = tmp_path / "db.sqlite"
     shutil.copy(migrated_database, path)
-    return SqlJobRepository(make_engine(f"sqlite:///{path}"))
+    return SqlJobStore(make_engine(f"sqlite:///{path}"))

@@ -1,4 +1,5 @@
-"""In-memory stand-ins for the pipeline's ports (the job store is the real one, on SQLite).
+"""In-memory stand-ins for the pipeline's ports (the database's stores are the real ones, on
+SQLite).
 
 Each records what the use case did to it, so a test reads what a user or an operator would
 see: the job's row, the events published, the messages enqueued.
@@ -10,13 +11,19 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from resumeroast.adapters.db.dead_letters import SqlDeadLetters
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.adapters.db.leases import SqlLeases
+from resumeroast.adapters.db.review_cache import SqlReviewCache
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback
-from resumeroast.core.jobs import LLMUsage, Stage
+from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.core.readers import read_document
 from resumeroast.errors import BrokerUnavailable
-from resumeroast.pipeline import Deps, Limits, RetryPolicy
-from resumeroast.ports import JobStore, RedrivenMessage, ReviewRequest
+from resumeroast.pipeline import Deps, Limits, RetryPolicy, Upload, submit_resume
+from resumeroast.ports import RedrivenMessage, ReviewRequest
+from tests.support.aio import run_async
 
 RESUME = b"""Jane Doe
 jane@example.com | +1 555 0100
@@ -185,7 +192,7 @@ class World:
 
 
 def world(
-    jobs: JobStore,
+    jobs: SqlJobStore,
     *,
     reviewer: ScriptedReviewer | None = None,
     queue: FakeQueue | None = None,
@@ -199,6 +206,10 @@ def world(
     events, metrics = FakeEvents(), FakeMetrics()
     deps = Deps(
         jobs=jobs,
+        review_cache=SqlReviewCache(jobs.engine),
+        dead_letters=SqlDeadLetters(jobs.engine),
+        leases=SqlLeases(jobs.engine),
+        submissions=group_commit(jobs, queue),
         queue=queue,
         events=events,
         reviewer=reviewer,
@@ -210,6 +221,11 @@ def world(
         redriven=redrive,
     )
     return World(deps, queue, events, breaker, metrics, reviewer)
+
+
+def submit(deps: Deps, upload: Upload) -> tuple[Job, bool]:
+    """submit_resume from a synchronous test: the upload's own turn of an event loop."""
+    return run_async(submit_resume(deps, upload))
 
 
 class FakeRedrive:

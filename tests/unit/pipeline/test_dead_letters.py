@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import BrokerUnavailable, DeadLetterNotFound, TransientError
 from resumeroast.pipeline import (
@@ -19,17 +19,16 @@ from resumeroast.pipeline import (
     replay_dead_letter,
     replay_dead_letters,
     show_dead_letter,
-    submit_resume,
 )
 from resumeroast.ports import RedrivenMessage
-from tests.unit.pipeline.fakes import RESUME, FakeQueue, FakeRedrive, World, world
+from tests.unit.pipeline.fakes import RESUME, FakeQueue, FakeRedrive, World, submit, world
 
 NO_RETRIES = RetryPolicy(max_retries=0, base_s=1.0, cap_s=60.0, outage_max_wait_s=1800.0)
 
 
 def dead_lettered(w: World, n: int = 0) -> str:
     """A job whose one attempt failed with no retries left: it is in the dead letters."""
-    job, _ = submit_resume(w.deps, Upload(RESUME + str(n).encode(), "resume.txt"))
+    job, _ = submit(w.deps, Upload(RESUME + str(n).encode(), "resume.txt"))
     owner = f"host:1:delivery-{n}/abcd"
     assert w.deps.jobs.claim_job(job.id, owner=owner, lease_s=60) is not None
     run = FailedRun(job_id=job.id, owner=owner, task_name="resumeroast.review_job", trace="tb")
@@ -44,7 +43,7 @@ def stuck_message(job_id: str) -> RedrivenMessage:
     )
 
 
-def test_both_kinds_are_listed_and_shown(jobs: SqlJobRepository) -> None:
+def test_both_kinds_are_listed_and_shown(jobs: SqlJobStore) -> None:
     redrive = FakeRedrive()
     w = world(jobs, retry=NO_RETRIES, redrive=redrive)
     job_id = dead_lettered(w)
@@ -57,20 +56,20 @@ def test_both_kinds_are_listed_and_shown(jobs: SqlJobRepository) -> None:
 
 
 @pytest.mark.parametrize("entry_id", ["999", "sqs:unknown", "not-an-id", ""])
-def test_an_unknown_entry_is_not_found(jobs: SqlJobRepository, entry_id: str) -> None:
+def test_an_unknown_entry_is_not_found(jobs: SqlJobStore, entry_id: str) -> None:
     w = world(jobs, redrive=FakeRedrive())
     with pytest.raises(DeadLetterNotFound):
         show_dead_letter(w.deps, entry_id)
 
 
-def test_without_a_redrive_queue_only_the_database_is_listed(jobs: SqlJobRepository) -> None:
+def test_without_a_redrive_queue_only_the_database_is_listed(jobs: SqlJobStore) -> None:
     w = world(jobs, retry=NO_RETRIES)
     dead_lettered(w)
     assert list_redriven(w.deps) == []
     assert len(list_dead_letters(w.deps)) == 1
 
 
-def test_a_replayed_entry_requeues_its_job_and_goes(jobs: SqlJobRepository) -> None:
+def test_a_replayed_entry_requeues_its_job_and_goes(jobs: SqlJobStore) -> None:
     w = world(jobs, retry=NO_RETRIES)
     job_id = dead_lettered(w)
     [entry] = list_dead_letters(w.deps)
@@ -84,7 +83,7 @@ def test_a_replayed_entry_requeues_its_job_and_goes(jobs: SqlJobRepository) -> N
         replay_dead_letter(w.deps, entry.id)
 
 
-def test_a_replay_while_the_broker_is_down_keeps_the_entry(jobs: SqlJobRepository) -> None:
+def test_a_replay_while_the_broker_is_down_keeps_the_entry(jobs: SqlJobStore) -> None:
     queue = FakeQueue()
     w = world(jobs, retry=NO_RETRIES, queue=queue)
     job_id = dead_lettered(w)
@@ -96,12 +95,12 @@ def test_a_replay_while_the_broker_is_down_keeps_the_entry(jobs: SqlJobRepositor
     assert list_dead_letters(w.deps) == [entry]
 
 
-def test_replay_all_takes_both_kinds_and_only_the_wanted_ones(jobs: SqlJobRepository) -> None:
+def test_replay_all_takes_both_kinds_and_only_the_wanted_ones(jobs: SqlJobStore) -> None:
     redrive = FakeRedrive()
     w = world(jobs, retry=NO_RETRIES, redrive=redrive)
     first, second = dead_lettered(w, 1), dead_lettered(w, 2)
     # A job whose message kept killing its worker: SQS moved the message, the job is stuck.
-    stuck, _ = submit_resume(w.deps, Upload(RESUME + b"3", "resume.txt"))
+    stuck, _ = submit(w.deps, Upload(RESUME + b"3", "resume.txt"))
     assert jobs.claim_job(stuck.id, owner="host:1:gone/x", lease_s=600) is not None
     redrive.messages.append(stuck_message(stuck.id))
     w.queue.enqueued.clear()
@@ -115,7 +114,7 @@ def test_replay_all_takes_both_kinds_and_only_the_wanted_ones(jobs: SqlJobReposi
     assert jobs.get_job(stuck.id).status is JobStatus.QUEUED
 
 
-def test_purge_drops_every_entry_and_the_jobs_stay_failed(jobs: SqlJobRepository) -> None:
+def test_purge_drops_every_entry_and_the_jobs_stay_failed(jobs: SqlJobStore) -> None:
     w = world(jobs, retry=NO_RETRIES)
     job_ids = [dead_lettered(w, n) for n in range(3)]
     assert purge_dead_letters(w.deps) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from resumeroast.adapters.db.repository import SqlJobRepository
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import (
     JobNotFound,
@@ -24,9 +24,8 @@ from resumeroast.pipeline import (
     Upload,
     dead_letter_timed_out,
     handle_failure,
-    submit_resume,
 )
-from tests.unit.pipeline.fakes import RESUME, World, world
+from tests.unit.pipeline.fakes import RESUME, World, submit, world
 
 TASK = "resumeroast.review_job"
 OWNER = "host:4242:delivery-1/abcd"  #: a run of delivery-1 (see new_owner_token)
@@ -35,7 +34,7 @@ FAST = RetryPolicy(max_retries=3, base_s=0.001, cap_s=60.0, outage_max_wait_s=18
 
 def claimed(w: World, owner: str = OWNER) -> str:
     """A job a run has claimed: the state a failure finds it in."""
-    job, _ = submit_resume(w.deps, Upload(RESUME, "resume.txt"))
+    job, _ = submit(w.deps, Upload(RESUME, "resume.txt"))
     assert w.deps.jobs.claim_job(job.id, owner=owner, lease_s=60) is not None
     return job.id
 
@@ -44,7 +43,7 @@ def run_of(job_id: str, owner: str = OWNER) -> FailedRun:
     return FailedRun(job_id=job_id, owner=owner, task_name=TASK, trace="Traceback: boom")
 
 
-def test_a_transient_failure_is_retried_after_a_jittered_delay(jobs: SqlJobRepository) -> None:
+def test_a_transient_failure_is_retried_after_a_jittered_delay(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job_id = claimed(w)
     before = datetime.now(UTC)
@@ -59,7 +58,7 @@ def test_a_transient_failure_is_retried_after_a_jittered_delay(jobs: SqlJobRepos
     assert w.metrics.retries == ["llm_unavailable"]
 
 
-def test_a_retry_waits_at_least_the_providers_retry_after(jobs: SqlJobRepository) -> None:
+def test_a_retry_waits_at_least_the_providers_retry_after(jobs: SqlJobStore) -> None:
     w = world(jobs)
     decision = handle_failure(
         w.deps, run_of(claimed(w)), LLMTransientError("HTTP 429", retry_after_s=20.0)
@@ -67,7 +66,7 @@ def test_a_retry_waits_at_least_the_providers_retry_after(jobs: SqlJobRepository
     assert isinstance(decision, RetryIn) and 20.0 <= decision.delay_s <= 60.0
 
 
-def test_an_unknown_crash_is_retried_like_a_transient_failure(jobs: SqlJobRepository) -> None:
+def test_an_unknown_crash_is_retried_like_a_transient_failure(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job_id = claimed(w)
     error = ParserFailed("the parse child exited with -9")
@@ -75,7 +74,7 @@ def test_an_unknown_crash_is_retried_like_a_transient_failure(jobs: SqlJobReposi
     assert "ParserFailed: the parse child exited with -9" in (jobs.get_job(job_id).last_error or "")
 
 
-def test_spent_retries_send_the_job_to_the_dead_letters(jobs: SqlJobRepository) -> None:
+def test_spent_retries_send_the_job_to_the_dead_letters(jobs: SqlJobStore) -> None:
     w = world(jobs, retry=FAST)
     job_id = claimed(w)
     decisions = [handle_failure(w.deps, run_of(job_id), TransientError("boom"))]
@@ -93,7 +92,7 @@ def test_spent_retries_send_the_job_to_the_dead_letters(jobs: SqlJobRepository) 
         "retries_exhausted",
         dead.reason,
     )
-    [entry] = jobs.list_dead_letters()
+    [entry] = w.deps.dead_letters.list_dead_letters()
     assert (entry.job_id, entry.task_name, entry.task_args) == (job_id, TASK, [job_id])
     assert (entry.error_type, entry.traceback, entry.attempts) == (
         "TransientError",
@@ -105,7 +104,7 @@ def test_spent_retries_send_the_job_to_the_dead_letters(jobs: SqlJobRepository) 
 
 
 def test_a_paused_provider_hands_the_job_back_without_spending_a_retry(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     w = world(jobs)
     job_id = claimed(w)
@@ -121,7 +120,7 @@ def test_a_paused_provider_hands_the_job_back_without_spending_a_retry(
 
 
 def test_a_provider_down_too_long_sends_the_job_to_the_dead_letters(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     w = world(jobs, retry=RetryPolicy(3, 1.0, 60.0, outage_max_wait_s=0.0))
     job_id = claimed(w)
@@ -130,10 +129,11 @@ def test_a_provider_down_too_long_sends_the_job_to_the_dead_letters(
     assert decision.code == "provider_unavailable"
     assert "unavailable for over a minute" in decision.reason
     assert jobs.get_job(job_id).failure_code == "provider_unavailable"
-    assert [entry.error_type for entry in jobs.list_dead_letters()] == ["ProviderPaused"]
+    entries = w.deps.dead_letters.list_dead_letters()
+    assert [entry.error_type for entry in entries] == ["ProviderPaused"]
 
 
-def test_a_job_deleted_while_it_ran_is_left_alone(jobs: SqlJobRepository) -> None:
+def test_a_job_deleted_while_it_ran_is_left_alone(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job_id = claimed(w)
     jobs.delete_job(job_id)
@@ -141,18 +141,18 @@ def test_a_job_deleted_while_it_ran_is_left_alone(jobs: SqlJobRepository) -> Non
     assert w.events.published == []
 
 
-def test_a_run_that_lost_its_lease_writes_no_dead_letter(jobs: SqlJobRepository) -> None:
+def test_a_run_that_lost_its_lease_writes_no_dead_letter(jobs: SqlJobStore) -> None:
     w = world(jobs, retry=RetryPolicy(0, 1.0, 60.0, 1800.0))  # no retries: straight to DLQ
     job_id = claimed(w)
     assert jobs.claim_job(job_id, owner="host:1:delivery-2/y", lease_s=60, dead_owners=[OWNER])
     decision = handle_failure(w.deps, run_of(job_id), TransientError("boom"))
     assert isinstance(decision, DeadLettered) and not decision.recorded
     assert jobs.get_job(job_id).status is JobStatus.PROCESSING
-    assert jobs.list_dead_letters() == []
+    assert w.deps.dead_letters.list_dead_letters() == []
 
 
 def test_a_hard_time_limit_dead_letters_the_run_of_that_delivery_only(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     w = world(jobs)
     job_id = claimed(w)
@@ -166,5 +166,5 @@ def test_a_hard_time_limit_dead_letters_the_run_of_that_delivery_only(
     assert decision.recorded and decision.code == "time_limit"
     job = jobs.get_job(job_id)
     assert (job.status, job.failure_reason) == (JobStatus.FAILED, decision.reason)
-    [entry] = jobs.list_dead_letters()
+    [entry] = w.deps.dead_letters.list_dead_letters()
     assert entry.error_message == "hard time limit of 120s exceeded"

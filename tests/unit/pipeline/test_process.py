@@ -6,23 +6,23 @@ from collections.abc import Callable
 
 import pytest
 
-from resumeroast.adapters.db.repository import SqlJobRepository
-from resumeroast.core.documents import Document, DocumentKind
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.core.documents import Document, DocumentKind, LayoutFacts
 from resumeroast.core.jobs import JobStatus
 from resumeroast.errors import (
     LLMPermanentError,
     LLMTransientError,
-    NoTextLayer,
     PermanentError,
     ProviderPaused,
     UnreadableDocument,
 )
-from resumeroast.pipeline import Outcome, Upload, process_job, submit_resume
+from resumeroast.pipeline import Outcome, Upload, process_job
 from tests.unit.pipeline.fakes import (
     RESUME,
     FakeBreaker,
     ScriptedReviewer,
     World,
+    submit,
     world,
 )
 
@@ -30,7 +30,7 @@ STAGES = ["parsing", "analyzing", "reviewing", "saving"]
 
 
 def submitted(w: World, data: bytes = RESUME) -> str:
-    job, _ = submit_resume(w.deps, Upload(data, "resume.txt"))
+    job, _ = submit(w.deps, Upload(data, "resume.txt"))
     return job.id
 
 
@@ -42,7 +42,7 @@ def failing_parse(error: Exception) -> Callable[[bytes, DocumentKind], Document]
     return parse
 
 
-def test_a_job_is_reviewed_and_saved_with_every_stage_published(jobs: SqlJobRepository) -> None:
+def test_a_job_is_reviewed_and_saved_with_every_stage_published(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job_id = submitted(w)
     assert process_job(w.deps, job_id, owner="run-1") is Outcome.COMPLETE
@@ -55,7 +55,7 @@ def test_a_job_is_reviewed_and_saved_with_every_stage_published(jobs: SqlJobRepo
     assert w.metrics.finished == ["complete"]
 
 
-def test_a_job_another_run_holds_is_skipped_untouched(jobs: SqlJobRepository) -> None:
+def test_a_job_another_run_holds_is_skipped_untouched(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job_id = submitted(w)
     assert jobs.claim_job(job_id, owner="run-1", lease_s=60) is not None
@@ -64,7 +64,7 @@ def test_a_job_another_run_holds_is_skipped_untouched(jobs: SqlJobRepository) ->
     assert w.events.published == [] and w.reviewer.calls == []
 
 
-def test_a_finished_job_is_not_run_again(jobs: SqlJobRepository) -> None:
+def test_a_finished_job_is_not_run_again(jobs: SqlJobStore) -> None:
     w = world(jobs)
     job_id = submitted(w)
     process_job(w.deps, job_id, owner="run-1")
@@ -78,7 +78,7 @@ def test_a_finished_job_is_not_run_again(jobs: SqlJobRepository) -> None:
     ids=["unreadable-file", "provider-rejects-the-request"],
 )
 def test_a_permanent_failure_fails_the_job_at_once_with_its_reason(
-    jobs: SqlJobRepository, error: PermanentError, in_review: bool
+    jobs: SqlJobStore, error: PermanentError, in_review: bool
 ) -> None:
     if in_review:
         w = world(jobs, reviewer=ScriptedReviewer(error))
@@ -93,16 +93,19 @@ def test_a_permanent_failure_fails_the_job_at_once_with_its_reason(
     assert w.metrics.finished == ["failed"]
 
 
-def test_a_scanned_pdf_completes_with_the_no_text_verdict(jobs: SqlJobRepository) -> None:
-    w = world(jobs, parse=failing_parse(NoTextLayer("no text on 3 pages")))
+def test_a_scanned_pdf_completes_with_the_no_text_verdict(jobs: SqlJobStore) -> None:
+    scan = Document(DocumentKind.PDF, (), LayoutFacts(pages=3, image_only_pages=(1, 2, 3)))
+    w = world(jobs, parse=lambda data, kind: scan)
     job_id = submitted(w)
     assert process_job(w.deps, job_id, owner="run-1") is Outcome.COMPLETE
     feedback = jobs.get_feedback(job_id)
     assert feedback is not None and feedback.overall_score == 0
+    assert [f.code for f in feedback.findings] == ["ats.no_text"]
+    assert feedback.facts.pages == 3  # a 3-page scan is reported as 3 pages
     assert w.reviewer.calls == []  # nothing to review
 
 
-def test_a_run_whose_lease_was_taken_stops_without_writing(jobs: SqlJobRepository) -> None:
+def test_a_run_whose_lease_was_taken_stops_without_writing(jobs: SqlJobStore) -> None:
     """The run was thought dead and another took the job mid-review: ours must not save."""
 
     def take_over() -> None:
@@ -116,7 +119,7 @@ def test_a_run_whose_lease_was_taken_stops_without_writing(jobs: SqlJobRepositor
     assert jobs.lease_owner(job_id) == "run-2"
 
 
-def test_a_billable_review_is_cached_and_its_usage_recorded(jobs: SqlJobRepository) -> None:
+def test_a_billable_review_is_cached_and_its_usage_recorded(jobs: SqlJobStore) -> None:
     w = world(jobs, reviewer=ScriptedReviewer(tokens=100))
     first, second = submitted(w), submitted(w)  # the same resume twice, no idempotency key
     process_job(w.deps, first, owner="run-1")
@@ -130,7 +133,7 @@ def test_a_billable_review_is_cached_and_its_usage_recorded(jobs: SqlJobReposito
 
 
 def test_an_open_breaker_pauses_the_job_without_calling_the_model(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     breaker = FakeBreaker(cooldown_s=30.0)
     breaker.opened = True
@@ -143,7 +146,7 @@ def test_an_open_breaker_pauses_the_job_without_calling_the_model(
 
 
 def test_a_provider_outage_is_a_transient_failure_for_the_caller(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
     w = world(jobs, reviewer=ScriptedReviewer(LLMTransientError("503")))
     job_id = submitted(w)
@@ -154,7 +157,7 @@ def test_a_provider_outage_is_a_transient_failure_for_the_caller(
     assert jobs.get_job(job_id).status is JobStatus.PROCESSING  # the failure policy decides
 
 
-def test_the_failure_that_opens_the_breaker_pauses_the_job(jobs: SqlJobRepository) -> None:
+def test_the_failure_that_opens_the_breaker_pauses_the_job(jobs: SqlJobStore) -> None:
     w = world(jobs, reviewer=ScriptedReviewer(LLMTransientError("503")))
     w.breaker.trips_after = 1
     job_id = submitted(w)

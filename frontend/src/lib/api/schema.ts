@@ -14,7 +14,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Upload a resume; answers at once with the job id */
-        post: operations["create_review_api_resumes_post"];
+        post: operations["submitResume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -28,12 +28,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read Review */
-        get: operations["read_review_api_resumes__job_id__get"];
+        /** Read a job: its status, and its feedback once complete */
+        get: operations["getJob"];
         put?: never;
         post?: never;
-        /** Delete Review */
-        delete: operations["delete_review_api_resumes__job_id__delete"];
+        /** Delete a job with its upload and feedback */
+        delete: operations["deleteJob"];
         options?: never;
         head?: never;
         patch?: never;
@@ -47,10 +47,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stream Review Events
+         * Follow a job's status as Server-Sent Events
          * @description Server-Sent Events: the current state first, then every change, ending with the final one.
          */
-        get: operations["stream_review_events_api_resumes__job_id__events_get"];
+        get: operations["streamJobEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -67,7 +67,7 @@ export interface paths {
             cookie?: never;
         };
         /** Healthz */
-        get: operations["healthz_healthz_get"];
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -84,7 +84,7 @@ export interface paths {
             cookie?: never;
         };
         /** Readyz */
-        get: operations["readyz_readyz_get"];
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -101,7 +101,7 @@ export interface paths {
             cookie?: never;
         };
         /** List Dead Letters */
-        get: operations["list_dead_letters_api_admin_dlq_get"];
+        get: operations["listDeadLetters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -120,7 +120,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Replay Entry */
-        post: operations["replay_entry_api_admin_dlq__entry_id__replay_post"];
+        post: operations["replayDeadLetter"];
         delete?: never;
         options?: never;
         head?: never;
@@ -134,8 +134,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Queue Stats */
-        get: operations["queue_stats_api_admin_stats_get"];
+        /** Get Queue Stats */
+        get: operations["getQueueStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -151,8 +151,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Read Config */
-        get: operations["read_config_api_config_get"];
+        /** Get Config */
+        get: operations["getConfig"];
         put?: never;
         post?: never;
         delete?: never;
@@ -174,11 +174,11 @@ export interface components {
             /** Media Types */
             media_types: string[];
         };
-        /** Body_create_review_api_resumes_post */
-        Body_create_review_api_resumes_post: {
+        /** Body_submitResume */
+        Body_submitResume: {
             /**
              * File
-             * @description PDF, DOCX, TXT or Markdown, up to the size limit
+             * @description PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YAML, up to the size limit
              */
             file: string;
             /**
@@ -643,7 +643,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    create_review_api_resumes_post: {
+    submitResume: {
         parameters: {
             query?: never;
             header?: {
@@ -654,7 +654,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["Body_create_review_api_resumes_post"];
+                "multipart/form-data": components["schemas"]["Body_submitResume"];
             };
         };
         responses: {
@@ -674,7 +674,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not PDF, DOCX, TXT or MD */
+            /** @description Not PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YAML */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -697,7 +697,7 @@ export interface operations {
             };
         };
     };
-    read_review_api_resumes__job_id__get: {
+    getJob: {
         parameters: {
             query?: {
                 /** @description The access token, for EventSource */
@@ -741,7 +741,7 @@ export interface operations {
             };
         };
     };
-    delete_review_api_resumes__job_id__delete: {
+    deleteJob: {
         parameters: {
             query?: {
                 /** @description The access token, for EventSource */
@@ -783,7 +783,7 @@ export interface operations {
             };
         };
     };
-    stream_review_events_api_resumes__job_id__events_get: {
+    streamJobEvents: {
         parameters: {
             query?: {
                 /** @description The access token, for EventSource */
@@ -828,7 +828,7 @@ export interface operations {
             };
         };
     };
-    healthz_healthz_get: {
+    getHealth: {
         parameters: {
             query?: never;
             header?: never;
@@ -848,7 +848,7 @@ export interface operations {
             };
         };
     };
-    readyz_readyz_get: {
+    getReadiness: {
         parameters: {
             query?: never;
             header?: never;
@@ -877,7 +877,7 @@ export interface operations {
             };
         };
     };
-    list_dead_letters_api_admin_dlq_get: {
+    listDeadLetters: {
         parameters: {
             query?: {
                 limit?: number;
@@ -917,7 +917,7 @@ export interface operations {
             };
         };
     };
-    replay_entry_api_admin_dlq__entry_id__replay_post: {
+    replayDeadLetter: {
         parameters: {
             query?: never;
             header?: {
@@ -964,7 +964,7 @@ export interface operations {
             };
         };
     };
-    queue_stats_api_admin_stats_get: {
+    getQueueStats: {
         parameters: {
             query?: never;
             header?: {
@@ -1002,7 +1002,7 @@ export interface operations {
             };
         };
     };
-    read_config_api_config_get: {
+    getConfig: {
         parameters: {
             query?: never;
             header?: never;

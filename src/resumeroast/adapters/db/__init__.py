@@ -1,1 +1,2 @@
-"""The database: SQLAlchemy 2 tables, one repository, Alembic migrations."""
+"""The database: SQLAlchemy 2 tables, a store per concern (jobs, review cache, dead letters,
+leases), Alembic migrations."""

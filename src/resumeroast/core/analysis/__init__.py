@@ -2,8 +2,9 @@
 
 Public surface (used by the pipeline and the LLM reviewer):
 - analyze(document, job_description=None) -> Analysis   facts, findings, scores; no level wording
-- render_feedback(analysis, level) -> Feedback           the roast, worded for the level
-- no_text_feedback(layout, level) -> Feedback            the review of a document with no text
+- render_feedback(analysis, level) -> Feedback           the roast, worded for the level; for a
+                                                         document with no text (readable=False),
+                                                         its one no-text finding
 - ensure_resume(document, analysis)                      raises NotAResume for a poem, a letter …
 
 How the score is computed, and why the disputed words are treated as they are: docs/scoring.md.
@@ -23,7 +24,7 @@ from resumeroast.core.analysis.model import (
     YearMonth,
 )
 from resumeroast.core.analysis.resume_like import ensure_resume
-from resumeroast.core.analysis.wording import no_text_feedback, render_feedback
+from resumeroast.core.analysis.wording import render_feedback
 
 __all__ = [
     "ANALYZER_VERSION",
@@ -38,6 +39,5 @@ __all__ = [
     "YearMonth",
     "analyze",
     "ensure_resume",
-    "no_text_feedback",
     "render_feedback",
 ]

@@ -11,8 +11,6 @@ from resumeroast.core.analysis.phrases import (
     verdict_template,
 )
 from resumeroast.core.analysis.rewrites import suggest_rewrites
-from resumeroast.core.analysis.unreadable import no_text_finding
-from resumeroast.core.documents import LayoutFacts
 from resumeroast.core.feedback import (
     DocumentFacts,
     Feedback,
@@ -42,10 +40,6 @@ def render_feedback(analysis: Analysis, level: Level) -> Feedback:
         facts=analysis.facts,
         review=ReviewInfo(analyzer_version=analysis.version),
     )
-
-
-def no_text_feedback(layout: LayoutFacts, level: Level) -> Feedback:
-    return _no_text(DocumentFacts(pages=layout.pages), (no_text_finding(layout),), level)
 
 
 def _no_text(facts: DocumentFacts, findings: tuple[Finding, ...], level: Level) -> Feedback:

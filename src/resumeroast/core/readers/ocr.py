@@ -5,7 +5,7 @@ The page is rendered by pdfium in grey at 300 dpi and handed to Tesseract as raw
 (no temporary files: the sandbox may not write any). Tesseract's page layout analysis
 gives lines in reading order, with their boxes; a line's font size is estimated from its
 baseline and top. The language data comes from the system (Debian's tesseract-ocr-*
-packages, or TESSDATA_PREFIX); without it, pages stay image-only and the reason says so.
+packages, or TESSDATA_PREFIX); without it, pages stay image-only, with no lines read.
 """
 
 from __future__ import annotations
@@ -31,10 +31,6 @@ _SYSTEM_TESSDATA = (
     "/usr/share/tesseract-ocr/4.00/tessdata",
     "/usr/share/tessdata",
     "/usr/local/share/tessdata",
-)
-NO_OCR_REASON = (
-    "no OCR engine is installed to read it (Tesseract's language data, Debian package "
-    "tesseract-ocr, was not found)"
 )
 
 

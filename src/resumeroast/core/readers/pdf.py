@@ -5,7 +5,9 @@ Steps: open (password, damage and page-limit checks) → scan each page's charac
 (`margins`) → numbered, normalised lines (`assemble`). Pages that are only a picture (an
 image, or text flattened to outlines) are read by OCR (`ocr`) when Tesseract is installed;
 they are listed as image-only pages, because an applicant tracking system still sees no
-text on them.
+text on them. A PDF with no text at all (a scan without OCR, text only hidden or drawn as
+outlines) is still a document: no lines, and the layout facts that say why (its pages, which
+are images, what is hidden); the analyzer's unreadable path reviews it.
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ from resumeroast.errors import (
     DocumentTooComplex,
     EmptyDocument,
     EncryptedDocument,
-    NoTextLayer,
     UnreadableDocument,
 )
 
@@ -54,8 +55,6 @@ def read_pdf(data: bytes, *, max_pages: int = 20, ocr: bool = True) -> Document:
         raw_lines.extend(recognised.get(scan.number, ()))
     lines = number_lines(raw_lines, join_hyphens=True)
     layout = _layout_facts(scans, columns, tuple(recognised))
-    if not lines:
-        raise NoTextLayer(_no_text_detail(layout, ocr))
     return Document(kind=DocumentKind.PDF, lines=lines, layout=layout)
 
 
@@ -189,18 +188,3 @@ def _hidden_text(scans: list[PageScan]) -> Iterator[HiddenText]:
                 text = clean_text("".join((" " if g.space_before else "") + g.text for g in run))
                 if text:
                     yield HiddenText(text=text, page=scan.number, reason=reason)
-
-
-def _no_text_detail(layout: LayoutFacts, ocr: bool) -> str:
-    if layout.hidden_text:
-        return "the PDF's only text is hidden from readers (white, tiny or off the page)"
-    if layout.image_only_pages:
-        detail = "every page is an image (a scan or a picture) with no text layer"
-        if ocr:
-            from resumeroast.core.readers import ocr as engine
-
-            if engine.tessdata() is None:
-                return f"{detail}, and {engine.NO_OCR_REASON}"
-            return f"{detail}, and OCR found no text on it"
-        return detail
-    return "the PDF's pages carry no text (it may be drawn as outlines)"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from resumeroast.core.analysis import analyze, no_text_feedback, render_feedback
+from resumeroast.core.analysis import analyze, render_feedback
+from resumeroast.core.analysis.unreadable import no_text_finding
 from resumeroast.core.documents import HiddenText, LayoutFacts, Line
 from resumeroast.core.feedback import Level
 from tests.unit.core.analysis.analysis_helpers import (
@@ -66,10 +67,8 @@ def test_no_text_stops_the_review_with_one_clear_finding() -> None:
     assert [f.code for f in analysis.findings] == ["ats.no_text"]
     assert analysis.overall_score == 0 and not analysis.readable
     assert "image" in feedback.verdict
-    assert (
-        feedback.findings
-        == no_text_feedback(LayoutFacts(pages=2, image_only_pages=(1, 2)), Level.HONEST).findings
-    )
+    assert feedback.findings == [no_text_finding(LayoutFacts(pages=2, image_only_pages=(1, 2)))]
+    assert feedback.facts.pages == 2
 
 
 def test_layout_problems_are_reported() -> None:

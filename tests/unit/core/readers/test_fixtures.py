@@ -11,7 +11,6 @@ from resumeroast.errors import (
     DocumentError,
     EmptyDocument,
     EncryptedDocument,
-    NoTextLayer,
     UnreadableDocument,
     UnsupportedFileType,
 )
@@ -166,13 +165,15 @@ def test_dates_in_a_left_margin_stay_with_their_role() -> None:
 
 # --- hostile files ---------------------------------------------------------------------------
 
-HOSTILE: dict[str, type[DocumentError] | None] = {
+#: None: a document with text; NO_TEXT: a document with no lines, its pages all images.
+NO_TEXT = "no text"
+HOSTILE: dict[str, type[DocumentError] | str | None] = {
     "pdfminer__issue-1113-evil-xobjects.pdf": None,
     "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf": None,
     "pypdf__arrayabruptending.pdf": None,
     "pypdf__issue-297.pdf": None,
     "pypdfsamples__habibi.pdf": None,
-    "pypdfsamples__imagemagick-CCITTFaxDecode.pdf": NoTextLayer,
+    "pypdfsamples__imagemagick-CCITTFaxDecode.pdf": NO_TEXT,
     "pypdfsamples__libreoffice-writer-password.pdf": EncryptedDocument,
     "qpdf__bad-content.pdf": UnreadableDocument,
     "qpdf__empty.pdf": EmptyDocument,
@@ -188,10 +189,18 @@ def test_hostile_file_gives_a_document_or_its_specific_error(name: str) -> None:
     data, expected = fixture(f"hostile/{name}"), HOSTILE[name]
     if expected is None:
         assert read_document(data, DocumentKind.PDF).lines
+    elif expected == NO_TEXT:
+        assert_no_text(read_document(data, DocumentKind.PDF))
     else:
         with pytest.raises(expected) as raised:
             read_document(data, DocumentKind.PDF)
         assert type(raised.value) is expected
+
+
+def assert_no_text(document: Document) -> None:
+    assert document.lines == ()
+    pages = document.layout.pages
+    assert document.layout.image_only_pages == tuple(range(1, pages + 1))
 
 
 #: As an upload: sniffing refuses a fuzzed header before any reader sees it; else as HOSTILE.
@@ -203,6 +212,8 @@ def test_hostile_file_upload_gives_a_document_or_its_specific_error(name: str) -
     expected = HOSTILE_UPLOAD[name]
     if expected is None:
         assert upload(f"hostile/{name}").lines
+    elif expected == NO_TEXT:
+        assert_no_text(upload(f"hostile/{name}"))
     else:
         with pytest.raises(DocumentError) as raised:
             upload(f"hostile/{name}")

@@ -4,7 +4,7 @@ import pytest
 
 from resumeroast.core.documents import Region
 from resumeroast.core.readers.pdf import read_pdf
-from resumeroast.errors import DocumentTooComplex, NoTextLayer, UnreadableDocument
+from resumeroast.errors import DocumentTooComplex, UnreadableDocument
 from tests.unit.core.readers.fixtures import GOLD
 from tests.unit.core.readers.pdf_builder import Page, build_pdf, image, lines, rectangle, text
 
@@ -121,8 +121,10 @@ def test_gold_resumes_with_boxes_and_sidebars_hide_nothing(name: str) -> None:
 
 
 def test_a_page_whose_only_text_is_hidden_has_no_text_layer() -> None:
-    with pytest.raises(NoTextLayer, match="hidden"):
-        read(text("Only white words on this page", 72, 700, rgb=(1, 1, 1)))
+    hidden = text("Only white words on this page", 72, 700, rgb=(1, 1, 1))
+    document = read_pdf(build_pdf([Page(hidden)]))
+    assert document.lines == ()
+    assert [h.text for h in document.layout.hidden_text] == ["Only white words on this page"]
 
 
 def test_an_image_only_page_is_reported() -> None:
@@ -132,8 +134,15 @@ def test_an_image_only_page_is_reported() -> None:
 
 
 def test_a_pdf_of_images_only_has_no_text_layer() -> None:
-    with pytest.raises(NoTextLayer, match="image"):
-        read(image(50, 50, 500, 700))
+    document = read_pdf(build_pdf([Page(image(50, 50, 500, 700))]))
+    assert document.lines == ()
+    assert document.layout.image_only_pages == (1,)
+
+
+def test_a_three_page_scan_keeps_its_page_count_and_image_only_pages() -> None:
+    document = read_pdf(build_pdf([Page(image(50, 50, 500, 700)) for _ in range(3)]), ocr=False)
+    assert document.lines == ()
+    assert (document.layout.pages, document.layout.image_only_pages) == (3, (1, 2, 3))
 
 
 def test_an_invisible_ocr_layer_over_a_scan_is_kept_and_the_page_marked_scanned() -> None:

@@ -1,22 +1,25 @@
 """Group commit of uploads: many at once are each stored and enqueued once; a failure answers
-every waiting upload and loses nothing that was stored. Real SQLite, a recording queue."""
+every waiting upload and loses nothing that was stored. Real SQLite, a recording queue, the
+pipeline's store_and_publish as the group write (as bootstrap wires it)."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 
-from resumeroast.adapters.db.repository import SqlJobRepository
-from resumeroast.api.submissions import SubmissionWriter
+from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.adapters.submissions import GroupCommitSubmissions
+from resumeroast.bootstrap import group_commit
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus, NewJob
 from resumeroast.errors import BrokerUnavailable, TransientError
-from resumeroast.pipeline import Deps
+from resumeroast.pipeline import store_and_publish
 from tests.support.aio import run_async
 
 
@@ -44,13 +47,8 @@ def upload(n: int) -> NewJob:
     )
 
 
-def deps(jobs: Any, queue: RecordingQueue) -> Deps:
-    # submit_batch touches only the job store and the queue
-    return cast(Deps, type("D", (), {"jobs": jobs, "queue": queue})())
-
-
-def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
-    """count uploads at once, as concurrent requests."""
+def submit_all(writer: GroupCommitSubmissions, count: int) -> list[Any]:
+    """count uploads at once, as concurrent requests: each stored job, or the error."""
 
     async def all_at_once() -> list[Any]:
         try:
@@ -60,12 +58,16 @@ def submit_all(writer: SubmissionWriter, count: int) -> list[Any]:
         finally:
             writer.close()
 
-    return run_async(all_at_once())
+    return [
+        answer if isinstance(answer, BaseException) else answer[0]
+        for answer in run_async(all_at_once())
+    ]
 
 
-def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobRepository) -> None:
+def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobStore) -> None:
     queue = RecordingQueue()
-    stored = submit_all(SubmissionWriter(deps(jobs, queue), max_batch=8), 50)
+    writer = GroupCommitSubmissions(partial(store_and_publish, jobs, queue), max_batch=8)
+    stored = submit_all(writer, 50)
     ids = [job.id for job in stored]
     assert len(set(ids)) == 50
     assert sorted(queue.enqueued) == sorted(ids)
@@ -78,23 +80,23 @@ def test_a_burst_of_uploads_is_stored_and_enqueued_once_each(jobs: SqlJobReposit
 
 
 def test_a_broker_outage_keeps_the_jobs_queued_for_the_reconciler(
-    jobs: SqlJobRepository,
+    jobs: SqlJobStore,
 ) -> None:
-    stored = submit_all(SubmissionWriter(deps(jobs, RecordingQueue(fail=True))), 5)
+    stored = submit_all(group_commit(jobs, RecordingQueue(fail=True)), 5)
     assert all(jobs.get_job(job.id).status is JobStatus.QUEUED for job in stored)
 
 
-def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobRepository) -> None:
+def test_a_database_outage_answers_every_waiting_upload(jobs: SqlJobStore) -> None:
     jobs.engine.dispose()
     Path(str(jobs.engine.url.database)).unlink()
     Path(str(jobs.engine.url.database)).mkdir()  # unopenable: every write fails
     queue = RecordingQueue()
-    answers = submit_all(SubmissionWriter(deps(jobs, queue)), 5)
+    answers = submit_all(group_commit(jobs, queue), 5)
     assert all(isinstance(answer, TransientError) for answer in answers), answers
     assert queue.enqueued == []
 
 
-def test_create_jobs_refuses_idempotency_keys(jobs: SqlJobRepository) -> None:
+def test_create_jobs_refuses_idempotency_keys(jobs: SqlJobStore) -> None:
     keyed = NewJob(**{**upload(1).__dict__, "idempotency_key": "k"})
     with pytest.raises(ValueError, match="Idempotency-Key"):
         jobs.create_jobs([upload(0), keyed])

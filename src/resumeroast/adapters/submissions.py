@@ -1,10 +1,14 @@
-"""Group commit for uploads: every upload that arrived in one turn of the event loop is stored
-in one transaction and enqueued in one Redis round trip.
+"""The submissions port with group commit: every upload that arrived in one turn of the event
+loop is stored in one transaction and published in one Redis round trip.
+
+What a group write does (store, publish, a broker that is down) is the pipeline's
+(`submit.store_and_publish`, given by bootstrap); this module only groups the uploads.
 
 Under load each upload would otherwise pay for its own transaction, its own commit and its own
 thread-pool hop. The first upload of a turn schedules a flush for the end of that turn; uploads
 read in the same turn join it, so a lone upload goes out at once and a burst shares one commit.
-Nothing waits on a timer.
+Nothing waits on a timer. An upload with an Idempotency-Key is written alone, in the thread
+pool: it may answer with the job an earlier request made.
 
 The flush runs in the event loop itself, not in a thread: a writer thread needs the GIL for all
 but its system calls, and it gave the GIL back at every one of them (each SQLite step, each
@@ -20,14 +24,13 @@ again one upload at a time, so only the refused one answers with its error.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import structlog
 
 from resumeroast.core.jobs import Job, NewJob
 from resumeroast.errors import TransientError
-from resumeroast.pipeline import Deps, submit_batch
 
 log = structlog.get_logger(__name__)
 
@@ -35,15 +38,19 @@ log = structlog.get_logger(__name__)
 MAX_BATCH = 32
 
 
+#: Stores a group of prepared uploads and publishes the new jobs: (job, created) for each.
+WriteGroup = Callable[[Sequence[NewJob]], list[tuple[Job, bool]]]
+
+
 @dataclass
 class _Pending:
     new: NewJob
-    future: asyncio.Future[Job]
+    future: asyncio.Future[tuple[Job, bool]]
 
 
-class SubmissionWriter:
-    def __init__(self, deps: Deps, *, max_batch: int = MAX_BATCH) -> None:
-        self._deps = deps
+class GroupCommitSubmissions:
+    def __init__(self, write: WriteGroup, *, max_batch: int = MAX_BATCH) -> None:
+        self._write_group = write
         self._max_batch = max_batch
         self._pending: list[_Pending] = []
         self._flush_scheduled = False
@@ -52,10 +59,13 @@ class SubmissionWriter:
         """Store what is still waiting (a flush normally runs within the loop's turn)."""
         self._flush()
 
-    async def submit(self, new: NewJob) -> Job:
-        """Store and enqueue one prepared upload (no Idempotency-Key); the stored job."""
+    async def submit(self, new: NewJob) -> tuple[Job, bool]:
+        """Store and publish one prepared upload: (job, created)."""
+        if new.idempotency_key is not None:  # alone: it may find an earlier request's job
+            [stored] = await asyncio.to_thread(self._write_group, [new])
+            return stored
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[Job] = loop.create_future()
+        future: asyncio.Future[tuple[Job, bool]] = loop.create_future()
         self._pending.append(_Pending(new, future))
         if not self._flush_scheduled:
             self._flush_scheduled = True
@@ -70,22 +80,24 @@ class SubmissionWriter:
 
     def _write(self, batch: Sequence[_Pending]) -> None:
         try:
-            jobs: list[Job] | BaseException = submit_batch(self._deps, [p.new for p in batch])
+            stored: list[tuple[Job, bool]] | BaseException = self._write_group(
+                [p.new for p in batch]
+            )
         except Exception as exc:
             log.warning("submission_batch_failed", uploads=len(batch), error=type(exc).__name__)
             if len(batch) > 1 and not isinstance(exc, TransientError):
                 for pending in batch:  # find the refused upload; the others are stored
                     self._write([pending])
                 return
-            jobs = exc  # every waiting request answers with the error
-        _settle(batch, jobs)
+            stored = exc  # every waiting request answers with the error
+        _settle(batch, stored)
 
 
-def _settle(batch: Sequence[_Pending], jobs: list[Job] | BaseException) -> None:
+def _settle(batch: Sequence[_Pending], stored: list[tuple[Job, bool]] | BaseException) -> None:
     for index, pending in enumerate(batch):
         if pending.future.cancelled():  # the client went away; its job is stored all the same
             continue
-        if isinstance(jobs, BaseException):
-            pending.future.set_exception(jobs)
+        if isinstance(stored, BaseException):
+            pending.future.set_exception(stored)
         else:
-            pending.future.set_result(jobs[index])
+            pending.future.set_result(stored[index])

@@ -1,4 +1,4 @@
-"""The repository's compare-and-set rules, on a real SQLite database."""
+"""The job store's and the dead letters' compare-and-set rules, on a real SQLite database."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from resumeroast.adapters.db import repository
-from resumeroast.adapters.db.repository import SqlJobRepository, new_owner_token, utcnow
+from resumeroast.adapters.db import job_store
+from resumeroast.adapters.db.base import utcnow
+from resumeroast.adapters.db.dead_letters import SqlDeadLetters
+from resumeroast.adapters.db.job_rows import new_owner_token
+from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.adapters.processes import process_owner_id
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Feedback, Level, SubScores
 from resumeroast.core.jobs import JobStatus, NewJob
 
 
-def new_job(jobs: SqlJobRepository) -> str:
+def new_job(jobs: SqlJobStore) -> str:
     job, created = jobs.create_job(
         NewJob(
             data=b"resume",
@@ -37,7 +40,7 @@ FEEDBACK = Feedback(
 )
 
 
-def test_one_claim_at_a_time_and_feedback_saved_once(jobs: SqlJobRepository) -> None:
+def test_one_claim_at_a_time_and_feedback_saved_once(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     assert jobs.claim_job(job_id, owner="a", lease_s=60) is not None
     assert jobs.claim_job(job_id, owner="b", lease_s=60) is None  # a holds the lease
@@ -49,7 +52,7 @@ def test_one_claim_at_a_time_and_feedback_saved_once(jobs: SqlJobRepository) -> 
     assert jobs.claim_job(job_id, owner="c", lease_s=60) is None  # finished jobs stay finished
 
 
-def test_a_dead_owner_or_an_expired_lease_frees_the_job(jobs: SqlJobRepository) -> None:
+def test_a_dead_owner_or_an_expired_lease_frees_the_job(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     assert jobs.claim_job(job_id, owner="a", lease_s=60) is not None
     assert jobs.claim_job(job_id, owner="b", lease_s=60, dead_owners=("a",)) is not None
@@ -59,8 +62,8 @@ def test_a_dead_owner_or_an_expired_lease_frees_the_job(jobs: SqlJobRepository) 
     assert claimed is not None and claimed.attempts == 2
 
 
-def dead_letter(jobs: SqlJobRepository, job_id: str, **holder: str) -> bool:
-    return jobs.dead_letter_job(
+def dead_letter(jobs: SqlJobStore, job_id: str, **holder: str) -> bool:
+    return SqlDeadLetters(jobs.engine).dead_letter_job(
         job_id,
         code="retries_exhausted",
         reason="gave up",
@@ -73,29 +76,29 @@ def dead_letter(jobs: SqlJobRepository, job_id: str, **holder: str) -> bool:
     )
 
 
-def test_a_run_whose_lease_ran_out_cannot_fail_the_job(jobs: SqlJobRepository) -> None:
+def test_a_run_whose_lease_ran_out_cannot_fail_the_job(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     assert jobs.claim_job(job_id, owner="a", lease_s=-1) is not None  # a's lease ran out
     assert jobs.claim_job(job_id, owner="b", lease_s=60) is not None  # b took the job
     assert jobs.fail_job(job_id, owner="a", code="llm_rejected", reason="no") is False
     assert dead_letter(jobs, job_id, owner="a") is False
     assert jobs.get_job(job_id).status is JobStatus.PROCESSING
-    assert jobs.list_dead_letters() == []  # nothing half-written either
+    assert SqlDeadLetters(jobs.engine).list_dead_letters() == []  # nothing half-written either
     assert jobs.complete_job(job_id, owner="b", feedback=FEEDBACK) is True  # b finishes it
 
 
-def test_the_holder_fails_and_dead_letters_in_one_step(jobs: SqlJobRepository) -> None:
+def test_the_holder_fails_and_dead_letters_in_one_step(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     assert jobs.claim_job(job_id, owner="a", lease_s=60) is not None
     assert dead_letter(jobs, job_id, owner="a") is True
     job = jobs.get_job(job_id)
     assert job.status is JobStatus.FAILED and job.failure_reason == "gave up"
-    (entry,) = jobs.list_dead_letters()
+    (entry,) = SqlDeadLetters(jobs.engine).list_dead_letters()
     assert entry.job_id == job_id and entry.attempts == 1 and entry.first_attempt_at is not None
     assert dead_letter(jobs, job_id, owner="a") is False  # failed jobs stay as they are
 
 
-def test_a_killed_run_is_named_by_its_delivery(jobs: SqlJobRepository) -> None:
+def test_a_killed_run_is_named_by_its_delivery(jobs: SqlJobStore) -> None:
     """The worker's main process fails the job of a child it killed (hard time limit) by the
     task delivery, never a job that a run of another delivery holds."""
     job_id = new_job(jobs)
@@ -107,17 +110,17 @@ def test_a_killed_run_is_named_by_its_delivery(jobs: SqlJobRepository) -> None:
     assert jobs.get_job(job_id).status is JobStatus.FAILED
 
 
-def test_replay_gives_the_job_a_fresh_start(jobs: SqlJobRepository) -> None:
+def test_replay_gives_the_job_a_fresh_start(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     assert jobs.claim_job(job_id, owner="a", lease_s=60) is not None
     assert jobs.fail_job(job_id, owner="a", code="llm_rejected", reason="no") is True
-    jobs.requeue_for_replay(job_id)
+    SqlDeadLetters(jobs.engine).requeue_for_replay(job_id)
     job = jobs.get_job(job_id)
     assert job.status is JobStatus.QUEUED and job.failure_code is None
     assert job.started_at is None  # its wait for a provider that is down starts again
 
 
-def test_waiting_for_the_provider_is_not_an_attempt(jobs: SqlJobRepository) -> None:
+def test_waiting_for_the_provider_is_not_an_attempt(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     for owner in ("a", "b", "c"):  # three runs find the provider's breaker open
         assert jobs.claim_job(job_id, owner=owner, lease_s=60) is not None
@@ -129,7 +132,7 @@ def test_waiting_for_the_provider_is_not_an_attempt(jobs: SqlJobRepository) -> N
     assert claimed is not None and claimed.attempts == 1
 
 
-def test_reads_go_ahead_while_another_process_writes(jobs: SqlJobRepository) -> None:
+def test_reads_go_ahead_while_another_process_writes(jobs: SqlJobStore) -> None:
     job_id = new_job(jobs)
     database = jobs.engine.url.database
     assert database is not None
@@ -147,13 +150,13 @@ def test_reads_go_ahead_while_another_process_writes(jobs: SqlJobRepository) -> 
         writer.close()
 
 
-def test_queue_age_is_the_oldest_queued_jobs(jobs: SqlJobRepository, monkeypatch: Any) -> None:
+def test_queue_age_is_the_oldest_queued_jobs(jobs: SqlJobStore, monkeypatch: Any) -> None:
     assert jobs.oldest_queued_age_s() == 0.0  # nothing waits
     first = new_job(jobs)
     later = utcnow()
-    monkeypatch.setattr(repository, "utcnow", lambda: later + timedelta(seconds=90))
+    monkeypatch.setattr(job_store, "utcnow", lambda: later + timedelta(seconds=90))
     new_job(jobs)  # accepted 90 s after the first
-    monkeypatch.setattr(repository, "utcnow", lambda: later + timedelta(seconds=120))
+    monkeypatch.setattr(job_store, "utcnow", lambda: later + timedelta(seconds=120))
     assert 119 <= jobs.oldest_queued_age_s() <= 121  # the first has waited about 2 minutes
     assert jobs.claim_job(first, owner="a", lease_s=60) is not None
     assert 29 <= jobs.oldest_queued_age_s() <= 31  # a job being processed is not waiting

@@ -1,0 +1,115 @@
+"""A job's row: to and from core's Job, who holds its lease, and failing it under that lease.
+
+Shared by the job store and the dead letters (which fail the job and record the entry in one
+transaction).
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, update
+from sqlalchemy.orm import Session
+
+from resumeroast.adapters.db.base import utcnow
+from resumeroast.adapters.db.tables import JobRow
+from resumeroast.core.documents import DocumentKind
+from resumeroast.core.feedback import Level
+from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, Stage
+
+
+def new_owner_token(delivery: str | None = None) -> str:
+    """The random part of a lease owner's id. Naming the task delivery in it lets the worker's
+    main process fail the job of a run it stopped (hard time limit) without knowing the run's
+    own id: see held_by."""
+    token = secrets.token_hex(4)
+    return f"{delivery}/{token}" if delivery else token
+
+
+def held_by(owner: str | None, delivery: str | None) -> ColumnElement[bool]:
+    """The job is processing under this run's lease: the run's owner id, or any run of this
+    task delivery (owner ids end in ":{delivery}/{random}", see new_owner_token)."""
+    if owner is not None:
+        holder = JobRow.lease_owner == owner
+    elif delivery is not None:
+        holder = JobRow.lease_owner.contains(f":{delivery}/", autoescape=True)
+    else:
+        raise ValueError("say which run holds the job: owner or delivery")
+    return (JobRow.status == JobStatus.PROCESSING.value) & holder
+
+
+def fail_held(
+    session: Session,
+    job_id: str,
+    held: ColumnElement[bool],
+    code: str,
+    reason: str,
+    error: str | None,
+) -> bool:
+    """Mark the job failed if `held` still holds; False (nothing written) otherwise."""
+    now = utcnow()
+    result = session.execute(
+        update(JobRow)
+        .where(JobRow.id == job_id, held)
+        .values(
+            status=JobStatus.FAILED.value,
+            stage=None,
+            failure_code=code,
+            failure_reason=reason,
+            last_error=error,
+            finished_at=now,
+            updated_at=now,
+            lease_owner=None,
+            lease_until=None,
+        )
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
+    return {
+        "id": job_id,
+        "status": JobStatus.QUEUED.value,
+        "level": new.level.value,
+        "kind": new.kind.value,
+        "filename": new.filename,
+        "size_bytes": len(new.data),
+        "content_sha256": new.content_sha256,
+        "job_description": new.job_description,
+        "idempotency_key": new.idempotency_key,
+        "attempts": 0,
+        "retries": 0,
+        "tokens_in": 0,
+        "tokens_out": 0,
+        "cost_usd": 0.0,
+        "latency_ms": 0,
+        "created_at": now,
+        "updated_at": now,
+        "enqueued_at": now,
+    }
+
+
+def to_job(row: JobRow) -> Job:
+    return Job(
+        id=row.id,
+        status=JobStatus(row.status),
+        stage=Stage(row.stage) if row.stage else None,
+        level=Level(row.level),
+        kind=DocumentKind(row.kind),
+        filename=row.filename,
+        size_bytes=row.size_bytes,
+        job_description=row.job_description,
+        attempts=row.attempts,
+        retries=row.retries,
+        failure_code=row.failure_code,
+        failure_reason=row.failure_reason,
+        last_error=row.last_error,
+        retry_at=row.retry_at,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        usage=LLMUsage(row.tokens_in, row.tokens_out, row.cost_usd, row.latency_ms),
+    )
