@@ -59,6 +59,8 @@ class Manifest:
         """ValueError (with what is wrong) for anything that is not a manifest we wrote."""
         try:
             data: dict[str, Any] = json.loads(text)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
             if data.get("format") != MANIFEST_FORMAT:
                 raise ValueError(f"unknown manifest format {data.get('format')!r}")
             if data["engine"] not in _SUFFIX:
