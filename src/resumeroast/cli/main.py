@@ -196,7 +196,11 @@ def backup(
 @app.command("restore-drill")
 def restore_drill(
     backup_file: Annotated[
-        Path, typer.Argument(metavar="BACKUP", help="A file `resumeroast backup` wrote")
+        Path,
+        typer.Argument(
+            metavar="BACKUP",
+            help="A file `resumeroast backup` wrote, or its folder (then the newest in it)",
+        ),
     ],
     scratch_url: Annotated[
         str | None,

@@ -194,6 +194,8 @@ def restore_drill(
     error: str | None = None
     restored_into = restored_revision = None
     try:
+        if backup.is_dir():
+            backup = newest_backup(backup)
         manifest = _load_manifest(backup)
         digest = _sha256(backup)
         checks.append(
@@ -230,6 +232,14 @@ def restore_drill(
         source_now=source_now,
         source_error=source_error,
     )
+
+
+def newest_backup(folder: Path) -> Path:
+    """The newest backup `take_backup` wrote into folder."""
+    ours = [(t, p) for p in folder.iterdir() if (t := taken_at_from_name(p.name)) is not None]
+    if not ours:
+        raise BackupError(f"no backup in {folder}")
+    return max(ours)[1]
 
 
 def _load_manifest(backup: Path) -> Manifest:
