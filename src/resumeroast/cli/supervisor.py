@@ -184,8 +184,12 @@ def serve_api(host: str, port: int) -> None:
         factory=True,
         host=host,
         port=port,
-        log_level="warning",
-        access_log=False,
+        # One JSON line per request through the root logger (resumeroast/logs.py, which also
+        # cuts query strings, where job tokens travel, out of the line); uvicorn installs no
+        # handler and sets no level of its own.
+        log_config=None,
+        log_level=None,
+        access_log=True,
         # The app resolves forwarded addresses itself, from TRUSTED_PROXIES only (uvicorn's
         # default believes any X-Forwarded-For from loopback): see api/client_address.py.
         proxy_headers=False,
