@@ -27,7 +27,10 @@ STOP_TIMEOUT_S = 40.0
 
 
 def migrate_database() -> None:
+    from resumeroast.logs import configure_logging
+
     settings = get_settings()
+    configure_logging(settings)  # alembic's lines as JSON, like every other logger's
     engine = make_engine(settings.effective_database_url)
     try:
         migrate(engine)
@@ -140,6 +143,7 @@ def serve_relay(host: str, port: int) -> None:
         app,
         host=host,
         port=port,
+        log_config=None,  # its warnings go through the root logger's JSON handler (logs.py)
         log_level="warning",
         access_log=False,
         # Stopped after the workers: what is still in flight was asked for by a worker that is
