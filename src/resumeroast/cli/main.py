@@ -1,4 +1,4 @@
-"""`resumeroast`: up, api, worker, llm-relay, roast, migrate, dlq."""
+"""`resumeroast`: up, api, worker, llm-relay, roast, migrate, backup, restore-drill, dlq."""
 
 from __future__ import annotations
 
@@ -179,3 +179,49 @@ def roast(
     raise typer.Exit(
         run_roast(resume, job=job, level=level, as_json=as_json, url=url, data_dir=data_dir)
     )
+
+
+@app.command()
+def backup(
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help="Where backups go [default: DATA_DIR/backups]"),
+    ] = None,
+    keep_days: Annotated[
+        float | None,
+        typer.Option(help="Delete older backups here [default and at most: RETENTION_DAYS]"),
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Back up the database (consistent while it runs) with a manifest for the restore drill."""
+    use_data_dir(data_dir)
+    from resumeroast.cli.backup import run_backup
+
+    raise typer.Exit(run_backup(output_dir, keep_days))
+
+
+@app.command("restore-drill")
+def restore_drill(
+    backup_file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="BACKUP",
+            help="A file `resumeroast backup` wrote, or its folder (then the newest in it)",
+        ),
+    ],
+    scratch_url: Annotated[
+        str | None,
+        typer.Option(
+            "--scratch-url",
+            envvar="SCRATCH_DATABASE_URL",
+            help="PostgreSQL: an empty database to restore into [default: a new one on "
+            "DATABASE_URL's server, dropped after]",
+        ),
+    ] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Restore a backup into a scratch database, migrate it, compare it; exit 1 if it fails."""
+    use_data_dir(data_dir)
+    from resumeroast.cli.backup import run_restore_drill
+
+    raise typer.Exit(run_restore_drill(backup_file, scratch_url))

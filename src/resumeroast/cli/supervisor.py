@@ -27,7 +27,11 @@ STOP_TIMEOUT_S = 40.0
 
 
 def migrate_database() -> None:
-    migrate_schema(get_settings())
+    from resumeroast.logs import configure_logging
+
+    settings = get_settings()
+    configure_logging(settings)  # alembic's lines as JSON, like every other logger's
+    migrate_schema(settings)
 
 
 def child_env(settings: Settings) -> dict[str, str]:
@@ -140,6 +144,7 @@ def serve_relay(host: str, port: int) -> None:
         app,
         host=host,
         port=port,
+        log_config=None,  # its warnings go through the root logger's JSON handler (logs.py)
         log_level="warning",
         access_log=False,
         # Stopped after the workers: what is still in flight was asked for by a worker that is
@@ -184,8 +189,12 @@ def serve_api(host: str, port: int) -> None:
         factory=True,
         host=host,
         port=port,
-        log_level="warning",
-        access_log=False,
+        # One JSON line per request through the root logger (resumeroast/logs.py, which also
+        # cuts query strings, where job tokens travel, out of the line); uvicorn installs no
+        # handler and sets no level of its own.
+        log_config=None,
+        log_level=None,
+        access_log=True,
         # The app resolves forwarded addresses itself, from TRUSTED_PROXIES only (uvicorn's
         # default believes any X-Forwarded-For from loopback): see api/client_address.py.
         proxy_headers=False,

@@ -9,6 +9,7 @@ from typing import Any
 
 from celery import Celery
 from celery.signals import (
+    setup_logging,
     task_failure,
     worker_process_init,
     worker_process_shutdown,
@@ -34,6 +35,13 @@ def create_worker_app() -> Celery:
 
 app = create_worker_app()
 _reconciler: Reconciler | None = None
+
+
+@setup_logging.connect  # type: ignore[untyped-decorator]
+def _log_as_json(**_: Any) -> None:
+    """A receiver here makes Celery leave logging alone: its and kombu's records go through
+    the root logger's JSON handler like everyone else's (resumeroast/logs.py)."""
+    configure_logging(get_settings())
 
 
 @worker_ready.connect  # type: ignore[untyped-decorator]

@@ -29,6 +29,7 @@ from tests.unit.deploy.deploy_files import (
 from tests.unit.deploy.test_k8s import APP_WORKLOADS, container_env
 
 SERVICES = {"proxy", "migrate", "api", "worker", "llm-relay", "redis", "postgres", "flower"}
+SERVICES |= {"backup"}
 APP_SERVICES = ("migrate", "api", "worker", "llm-relay")
 #: Variables Compose itself or the postgres/flower images read; the rest are Settings fields.
 DEPLOY_ONLY_VARS = {
@@ -125,10 +126,16 @@ def one_shots(services: dict[str, dict[str, Any]]) -> set[str]:
     return {n for n in awaited if services[n].get("restart") == "no"}
 
 
+def on_demand(services: dict[str, dict[str, Any]]) -> set[str]:
+    """Services `up` leaves out (a profile) that run to completion when run: the backup."""
+    return {n for n, s in services.items() if s.get("profiles") and s.get("restart") == "no"}
+
+
 def test_every_service_is_health_checked_or_one_shot(services: dict[str, dict[str, Any]]) -> None:
     assert one_shots(services) == {"migrate"}
+    assert on_demand(services) == {"backup"}
     for name, service in services.items():
-        if name in one_shots(services):
+        if name in one_shots(services) | on_demand(services):
             continue
         check = service.get("healthcheck") or {}
         assert check.get("test") and not check.get("disable"), f"{name} has no health check"
@@ -366,3 +373,20 @@ def test_the_example_env_file_names_real_settings() -> None:
 def test_every_interpolated_variable_is_in_the_example() -> None:
     used = set(INTERPOLATION.findall(COMPOSE_FILE.read_text()))
     assert used - set(env_example()) <= {"RESUMEROAST_IMAGE"}, used
+
+
+def test_the_backup_runs_on_demand_into_its_own_volume_like_the_cronjob(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    from tests.unit.deploy.test_k8s import one, pod_spec
+
+    backup = services["backup"]
+    assert backup["image"] == services["api"]["image"]
+    assert backup["volumes"] == ["backups:/data"] and "backups" in load_compose()["volumes"]
+    command = backup["command"]
+    assert command[:4] == ["resumeroast", "backup", "--output-dir", "/data/backups"]
+    retention = Settings.model_fields["retention_days"].default
+    assert float(command[command.index("--keep-days") + 1]) <= retention
+    (cron,) = pod_spec(one("CronJob", "resumeroast-backup"))["containers"]
+    assert set(backup["environment"]) <= {e["name"] for e in cron["env"]}
+    assert command[command.index("--keep-days") :] == cron["command"][-2:]

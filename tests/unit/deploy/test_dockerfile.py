@@ -128,3 +128,16 @@ def test_the_context_leaves_out_local_state_and_secrets() -> None:
     ignore = (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
     for pattern in ("**/.venv", "**/node_modules", "**/.env", "resumeroast-data", "**/.git"):
         assert pattern in ignore, pattern
+
+
+def test_the_runtime_has_the_postgresql_client_of_the_compose_servers_major(
+    runtime: Stage,
+) -> None:
+    # pg_dump refuses a server of a newer major version: `resumeroast backup` needs its own
+    from tests.unit.deploy.deploy_files import compose_services
+
+    server_major = compose_services()["postgres"]["image"].split(":")[1].split(".")[0]
+    (arg,) = [i.args for i in runtime.all("ARG") if i.args.startswith("PG_CLIENT_MAJOR=")]
+    assert arg == f"PG_CLIENT_MAJOR={server_major}"
+    runs = " ".join(i.args for i in runtime.all("RUN"))
+    assert "postgresql-client-${PG_CLIENT_MAJOR}" in runs

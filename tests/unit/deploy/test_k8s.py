@@ -37,12 +37,13 @@ def one(kind: str, name: str) -> dict[str, Any]:
 
 
 def pod_spec(workload: dict[str, Any]) -> dict[str, Any]:
-    spec: dict[str, Any] = workload["spec"]["template"]["spec"]
+    job = workload["spec"]["jobTemplate"] if workload["kind"] == "CronJob" else workload
+    spec: dict[str, Any] = job["spec"]["template"]["spec"]
     return spec
 
 
 def workloads() -> list[dict[str, Any]]:
-    return [d for d in documents() if d["kind"] in ("Deployment", "Job")]
+    return [d for d in documents() if d["kind"] in ("Deployment", "Job", "CronJob")]
 
 
 def container_env(kind: str, name: str) -> dict[str, str]:
@@ -153,3 +154,34 @@ def test_keda_scales_the_workers_on_our_queue() -> None:
 def test_the_proxy_runs_the_same_caddyfile_as_compose() -> None:
     configmap = one("ConfigMap", "proxy-caddyfile")
     assert configmap["data"]["Caddyfile"] == (DEPLOY / "caddy" / "Caddyfile").read_text()
+
+
+def test_a_nightly_backup_kept_no_longer_than_the_retention_and_a_weekly_drill() -> None:
+    backup, drill = (
+        one("CronJob", "resumeroast-backup"),
+        one("CronJob", "resumeroast-restore-drill"),
+    )
+    for cron in (backup, drill):
+        assert cron["spec"]["concurrencyPolicy"] == "Forbid"
+        (container,) = pod_spec(cron)["containers"]
+        env = {e["name"]: e["value"] for e in container["env"]}
+        fields = {f.upper() for f in Settings.model_fields}
+        for variable, value in env.items():
+            assert variable.removesuffix("_FILE") in fields, variable
+            if SECRET_NAME.search(variable):
+                assert variable.endswith("_FILE") and value.startswith("/run/secrets/")
+        claims = {
+            v["persistentVolumeClaim"]["claimName"]
+            for v in pod_spec(cron)["volumes"]
+            if "persistentVolumeClaim" in v
+        }
+        assert claims == {"resumeroast-backups"}
+    (container,) = pod_spec(backup)["containers"]
+    command = container["command"]
+    assert command[:4] == ["resumeroast", "backup", "--output-dir", "/backups"]
+    keep_days = float(command[command.index("--keep-days") + 1])
+    retention = {e["name"]: e["value"] for e in container["env"]}["RETENTION_DAYS"]
+    assert keep_days <= float(retention)
+    (drill_container,) = pod_spec(drill)["containers"]
+    assert drill_container["command"] == ["resumeroast", "restore-drill", "/backups"]
+    assert one("PersistentVolumeClaim", "resumeroast-backups")
