@@ -8,10 +8,11 @@ from tests.unit.core.analysis.analysis_helpers import GOOD, codes, lines_of, run
 MIGRATED = "• Migrated 40 services from a monolith to Kubernetes with zero customer downtime"
 
 
-def test_a_bullet_over_thirty_words_is_too_long_to_scan() -> None:
+def test_a_long_bullet_is_no_finding_of_its_own() -> None:
+    # measured on the gold set: 0 of 1 worth saying; a paragraph is brevity.wall_of_text
     long = MIGRATED + ", coordinating " + "with many teams " * 8 + "over 6 months"
 
-    assert lines_of(run(swap(MIGRATED, long)), "brevity.long_bullet") == {10}
+    assert codes(run(swap(MIGRATED, long))) == set()
 
 
 def test_a_short_bullet_is_no_finding_of_its_own() -> None:

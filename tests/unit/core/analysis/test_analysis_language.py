@@ -1,4 +1,4 @@
-"""Clichés, first person, passive voice, inflated and stacked words."""
+"""Clichés, first person, passive voice; grand words are no finding."""
 
 from __future__ import annotations
 
@@ -66,23 +66,10 @@ def test_product_descriptions_and_other_peoples_passives_are_not_reported(bullet
     assert "language.passive_voice" not in codes(run(text))
 
 
-def test_inflated_words_come_with_the_plain_word() -> None:
-    analysis = run(
-        swap(
-            "• Built an ingestion pipeline in",
-            "• Utilized Python to build an ingestion pipeline in",
-        )
-    )
-
-    finding = found(analysis, "language.inflated_word")
-    assert finding is not None and "'utilized' → used" in finding.message
-
-
-def test_one_grand_verb_is_fine_a_pile_is_reported() -> None:
-    one = run(swap("• Led a team", "• Spearheaded a team"))
+def test_grand_words_are_no_finding_of_their_own() -> None:
+    # measured on the gold set: 'leveraged', 'utilized', 'spearheaded' were 0 of 5 worth saying
     pile = swap("• Led a team", "• Spearheaded a team", GOOD)
     pile = swap("• Designed a schema", "• Architected a schema", pile)
-    pile = swap("• Migrated 40", "• Orchestrated the move of 40", pile)
+    pile = swap("• Migrated 40", "• Utilized Kubernetes to move 40", pile)
 
-    assert "language.buzzword_stacking" not in codes(one)
-    assert "language.buzzword_stacking" in codes(run(pile))
+    assert codes(run(pile)) == set()

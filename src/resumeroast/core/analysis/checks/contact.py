@@ -27,15 +27,6 @@ def check_contact(context: Context) -> list[Finding]:
                 "Add a phone number with its country code next to your email.",
             )
         )
-    if not any(link.kind in {"linkedin", "github", "portfolio"} for link in contact.links):
-        found.append(
-            finding(
-                "contact.no_profile_link",
-                INFO,
-                "No LinkedIn, GitHub or portfolio link: nothing backs up what the page claims.",
-                "Add one profile link as plain text (e.g. linkedin.com/in/your-name).",
-            )
-        )
     if contact.location is None:
         found.append(
             finding(

@@ -6,13 +6,8 @@ from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.dates import find_range, mask_day_dates
-from resumeroast.core.analysis.headerlike import reads_as_header
-from resumeroast.core.analysis.lexicon import job_title_words
-from resumeroast.core.analysis.model import Bullet, DateRange, Role, YearMonth
-from resumeroast.core.analysis.tagger import PRESENT_TAGS, tag
-from resumeroast.core.analysis.text import words
+from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
-from resumeroast.core.analysis.verbs import is_present_tense, verb_forms
 from resumeroast.core.feedback import Finding
 
 GAP_MONTHS = 6  #: gaps longer than this are reported
@@ -161,48 +156,6 @@ def _starts_or_ends_after(role: Role, now: int) -> bool:
     assert role.dates is not None
     ends = [role.dates.start] + ([role.dates.end] if role.dates.end else [])
     return any(point.first_month > now for point in ends)
-
-
-def check_tense(context: Context) -> list[Finding]:
-    present = [
-        b for role in context.jobs if _is_past(role) for b in role.bullets if _present_opener(b)
-    ]
-    if not present:
-        return []
-    return [
-        finding(
-            "dates.tense_mix",
-            INFO,
-            f"{plural(len(present), 'bullet')} in roles you have left use the present tense "
-            f"({', '.join(repr(w) for w in _openers(present))}).",
-            "Past roles take the past tense: 'Manage' becomes 'Managed'.",
-            [cite(b.quote, b.line) for b in present],
-        )
-    ]
-
-
-def _openers(bullets: list[Bullet]) -> list[str]:
-    """The first words that triggered the check, each once, at most four."""
-    return list(dict.fromkeys(words(b.text)[0] for b in bullets))[:4]
-
-
-def _is_past(role: Role) -> bool:
-    return role.dates is not None and not role.dates.current
-
-
-def _present_opener(bullet: Bullet) -> bool:
-    tokens = words(bullet.text)[:2]
-    if not tokens or not is_present_tense(tokens[0]) or not tokens[0][0].isupper():
-        return False  # a lower-case start continues the line before: not an opening verb
-    if reads_as_header(bullet.text):
-        return False  # a title ("Learning Joint Structure in Network Data"), not a statement
-    if len(tokens) < 2:
-        return False  # one word is a label, not a statement
-    second = tokens[1].lower()
-    if "past" in verb_forms(second) or second in job_title_words():
-        return False
-    tagged = tag(bullet.text)  # the tagger confirms a verb: "Lead team" is an adjective slip
-    return bool(tagged) and tagged[0].tag in PRESENT_TAGS
 
 
 def _date_quote(role: Role) -> str:
