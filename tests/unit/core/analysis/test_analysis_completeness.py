@@ -14,6 +14,7 @@ from tests.unit.core.analysis.analysis_helpers import (
     codes,
     found,
     lines_of,
+    quotes,
     run,
     swap,
 )
@@ -67,6 +68,25 @@ def test_a_role_with_no_bullets_is_reported_at_its_header() -> None:
 
     assert lines_of(analysis, "sections.empty_role") == {11}
     assert "sections.empty_role" not in codes(run(GOOD))
+
+
+def test_dates_written_after_a_role_close_that_role_not_the_next() -> None:
+    # the second job is dated under its description; the first, current one has no line at all
+    experience = (
+        "Experience\n"
+        "Harbor Marina, Annapolis: Dock Supervisor\n"
+        "From: 2019 - Present\n"
+        "Bayside Bikes, Baltimore, Maryland\n"
+        "Co-owner of a repair shop. Ran stock control and vendor selection for 3 brands.\n"
+        "From: 2012-2018\n"
+    )
+    analysis = run(GOOD.split("Experience\n")[0] + experience + EDUCATION + SKILLS)
+
+    assert [(r.header.split(",")[0], len(r.bullets)) for r in analysis.roles] == [
+        ("Harbor Marina", 0),
+        ("Bayside Bikes", 2),
+    ]
+    assert [q.split(",")[0] for q in quotes(analysis, "sections.empty_role")] == ["Harbor Marina"]
 
 
 def test_too_many_words_depends_on_seniority() -> None:

@@ -124,3 +124,22 @@ def test_international_and_labelled_phone_numbers_are_phones(contact_line: str) 
 )  # fmt: skip
 def test_labelled_locations_addresses_and_postcodes_are_locations(contact_line: str) -> None:
     assert "contact.no_location" not in codes(run(swap(CONTACT, contact_line)))
+
+
+def test_a_cv_signed_with_its_place_at_the_end_has_a_location() -> None:
+    no_city = swap(
+        CONTACT, "jane.smith@example.com | +1 (555) 201-3344 | linkedin.com/in/janesmith"
+    )
+    signed = no_city + "Declaration\nI hereby declare that the above is true.\nPune, Maharashtra\n"
+
+    assert "contact.no_location" in codes(run(no_city))
+    assert "contact.no_location" not in codes(run(signed))
+
+
+def test_a_place_on_a_closing_job_line_is_not_the_candidates_location() -> None:
+    no_city = swap(
+        CONTACT, "jane.smith@example.com | +1 (555) 201-3344 | linkedin.com/in/janesmith"
+    )
+    job = no_city + "Volunteering\nFood bank driver | Pune, Maharashtra | 2015 - 2016\n"
+
+    assert "contact.no_location" in codes(run(job))
