@@ -89,6 +89,25 @@ def test_dates_written_after_a_role_close_that_role_not_the_next() -> None:
     assert [q.split(",")[0] for q in quotes(analysis, "sections.empty_role")] == ["Harbor Marina"]
 
 
+def test_an_experience_heading_over_one_word_is_told_it_names_no_job() -> None:
+    hollow = run(GOOD.split("Experience\n")[0] + "Experience\nPhysiotherapy\n" + EDUCATION + SKILLS)
+
+    finding = found(hollow, "sections.no_experience")
+    assert finding is not None and finding.severity is Severity.WARNING
+    assert [e.quote for e in finding.evidence] == ["Physiotherapy"]
+    # not "add a number to 'Physiotherapy'", nor "date your roles": there is no role
+    assert not codes(hollow) & {"impact.unquantified_bullets", "dates.missing"}
+
+
+def test_a_title_of_two_words_is_not_a_statement_to_quantify() -> None:
+    text = swap(
+        SECOND_ROLE, SECOND_ROLE + "• Stagehand / Rigger\n• Ran the weekly safety briefing\n"
+    )
+
+    assert quotes(run(text), "impact.unquantified_bullets") == ["Ran the weekly safety briefing"]
+    assert "sections.no_experience" not in codes(run(GOOD))
+
+
 def test_too_many_words_depends_on_seniority() -> None:
     filler = "".join(
         f"• Taught {n} evening classes on budgeting to {n * 3} families in the county library\n"

@@ -16,11 +16,13 @@ from resumeroast.core.analysis.checks.base import (
     finding,
     plural,
 )
+from resumeroast.core.analysis.text import word_count
 from resumeroast.core.feedback import Finding
 
 #: a heading that names experience with words before it ("Clinical & Operational Experience",
 #: "Focused Experience"): the section is there, whether or not its name is a known one
 _EXPERIENCE_WORDS = re.compile(r"\b(experience|employment|work history|career history):?$", re.I)
+HOLLOW_WORDS = 6  #: fewer words than this under an Experience heading write no job
 _SMALL_WORDS = frozenset({"&", "and", "of", "in", "/", "-", "–"})
 
 
@@ -52,9 +54,33 @@ def _experience(context: Context) -> list[Finding]:
             )
         ]
     if structure.has_section("experience"):
-        return []
+        return _hollow_experience(context)
     return [
         _no_experience(has_projects=structure.has_section("projects", "volunteering", "activities"))
+    ]
+
+
+def _hollow_experience(context: Context) -> list[Finding]:
+    """An Experience heading over a word or two ("Nursing"): no employer, title, dates or
+    statement. Asking for numbers there misses that no job is written at all."""
+    lines = [
+        line
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+    ]
+    if sum(word_count(line.text) for line in lines) >= HOLLOW_WORDS or context.roles:
+        return []
+    quote = " ".join(line.quote for line in lines)
+    return [
+        finding(
+            "sections.no_experience",
+            WARNING,
+            "The Experience section names no job: no title, employer, dates or a line on what "
+            "you did there.",
+            "Write each role: title, employer, place, dates, and 3–5 bullets on what you did.",
+            [cite(quote, lines[0].number)] if lines else [],
+        )
     ]
 
 

@@ -28,7 +28,7 @@ _STYLE_NAMES = {
 
 
 def check_missing_dates(context: Context) -> list[Finding]:
-    experience = [b for b in context.bullets if b.section == "experience"]
+    experience = [b for b in context.impact_bullets if b.section == "experience"]
     if not experience or context.jobs or _dated_to_the_day(context):
         return []
     return [
