@@ -30,6 +30,16 @@ def test_an_academic_cv_is_not_held_to_a_resumes_length() -> None:
     assert "length.too_many_pages" in codes(resume)
 
 
+def test_an_academic_cv_may_speak_in_the_first_person_and_measure_by_papers() -> None:
+    statement = "• I study how caching shapes the tail latency of payment systems\n"
+    unmeasured = swap("• Cut checkout latency by 38%", "• Cut checkout latency")
+    academic = run(unmeasured + ACADEMIC + statement)
+    resume = run(unmeasured + ACADEMIC.replace("Teaching Experience", "Talks") + statement)
+
+    assert not codes(academic) & {"language.first_person", "impact.unquantified_bullets"}
+    assert {"language.first_person", "impact.unquantified_bullets"} <= codes(resume)
+
+
 def test_an_experience_heading_with_an_unknown_name_is_still_an_experience_section() -> None:
     clinical = run(swap("Experience\nSenior", "Clinical & Operational Experience\nSenior"))
     none = run(swap("Experience\nSenior", "Senior"))

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
+from tests.unit.core.analysis.analysis_helpers import (
+    GOOD,
+    SECOND_ROLE,
+    codes,
+    found,
+    lines_of,
+    run,
+    swap,
+)
 
 SUMMARY = "Backend engineer with eight years of experience building payment and data systems"
 
@@ -27,6 +35,21 @@ def test_first_person_is_reported_but_roman_numerals_and_icons_are_not() -> None
 
     assert lines_of(pronoun, "language.first_person") == {4}
     assert "language.first_person" not in codes(numeral) | codes(icon)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "• Portfolio: janesmith.github.io/my-resume/",
+        "• Slides at speakerdeck.com/jane/me-and-my-cache",
+    ],
+)
+def test_words_inside_a_web_address_are_not_first_person(link: str) -> None:
+    text = swap(SECOND_ROLE, SECOND_ROLE + link + "\n")
+    mine = swap(SECOND_ROLE, SECOND_ROLE + "• Rebuilt my team's release process in 3 weeks\n")
+
+    assert "language.first_person" not in codes(run(text))
+    assert "language.first_person" in codes(run(mine))
 
 
 def test_quoted_recommendations_are_other_peoples_words() -> None:

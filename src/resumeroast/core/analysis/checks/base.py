@@ -22,6 +22,9 @@ MIN_WORDS = 3  #: a statement says who did what; one or two words are a title or
 
 IMPACT_SECTIONS = frozenset({"experience", "projects"})
 
+#: a heading with one of these words, beside a Publications section, makes an academic CV
+ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
+
 #: Sections whose lines are not the writer's prose (contact lines, other people's words).
 NOT_PROSE = frozenset({"contact", "references", "languages"})
 
@@ -34,6 +37,16 @@ class Context:
     english: bool
     job_description: str | None = None
     stuffed: tuple[tuple[TextLine, str], ...] = ()  #: keyword-stuffed lines (left out of the rest)
+
+    @cached_property
+    def academic(self) -> bool:
+        """An academic CV: Publications beside teaching or research. A hiring committee reads
+        every paper, grant and course; first person in a research statement and results in
+        papers rather than numbers in bullets are its norms, not faults."""
+        sections = self.structure.sections
+        if not any(s.kind == "publications" for s in sections):
+            return False
+        return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
 
     @property
     def lines(self) -> tuple[TextLine, ...]:

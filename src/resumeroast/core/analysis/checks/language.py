@@ -84,9 +84,23 @@ def check_cliches(context: Context) -> list[Finding]:
     ]
 
 
+#: A web address, with or without its scheme ("name.github.io/my-resume/"): its words are a
+#: path, not the writer's voice.
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE
+)
+
+
 def check_first_person(context: Context) -> list[Finding]:
+    if context.academic:
+        return []  # a research statement is written in the first person
     lines = tuple(line for line in context.own_words if not _CONTACT_LINE.search(line.text))
-    hits = _scan(lines, _pronoun_regex())
+    pattern = _pronoun_regex()
+    hits = [
+        (line, found)
+        for line in lines
+        if (found := [m.group(0) for m in pattern.finditer(_WEB_ADDRESS.sub(" ", line.text))])
+    ]
     if not hits:
         return []
     return [

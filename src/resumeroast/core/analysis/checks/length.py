@@ -11,14 +11,12 @@ from resumeroast.core.feedback import Finding
 
 MIN_WORDS = 200
 SENIOR_YEARS = 10
-#: a heading with one of these words, beside a Publications section, makes an academic CV
-ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
 
 
 def check_length(context: Context) -> list[Finding]:
     years = years_of_experience(context.jobs, context.as_of)
     words = sum(len(line.text.split()) for line in context.lines)
-    academic = is_academic_cv(context)
+    academic = context.academic
     found = [] if academic else _pages(context, years)
     if words < MIN_WORDS:
         found.append(
@@ -40,15 +38,6 @@ def check_length(context: Context) -> list[Finding]:
             )
         )
     return found
-
-
-def is_academic_cv(context: Context) -> bool:
-    """Publications beside teaching or research: a hiring committee reads every paper, grant
-    and course, so an 8-page CV is complete, not long."""
-    sections = context.structure.sections
-    if not any(s.kind == "publications" for s in sections):
-        return False
-    return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
 
 
 def _pages(context: Context, years: float | None) -> list[Finding]:
