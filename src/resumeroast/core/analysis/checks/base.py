@@ -41,8 +41,7 @@ class Context:
     @cached_property
     def academic(self) -> bool:
         """An academic CV: Publications beside teaching or research. A hiring committee reads
-        every paper, grant and course; first person in a research statement and results in
-        papers rather than numbers in bullets are its norms, not faults."""
+        every paper, grant and course; a research statement in the first person is its norm."""
         sections = self.structure.sections
         if not any(s.kind == "publications" for s in sections):
             return False

@@ -11,8 +11,6 @@ TARGET_SHARE = 0.6  #: full impact credit when 60% of bullets are quantified
 def check_quantified(context: Context) -> list[Finding]:
     """Keyword lists are reported by check_keyword_bullets, not here: a number in them is no
     result, but "add a number" is not their fix."""
-    if context.academic:
-        return []  # judged by papers, grants and teaching, not by numbers in role bullets
     bullets = context.impact_bullets
     bare = [b for b in bullets if not b.quantified and not b.keyword_list]
     if not bare:
