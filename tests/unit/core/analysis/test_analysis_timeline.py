@@ -76,3 +76,12 @@ def test_one_line_with_two_formats_is_quoted_once() -> None:
     finding = found(analysis, "dates.mixed_formats")
     assert finding is not None
     assert [e.quote for e in finding.evidence] == ["Jan 2021 - 05/2025"]
+
+
+def test_no_gap_is_claimed_where_a_role_dated_to_the_day_could_not_be_placed() -> None:
+    gap = swap("Mar 2017 - Dec 2020", "Mar 2017 - Oct 2019")
+    summer = "Field assistant, Coastal Survey Trust, 2nd Nov 2019 – 14th Dec 2020\n"
+    filled = swap("Projects\n", summer + "• Ran 40 shore surveys of juvenile crab\nProjects\n", gap)
+
+    assert "dates.gap" in codes(run(gap))
+    assert "dates.gap" not in codes(run(filled))

@@ -76,7 +76,7 @@ def check_date_formats(context: Context) -> list[Finding]:
 
 def check_gaps(context: Context) -> list[Finding]:
     gaps = find_gaps(context.jobs, context.as_of, GAP_MONTHS, _accounted_for(context))
-    if not gaps:
+    if not gaps or _unread_dates(context):
         return []
     longest = max(gap.months for gap in gaps)
     return [
@@ -91,6 +91,18 @@ def check_gaps(context: Context) -> list[Finding]:
             + [cite(_date_quote(gap.before), _date_line(gap.before)) for gap in gaps],
         )
     ]
+
+
+def _unread_dates(context: Context) -> bool:
+    """An experience line dated to the day ("30th Jul 2018 – 7th Sep 2018") that is no role's
+    dates: the timeline has roles it could not place, so a gap in it may be one of them."""
+    read = {role.dates.line for role in context.jobs if role.dates is not None}
+    return any(
+        line.number not in read and mask_day_dates(line.text) != line.text
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+    )
 
 
 def _accounted_for(context: Context) -> tuple[DateRange, ...]:
