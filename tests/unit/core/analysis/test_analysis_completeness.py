@@ -70,6 +70,14 @@ def test_a_role_with_no_bullets_is_reported_at_its_header() -> None:
     assert "sections.empty_role" not in codes(run(GOOD))
 
 
+def test_an_old_role_with_a_title_only_needs_no_description() -> None:
+    old = "Deckhand | Harbor Tours | Jun 2008 - Aug 2008\n"  # 2025 is the test's today
+    recent = "Deckhand | Harbor Tours | Jun 2016 - Aug 2016\n"
+
+    assert "sections.empty_role" not in codes(run(swap("Projects\n", old + "Projects\n")))
+    assert "sections.empty_role" in codes(run(swap("Projects\n", recent + "Projects\n")))
+
+
 def test_dates_written_after_a_role_close_that_role_not_the_next() -> None:
     # the second job is dated under its description; the first, current one has no line at all
     experience = (

@@ -16,12 +16,14 @@ from resumeroast.core.analysis.checks.base import (
     finding,
     plural,
 )
+from resumeroast.core.analysis.model import Role
 from resumeroast.core.analysis.text import word_count
 from resumeroast.core.feedback import Finding
 
 #: a heading that names experience with words before it ("Clinical & Operational Experience",
 #: "Focused Experience"): the section is there, whether or not its name is a known one
 _EXPERIENCE_WORDS = re.compile(r"\b(experience|employment|work history|career history):?$", re.I)
+OLD_ROLE_YEARS = 10  #: a role that ended longer ago than this needs no description
 HOLLOW_WORDS = 6  #: fewer words than this under an Experience heading write no job
 _SMALL_WORDS = frozenset({"&", "and", "of", "in", "/", "-", "–"})
 
@@ -116,8 +118,11 @@ def _no_experience(has_projects: bool) -> Finding:
 
 
 def check_empty_roles(context: Context) -> list[Finding]:
-    empty = [role for role in context.jobs if not role.bullets]
-    if not empty or len(empty) == len(context.jobs):
+    """Roles ended over OLD_ROLE_YEARS ago are left alone: a title line is all an old summer job
+    needs (the advice is to shorten or cut those, not to describe them)."""
+    recent = [role for role in context.jobs if not _old(role, context.as_of.year)]
+    empty = [role for role in recent if not role.bullets]
+    if not empty or len(empty) == len(recent):
         return []
     return [
         finding(
@@ -129,3 +134,10 @@ def check_empty_roles(context: Context) -> list[Finding]:
             [cite(role.header, role.line) for role in empty],
         )
     ]
+
+
+def _old(role: Role, this_year: int) -> bool:
+    dates = role.dates
+    if dates is None or dates.current:
+        return False
+    return this_year - (dates.end or dates.start).year > OLD_ROLE_YEARS

@@ -18,7 +18,8 @@ def check_contact(context: Context) -> list[Finding]:
                 "Put a professional email address in the first lines, as plain text.",
             )
         )
-    if contact.phone is None:
+    if contact.phone is None and not (context.academic and contact.email):
+        # an academic CV gives e-mail, address and ORCID; hiring committees write
         found.append(
             finding(
                 "contact.no_phone",
