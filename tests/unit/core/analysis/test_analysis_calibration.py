@@ -32,11 +32,12 @@ def test_an_academic_cv_is_not_held_to_a_resumes_length() -> None:
 
 def test_an_academic_cv_may_speak_in_the_first_person() -> None:
     statement = "• I study how caching shapes the tail latency of payment systems\n"
-    academic = run(GOOD + ACADEMIC + statement)
-    resume = run(GOOD + ACADEMIC.replace("Teaching Experience", "Talks") + statement)
+    academic = run(GOOD + ACADEMIC + statement, **THREE_PAGES)
+    one_page = run(GOOD + ACADEMIC + statement)  # a student's page with papers is no full record
+    resume = run(GOOD + ACADEMIC.replace("Teaching Experience", "Talks") + statement, **THREE_PAGES)
 
     assert "language.first_person" not in codes(academic)
-    assert "language.first_person" in codes(resume)
+    assert "language.first_person" in codes(one_page) & codes(resume)
 
 
 def test_an_academic_cv_with_an_email_is_not_asked_for_a_phone() -> None:

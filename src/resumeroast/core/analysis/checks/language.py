@@ -92,8 +92,8 @@ _WEB_ADDRESS = re.compile(
 
 
 def check_first_person(context: Context) -> list[Finding]:
-    if context.academic:
-        return []  # a research statement is written in the first person
+    if context.academic and context.document.layout.pages > 2:
+        return []  # a full academic record: its research statement is written in the first person
     lines = tuple(line for line in context.own_words if not _CONTACT_LINE.search(line.text))
     pattern = _pronoun_regex()
     hits = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
@@ -98,11 +99,19 @@ def _unread_dates(context: Context) -> bool:
     dates: the timeline has roles it could not place, so a gap in it may be one of them."""
     read = {role.dates.line for role in context.jobs if role.dates is not None}
     return any(
-        line.number not in read and mask_day_dates(line.text) != line.text
+        line.number not in read and _day_range(line.text)
         for block in context.structure.blocks
         if block.section.kind == "experience"
         for line in block.lines
     )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _day_range(text: str) -> bool:
+    """Two dates written to the day (a range), not one ("February 10, 2026" in a footer)."""
+    return len(_YEAR.findall(text)) - len(_YEAR.findall(mask_day_dates(text))) >= 2
 
 
 def _accounted_for(context: Context) -> tuple[DateRange, ...]:
