@@ -36,6 +36,8 @@ _URL = re.compile(
 _LABELLED = re.compile(r"\b(linkedin|github|gitlab)\s*:\s*(/?(?:in/)?@?[\w-]{2,}/?)", re.IGNORECASE)
 _CONTACT_KINDS = frozenset({"header", "contact"})
 HEADER_LINES = 8  #: the top of the page, where contact details sit when no section holds them
+#: The end of the page, where a CV closing with a declaration is signed "City, Region" and dated.
+SIGNATURE_LINES = 4
 
 
 def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactInfo:
@@ -56,6 +58,7 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
         or _first(near, find_location)
         or _first(lines, labelled_location)
         or _first(preferred + near, address)
+        or _first(lines[-SIGNATURE_LINES:], _place_alone)
     )
     found = [line for line in (email, phone) if line is not None]
     return ContactInfo(
@@ -69,6 +72,13 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
         only_in_header_footer=bool(found)
         and all(line.region is not Region.BODY for line, _ in found),
     )
+
+
+def _place_alone(text: str) -> str | None:
+    """A line that is nothing but a place ("Pune, Maharashtra"): how a signed CV ends. A job's
+    place shares its line with the employer or the dates, so it is never alone."""
+    place = find_location(text)
+    return place if place and place == text.strip(" .") else None
 
 
 def _near(lines: tuple[TextLine, ...], anchors: list[TextLine]) -> list[TextLine]:

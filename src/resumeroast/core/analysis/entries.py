@@ -91,7 +91,36 @@ def _find_headers(block: Block, wrap: WrapModel) -> _Section:
             state.headers[index] = role
             taken.add(index)
             index += 1
+    _closing_dates(state)
     return state
+
+
+def _closing_dates(state: _Section) -> None:
+    """Dates written after what they date ("Acme, Boston" / what was done / "From: 2007-2010"):
+    a line of nothing but dates with no header and no statement of its own closes the entry
+    above it. The header lines the role before took after its own dates go to this role."""
+    lines, anchors = state.lines, state.anchors
+    for role in range(1, len(anchors)):
+        anchor = anchors[role]
+        if not _bare_dates(lines[anchor.index].text, anchor) or anchor.carry_all:
+            continue
+        own = [i for i, r in state.headers.items() if r == role and i != anchor.index]
+        end = anchors[role + 1].index if role + 1 < len(anchors) else len(lines)
+        if own or any(i not in state.headers for i in range(anchor.index + 1, end)):
+            continue
+        previous = anchors[role - 1].index
+        taken = sorted(i for i, r in state.headers.items() if r == role - 1 and i > previous)
+        if taken and any(i not in state.headers for i in range(taken[-1] + 1, anchor.index)):
+            for index in taken:
+                state.headers[index] = role
+
+
+_DATES_LABEL = re.compile(r"^\W*(?:from|dates?|period|duration)?\W*$", re.IGNORECASE)
+
+
+def _bare_dates(text: str, anchor: Anchor) -> bool:
+    """ "From: 2007-2010", "2019 – 2021": the dates and at most a label."""
+    return bool(_DATES_LABEL.match(text.replace(anchor.dates.text, " ")))
 
 
 def _find_anchors(lines: tuple[TextLine, ...], anchors: list[Anchor]) -> tuple[TextLine, ...]:

@@ -45,17 +45,6 @@ def pronouns() -> tuple[str, ...]:
 
 
 @cache
-def inflated_words() -> dict[str, str]:
-    return {str(k): str(v) for k, v in read_toml("buzzwords.toml")["inflated"].items()}
-
-
-@cache
-def ai_sounding_words() -> tuple[frozenset[str], int]:
-    table = read_toml("buzzwords.toml")["ai_sounding"]
-    return frozenset(table["words"]), int(table["stacking_threshold"])
-
-
-@cache
 def stopwords() -> frozenset[str]:
     return read_words("stopwords.txt")
 

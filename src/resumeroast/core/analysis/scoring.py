@@ -20,7 +20,6 @@ MIN_STATEMENTS = 5  #: full impact credit, and no cap, take at least this many s
 PENALTIES: dict[str, tuple[str, float, float]] = {
     "contact.no_email": ("completeness", 30, 30),
     "contact.no_phone": ("completeness", 15, 15),
-    "contact.no_profile_link": ("completeness", 5, 5),
     "contact.no_location": ("completeness", 5, 5),
     "sections.no_experience:critical": ("completeness", 35, 35),
     "sections.no_experience:warning": ("completeness", 20, 20),
@@ -33,18 +32,13 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "dates.future": ("completeness", 5, 10),
     "dates.contradict": ("completeness", 5, 10),
     "content.claim_contradicted": ("completeness", 5, 5),
-    "verbs.repeated_opener": ("clarity", 1, 6),
     "language.cliche": ("clarity", 4, 16),
     "language.first_person": ("clarity", 2, 10),
     "language.passive_voice": ("clarity", 2, 8),
-    "language.inflated_word": ("clarity", 1, 5),
-    "language.buzzword_stacking": ("clarity", 4, 4),
-    "brevity.long_bullet": ("clarity", 2, 10),
     "brevity.wall_of_text": ("clarity", 6, 18),
     "spelling.misspelling": ("clarity", 4, 20),
     "spelling.doubled_word": ("clarity", 3, 9),
     "dates.mixed_formats": ("clarity", 4, 4),
-    "dates.tense_mix": ("clarity", 2, 8),
     "content.role_as_paragraph": ("clarity", 4, 12),
     "content.number_without_unit": ("clarity", 3, 9),
     "content.cover_letter": ("clarity", 10, 10),
@@ -88,7 +82,7 @@ DATES_HIDE = {
         "dates.contradict",
         "content.claim_contradicted",
     ),
-    "clarity": ("dates.mixed_formats", "dates.tense_mix"),
+    "clarity": ("dates.mixed_formats",),
 }
 
 CAP_NO_BULLETS = 40  #: nothing that shows what you did: a keyword list cannot score well

@@ -20,6 +20,7 @@ _NOT_HEADING = re.compile(r"[@\d|•]|https?:|www\.")
 class HeadingLexicon:
     names: dict[str, tuple[str, bool]]  #: normalised heading -> (kind, standard)
     modifiers: frozenset[str]
+    trailing: frozenset[str] = frozenset()  #: adjectives after the noun ("… laboral")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +34,16 @@ class Block:
 @cache
 def heading_lexicon() -> HeadingLexicon:
     table = read_toml("sections.toml")
-    modifiers = frozenset(table.pop("modifiers")["words"])
+    words_table = table.pop("modifiers")
+    modifiers = frozenset(words_table["words"])
+    trailing = frozenset(normalise_heading(w) for w in words_table.get("trailing", []))
     names: dict[str, tuple[str, bool]] = {}
     for kind, lists in table.items():
         for name in lists.get("standard", []):
             names[normalise_heading(name)] = (kind, True)
         for name in lists.get("creative", []):
             names[normalise_heading(name)] = (kind, False)
-    return HeadingLexicon(names, modifiers)
+    return HeadingLexicon(names, modifiers, trailing)
 
 
 def normalise_heading(text: str) -> str:
@@ -51,6 +54,7 @@ def normalise_heading(text: str) -> str:
         .replace("/", " and ")
         .replace("+", " and ")
     )
+    text = re.sub(r"\s[-–—·|]\s", " and ", text)  # "Schule - Berufsausbildung"
     text = re.sub(r"[’`]", "'", text)
     text = re.sub(r"[^\w' ]+", " ", text)
     return " ".join(text.split())
@@ -64,23 +68,47 @@ def lookup_heading(text: str) -> tuple[str, bool] | None:
         return None
     if name in lexicon.names:
         return lexicon.names[name]
-    for part in re.split(r" and |,", name):
+    for part in _CONNECTORS.split(name):
         found = _lookup_without_modifiers(part.strip(), lexicon)
         if found is not None:
             return found
     return None
 
 
+#: "and" in the five languages: "Educación y formación", "Stages et expériences",
+#: "Ausbildung und Studium", "Cursos e certificações"
+_CONNECTORS = re.compile(r" (?:and|y|e|et|und|u) |,")
+
+
 def _lookup_without_modifiers(name: str, lexicon: HeadingLexicon) -> tuple[str, bool] | None:
+    """Drop leading modifiers ("Selected"), trailing ones ("… laboral") and plural endings
+    ("Berufserfahrungen", "Experiencias profesionales") until a known name is left."""
     tokens = name.split()
     while tokens:
-        candidate = " ".join(tokens)
-        if candidate in lexicon.names:
-            return lexicon.names[candidate]
-        if tokens[0] not in lexicon.modifiers:
+        for candidate in (" ".join(tokens), " ".join(_singular(t) for t in tokens)):
+            if candidate in lexicon.names:
+                return lexicon.names[candidate]
+        if tokens[0] in lexicon.modifiers:
+            tokens = tokens[1:]
+        elif len(tokens) > 1 and (
+            tokens[-1] in lexicon.trailing or _singular(tokens[-1]) in lexicon.trailing
+        ):
+            tokens = tokens[:-1]
+        else:
             return None
-        tokens = tokens[1:]
     return None
+
+
+def _singular(token: str) -> str:
+    """ "experiencias" -> "experiencia", "profesionales" -> "profesional",
+    "berufserfahrungen" -> "berufserfahrung"; short words, and English plurals ("Services" is
+    a line of a job, not "Service"), are left alone."""
+    if len(token) <= 4:
+        return token
+    for ending, cut in (("ales", 2), ("ungen", 2), ("ias", 1)):
+        if token.endswith(ending):
+            return token[:-cut]
+    return token
 
 
 def heading_shape(line: TextLine) -> bool:

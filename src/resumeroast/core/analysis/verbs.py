@@ -83,12 +83,6 @@ def is_verb(word: str) -> bool:
     return bool(verb_forms(word))
 
 
-def is_present_tense(word: str) -> bool:
-    """ "Manage", "Manages", "Managing": present forms that cannot also be read as past."""
-    forms = verb_forms(word)
-    return bool(forms) and "past" not in forms
-
-
 def opens_with_verb(text: str) -> bool:
     """ "Built …", "Successfully built …", "I built …", "Was promoted …"."""
     tokens = words(_PRONOUN.sub("", text))[:2]

@@ -1,17 +1,31 @@
-"""Bullets too long or too short, walls of text, and length against seniority."""
+"""Walls of text, long bullets that are no finding, and length against seniority and pages."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from resumeroast.core.analysis import Analysis, analyze
 from resumeroast.core.documents import DocumentKind, LayoutFacts
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, lines_of, run, swap
+from tests.unit.core.analysis.analysis_helpers import (
+    AS_OF,
+    EXTRAS,
+    GOOD,
+    codes,
+    document,
+    found,
+    lines_of,
+    run,
+    swap,
+)
 
 MIGRATED = "• Migrated 40 services from a monolith to Kubernetes with zero customer downtime"
 
 
-def test_a_bullet_over_thirty_words_is_too_long_to_scan() -> None:
+def test_a_long_bullet_is_no_finding_of_its_own() -> None:
+    # measured on the gold set: 0 of 1 worth saying; a paragraph is brevity.wall_of_text
     long = MIGRATED + ", coordinating " + "with many teams " * 8 + "over 6 months"
 
-    assert lines_of(run(swap(MIGRATED, long)), "brevity.long_bullet") == {10}
+    assert codes(run(swap(MIGRATED, long))) == set()
 
 
 def test_a_short_bullet_is_no_finding_of_its_own() -> None:
@@ -56,3 +70,26 @@ def test_pages_are_judged_against_years_of_experience() -> None:
     assert "length.too_many_pages" in codes(three)
     assert "length.too_many_pages" in codes(two)  # about 8 years: one page
     assert "length.too_many_pages" not in codes(senior)  # 16 years: two pages are fine
+
+
+def _paged(text: str, second_page_from: str, pages: int = 2) -> Analysis:
+    """The text over two PDF pages, the second starting at the line that begins with a prefix."""
+    analysis_doc = document(text, kind=DocumentKind.PDF, layout=LayoutFacts(pages=pages))
+    start = next(
+        i for i, line in enumerate(analysis_doc.lines) if line.text.startswith(second_page_from)
+    )
+    lines = [
+        replace(line, page=2) if i >= start else line for i, line in enumerate(analysis_doc.lines)
+    ]
+    return analyze(replace(analysis_doc, lines=lines), as_of=AS_OF)
+
+
+def test_two_thin_pages_are_not_called_too_long_but_a_blank_second_page_is() -> None:
+    thin = _paged(GOOD, "Education")  # about 320 words, half of them on page 2
+    heavy = _paged(GOOD + EXTRAS * 3, "Education")  # over a page of text
+    spill = _paged(GOOD, "Long-distance cycling")  # the last line ran over
+
+    assert "length.too_many_pages" not in codes(thin)
+    assert heavy.facts.words > 550 and "length.too_many_pages" in codes(heavy)
+    finding = found(spill, "length.too_many_pages")
+    assert finding is not None and "Page 2 holds only" in finding.message

@@ -30,6 +30,25 @@ def test_an_academic_cv_is_not_held_to_a_resumes_length() -> None:
     assert "length.too_many_pages" in codes(resume)
 
 
+def test_an_academic_cv_may_speak_in_the_first_person() -> None:
+    statement = "• I study how caching shapes the tail latency of payment systems\n"
+    academic = run(GOOD + ACADEMIC + statement, **THREE_PAGES)
+    one_page = run(GOOD + ACADEMIC + statement)  # a student's page with papers is no full record
+    resume = run(GOOD + ACADEMIC.replace("Teaching Experience", "Talks") + statement, **THREE_PAGES)
+
+    assert "language.first_person" not in codes(academic)
+    assert "language.first_person" in codes(one_page) & codes(resume)
+
+
+def test_an_academic_cv_with_an_email_is_not_asked_for_a_phone() -> None:
+    contact = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR"
+    academic = run(swap(contact, "jane.smith@example.com | Portland, OR", GOOD + ACADEMIC))
+    resume = run(swap(contact, "jane.smith@example.com | Portland, OR"))
+
+    assert "contact.no_phone" not in codes(academic)
+    assert "contact.no_phone" in codes(resume)
+
+
 def test_an_experience_heading_with_an_unknown_name_is_still_an_experience_section() -> None:
     clinical = run(swap("Experience\nSenior", "Clinical & Operational Experience\nSenior"))
     none = run(swap("Experience\nSenior", "Senior"))

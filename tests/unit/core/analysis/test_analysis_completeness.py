@@ -14,6 +14,7 @@ from tests.unit.core.analysis.analysis_helpers import (
     codes,
     found,
     lines_of,
+    quotes,
     run,
     swap,
 )
@@ -67,6 +68,52 @@ def test_a_role_with_no_bullets_is_reported_at_its_header() -> None:
 
     assert lines_of(analysis, "sections.empty_role") == {11}
     assert "sections.empty_role" not in codes(run(GOOD))
+
+
+def test_an_old_role_with_a_title_only_needs_no_description() -> None:
+    old = "Deckhand | Harbor Tours | Jun 2008 - Aug 2008\n"  # 2025 is the test's today
+    recent = "Deckhand | Harbor Tours | Jun 2016 - Aug 2016\n"
+
+    assert "sections.empty_role" not in codes(run(swap("Projects\n", old + "Projects\n")))
+    assert "sections.empty_role" in codes(run(swap("Projects\n", recent + "Projects\n")))
+
+
+def test_dates_written_after_a_role_close_that_role_not_the_next() -> None:
+    # the second job is dated under its description; the first, current one has no line at all
+    experience = (
+        "Experience\n"
+        "Harbor Marina, Annapolis: Dock Supervisor\n"
+        "From: 2019 - Present\n"
+        "Bayside Bikes, Baltimore, Maryland\n"
+        "Co-owner of a repair shop. Ran stock control and vendor selection for 3 brands.\n"
+        "From: 2012-2018\n"
+    )
+    analysis = run(GOOD.split("Experience\n")[0] + experience + EDUCATION + SKILLS)
+
+    assert [(r.header.split(",")[0], len(r.bullets)) for r in analysis.roles] == [
+        ("Harbor Marina", 0),
+        ("Bayside Bikes", 2),
+    ]
+    assert [q.split(",")[0] for q in quotes(analysis, "sections.empty_role")] == ["Harbor Marina"]
+
+
+def test_an_experience_heading_over_one_word_is_told_it_names_no_job() -> None:
+    hollow = run(GOOD.split("Experience\n")[0] + "Experience\nPhysiotherapy\n" + EDUCATION + SKILLS)
+
+    finding = found(hollow, "sections.no_experience")
+    assert finding is not None and finding.severity is Severity.WARNING
+    assert [e.quote for e in finding.evidence] == ["Physiotherapy"]
+    # not "add a number to 'Physiotherapy'", nor "date your roles": there is no role
+    assert not codes(hollow) & {"impact.unquantified_bullets", "dates.missing"}
+
+
+def test_a_title_of_two_words_is_not_a_statement_to_quantify() -> None:
+    text = swap(
+        SECOND_ROLE, SECOND_ROLE + "• Stagehand / Rigger\n• Ran the weekly safety briefing\n"
+    )
+
+    assert quotes(run(text), "impact.unquantified_bullets") == ["Ran the weekly safety briefing"]
+    assert "sections.no_experience" not in codes(run(GOOD))
 
 
 def test_too_many_words_depends_on_seniority() -> None:

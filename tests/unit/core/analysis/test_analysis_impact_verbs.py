@@ -7,7 +7,6 @@ import pytest
 from tests.unit.core.analysis.analysis_helpers import (
     GOOD,
     codes,
-    found,
     lines_of,
     quotes,
     run,
@@ -76,16 +75,12 @@ def test_labels_and_adverbs_before_a_verb_are_fine() -> None:
     assert "verbs.no_verb" not in codes(run(text))
 
 
-def test_the_same_opening_verb_three_times_is_reported() -> None:
+def test_the_same_opening_verb_three_times_is_no_finding_of_its_own() -> None:
+    # measured on the gold set: 0 of 3 worth saying ('Created' five times is polish)
     text = swap("• Cut checkout", "• Led a cut in checkout", GOOD)
     text = swap("• Migrated 40", "• Led the migration of 40", text)
 
-    finding = found(run(text), "verbs.repeated_opener")
-
-    assert finding is not None and "'lead' ×3" in finding.message
-    assert "verbs.repeated_opener" not in codes(
-        run(swap("• Cut checkout", "• Led a cut in checkout"))
-    )
+    assert codes(run(text)) == set()
 
 
 def test_wrapped_bullets_are_one_statement() -> None:

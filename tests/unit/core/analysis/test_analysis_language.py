@@ -1,10 +1,18 @@
-"""Clichés, first person, passive voice, inflated and stacked words."""
+"""Clichés, first person, passive voice; grand words are no finding."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
+from tests.unit.core.analysis.analysis_helpers import (
+    GOOD,
+    SECOND_ROLE,
+    codes,
+    found,
+    lines_of,
+    run,
+    swap,
+)
 
 SUMMARY = "Backend engineer with eight years of experience building payment and data systems"
 
@@ -27,6 +35,21 @@ def test_first_person_is_reported_but_roman_numerals_and_icons_are_not() -> None
 
     assert lines_of(pronoun, "language.first_person") == {4}
     assert "language.first_person" not in codes(numeral) | codes(icon)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "• Portfolio: janesmith.github.io/my-resume/",
+        "• Slides at speakerdeck.com/jane/me-and-my-cache",
+    ],
+)
+def test_words_inside_a_web_address_are_not_first_person(link: str) -> None:
+    text = swap(SECOND_ROLE, SECOND_ROLE + link + "\n")
+    mine = swap(SECOND_ROLE, SECOND_ROLE + "• Rebuilt my team's release process in 3 weeks\n")
+
+    assert "language.first_person" not in codes(run(text))
+    assert "language.first_person" in codes(run(mine))
 
 
 def test_quoted_recommendations_are_other_peoples_words() -> None:
@@ -66,23 +89,10 @@ def test_product_descriptions_and_other_peoples_passives_are_not_reported(bullet
     assert "language.passive_voice" not in codes(run(text))
 
 
-def test_inflated_words_come_with_the_plain_word() -> None:
-    analysis = run(
-        swap(
-            "• Built an ingestion pipeline in",
-            "• Utilized Python to build an ingestion pipeline in",
-        )
-    )
-
-    finding = found(analysis, "language.inflated_word")
-    assert finding is not None and "'utilized' → used" in finding.message
-
-
-def test_one_grand_verb_is_fine_a_pile_is_reported() -> None:
-    one = run(swap("• Led a team", "• Spearheaded a team"))
+def test_grand_words_are_no_finding_of_their_own() -> None:
+    # measured on the gold set: 'leveraged', 'utilized', 'spearheaded' were 0 of 5 worth saying
     pile = swap("• Led a team", "• Spearheaded a team", GOOD)
     pile = swap("• Designed a schema", "• Architected a schema", pile)
-    pile = swap("• Migrated 40", "• Orchestrated the move of 40", pile)
+    pile = swap("• Migrated 40", "• Utilized Kubernetes to move 40", pile)
 
-    assert "language.buzzword_stacking" not in codes(one)
-    assert "language.buzzword_stacking" in codes(run(pile))
+    assert codes(run(pile)) == set()

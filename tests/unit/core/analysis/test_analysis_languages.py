@@ -40,6 +40,41 @@ def test_headings_in_other_languages_name_their_section(heading: str, kind: str)
 
 
 @pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # the adjective after the noun, in either number
+        ("EXPERIENCIA LABORAL", "experience"),
+        ("Experiencias profesionales", "experience"),
+        ("Historial profesional", "experience"),
+        ("Parcours professionnel", "experience"),
+        ("Experiências profissionais", "experience"),
+        ("Estudios realizados", "education"),
+        ("Cursus universitaire", "education"),
+        ("Formación complementaria", "education"),
+        ("Conocimientos informáticos", "skills"),
+        # German plurals, compounds and leading adjectives
+        ("Berufserfahrungen", "experience"),
+        ("Praktische Erfahrungen", "experience"),
+        ("Akademische Ausbildung", "education"),
+        ("Schule - Berufsausbildung", "education"),
+        # "and" in each language: the first known part names the section
+        ("Educación y formación", "education"),
+        ("Stages et expériences", "experience"),
+        ("Studium und Ausbildung", "education"),
+        ("Cursos e certificações", "courses"),
+    ],
+)
+def test_composed_headings_in_other_languages_name_their_section(heading: str, kind: str) -> None:
+    found = lookup_heading(heading)
+    assert found is not None and found[0] == kind
+
+
+@pytest.mark.parametrize("line", ["Services", "Operations", "Sales", "Laboral", "Profesional"])
+def test_plural_or_adjective_lines_alone_are_no_heading(line: str) -> None:
+    assert lookup_heading(line) is None
+
+
+@pytest.mark.parametrize(
     ("written", "start", "end", "current"),
     [
         ("Janvier 2020 – présent", YearMonth(2020, 1), None, True),
@@ -115,7 +150,32 @@ Python, SQL, Spark, Airflow
 """
 
 
-@pytest.mark.parametrize("resume", [FRENCH_CV, GERMAN_CV], ids=["french", "german"])
+SPANISH_CV = """\
+Lucía Ramírez Soto
+Contadora pública | lucia.ramirez@example.pe | +51 987 654 321 | Arequipa, Perú
+
+PERFIL PROFESIONAL
+Contadora con cinco años en auditoría y tributación para empresas mineras.
+
+EXPERIENCIA LABORAL
+Analista contable, Minera del Sur S.A.
+Marzo 2021 – Actualidad
+• Cierre mensual de 14 centros de costo en 5 días hábiles
+Asistente de auditoría, Estudio Paredes y Asociados
+Enero 2019 – Febrero 2021
+• Revisión de 40 expedientes tributarios por trimestre
+
+ESTUDIOS REALIZADOS
+Contabilidad, Universidad Nacional de San Agustín, 2014 – 2018
+
+CONOCIMIENTOS INFORMÁTICOS
+SAP FI, Excel avanzado, Power BI
+"""
+
+
+@pytest.mark.parametrize(
+    "resume", [FRENCH_CV, GERMAN_CV, SPANISH_CV], ids=["french", "german", "spanish"]
+)
 def test_a_cv_in_another_language_has_its_experience_and_education(resume: str) -> None:
     document = read_document(resume.encode(), DocumentKind.TXT)
     analysis = analyze(document, as_of=date(2025, 6, 1))

@@ -36,6 +36,14 @@ def test_a_block_read_twice_is_a_duplicate() -> None:
     assert lines_of(run(text), "content.duplicated") == {16}
 
 
+def test_a_menu_of_headings_at_the_top_is_not_a_second_copy() -> None:
+    # a web page's navigation lists the sections before they come
+    menu = swap("Jane Smith\n", "Jane Smith\nProjects\nEducation\nSkills\nContact\n")
+
+    assert "content.duplicated" not in codes(run(menu))
+    assert "content.duplicated" in codes(run(menu + EDUCATION))
+
+
 def test_sections_of_one_kind_with_different_headings_are_not_duplicates() -> None:
     text = GOOD.replace("Projects\n", "Research Experience\n")
 

@@ -51,13 +51,11 @@ def test_dates_in_the_future_are_reported() -> None:
     assert "dates.future" in codes(run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Dec 2027")))
 
 
-def test_present_tense_in_a_past_role_is_reported() -> None:
-    text = swap("• Built an ingestion pipeline", "• Build an ingestion pipeline")
+def test_present_tense_in_a_past_role_is_no_finding_of_its_own() -> None:
+    # measured on the gold set: 0 of 2 worth saying (gerund openers, academic CVs); docs/scoring.md
+    analysis = run(swap("• Built an ingestion pipeline", "• Build an ingestion pipeline"))
 
-    finding = found(run(text), "dates.tense_mix")
-
-    assert finding is not None and finding.evidence[0].line == 12
-    assert "dates.tense_mix" not in codes(run(swap("• Cut checkout", "• Cut and manage checkout")))
+    assert not {f.code for f in analysis.findings} & {"dates.tense_mix"}
 
 
 def test_roles_without_any_dates_are_reported() -> None:
@@ -78,3 +76,12 @@ def test_one_line_with_two_formats_is_quoted_once() -> None:
     finding = found(analysis, "dates.mixed_formats")
     assert finding is not None
     assert [e.quote for e in finding.evidence] == ["Jan 2021 - 05/2025"]
+
+
+def test_no_gap_is_claimed_where_a_role_dated_to_the_day_could_not_be_placed() -> None:
+    gap = swap("Mar 2017 - Dec 2020", "Mar 2017 - Oct 2019")
+    summer = "Field assistant, Coastal Survey Trust, 2nd Nov 2019 – 14th Dec 2020\n"
+    filled = swap("Projects\n", summer + "• Ran 40 shore surveys of juvenile crab\nProjects\n", gap)
+
+    assert "dates.gap" in codes(run(gap))
+    assert "dates.gap" not in codes(run(filled))

@@ -35,7 +35,6 @@ Check = Callable[[Context], list[Finding]]
 ENGLISH_CHECKS: tuple[Check, ...] = (
     verbs.check_weak_openers,
     verbs.check_missing_verbs,
-    verbs.check_repeated_openers,
     contribution.check_product_descriptions,
     units.check_bare_numbers,
     personal.check_personal_details,
@@ -43,10 +42,7 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
     language.check_cliches,
     language.check_first_person,
     language.check_passive_voice,
-    language.check_inflated_words,
-    language.check_buzzword_stacking,
     ligatures.check_lost_ligatures,
-    timeline.check_tense,
 )
 
 #: Checks that hold whatever the language.
@@ -65,7 +61,6 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     length.check_length,
     impact.check_quantified,
     impact.check_keyword_bullets,
-    brevity.check_bullet_length,
     brevity.check_walls_of_text,
     paragraph_roles.check_paragraph_roles,
     spelling.check_doubled_words,

@@ -12,14 +12,18 @@ from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import Bullet, Role
 from resumeroast.core.analysis.skill_lists import is_caption
 from resumeroast.core.analysis.structure import Structure
-from resumeroast.core.analysis.text import clip
+from resumeroast.core.analysis.text import clip, words
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Evidence, Finding, Severity
 
 CRITICAL, WARNING, INFO = Severity.CRITICAL, Severity.WARNING, Severity.INFO
 MAX_EVIDENCE = 40
+MIN_WORDS = 3  #: a statement says who did what; one or two words are a title or a label
 
 IMPACT_SECTIONS = frozenset({"experience", "projects"})
+
+#: a heading with one of these words, beside a Publications section, makes an academic CV
+ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
 
 #: Sections whose lines are not the writer's prose (contact lines, other people's words).
 NOT_PROSE = frozenset({"contact", "references", "languages"})
@@ -33,6 +37,15 @@ class Context:
     english: bool
     job_description: str | None = None
     stuffed: tuple[tuple[TextLine, str], ...] = ()  #: keyword-stuffed lines (left out of the rest)
+
+    @cached_property
+    def academic(self) -> bool:
+        """An academic CV: Publications beside teaching or research. A hiring committee reads
+        every paper, grant and course; a research statement in the first person is its norm."""
+        sections = self.structure.sections
+        if not any(s.kind == "publications" for s in sections):
+            return False
+        return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
 
     @property
     def lines(self) -> tuple[TextLine, ...]:
@@ -95,8 +108,13 @@ class Context:
     def impact_bullets(self) -> tuple[Bullet, ...]:
         """The statements impact is judged on: Experience and Projects; Volunteering and
         Activities only when a resume has nothing else (a student's first resume). A caption
-        naming a role's tools ("Stack: Go, AWS") is no statement: it neither earns nor costs."""
-        statements = tuple(b for b in self.bullets if not (b.keyword_list and is_caption(b.text)))
+        naming a role's tools ("Stack: Go, AWS") is no statement: it neither earns nor costs; nor
+        is a word or two alone ("Nursing", "Stagehand / Rigger"), a title or a label."""
+        statements = tuple(
+            b
+            for b in self.bullets
+            if not (b.keyword_list and is_caption(b.text)) and len(words(b.text)) >= MIN_WORDS
+        )
         main = tuple(b for b in statements if b.section in IMPACT_SECTIONS)
         return main or tuple(b for b in statements if self.in_experience(b))
 

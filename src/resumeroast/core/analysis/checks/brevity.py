@@ -6,31 +6,12 @@ impact.unquantified_bullets and the statements cap already judge."""
 
 from __future__ import annotations
 
-from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.text import word_count
 from resumeroast.core.feedback import Finding
 
-LONG_BULLET_WORDS = 30  #: above this a bullet takes more than two lines to read
 WALL_WORDS = 60  #: a paragraph this long in a role reads as a wall
 SUMMARY_WALL_WORDS = 90
-
-
-def check_bullet_length(context: Context) -> list[Finding]:
-    bullets = [b for b in context.bullets if context.in_experience(b) and b.glyph]
-    long = [b for b in bullets if word_count(b.text) > LONG_BULLET_WORDS]
-    found: list[Finding] = []
-    if long:
-        found.append(
-            finding(
-                "brevity.long_bullet",
-                INFO,
-                f"{plural(len(long), 'bullet')} over {LONG_BULLET_WORDS} words: too long to scan.",
-                "Keep each bullet to one or two lines: action, what, result. "
-                "Split or cut the rest.",
-                [cite(b.quote, b.line) for b in long],
-            )
-        )
-    return found
 
 
 def check_walls_of_text(context: Context) -> list[Finding]:

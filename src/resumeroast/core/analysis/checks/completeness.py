@@ -16,11 +16,15 @@ from resumeroast.core.analysis.checks.base import (
     finding,
     plural,
 )
+from resumeroast.core.analysis.model import Role
+from resumeroast.core.analysis.text import word_count
 from resumeroast.core.feedback import Finding
 
 #: a heading that names experience with words before it ("Clinical & Operational Experience",
 #: "Focused Experience"): the section is there, whether or not its name is a known one
 _EXPERIENCE_WORDS = re.compile(r"\b(experience|employment|work history|career history):?$", re.I)
+OLD_ROLE_YEARS = 10  #: a role that ended longer ago than this needs no description
+HOLLOW_WORDS = 6  #: fewer words than this under an Experience heading write no job
 _SMALL_WORDS = frozenset({"&", "and", "of", "in", "/", "-", "–"})
 
 
@@ -52,9 +56,33 @@ def _experience(context: Context) -> list[Finding]:
             )
         ]
     if structure.has_section("experience"):
-        return []
+        return _hollow_experience(context)
     return [
         _no_experience(has_projects=structure.has_section("projects", "volunteering", "activities"))
+    ]
+
+
+def _hollow_experience(context: Context) -> list[Finding]:
+    """An Experience heading over a word or two ("Nursing"): no employer, title, dates or
+    statement. Asking for numbers there misses that no job is written at all."""
+    lines = [
+        line
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+    ]
+    if sum(word_count(line.text) for line in lines) >= HOLLOW_WORDS or context.roles:
+        return []
+    quote = " ".join(line.quote for line in lines)
+    return [
+        finding(
+            "sections.no_experience",
+            WARNING,
+            "The Experience section names no job: no title, employer, dates or a line on what "
+            "you did there.",
+            "Write each role: title, employer, place, dates, and 3–5 bullets on what you did.",
+            [cite(quote, lines[0].number)] if lines else [],
+        )
     ]
 
 
@@ -90,8 +118,11 @@ def _no_experience(has_projects: bool) -> Finding:
 
 
 def check_empty_roles(context: Context) -> list[Finding]:
-    empty = [role for role in context.jobs if not role.bullets]
-    if not empty or len(empty) == len(context.jobs):
+    """Roles ended over OLD_ROLE_YEARS ago are left alone: a title line is all an old summer job
+    needs (the advice is to shorten or cut those, not to describe them)."""
+    recent = [role for role in context.jobs if not _old(role, context.as_of.year)]
+    empty = [role for role in recent if not role.bullets]
+    if not empty or len(empty) == len(recent):
         return []
     return [
         finding(
@@ -103,3 +134,10 @@ def check_empty_roles(context: Context) -> list[Finding]:
             [cite(role.header, role.line) for role in empty],
         )
     ]
+
+
+def _old(role: Role, this_year: int) -> bool:
+    dates = role.dates
+    if dates is None or dates.current:
+        return False
+    return this_year - (dates.end or dates.start).year > OLD_ROLE_YEARS

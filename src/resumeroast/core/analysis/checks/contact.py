@@ -18,22 +18,14 @@ def check_contact(context: Context) -> list[Finding]:
                 "Put a professional email address in the first lines, as plain text.",
             )
         )
-    if contact.phone is None:
+    if contact.phone is None and not (context.academic and contact.email):
+        # an academic CV gives e-mail, address and ORCID; hiring committees write
         found.append(
             finding(
                 "contact.no_phone",
                 WARNING,
                 "No phone number: many recruiters screen by phone first.",
                 "Add a phone number with its country code next to your email.",
-            )
-        )
-    if not any(link.kind in {"linkedin", "github", "portfolio"} for link in contact.links):
-        found.append(
-            finding(
-                "contact.no_profile_link",
-                INFO,
-                "No LinkedIn, GitHub or portfolio link: nothing backs up what the page claims.",
-                "Add one profile link as plain text (e.g. linkedin.com/in/your-name).",
             )
         )
     if contact.location is None:

@@ -38,6 +38,8 @@ def _repeated_headings(context: Context) -> list[Evidence]:
         title = section.title.strip()
         if section.heading_line is None or not _PLAIN_TITLE.match(title):
             continue
+        if section.last_line <= section.heading_line:
+            continue  # a heading with nothing under it: a page's menu or contents, not a copy
         key = " ".join(title.lower().split())
         if key in seen:
             found.append(cite(title, section.heading_line))

@@ -1,4 +1,4 @@
-"""Wording: clichés, first person, passive voice, inflated words, stacked buzzwords."""
+"""Wording: clichés, first person, passive voice."""
 
 from __future__ import annotations
 
@@ -14,10 +14,9 @@ from resumeroast.core.analysis.checks.base import (
     finding,
     plural,
 )
-from resumeroast.core.analysis.lexicon import ai_sounding_words, cliches, inflated_words, pronouns
+from resumeroast.core.analysis.lexicon import cliches, pronouns
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.tagger import Tagged, tag
-from resumeroast.core.analysis.text import words
 from resumeroast.core.feedback import Finding
 
 _CONTACT_LINE = re.compile(r"@|https?://|www\.|\d{3}[\s.)-]+\d{3}")
@@ -85,9 +84,23 @@ def check_cliches(context: Context) -> list[Finding]:
     ]
 
 
+#: A web address, with or without its scheme ("name.github.io/my-resume/"): its words are a
+#: path, not the writer's voice.
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE
+)
+
+
 def check_first_person(context: Context) -> list[Finding]:
+    if context.academic and context.document.layout.pages > 2:
+        return []  # a full academic record: its research statement is written in the first person
     lines = tuple(line for line in context.own_words if not _CONTACT_LINE.search(line.text))
-    hits = _scan(lines, _pronoun_regex())
+    pattern = _pronoun_regex()
+    hits = [
+        (line, found)
+        for line in lines
+        if (found := [m.group(0) for m in pattern.finditer(_WEB_ADDRESS.sub(" ", line.text))])
+    ]
     if not hits:
         return []
     return [
@@ -165,49 +178,3 @@ def _subject_tag(tagged: tuple[Tagged, ...], index: int) -> str:
 _HELPERS = frozenset({"RB", "VBD", "VBZ", "VBP", "MD"})  #: had, has, have, will, not, yet, also
 #: What may stand before "was": a noun (the work), a closing bracket or quote, or nothing.
 _SOMEONE = frozenset({"", "NN", "NNS", "NNP", "NNPS", "-RRB-", "''", ",", "CD", "JJ", "RB"})
-
-
-@cache
-def _inflated_regex() -> re.Pattern[str]:
-    return re.compile("|".join(_phrase_pattern(w) for w in inflated_words()), re.IGNORECASE)
-
-
-def check_inflated_words(context: Context) -> list[Finding]:
-    table = inflated_words()
-    hits = _scan(context.prose_lines, _inflated_regex())
-    if not hits:
-        return []
-    used = sorted({w.lower() for _, found in hits for w in found})
-    swaps = "; ".join(f"'{w}' → {table.get(w, '')}" for w in used[:5])
-    return [
-        finding(
-            "language.inflated_word",
-            INFO,
-            f"Long words where short ones do: {swaps}.",
-            "Use the plain word; it reads as more confident, not less.",
-            [cite(line.quote, line.number) for line, _ in hits],
-        )
-    ]
-
-
-def check_buzzword_stacking(context: Context) -> list[Finding]:
-    vocabulary, threshold = ai_sounding_words()
-    hits = [
-        (line, [w for w in words(line.text) if w.lower() in vocabulary])
-        for line in context.prose_lines
-    ]
-    hits = [(line, found) for line, found in hits if found]
-    total = sum(len(found) for _, found in hits)
-    if total < threshold:
-        return []
-    used = sorted({w.lower() for _, found in hits for w in found})
-    return [
-        finding(
-            "language.buzzword_stacking",
-            INFO,
-            f"{total} grand verbs and adjectives ({', '.join(used[:6])}): one reads as strong, "
-            "a pile reads as machine-written.",
-            "Keep the one or two you can back with a result; use plain verbs for the rest.",
-            [cite(line.quote, line.number) for line, _ in hits],
-        )
-    ]

@@ -11,14 +11,16 @@ from resumeroast.core.feedback import Finding
 
 MIN_WORDS = 200
 SENIOR_YEARS = 10
-#: a heading with one of these words, beside a Publications section, makes an academic CV
-ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
+#: A junior's second page is reported when the text is more than a page (over this many words)
+#: or when the second page is all but empty (a spill-over or a blank page to delete).
+ONE_PAGE_WORDS = 550
+SPILL_WORDS = 40
 
 
 def check_length(context: Context) -> list[Finding]:
     years = years_of_experience(context.jobs, context.as_of)
     words = sum(len(line.text.split()) for line in context.lines)
-    academic = is_academic_cv(context)
+    academic = context.academic
     found = [] if academic else _pages(context, years)
     if words < MIN_WORDS:
         found.append(
@@ -42,15 +44,6 @@ def check_length(context: Context) -> list[Finding]:
     return found
 
 
-def is_academic_cv(context: Context) -> bool:
-    """Publications beside teaching or research: a hiring committee reads every paper, grant
-    and course, so an 8-page CV is complete, not long."""
-    sections = context.structure.sections
-    if not any(s.kind == "publications" for s in sections):
-        return False
-    return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
-
-
 def _pages(context: Context, years: float | None) -> list[Finding]:
     if context.document.kind is not DocumentKind.PDF:
         return []
@@ -58,17 +51,30 @@ def _pages(context: Context, years: float | None) -> list[Finding]:
     limit = 2 if _senior(years) else 1
     if pages <= limit:
         return []
+    last_page = sum(len(line.text.split()) for line in context.lines if line.page == pages)
+    words = sum(len(line.text.split()) for line in context.lines)
+    if pages == 2 and last_page >= SPILL_WORDS and words <= ONE_PAGE_WORDS:
+        return []  # two thin pages: spacing to tighten, not a length problem (gold: 0 of 2)
     # With no dates, assume the junior case: adding the dates must never make this worse.
     severity = WARNING if pages > 2 or years is None or years < 5 else INFO
     return [
         finding(
             "length.too_many_pages",
             severity,
-            f"{pages} pages for {_years_text(years)}; the norm is {limit}.",
+            f"{pages} pages for {_years_text(years)}; the norm is {limit}."
+            + _spill(pages, last_page),
             f"Cut to {limit} page{'s' if limit > 1 else ''}: keep the last 10 years, "
             "trim the rest.",
         )
     ]
+
+
+def _spill(pages: int, last_page: int) -> str:
+    if last_page == 0:
+        return f" Page {pages} is blank: delete it."
+    if last_page < SPILL_WORDS:
+        return f" Page {pages} holds only {last_page} words: pull them onto the page before."
+    return ""
 
 
 def _senior(years: float | None) -> bool:

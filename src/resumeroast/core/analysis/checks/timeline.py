@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.dates import find_range, mask_day_dates
-from resumeroast.core.analysis.headerlike import reads_as_header
-from resumeroast.core.analysis.lexicon import job_title_words
-from resumeroast.core.analysis.model import Bullet, DateRange, Role, YearMonth
-from resumeroast.core.analysis.tagger import PRESENT_TAGS, tag
-from resumeroast.core.analysis.text import words
+from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
-from resumeroast.core.analysis.verbs import is_present_tense, verb_forms
 from resumeroast.core.feedback import Finding
 
 GAP_MONTHS = 6  #: gaps longer than this are reported
@@ -33,7 +29,7 @@ _STYLE_NAMES = {
 
 
 def check_missing_dates(context: Context) -> list[Finding]:
-    experience = [b for b in context.bullets if b.section == "experience"]
+    experience = [b for b in context.impact_bullets if b.section == "experience"]
     if not experience or context.jobs or _dated_to_the_day(context):
         return []
     return [
@@ -81,7 +77,7 @@ def check_date_formats(context: Context) -> list[Finding]:
 
 def check_gaps(context: Context) -> list[Finding]:
     gaps = find_gaps(context.jobs, context.as_of, GAP_MONTHS, _accounted_for(context))
-    if not gaps:
+    if not gaps or _unread_dates(context):
         return []
     longest = max(gap.months for gap in gaps)
     return [
@@ -96,6 +92,26 @@ def check_gaps(context: Context) -> list[Finding]:
             + [cite(_date_quote(gap.before), _date_line(gap.before)) for gap in gaps],
         )
     ]
+
+
+def _unread_dates(context: Context) -> bool:
+    """An experience line dated to the day ("30th Jul 2018 – 7th Sep 2018") that is no role's
+    dates: the timeline has roles it could not place, so a gap in it may be one of them."""
+    read = {role.dates.line for role in context.jobs if role.dates is not None}
+    return any(
+        line.number not in read and _day_range(line.text)
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+    )
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _day_range(text: str) -> bool:
+    """Two dates written to the day (a range), not one ("February 10, 2026" in a footer)."""
+    return len(_YEAR.findall(text)) - len(_YEAR.findall(mask_day_dates(text))) >= 2
 
 
 def _accounted_for(context: Context) -> tuple[DateRange, ...]:
@@ -161,48 +177,6 @@ def _starts_or_ends_after(role: Role, now: int) -> bool:
     assert role.dates is not None
     ends = [role.dates.start] + ([role.dates.end] if role.dates.end else [])
     return any(point.first_month > now for point in ends)
-
-
-def check_tense(context: Context) -> list[Finding]:
-    present = [
-        b for role in context.jobs if _is_past(role) for b in role.bullets if _present_opener(b)
-    ]
-    if not present:
-        return []
-    return [
-        finding(
-            "dates.tense_mix",
-            INFO,
-            f"{plural(len(present), 'bullet')} in roles you have left use the present tense "
-            f"({', '.join(repr(w) for w in _openers(present))}).",
-            "Past roles take the past tense: 'Manage' becomes 'Managed'.",
-            [cite(b.quote, b.line) for b in present],
-        )
-    ]
-
-
-def _openers(bullets: list[Bullet]) -> list[str]:
-    """The first words that triggered the check, each once, at most four."""
-    return list(dict.fromkeys(words(b.text)[0] for b in bullets))[:4]
-
-
-def _is_past(role: Role) -> bool:
-    return role.dates is not None and not role.dates.current
-
-
-def _present_opener(bullet: Bullet) -> bool:
-    tokens = words(bullet.text)[:2]
-    if not tokens or not is_present_tense(tokens[0]) or not tokens[0][0].isupper():
-        return False  # a lower-case start continues the line before: not an opening verb
-    if reads_as_header(bullet.text):
-        return False  # a title ("Learning Joint Structure in Network Data"), not a statement
-    if len(tokens) < 2:
-        return False  # one word is a label, not a statement
-    second = tokens[1].lower()
-    if "past" in verb_forms(second) or second in job_title_words():
-        return False
-    tagged = tag(bullet.text)  # the tagger confirms a verb: "Lead team" is an adjective slip
-    return bool(tagged) and tagged[0].tag in PRESENT_TAGS
 
 
 def _date_quote(role: Role) -> str:

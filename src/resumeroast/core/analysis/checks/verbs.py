@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.headerlike import reads_as_header
@@ -11,10 +10,9 @@ from resumeroast.core.analysis.lexicon import weak_openers
 from resumeroast.core.analysis.model import Bullet
 from resumeroast.core.analysis.tagger import has_verb
 from resumeroast.core.analysis.text import words
-from resumeroast.core.analysis.verbs import lemma, opens_with_verb
+from resumeroast.core.analysis.verbs import opens_with_verb
 from resumeroast.core.feedback import Finding
 
-REPEAT_LIMIT = 3  #: an opening verb used this many times is reported
 _PRONOUN = re.compile(r"^(?:i|we)\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^[\"']?[\w\s/&+-]{1,30}[\"']?\s*(?::|\s[-–—])\s")
 
@@ -78,25 +76,3 @@ def _checkable(bullet: Bullet) -> bool:
         and not _LABEL.match(bullet.text)
         and not reads_as_header(bullet.text)
     )
-
-
-def check_repeated_openers(context: Context) -> list[Finding]:
-    groups: dict[str, list[Bullet]] = defaultdict(list)
-    for bullet in context.bullets:
-        tokens = words(_PRONOUN.sub("", bullet.text))
-        base = lemma(tokens[0]) if tokens and context.in_experience(bullet) else None
-        if base and not weak_opener(bullet.text):
-            groups[base].append(bullet)
-    repeated = {verb: group for verb, group in groups.items() if len(group) >= REPEAT_LIMIT}
-    if not repeated:
-        return []
-    listed = ", ".join(f"'{verb}' ×{len(group)}" for verb, group in sorted(repeated.items()))
-    return [
-        finding(
-            "verbs.repeated_opener",
-            INFO,
-            f"The same opening verb again and again ({listed}): the bullets blur together.",
-            "Vary the verbs so each bullet shows a different skill: built, cut, negotiated, hired.",
-            [cite(b.quote, b.line) for group in repeated.values() for b in group],
-        )
-    ]
