@@ -43,6 +43,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "brevity.wall_of_text": ("clarity", 6, 18),
     "spelling.misspelling": ("clarity", 4, 20),
     "spelling.doubled_word": ("clarity", 3, 9),
+    "spelling.tool_name_case": ("clarity", 1, 3),
     "dates.mixed_formats": ("clarity", 4, 4),
     "dates.tense_mix": ("clarity", 2, 8),
     "content.role_as_paragraph": ("clarity", 4, 12),

@@ -85,6 +85,9 @@ BROKEN_AND_FIXED = [
     _bullet("language.inflated_word", "• Leveraged Kubernetes to migrate 40 services",
             "• Used Kubernetes to migrate 40 services"),
     _bullet("spelling.misspelling", "• Migrated 40 servcies from a monolith to Kubernetes"),
+    _bullet("spelling.tool_name_case", "• Migrated 40 services from a monolith to Kubernetes "
+            "with Github Actions", "• Migrated 40 services from a monolith to Kubernetes with "
+            "GitHub Actions"),
     _bullet("spelling.doubled_word", "• Migrated 40 services from a a monolith to Kubernetes"),
     _bullet("brevity.long_bullet", MIGRATED + ", coordinating " + "with many teams " * 8
             + "over 6 months"),

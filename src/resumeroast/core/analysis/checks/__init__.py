@@ -7,6 +7,7 @@ from collections.abc import Callable
 from resumeroast.core.analysis.checks import (
     ats,
     brevity,
+    casing,
     claims,
     completeness,
     contact,
@@ -70,6 +71,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     paragraph_roles.check_paragraph_roles,
     spelling.check_doubled_words,
     spelling.check_spelling,  # in the resume's own language, where wordfreq has a list
+    casing.check_tool_name_case,
     timeline.check_missing_dates,
     timeline.check_date_formats,
     timeline.check_gaps,
