@@ -73,4 +73,3 @@ def check_tool_name_case(context: Context) -> list[Finding]:
             [cite(line.quote, line.number) for line in lines],
         )
     ]
-
