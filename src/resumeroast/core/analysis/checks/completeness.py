@@ -21,6 +21,7 @@ from resumeroast.core.feedback import Finding
 #: a heading that names experience with words before it ("Clinical & Operational Experience",
 #: "Focused Experience"): the section is there, whether or not its name is a known one
 _EXPERIENCE_WORDS = re.compile(r"\b(experience|employment|work history|career history):?$", re.I)
+HOLLOW_WORDS = 5  #: an Experience section with no more words than this under it shows no work
 _SMALL_WORDS = frozenset({"&", "and", "of", "in", "/", "-", "–"})
 
 
@@ -52,9 +53,37 @@ def _experience(context: Context) -> list[Finding]:
             )
         ]
     if structure.has_section("experience"):
-        return []
+        return _hollow_experience(context)
     return [
         _no_experience(has_projects=structure.has_section("projects", "volunteering", "activities"))
+    ]
+
+
+def _hollow_experience(context: Context) -> list[Finding]:
+    """An Experience heading with next to nothing under it ("Experience / Nursing") and no dated
+    role anywhere on the page: as good as no experience, and worse for looking like some."""
+    if context.roles:
+        return []
+    lines = [
+        line
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+        if line.number != block.section.heading_line
+    ]
+    if sum(len(line.text.split()) for line in lines) > HOLLOW_WORDS:
+        return []
+    shown = " / ".join(line.quote.strip() for line in lines) or "nothing"
+    return [
+        finding(
+            "sections.no_experience",
+            CRITICAL,
+            f"The Experience section holds only '{shown}': no employer, title, dates or "
+            "duties, so there is no work history to screen.",
+            "Under Experience, list each job: title, employer, city, start and end dates, and "
+            "2–5 bullets on what you did there and with what result.",
+            [cite(line.quote, line.number) for line in lines],
+        )
     ]
 
 
