@@ -50,6 +50,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "content.number_without_unit": ("clarity", 3, 9),
     "content.cover_letter": ("clarity", 10, 10),
     "content.duplicated": ("clarity", 2, 4),
+    "content.references": ("clarity", 2, 2),
     "personal.details": ("clarity", 2, 4),
     "length.too_many_pages:warning": ("clarity", 10, 10),
     "length.too_many_pages:info": ("clarity", 4, 4),

@@ -128,6 +128,7 @@ BROKEN_AND_FIXED = [
             swap(MIGRATED, "• Cut support tickets by 40% in a year")),
     FixPair("content.cover_letter", LETTER + GOOD),
     FixPair("content.duplicated", GOOD + EDUCATION),
+    FixPair("content.references", GOOD + "References\nJohn Doe, Manager, Acme | (555) 201-9876\n"),
     FixPair("personal.details", swap(CONTACT, CONTACT + "\nNationality: Greek")),
     FixPair("content.product_not_contribution",
             swap(STARS, "• Throttle is an open source library for rate limiting Python services")),
