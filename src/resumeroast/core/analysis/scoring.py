@@ -32,7 +32,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "dates.overlap": ("completeness", 2, 4),
     "dates.future": ("completeness", 5, 10),
     "dates.contradict": ("completeness", 5, 10),
-    "content.claim_contradicted": ("completeness", 5, 5),
+    "content.claim_contradicted": ("completeness", 10, 10),
     "verbs.repeated_opener": ("clarity", 1, 6),
     "language.cliche": ("clarity", 4, 16),
     "language.first_person": ("clarity", 2, 10),

@@ -77,7 +77,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     timeline.check_missing_dates,
     timeline.check_date_formats,
     timeline.check_gaps,
-    claims.check_claimed_years,
+    claims.check_claims,
     claims.check_reversed_ranges,
     timeline.check_overlaps,
     timeline.check_future_dates,
