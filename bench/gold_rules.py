@@ -57,7 +57,7 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
         "ats.unmappable_fonts", "ats.image_only_pages", "ats.too_little_text", "ats.no_text",
         "ats.lost_ligatures",
     ),
-    "irrelevant-content": ("personal.", "content.cover_letter"),
+    "irrelevant-content": ("personal.", "content.cover_letter", "content.references"),
 }  # fmt: skip
 
 #: section-missing is covered only for the sections a check looks for, named in the issue's why

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from resumeroast.core.analysis.checks import run_checks
-from resumeroast.core.analysis.checks.base import INFO, Context, cite, finding
+from resumeroast.core.analysis.checks.base import IMPACT_SECTIONS, INFO, Context, cite, finding
 from resumeroast.core.analysis.checks.job_fit import check_job_match
 from resumeroast.core.analysis.checks.stuffing import stuffed_lines
 from resumeroast.core.analysis.job_match import JobMatch, match_job
@@ -87,6 +87,7 @@ def _not_english() -> Finding:
 def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:
     """Impact statements: how many, quantified, weak (duty phrase, no verb, keyword list)."""
     bullets = context.impact_bullets
+    roles = [r for r in context.roles if r.section in IMPACT_SECTIONS and r.dates is not None]
     flagged = {
         (e.quote, e.line) for f in findings if f.code in WEAK_STATEMENT_CODES for e in f.evidence
     }
@@ -95,6 +96,8 @@ def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:
         quantified=_quantified(bullets),
         weak=sum(1 for b in bullets if b.keyword_list or _cited(b) in flagged),
         listed=sum(1 for b in bullets if b.keyword_list),
+        roles=len(roles),
+        empty_roles=sum(1 for r in roles if not r.bullets),
     )
 
 

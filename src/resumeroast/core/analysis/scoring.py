@@ -31,18 +31,20 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "dates.overlap": ("completeness", 2, 4),
     "dates.future": ("completeness", 5, 10),
     "dates.contradict": ("completeness", 5, 10),
-    "content.claim_contradicted": ("completeness", 5, 5),
+    "content.claim_contradicted": ("completeness", 10, 10),
     "language.cliche": ("clarity", 4, 16),
     "language.first_person": ("clarity", 2, 10),
     "language.passive_voice": ("clarity", 2, 8),
     "brevity.wall_of_text": ("clarity", 6, 18),
     "spelling.misspelling": ("clarity", 4, 20),
     "spelling.doubled_word": ("clarity", 3, 9),
+    "spelling.tool_name_case": ("clarity", 1, 3),
     "dates.mixed_formats": ("clarity", 4, 4),
     "content.role_as_paragraph": ("clarity", 4, 12),
     "content.number_without_unit": ("clarity", 3, 9),
     "content.cover_letter": ("clarity", 10, 10),
     "content.duplicated": ("clarity", 2, 4),
+    "content.references": ("clarity", 2, 2),
     "personal.details": ("clarity", 2, 4),
     "length.too_many_pages:warning": ("clarity", 10, 10),
     "length.too_many_pages:info": ("clarity", 4, 4),
@@ -62,6 +64,12 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "ats.odd_bullets": ("ats", 3, 3),
     "ats.keyword_stuffing": ("ats", 25, 25),
 }
+
+#: A warning weakens the application (docs/scoring.md): it costs at least this much of its
+#: sub-score, whatever its count — 4 points of one sub-score moved the overall by one point.
+WARNING_FLOOR = 10
+#: Graded by the word (see _length_points): a floor would let a few words of filler buy it back.
+GRADED = frozenset({"length.too_short", "length.too_many_words"})
 
 WEIGHTS = {"impact": 0.35, "clarity": 0.25, "ats": 0.20, "completeness": 0.20}
 WEIGHTS_WITH_JOB = {
@@ -103,6 +111,8 @@ class Statements:
     quantified: int  #: with a number, and not a keyword list
     weak: int = 0  #: open with a duty phrase or no verb, or only list skills
     listed: int = 0  #: keyword lists ("Python, Go, AWS")
+    roles: int = 0  #: dated roles in Experience and Projects
+    empty_roles: int = 0  #: of those, roles with not one statement under them
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +152,10 @@ def _penalties(item: Finding, facts: DocumentFacts) -> list[Penalty]:
         return []
     target, each, most = row
     points = min(each * instances(item), most)
-    if item.code in {"length.too_short", "length.too_many_words"}:
+    if item.code in GRADED:
         points = min(most, _length_points(item.code, facts))
+    if item.severity is Severity.WARNING and item.code not in GRADED:
+        points = max(points, WARNING_FLOOR)
     found = [Penalty(target, item.code, points)]
     if item.code == "dates.missing":
         found += [
@@ -195,6 +207,10 @@ def _caps(findings: tuple[Finding, ...], counted: Statements, words: int) -> lis
     elif counted.total < MIN_STATEMENTS:
         # Counted in statements, not words: a word cap would let filler (a cliché) buy points.
         caps.append(("cap.few_statements", _graded(counted.total / MIN_STATEMENTS)))
+    if counted.empty_roles:
+        # A dated role with nothing under it shows nothing: the page reads as half a resume.
+        described = (counted.roles - counted.empty_roles) / counted.roles
+        caps.append(("cap.empty_roles", _graded(described)))
     if counted.listed:
         shown = (counted.total - counted.listed) / counted.total
         caps.append(("cap.keyword_bullets", _graded(shown)))

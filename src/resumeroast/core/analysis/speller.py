@@ -161,6 +161,11 @@ def _english_words() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
+def in_dictionary(word: str) -> bool:
+    """An everyday English word (pyspellchecker's list), technology names not counted."""
+    return word.lower() in _english_words()
+
+
 def is_known(word: str) -> bool:
     """An English word as written (any case, possessive dropped) or a technology name."""
     lowered = word.lower().replace("’", "'").removesuffix("'s")

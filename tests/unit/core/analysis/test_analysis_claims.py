@@ -66,3 +66,33 @@ def test_ranges_that_run_forward_are_left_alone() -> None:
 
     assert "dates.contradict" not in codes(run(GOOD))
     assert "dates.contradict" not in codes(run(text))
+
+
+MISSION = "Missionary | Church Service | Nov 2018 - Nov 2022 | Worked 65+ hours weekly for {}\n"
+
+
+def test_a_role_that_states_a_length_its_dates_contradict_is_quoted() -> None:
+    analysis = run(GOOD + "Volunteering\n" + MISSION.format("24 months"))
+
+    item = found(analysis, CODE)
+    assert item is not None and item.severity is Severity.WARNING
+    assert "'Worked 65+ hours weekly for 24 months'" in item.message
+    assert "'Nov 2018 - Nov 2022'" in item.message
+    assert quotes(analysis, CODE) == [MISSION.format("24 months").strip()]
+
+
+@pytest.mark.parametrize("length", ["four years", "48 months", "45 months"])
+def test_a_stated_length_near_the_dates_is_left_alone(length: str) -> None:
+    """Nov 2018 - Nov 2022 is 48 or 49 months; 45 is rounding, not a slip."""
+    assert CODE not in codes(run(GOOD + "Volunteering\n" + MISSION.format(length)))
+
+
+def test_a_statement_under_a_role_counts_as_the_role_speaking() -> None:
+    bullet = "• Served on the on-call rotation for 8 years, owning 3 incident reviews a month"
+    analysis = run(swap("• Migrated 40 services", bullet + "\n• Migrated 40 services"))
+
+    item = found(analysis, CODE)
+    assert item is not None and "'Served on the on-call rotation for 8 years'" in item.message
+    assert quotes(analysis, CODE) == [
+        "Senior Software Engineer | Acme Payments | Jan 2021 - Present"
+    ]

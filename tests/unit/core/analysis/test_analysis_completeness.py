@@ -165,3 +165,34 @@ def test_a_two_line_header_with_the_employer_first_is_read() -> None:
     assert roles[0].location == "Portland, OR"
     assert roles[0].dates is not None and roles[0].dates.current
     assert len(roles[0].bullets) == 3
+
+
+HOLLOW = """\
+Maria Lopez
+maria.lopez@example.com | +1 (555) 201-3344 | Tampa, FL
+Summary
+Caring nurse who puts patients and families first.
+Experience
+Nursing
+Education
+B.S. Nursing | University of South Florida | 05/2008
+Skills
+Quality Nursing Care, Neonatal care, Teamwork
+"""
+
+
+def test_an_experience_heading_with_one_word_under_it_is_no_experience() -> None:
+    analysis = run(HOLLOW)
+
+    item = found(analysis, "sections.no_experience")
+    assert item is not None and item.severity.value == "critical"
+    assert "'Nursing'" in item.message and [e.quote for e in item.evidence] == ["Nursing"]
+    assert "impact.unquantified_bullets" not in codes(analysis)  # no number to ask for
+
+
+def test_a_short_experience_section_with_a_dated_role_is_experience() -> None:
+    analysis = run(
+        HOLLOW.replace("Nursing\nEducation", "Staff Nurse | Tampa General | 2009 - 2015\nEducation")
+    )
+
+    assert "sections.no_experience" not in codes(analysis)

@@ -92,3 +92,27 @@ def test_a_cover_letter_pasted_into_the_resume_is_a_warning() -> None:
     assert item.severity is Severity.WARNING
     assert quotes(analysis, "content.cover_letter")[0] == "Dear Hiring Manager,"
     assert "content.cover_letter" not in codes(run(GOOD))
+
+
+REFEREES = """\
+References
+Mark Olsen — Acme Payments, Engineering Manager
+(801) 953-5031
+Brenda Hall — Northwind Data, Director | brenda.hall@example.com
+"""
+
+
+def test_a_references_section_with_phone_numbers_is_reported_at_its_heading() -> None:
+    analysis = run(GOOD + REFEREES)
+
+    item = found(analysis, "content.references")
+    assert item is not None and item.severity is Severity.INFO
+    assert [e.quote for e in item.evidence] == ["References"]
+    assert "References" in item.message
+
+
+def test_references_on_request_or_names_alone_are_left_alone() -> None:
+    on_request = run(GOOD + "References\nAvailable upon request.\n")
+    names_only = run(GOOD + "References\nMark Olsen, Engineering Manager, Acme Payments\n")
+
+    assert "content.references" not in codes(on_request) | codes(names_only)

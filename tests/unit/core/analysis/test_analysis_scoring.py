@@ -83,6 +83,9 @@ BROKEN_AND_FIXED = [
     _bullet("language.passive_voice", "• 40 services were migrated to Kubernetes by the team",
             "• Migrated 40 services to Kubernetes"),
     _bullet("spelling.misspelling", "• Migrated 40 servcies from a monolith to Kubernetes"),
+    _bullet("spelling.tool_name_case", "• Migrated 40 services from a monolith to Kubernetes "
+            "with Github Actions", "• Migrated 40 services from a monolith to Kubernetes with "
+            "GitHub Actions"),
     _bullet("spelling.doubled_word", "• Migrated 40 services from a a monolith to Kubernetes"),
     _bullet("brevity.wall_of_text", " ".join(
         ["Owned the payment platform end to end for 4 years."] * 3
@@ -111,6 +114,7 @@ BROKEN_AND_FIXED = [
             swap(MIGRATED, "• Cut support tickets by 40% in a year")),
     FixPair("content.cover_letter", LETTER + GOOD),
     FixPair("content.duplicated", GOOD + EDUCATION),
+    FixPair("content.references", GOOD + "References\nJohn Doe, Manager, Acme | (555) 201-9876\n"),
     FixPair("personal.details", swap(CONTACT, CONTACT + "\nNationality: Greek")),
     FixPair("content.product_not_contribution",
             swap(STARS, "• Throttle is an open source library for rate limiting Python services")),
@@ -271,3 +275,19 @@ def test_nothing_to_show_caps_the_overall_score() -> None:
 
     assert result.overall <= 40
     assert any(p.code == "cap.no_bullets" for p in result.penalties)
+
+
+def test_a_warning_costs_at_least_10_points_of_its_sub_score() -> None:
+    """docs/scoring.md: one misspelling costs 10 clarity, not 4; five cost 4 each (20); an info
+    finding keeps its own rate; graded length findings keep theirs (filler must not buy them)."""
+    facts = DocumentFacts(words=600, bullets=8, quantified_bullets=8)
+    one_typo = score((_finding("spelling.misspelling"),), facts, None).sub_scores
+    five_typos = score((_finding("spelling.misspelling", 5),), facts, None).sub_scores
+    gap = score((_finding("dates.gap"),), facts, None).sub_scores
+    first_person = score((_finding("language.first_person", 1, Severity.INFO),), facts, None)
+    short = DocumentFacts(words=180, bullets=8, quantified_bullets=8)  # 20 under 200
+    too_short = score((_finding("length.too_short"),), short, None).sub_scores
+
+    assert (one_typo.clarity, five_typos.clarity, gap.completeness) == (90, 80, 90)
+    assert first_person.sub_scores.clarity == 98
+    assert too_short.clarity == 98  # one point per 10 words short

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding
 from resumeroast.core.analysis.dates import find_range
 from resumeroast.core.analysis.lines import TextLine
-from resumeroast.core.analysis.timeline import years_of_experience
+from resumeroast.core.analysis.model import DateRange
+from resumeroast.core.analysis.timeline import month_index, years_of_experience
 from resumeroast.core.feedback import Finding
 
 _NUMBERS = {
@@ -60,6 +61,16 @@ def _line_at(lines: list[TextLine], offset: int) -> int:
         if position > offset:
             return line.number
     return lines[-1].number
+
+
+def check_claims(context: Context) -> list[Finding]:
+    """One content.claim_contradicted finding: the years claimed in the summary first, then a
+    role's stated length; the evidence of both."""
+    found = check_claimed_years(context) + check_stated_durations(context)
+    if len(found) < 2:
+        return found
+    first = found[0]
+    return [first.model_copy(update={"evidence": first.evidence + found[1].evidence})]
 
 
 def check_claimed_years(context: Context) -> list[Finding]:
@@ -137,3 +148,70 @@ def _reversed(text: str) -> str | None:
         if (end_year, end_month) < (start_year, start_month):
             return match.group(0)
     return None
+
+
+#: "Worked 65+ hours weekly for 24 months", "served for two years": the length of the role itself
+_STATED = re.compile(
+    r"\b(?:worked|served|volunteered|employed|spent)\b[^.;]{0,40}?\bfor\s+"
+    rf"(?P<count>\d{{1,2}}|{'|'.join(_NUMBERS)})\s+(?P<unit>months?|years?)\b",
+    re.IGNORECASE,
+)
+MIN_SLACK_MONTHS = 6  #: a stated length this close to the dated one is rounding, not a slip
+SLACK_SHARE = 0.25  #: nor one within a quarter of it
+
+
+def check_stated_durations(context: Context) -> list[Finding]:
+    """A role's own text states its length, and its dates say otherwise: a missionary dated
+    "Nov. 2018 - Nov.2022" who "worked 65+ hours weekly for 24 months"."""
+    hits = []
+    for line, texts in _dated_texts(context):
+        found = find_range(line.text, line.number)
+        if found is None or found[0].end is None and not found[0].current:
+            continue
+        shortest, longest = _months(found[0], month_index(context.as_of))
+        for text in texts:
+            for match in _STATED.finditer(text):
+                stated = _stated_months(match)
+                slack = max(MIN_SLACK_MONTHS, SLACK_SHARE * stated)
+                if stated + slack < shortest or stated - slack > longest:
+                    hits.append((found[0].text, match.group(0), line))
+    if not hits:
+        return []
+    dates, claim, _ = hits[0]
+    return [
+        finding(
+            "content.claim_contradicted",
+            WARNING,
+            f"'{claim}' under a role dated '{dates}': the text and the dates give it different "
+            "lengths, and a recruiter trusts neither.",
+            "Make the dates and the stated length agree (correct whichever is wrong).",
+            [cite(line.quote, line.number) for _, _, line in hits],
+        )
+    ]
+
+
+def _dated_texts(context: Context) -> list[tuple[TextLine, list[str]]]:
+    """Each line with a date range, with the texts that speak about that role: the line
+    itself and, for a role's header line, its statements."""
+    by_line = {role.line: role for role in context.roles if role.dates is not None}
+    out = []
+    for line in context.lines:
+        role = by_line.get(line.number)
+        texts = [line.text] + ([b.text for b in role.bullets] if role else [])
+        out.append((line, texts))
+    return out
+
+
+def _months(dates: DateRange, today: int) -> tuple[int, int]:
+    """The shortest and longest length the range can mean, in months (bare years either way)."""
+    end_first = today if dates.current or dates.end is None else dates.end.first_month
+    end_last = today if dates.current or dates.end is None else dates.end.last_month
+    shortest = max(0, end_first - dates.start.last_month)
+    longest = end_last - dates.start.first_month + 1
+    return shortest, longest
+
+
+def _stated_months(match: re.Match[str]) -> int:
+    word = match.group("count").lower()
+    count = _NUMBERS.get(word) or int(word)
+    return count * (12 if match.group("unit").lower().startswith("year") else 1)

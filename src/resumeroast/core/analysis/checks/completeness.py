@@ -24,7 +24,7 @@ from resumeroast.core.feedback import Finding
 #: "Focused Experience"): the section is there, whether or not its name is a known one
 _EXPERIENCE_WORDS = re.compile(r"\b(experience|employment|work history|career history):?$", re.I)
 OLD_ROLE_YEARS = 10  #: a role that ended longer ago than this needs no description
-HOLLOW_WORDS = 6  #: fewer words than this under an Experience heading write no job
+HOLLOW_WORDS = 5  #: an Experience section with no more words than this under it shows no work
 _SMALL_WORDS = frozenset({"&", "and", "of", "in", "/", "-", "–"})
 
 
@@ -63,25 +63,29 @@ def _experience(context: Context) -> list[Finding]:
 
 
 def _hollow_experience(context: Context) -> list[Finding]:
-    """An Experience heading over a word or two ("Nursing"): no employer, title, dates or
-    statement. Asking for numbers there misses that no job is written at all."""
+    """An Experience heading with next to nothing under it ("Experience / Nursing") and no dated
+    role anywhere on the page: as good as no experience, and worse for looking like some."""
+    if context.roles:
+        return []
     lines = [
         line
         for block in context.structure.blocks
         if block.section.kind == "experience"
         for line in block.lines
+        if line.number != block.section.heading_line
     ]
-    if sum(word_count(line.text) for line in lines) >= HOLLOW_WORDS or context.roles:
+    if sum(len(line.text.split()) for line in lines) > HOLLOW_WORDS:
         return []
-    quote = " ".join(line.quote for line in lines)
+    shown = " / ".join(line.quote.strip() for line in lines) or "nothing"
     return [
         finding(
             "sections.no_experience",
-            WARNING,
-            "The Experience section names no job: no title, employer, dates or a line on what "
-            "you did there.",
-            "Write each role: title, employer, place, dates, and 3–5 bullets on what you did.",
-            [cite(quote, lines[0].number)] if lines else [],
+            CRITICAL,
+            f"The Experience section holds only '{shown}': no employer, title, dates or "
+            "duties, so there is no work history to screen.",
+            "Under Experience, list each job: title, employer, city, start and end dates, and "
+            "2–5 bullets on what you did there and with what result.",
+            [cite(line.quote, line.number) for line in lines],
         )
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.checks.completeness import HOLLOW_WORDS
 from resumeroast.core.feedback import Finding
 
 TARGET_SHARE = 0.6  #: full impact credit when 60% of bullets are quantified
@@ -13,7 +14,7 @@ def check_quantified(context: Context) -> list[Finding]:
     result, but "add a number" is not their fix."""
     bullets = context.impact_bullets
     bare = [b for b in bullets if not b.quantified and not b.keyword_list]
-    if not bare:
+    if not bare or _hollow(context):
         return []
     credited = sum(1 for b in bullets if b.quantified and not b.keyword_list)
     share = credited / len(bullets)
@@ -29,6 +30,13 @@ def check_quantified(context: Context) -> list[Finding]:
             [cite(b.quote, b.line) for b in bare],
         )
     ]
+
+
+def _hollow(context: Context) -> bool:
+    """No role and a handful of words ("Experience / Nursing"): there is nothing to put a
+    number on; sections.no_experience says what is missing."""
+    words = sum(len(b.text.split()) for b in context.impact_bullets)
+    return not context.roles and words <= HOLLOW_WORDS
 
 
 def check_keyword_bullets(context: Context) -> list[Finding]:
