@@ -69,7 +69,7 @@ def review(entry: Entry, settings: Settings) -> tuple[Feedback | None, Document 
     except DocumentError as exc:
         return None, None, exc.user_message
     request = prepare_review(document, job_description=None, level=Level.HONEST, as_of=AS_OF)
-    if not request.analysis.readable:  # no text (a scan): its one finding is the review, as in pipeline
+    if not request.analysis.readable:  # a scan: its one finding is the review, as in pipeline
         return render_feedback(request.analysis, Level.HONEST), None, ""
     return BuiltinReviewer().review(request), document, ""
 

@@ -17,7 +17,6 @@ from resumeroast.core.analysis.checks.base import (
     plural,
 )
 from resumeroast.core.analysis.model import Role
-from resumeroast.core.analysis.text import word_count
 from resumeroast.core.feedback import Finding
 
 #: a heading that names experience with words before it ("Clinical & Operational Experience",
