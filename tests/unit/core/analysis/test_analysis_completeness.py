@@ -97,11 +97,11 @@ def test_dates_written_after_a_role_close_that_role_not_the_next() -> None:
     assert [q.split(",")[0] for q in quotes(analysis, "sections.empty_role")] == ["Harbor Marina"]
 
 
-def test_an_experience_heading_over_one_word_is_told_it_names_no_job() -> None:
+def test_an_experience_heading_over_one_word_is_told_it_shows_no_work() -> None:
     hollow = run(GOOD.split("Experience\n")[0] + "Experience\nPhysiotherapy\n" + EDUCATION + SKILLS)
 
     finding = found(hollow, "sections.no_experience")
-    assert finding is not None and finding.severity is Severity.WARNING
+    assert finding is not None and finding.severity is Severity.CRITICAL
     assert [e.quote for e in finding.evidence] == ["Physiotherapy"]
     # not "add a number to 'Physiotherapy'", nor "date your roles": there is no role
     assert not codes(hollow) & {"impact.unquantified_bullets", "dates.missing"}
