@@ -31,7 +31,7 @@ def test_duplicate_deliveries_save_one_feedback(stack: Stack, client: httpx.Clie
     assert result["status"] == "complete"
     # Six deliveries ran; exactly one claimed the job and saved its feedback.
     logs = lambda: stack.log("worker0.log") + stack.log("worker1.log")  # noqa: E731
-    wait_for(lambda: logs().count("succeeded in") >= 6, timeout_s=30, what="all deliveries")
+    wait_for(lambda: logs().count("succeeded in") >= 6, timeout_s=120, what="all deliveries")
     assert result["attempts"] == 1
     assert logs().count('"event": "job_not_claimable"') == 5
 
