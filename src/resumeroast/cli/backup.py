@@ -1,5 +1,5 @@
-"""`resumeroast backup` and `resumeroast restore-drill`: what they print (adapters/db/backup.py
-does the work)."""
+"""`resumeroast backup` and `resumeroast restore-drill`: what they print (adapters/db/backup.py and
+restore_drill.py do the work)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,9 @@ from pathlib import Path
 
 import typer
 
-from resumeroast.adapters.db.backup import (
-    BackupError,
-    DrillReport,
-    engine_name,
-    prune_backups,
-    restore_drill,
-    take_backup,
-)
+from resumeroast.adapters.db.backup import prune_backups, take_backup
+from resumeroast.adapters.db.backup_tools import BackupError, engine_name
+from resumeroast.adapters.db.restore_drill import DrillReport, restore_drill
 from resumeroast.settings import get_settings
 
 

@@ -1,5 +1,5 @@
 """Backups and the restore drill, as data: what a backup's manifest says, what a drill checks,
-which backups retention lets go. No I/O here (adapters/db/backup.py does it)."""
+which backups retention lets go. No I/O here (adapters/db/backup.py and restore_drill.py do it)."""
 
 from __future__ import annotations
 
