@@ -21,7 +21,8 @@ from lxml import etree
 
 from resumeroast.core.documents import Document, DocumentKind, HiddenText, LayoutFacts, Region
 from resumeroast.core.readers.assemble import RawLine, number_lines
-from resumeroast.core.readers.docx_colors import Theme, page_colour
+from resumeroast.core.readers.docx_colors import page_colour
+from resumeroast.core.readers.docx_palette import Theme
 from resumeroast.core.readers.docx_styles import StyleIndex, hidden_reason
 from resumeroast.core.readers.normalize import BULLET_PREFIX, clean_text
 from resumeroast.core.readers.zipsafe import open_checked_zip

@@ -12,14 +12,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from resumeroast.core.readers.docx_colors import (
-    RGB,
-    WHITE,
-    TableStyles,
-    Theme,
-    background,
-    run_colour,
-)
+from resumeroast.core.readers.docx_colors import TableStyles, background
+from resumeroast.core.readers.docx_palette import RGB, WHITE, Theme, run_colour
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TINY_HALF_POINTS = 4  #: w:sz counts half points: under 2 pt nobody reads it
