@@ -21,6 +21,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from resumeroast.core.readers.layout import Glyph, is_squeezed
+from resumeroast.core.readers.pdf_ink import glyph_contrasts
 from resumeroast.core.readers.pdf_paint import RGB, PaintSurvey, object_address, survey_page
 from resumeroast.errors import DocumentTooComplex
 
@@ -30,8 +31,6 @@ _OUTLINE_MIN_PATHS = 20  #: fewer shapes than this are rules and boxes, not lett
 _SAME_COLOUR = 20  #: text within this of its background on every channel is a suspect
 _TRANSPARENT_ALPHA = 16
 _VISIBLE_CONTRAST = 40  #: grey levels between the lightest and darkest pixel of a glyph box
-_RENDER_SCALE = 1.0  #: 72 dpi is enough to see whether a glyph shows
-_RENDER_MAX_PIXELS = 4_000_000  #: huge pages are rendered coarser, not bigger
 _MAX_CHARS_PER_PAGE = 50_000  #: a dense resume page has under 10 000
 _MAX_SQUEEZED_SHARE = 0.3
 _INVISIBLE_MODES = (pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_c.FPDF_TEXTRENDERMODE_CLIP)
@@ -280,33 +279,12 @@ def _confirm_hidden(
     """Render the page and look where each suspect glyph sits: white text on a dark banner
     shows, white on white does not; a squeezed hyperlink target over the visible link text
     is not hiding anything. Returns the suspects that turn out visible."""
-    scale = min(_RENDER_SCALE, math.sqrt(_RENDER_MAX_PIXELS / max(scan.width * scan.height, 1.0)))
-    bitmap = page.render(scale=scale, grayscale=True, draw_annots=False)
+    glyphs = [char.glyph for char, _ in suspects]
+    contrasts = glyph_contrasts(page, glyphs, scan.width, scan.height)
     shown: list[_Char] = []
-    try:
-        for char, reason in suspects:
-            contrast = _contrast(bitmap, scale, char.glyph)
-            if contrast >= _VISIBLE_CONTRAST:
-                shown.append(char)
-            else:
-                scan.hidden.append((char.glyph, reason))
-    finally:
-        bitmap.close()
+    for (char, reason), contrast in zip(suspects, contrasts, strict=True):
+        if contrast >= _VISIBLE_CONTRAST:
+            shown.append(char)
+        else:
+            scan.hidden.append((char.glyph, reason))
     return shown
-
-
-def _contrast(bitmap: pdfium.PdfBitmap, scale: float, glyph: Glyph) -> int:
-    """Grey levels between the lightest and darkest pixel around the glyph."""
-    half_width = max(glyph.x1 - glyph.x0, 0.5 * glyph.size) / 2  # squeezed glyphs: ~1 em
-    middle = (glyph.x0 + glyph.x1) / 2
-    x0 = max(0, int((middle - half_width) * scale))
-    x1 = min(bitmap.width, math.ceil((middle + half_width) * scale))
-    y0 = max(0, int(glyph.top * scale))
-    y1 = min(bitmap.height, math.ceil(glyph.bottom * scale))
-    pixels, stride = bitmap.buffer, bitmap.stride
-    lightest, darkest = 0, 255
-    for y in range(y0, y1):
-        row = pixels[y * stride + x0 : y * stride + x1]
-        if row:
-            lightest, darkest = max(lightest, *row), min(darkest, *row)
-    return max(0, lightest - darkest)
