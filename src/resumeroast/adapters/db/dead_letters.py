@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import delete, func, insert, select, update
 
 from resumeroast.adapters.db.base import SqlStore, utcnow
-from resumeroast.adapters.db.job_rows import fail_held, held_by
+from resumeroast.adapters.db.job_rows import fail_held, from_row, held_by
 from resumeroast.adapters.db.tables import DeadLetterRow, JobRow
 from resumeroast.core.jobs import DeadLetter, JobStatus
 
@@ -106,15 +106,4 @@ class SqlDeadLetters(SqlStore):
 
 
 def _to_dead_letter(row: DeadLetterRow) -> DeadLetter:
-    return DeadLetter(
-        id=row.id,
-        job_id=row.job_id,
-        task_name=row.task_name,
-        task_args=list(row.task_args),
-        error_type=row.error_type,
-        error_message=row.error_message,
-        traceback=row.traceback,
-        attempts=row.attempts,
-        first_attempt_at=row.first_attempt_at,
-        failed_at=row.failed_at,
-    )
+    return from_row(DeadLetter, row, task_args=list(row.task_args))

@@ -1,14 +1,16 @@
 """A job's row: to and from core's Job, who holds its lease, and failing it under that lease.
 
 Shared by the job store and the dead letters (which fail the job and record the entry in one
-transaction).
+transaction); `from_row` is the one row → core record mapper both use.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, update
 from sqlalchemy.orm import Session
@@ -18,6 +20,8 @@ from resumeroast.adapters.db.tables import JobRow
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, Stage
+
+Record = TypeVar("Record")
 
 
 def new_owner_token(delivery: str | None = None) -> str:
@@ -54,18 +58,25 @@ def fail_held(
         update(JobRow)
         .where(JobRow.id == job_id, held)
         .values(
-            status=JobStatus.FAILED.value,
-            stage=None,
+            **finished(JobStatus.FAILED, now),
             failure_code=code,
             failure_reason=reason,
             last_error=error,
-            finished_at=now,
-            updated_at=now,
-            lease_owner=None,
-            lease_until=None,
         )
     )
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def finished(status: JobStatus, now: datetime) -> dict[str, Any]:
+    """The columns every end of a job writes: its final status, no stage, no lease."""
+    return {
+        "status": status.value,
+        "stage": None,
+        "finished_at": now,
+        "updated_at": now,
+        "lease_owner": None,
+        "lease_until": None,
+    }
 
 
 def new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
@@ -91,25 +102,20 @@ def new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
     }
 
 
+def from_row(record: Callable[..., Record], row: object, **converted: object) -> Record:
+    """A core record (a dataclass) from a row: each field from the column of the same name,
+    unless `converted` gives it (enums, value objects, copies of mutable columns)."""
+    names = [field.name for field in dataclasses.fields(record)]  # type: ignore[arg-type]
+    return record(**{n: converted[n] if n in converted else getattr(row, n) for n in names})
+
+
 def to_job(row: JobRow) -> Job:
-    return Job(
-        id=row.id,
+    return from_row(
+        Job,
+        row,
         status=JobStatus(row.status),
         stage=Stage(row.stage) if row.stage else None,
         level=Level(row.level),
         kind=DocumentKind(row.kind),
-        filename=row.filename,
-        size_bytes=row.size_bytes,
-        job_description=row.job_description,
-        attempts=row.attempts,
-        retries=row.retries,
-        failure_code=row.failure_code,
-        failure_reason=row.failure_reason,
-        last_error=row.last_error,
-        retry_at=row.retry_at,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
         usage=LLMUsage(row.tokens_in, row.tokens_out, row.cost_usd, row.latency_ms),
     )

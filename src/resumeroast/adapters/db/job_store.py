@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from resumeroast.adapters.db.base import utcnow
 from resumeroast.adapters.db.job_queries import SqlJobQueries
-from resumeroast.adapters.db.job_rows import fail_held, held_by, new_job_row, to_job
+from resumeroast.adapters.db.job_rows import fail_held, finished, held_by, new_job_row, to_job
 from resumeroast.adapters.db.tables import FeedbackRow, JobRow, UploadRow
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, Stage
@@ -214,14 +214,7 @@ class SqlJobStore(SqlJobQueries):
                     update(JobRow)
                     .where(JobRow.id == job_id, JobRow.lease_owner == owner)
                     .values(
-                        status=JobStatus.COMPLETE.value,
-                        stage=None,
-                        finished_at=now,
-                        updated_at=now,
-                        lease_owner=None,
-                        lease_until=None,
-                        failure_code=None,
-                        failure_reason=None,
+                        **finished(JobStatus.COMPLETE, now), failure_code=None, failure_reason=None
                     )
                 )
                 if result.rowcount != 1:  # type: ignore[attr-defined]
