@@ -20,19 +20,8 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from resumeroast.adapters.db.backup_tools import (
-    BackupError,
-    create_private,
-    engine_name,
-    first_line,
-    libpq,
-    read_snapshot,
-    run_tool,
-    safe_url,
-    schema_revision,
-    sha256_of,
-    tool_path,
-)
+from resumeroast.adapters.db import backup_tools as tools
+from resumeroast.adapters.db.backup_tools import BackupError
 from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.core.backup import (
     Check,
@@ -72,7 +61,7 @@ def restore_drill(
         if backup.is_dir():
             backup = newest_backup(backup)
         manifest = _load_manifest(backup)
-        digest = sha256_of(backup)
+        digest = tools.sha256_of(backup)
         checks.append(
             Check("checksum", manifest.sha256[:16], digest[:16], digest == manifest.sha256)
         )
@@ -85,7 +74,7 @@ def restore_drill(
             restored_into, (restored, restored_revision) = _drill_sqlite(backup)
         else:
             target = scratch_url or source_url
-            if target is None or engine_name(target) != "postgresql":
+            if target is None or tools.engine_name(target) != "postgresql":
                 raise BackupError(
                     "a PostgreSQL backup needs a PostgreSQL server to restore into: "
                     "DATABASE_URL, or --scratch-url"
@@ -137,7 +126,7 @@ def _load_manifest(backup: Path) -> Manifest:
 def _drill_sqlite(backup: Path) -> tuple[str, tuple[Snapshot, str | None]]:
     with tempfile.TemporaryDirectory(prefix="resumeroast-drill-") as folder:
         scratch = Path(folder) / "scratch.db"
-        create_private(scratch)
+        tools.create_private(scratch)
         shutil.copyfile(backup, scratch)
         try:
             check = sqlite3.connect(scratch)
@@ -152,26 +141,26 @@ def _drill_sqlite(backup: Path) -> tuple[str, tuple[Snapshot, str | None]]:
                 migrate(engine)
                 with engine.connect().execution_options(read_only=True) as connection:
                     return "a scratch SQLite file", (
-                        read_snapshot(connection),
-                        schema_revision(connection),
+                        tools.read_snapshot(connection),
+                        tools.schema_revision(connection),
                     )
             finally:
                 engine.dispose()
         except (sqlite3.Error, SQLAlchemyError) as error:
-            raise BackupError(f"the backup does not restore: {first_line(error)}") from error
+            raise BackupError(f"the backup does not restore: {tools.first_line(error)}") from error
 
 
 def _drill_postgres(
     backup: Path, server_url: str, *, create: bool
 ) -> tuple[str, tuple[Snapshot, str | None]]:
-    pg_restore = tool_path("pg_restore")
+    pg_restore = tools.tool_path("pg_restore")
     scratch_url = server_url
     if create:
         scratch_url = _create_scratch_database(server_url)
-    shown = safe_url(scratch_url)
+    shown = tools.safe_url(scratch_url)
     try:
-        with libpq(scratch_url) as (dsn, env):
-            run_tool(
+        with tools.libpq(scratch_url) as (dsn, env):
+            tools.run_tool(
                 [
                     pg_restore,
                     "--no-owner",
@@ -190,11 +179,11 @@ def _drill_postgres(
             migrate(engine)
             with engine.connect() as connection:
                 return f"the scratch database {shown}", (
-                    read_snapshot(connection),
-                    schema_revision(connection),
+                    tools.read_snapshot(connection),
+                    tools.schema_revision(connection),
                 )
         except SQLAlchemyError as error:
-            raise BackupError(f"the restored database: {first_line(error)}") from error
+            raise BackupError(f"the restored database: {tools.first_line(error)}") from error
         finally:
             engine.dispose()
     finally:
@@ -210,8 +199,8 @@ def _create_scratch_database(server_url: str) -> str:
             connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
     except SQLAlchemyError as error:
         raise BackupError(
-            f"cannot create a scratch database on {safe_url(server_url)} "
-            f"({first_line(error)}): give one with --scratch-url"
+            f"cannot create a scratch database on {tools.safe_url(server_url)} "
+            f"({tools.first_line(error)}): give one with --scratch-url"
         ) from error
     return url.set(database=name).render_as_string(hide_password=False)
 
@@ -234,15 +223,15 @@ def _autocommit(server_url: str) -> Iterator[Connection]:
 def _source_snapshot(source_url: str | None) -> tuple[Snapshot | None, str | None]:
     if source_url is None:
         return None, None
-    if engine_name(source_url) == "sqlite":
+    if tools.engine_name(source_url) == "sqlite":
         path = make_url(source_url).database
         if not path or not Path(path).is_file():
             return None, "no database file"
     engine: Engine = make_engine(source_url, pool_size=1)
     try:
         with engine.connect().execution_options(read_only=True) as connection:
-            return read_snapshot(connection), None
+            return tools.read_snapshot(connection), None
     except SQLAlchemyError as error:
-        return None, first_line(error)
+        return None, tools.first_line(error)
     finally:
         engine.dispose()
