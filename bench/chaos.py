@@ -140,10 +140,7 @@ def main() -> None:
             data_dir=data_dir,
             redis=redis_server,
             extra_env={
-                "LLM_PROVIDER": "openai",
-                "LLM_BASE_URL": standin.base_url,
-                "LLM_MODEL": "standin",
-                "LLM_API_KEY": "sk-bench",
+                **standin.provider_env(),
                 "LLM_TIMEOUT_S": "20",
                 "BREAKER_COOLDOWN_S": "3",
                 "RECONCILE_STALE_AFTER_S": "10",

@@ -21,7 +21,7 @@ import httpx
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from upload import FIXTURES, local_stack
+from local_stack import FIXTURES, local_stack
 
 
 def one_job(client: httpx.Client, body: bytes, name: str) -> float:
@@ -73,7 +73,7 @@ def main() -> None:
     args = parser.parse_args()
     fixture = FIXTURES / args.file
     body = fixture.read_bytes()
-    with local_stack(api_workers=1) as url, httpx.Client(base_url=url, timeout=30) as client:
+    with local_stack() as stack, httpx.Client(base_url=stack.url, timeout=30) as client:
         one_job(client, body, fixture.name)  # warm up imports in the worker child
         times = [one_job(client, body, fixture.name) for _ in range(args.jobs)]
         q = statistics.quantiles(times, n=100)

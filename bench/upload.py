@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
 import re
 import shutil
 import statistics
@@ -40,8 +39,9 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT.parent / "shared" / "fixtures" / "resumes"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from local_stack import FIXTURES, local_stack
+
 BOUNDARY = "----resumeroastbench"
 
 
@@ -191,47 +191,10 @@ async def run_httpx(url: str, body: bytes, connections: int, duration_s: int) ->
 
 
 @contextlib.contextmanager
-def local_stack(api_workers: int, *, with_worker: bool = True) -> Iterator[str]:
-    sys.path.insert(0, str(ROOT))
-    from resumeroast.adapters.embedded_redis import EmbeddedRedis, free_port
-
-    data_dir = Path(tempfile.mkdtemp(prefix="rr-bench-", dir=os.environ.get("BENCH_TMP")))
-    redis_server = EmbeddedRedis(data_dir / "redis").start()
-    port = free_port()
-    env = dict(
-        os.environ,
-        DATA_DIR=str(data_dir),
-        REDIS_URL=redis_server.url,
-        UPLOAD_RATE_LIMIT_PER_MINUTE="0",
-    )
-    resumeroast = [sys.executable, "-m", "resumeroast"]
-    api = subprocess.Popen(
-        [*resumeroast, "api", "--port", str(port), "--workers", str(api_workers)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    worker = subprocess.Popen(
-        [*resumeroast, "worker" if with_worker else "migrate"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
-                    break
-            time.sleep(0.2)
-        yield url
-    finally:
-        for process in (api, worker):
-            process.terminate()
-            process.wait(timeout=60)
-        redis_server.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
+def own_stack(api_workers: int, *, with_worker: bool) -> Iterator[str]:
+    worker = None if with_worker else ["migrate"]
+    with local_stack(api_workers=api_workers, worker=worker) as stack:
+        yield stack.url
 
 
 def main() -> None:
@@ -267,7 +230,7 @@ def main() -> None:
     stack = (
         contextlib.nullcontext(args.url)
         if args.url
-        else local_stack(args.api_workers, with_worker=not args.no_worker)
+        else own_stack(args.api_workers, with_worker=not args.no_worker)
     )
     with stack as url:
         if shutil.which("wrk"):
