@@ -23,7 +23,7 @@ _MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?$")
 _RENDERCV_KEY = re.compile(r"^cv:\s*(?:#.*)?$", re.MULTILINE)
 STRUCTURED_HELP = (
-    "Upload the resume as PDF, DOCX, text or Markdown, or as a JSON Resume "
+    "Upload the resume as PDF, DOCX, TXT or Markdown, or as a JSON Resume "
     "(jsonresume.org) or RenderCV YAML file."
 )
 

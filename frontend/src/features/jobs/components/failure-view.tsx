@@ -7,9 +7,6 @@ const ADVICE: Record<string, string[]> = {
     "Open the file, remove the password (in Word or Acrobat: File → Protect → remove), and save a copy.",
     "Upload that copy.",
   ],
-  no_text_layer: [
-    "Export the resume from the program you wrote it in (Word, Google Docs, LaTeX) instead of scanning it.",
-  ],
   document_too_complex: ["Export a one- or two-page PDF without large images."],
   unreadable_document: ["Open the file on your computer, export it again as PDF or DOCX, then upload it."],
   not_a_resume: ["Upload the resume itself: not a cover letter, a paper, or another document."],

@@ -32,7 +32,6 @@ const FILE_CODES = new Set([
   "empty_document",
   "unreadable_document",
   "encrypted_document",
-  "no_text_layer",
   "document_too_complex",
   "not_a_resume",
   "document_error",
