@@ -15,7 +15,7 @@ Reviewer contract:
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable, Sequence
+from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -55,7 +55,10 @@ class Submissions(Protocol):
 class TaskQueue(Protocol):
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None: ...
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
+        """Publish many; request_ids (by job id) go in the messages' `request_id` header."""
 
     def queue_depth(self) -> int | None: ...
 

@@ -6,7 +6,7 @@ it in the same group commit."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -97,7 +97,10 @@ class _Queue:
     def __init__(self) -> None:
         self.enqueued: list[str] = []
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
+        del request_ids
         self.enqueued.extend(job_ids)
 
 

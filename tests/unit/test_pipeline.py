@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -85,7 +85,10 @@ class RecordingQueue:
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
         self.published.append(job_id)
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
+        del request_ids
         self.published.extend(job_ids)
 
     def queue_depth(self) -> int | None:

@@ -5,7 +5,7 @@ The API sends tasks by name and never imports worker code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 from uuid import uuid4
 
@@ -132,13 +132,19 @@ class CeleryTaskQueue:
         except (KombuOperationalError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
         """Many at once: on Redis one pipeline, one round trip (kombu's Producer.batch); on
         a transport without batches, one publish after the other.
 
         Builds each message with Celery's own create_task_message and sends it with
         send_task_message, the two halves of send_task without its per-call routing, config
-        lookups and argument repr: 170 → 100 µs of CPU per message, in the API process."""
+        lookups and argument repr: 170 → 100 µs of CPU per message, in the API process.
+
+        A job's upload request id rides in its message's `request_id` header (the worker
+        binds it in its log context; a retry keeps it, as Celery copies custom headers)."""
+        request_ids = request_ids or {}
         amqp = self.app.amqp
         try:
             with (
@@ -146,6 +152,7 @@ class CeleryTaskQueue:
                 producer.batch(max_size=max(1, len(job_ids))),
             ):
                 for job_id in job_ids:
+                    request_id = request_ids.get(job_id)
                     message = amqp.create_task_message(
                         str(uuid4()),  # the task id, as send_task makes one
                         REVIEW_TASK,
@@ -161,6 +168,7 @@ class CeleryTaskQueue:
                         queue=QUEUE_NAME,
                         retry=True,
                         retry_policy=PUBLISH_RETRY,
+                        headers={"request_id": request_id} if request_id else None,
                     )
         except (KombuOperationalError, BatchPublishError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc

@@ -13,6 +13,8 @@ from resumeroast.api import admin
 from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
+from resumeroast.api.request_id import HEADER as REQUEST_ID_HEADER
+from resumeroast.api.request_id import RequestId
 from resumeroast.api.routes import router
 from resumeroast.api.web import install_web
 from resumeroast.bootstrap import Runtime, build_rate_limiter, build_runtime
@@ -62,10 +64,20 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "DELETE"],
-            allow_headers=["Content-Type", "X-Job-Token", "Idempotency-Key", "Authorization"],
+            allow_headers=[
+                "Content-Type",
+                "X-Job-Token",
+                "Idempotency-Key",
+                "Authorization",
+                REQUEST_ID_HEADER,
+            ],
+            expose_headers=[REQUEST_ID_HEADER],
         )
     # Outermost: every limit and route inside sees the client TRUSTED_PROXIES resolves.
     app.add_middleware(ClientAddress, trusted=parse_networks(settings.trusted_proxies))
+    # Around all of it: every answer, a 413 or 429 included, carries the request's id, and
+    # every line logged while serving it (api/request_id.py).
+    app.add_middleware(RequestId)
     install_web(app)  # last: its page route answers every GET no other route claims
     return app
 

@@ -21,6 +21,7 @@ from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
 from resumeroast.api.deps import JobIdDep, RuntimeDep
+from resumeroast.api.request_id import current_request_id
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
 from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import idempotency_digest, job_token
@@ -78,6 +79,7 @@ async def upload_resume(
         idempotency_key=(
             idempotency_digest(rt.secret, idempotency_key) if idempotency_key is not None else None
         ),
+        request_id=current_request_id(),
     )
     job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
     status_url = f"/api/resumes/{job.id}"

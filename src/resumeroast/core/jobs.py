@@ -69,6 +69,8 @@ class NewJob:
     job_description: str | None
     content_sha256: str
     idempotency_key: str | None = None
+    #: The upload request's id, for the job's task message (logs only; never stored).
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)

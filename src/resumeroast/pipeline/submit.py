@@ -10,7 +10,7 @@ bootstrap builds groups them and writes each group with `store_and_publish`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import structlog
@@ -33,6 +33,7 @@ class Upload:
     level: Level = Level.HONEST
     job_description: str | None = None
     idempotency_key: str | None = None
+    request_id: str | None = None  #: the HTTP request's id, carried to the worker's logs
 
 
 async def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
@@ -65,6 +66,7 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
         job_description=job_description,
         content_sha256=hashlib.sha256(upload.data).hexdigest(),
         idempotency_key=upload.idempotency_key,
+        request_id=upload.request_id,
     )
 
 
@@ -81,15 +83,23 @@ def store_and_publish(
         stored = [jobs.create_job(news[0])]
     else:
         stored = [(job, True) for job in jobs.create_jobs(news)]
-    enqueue(queue, [job.id for job, created in stored if created])
+    created = [(job, new) for (job, made), new in zip(stored, news, strict=True) if made]
+    request_ids = {job.id: new.request_id for job, new in created if new.request_id}
+    enqueue(queue, [job.id for job, _ in created], request_ids=request_ids)
     return stored
 
 
-def enqueue(queue: TaskQueue, job_ids: Sequence[str]) -> None:
-    """Publish the job ids; if the broker is down they stay queued for the reconciler."""
+def enqueue(
+    queue: TaskQueue, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+) -> None:
+    """Publish the job ids (each with the id of the request that uploaded it, when known); if
+    the broker is down they stay queued for the reconciler."""
     if not job_ids:
         return
     try:
-        queue.enqueue_reviews(job_ids)
+        if request_ids:
+            queue.enqueue_reviews(job_ids, request_ids=request_ids)
+        else:
+            queue.enqueue_reviews(job_ids)
     except BrokerUnavailable as exc:
         log.warning("enqueue_failed_reconciler_will_retry", jobs=len(job_ids), error=str(exc))

@@ -36,7 +36,13 @@ def register_tasks(app: Celery) -> None:
 
 
 def run_review(task: Task, job_id: str) -> str:
-    with structlog.contextvars.bound_contextvars(job_id=job_id, delivery=task.request.id):
+    """The job's lines carry its id, the delivery, and the id of the upload request when its
+    message has one (the `request_id` header the API sets; a retry keeps it)."""
+    context: dict[str, Any] = {"job_id": job_id, "delivery": task.request.id}
+    request_id = task.request.get("request_id") or (task.request.headers or {}).get("request_id")
+    if isinstance(request_id, str):
+        context["request_id"] = request_id
+    with structlog.contextvars.bound_contextvars(**context):
         return review_once(task, job_id)
 
 

@@ -5,7 +5,7 @@ pipeline's store_and_publish as the group write (as bootstrap wires it)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,10 @@ class RecordingQueue:
         self.batches: list[int] = []
         self.fail = fail
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
+        del request_ids
         if self.fail:
             raise BrokerUnavailable("broker down")
         self.enqueued.extend(job_ids)

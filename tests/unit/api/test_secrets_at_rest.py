@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import secrets
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,10 @@ class RecordingQueue:
         del countdown_s
         self.enqueued.append(job_id)
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
+        del request_ids
         self.enqueued.extend(job_ids)
 
     def queue_depth(self) -> int | None:

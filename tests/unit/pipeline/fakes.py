@@ -7,7 +7,7 @@ see: the job's row, the events published, the messages enqueued.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,15 +45,19 @@ class FakeQueue:
         self.down = down
         self.depth = depth
         self.enqueued: list[str] = []
+        self.request_ids: dict[str, str] = {}  #: job id → the upload request's id
 
     def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
         del countdown_s
         self.enqueue_reviews([job_id])
 
-    def enqueue_reviews(self, job_ids: Sequence[str]) -> None:
+    def enqueue_reviews(
+        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    ) -> None:
         if self.down:
             raise BrokerUnavailable("the broker is down")
         self.enqueued.extend(job_ids)
+        self.request_ids.update(request_ids or {})
 
     def queue_depth(self) -> int | None:
         return self.depth
