@@ -5,17 +5,14 @@ tests/integration/test_request_id.py."""
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from resumeroast.adapters.db.engine import migrate
 from resumeroast.api.app import create_app
-from resumeroast.bootstrap import build_runtime, group_commit
 from resumeroast.settings import Settings
-from tests.unit.pipeline.fakes import RESUME, FakeQueue
+from tests.unit.pipeline.fakes import RESUME, FakeQueue, runtime_with_queue
 
 
 @pytest.fixture
@@ -25,13 +22,8 @@ def app_and_queue(tmp_path: Path) -> tuple[TestClient, FakeQueue]:
         data_dir=tmp_path / "data",
         upload_rate_limit_per_minute=0,
     )
-    built = build_runtime(settings)
-    migrate(built.engine)
     queue = FakeQueue()
-    deps = dataclasses.replace(
-        built.deps, queue=queue, submissions=group_commit(built.deps.jobs, queue)
-    )
-    return TestClient(create_app(settings, runtime=dataclasses.replace(built, deps=deps))), queue
+    return TestClient(create_app(settings, runtime=runtime_with_queue(settings, queue))), queue
 
 
 def upload(client: TestClient, headers: dict[str, str] | None = None) -> tuple[str, str]:

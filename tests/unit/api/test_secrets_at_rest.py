@@ -7,7 +7,6 @@ run through real Redis and a real worker is tests/integration/test_privacy.py.
 
 from __future__ import annotations
 
-import dataclasses
 import secrets
 import sys
 from collections.abc import Mapping, Sequence
@@ -17,10 +16,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import MetaData, select
 
-from resumeroast.adapters.db.engine import migrate
 from resumeroast.api.app import create_app
-from resumeroast.bootstrap import build_runtime, group_commit
 from resumeroast.settings import Settings
+from tests.unit.pipeline.fakes import runtime_with_queue
 
 RESUME = b"Alex Doe\nalex@example.org\n\nEXPERIENCE\nAnalyst, Acme, 2019 - 2024\n- Cut costs 20%\n"
 
@@ -90,13 +88,8 @@ def test_no_token_or_idempotency_key_is_kept(
         data_dir=tmp_path / "data",
         upload_rate_limit_per_minute=0,
     )
-    built = build_runtime(settings)
-    migrate(built.engine)
     queue = RecordingQueue()
-    deps = dataclasses.replace(
-        built.deps, queue=queue, submissions=group_commit(built.deps.jobs, queue)
-    )
-    rt = dataclasses.replace(built, deps=deps)
+    rt = runtime_with_queue(settings, queue)
     key = f"idem-{secrets.token_hex(16)}"
 
     with TestClient(create_app(settings, runtime=rt)) as client:

@@ -7,15 +7,17 @@ see: the job's row, the events published, the messages enqueued.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from resumeroast.adapters.db.dead_letters import SqlDeadLetters
+from resumeroast.adapters.db.engine import migrate
 from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.adapters.db.leases import SqlLeases
 from resumeroast.adapters.db.review_cache import SqlReviewCache
-from resumeroast.bootstrap import group_commit
+from resumeroast.bootstrap import Runtime, build_runtime, group_commit
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import Job, LLMUsage, Stage
@@ -23,6 +25,7 @@ from resumeroast.core.readers import read_document
 from resumeroast.errors import BrokerUnavailable
 from resumeroast.pipeline import Deps, Limits, RetryPolicy, Upload, submit_resume
 from resumeroast.ports import RedrivenMessage, ReviewRequest
+from resumeroast.settings import Settings
 from tests.support.aio import run_async
 
 RESUME = b"""Jane Doe
@@ -225,6 +228,17 @@ def world(
         redriven=redrive,
     )
     return World(deps, queue, events, breaker, metrics, reviewer)
+
+
+def runtime_with_queue(settings: Settings, queue: Any) -> Runtime:
+    """The runtime bootstrap builds (on a migrated database) with `queue` as its broker, for an
+    in-process app whose uploads are published to a recording queue."""
+    built = build_runtime(settings)
+    migrate(built.engine)
+    deps = dataclasses.replace(
+        built.deps, queue=queue, submissions=group_commit(built.deps.jobs, queue)
+    )
+    return dataclasses.replace(built, deps=deps)
 
 
 def submit(deps: Deps, upload: Upload) -> tuple[Job, bool]:
