@@ -1,14 +1,14 @@
-"""Settings → a Reviewer. The only place that reads the LLM settings and the API key."""
+"""Settings → a Reviewer. The only place that reads the LLM settings and the API key.
+
+A vendor's module (and its SDK: anthropic's takes seconds to import on a loaded machine) is
+imported when a reviewer of that vendor is built, not with this module: an API process, the
+analyzer-only reviewer and the use cases' tests never pay for SDKs they do not use.
+"""
 
 from __future__ import annotations
 
 import time
 
-from resumeroast.adapters.llm.anthropic import (
-    ANTHROPIC_BASE_URL,
-    AnthropicChatClient,
-    make_anthropic_sdk,
-)
 from resumeroast.adapters.llm.cost import FREE, price_for
 from resumeroast.adapters.llm.local import (
     BUNDLED_TEMPLATE,
@@ -16,11 +16,6 @@ from resumeroast.adapters.llm.local import (
     LocalReviewer,
     LocalServerConfig,
     default_threads,
-)
-from resumeroast.adapters.llm.openai_compat import (
-    OPENAI_BASE_URL,
-    OpenAIChatClient,
-    make_openai_sdk,
 )
 from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.core.review.cost import Price
@@ -57,7 +52,13 @@ def relay_upstream(settings: Settings) -> str:
     """The provider URL that the relay forwards to (and workers call without one)."""
     if settings.llm_base_url:
         return settings.llm_base_url
-    return ANTHROPIC_BASE_URL if settings.effective_provider == "anthropic" else OPENAI_BASE_URL
+    if settings.effective_provider == "anthropic":
+        from resumeroast.adapters.llm.anthropic import ANTHROPIC_BASE_URL
+
+        return ANTHROPIC_BASE_URL
+    from resumeroast.adapters.llm.openai_compat import OPENAI_BASE_URL
+
+    return OPENAI_BASE_URL
 
 
 def _hosted_url(settings: Settings) -> str:
@@ -83,6 +84,8 @@ def openai_reviewer(
     price: Price | None = None,
     grammar_hints: bool = False,
 ) -> LLMReviewer:
+    from resumeroast.adapters.llm.openai_compat import OpenAIChatClient, make_openai_sdk
+
     model = model or _model(settings)
     sdk = make_openai_sdk(
         api_key=_api_key(settings),
@@ -111,6 +114,8 @@ def openai_reviewer(
 
 
 def anthropic_reviewer(settings: Settings) -> LLMReviewer:
+    from resumeroast.adapters.llm.anthropic import AnthropicChatClient, make_anthropic_sdk
+
     model = _model(settings)
     sdk = make_anthropic_sdk(
         api_key=_api_key(settings), base_url=_hosted_url(settings), timeout_s=settings.llm_timeout_s
