@@ -116,3 +116,10 @@ def test_references_on_request_or_names_alone_are_left_alone() -> None:
     names_only = run(GOOD + "References\nMark Olsen, Engineering Manager, Acme Payments\n")
 
     assert "content.references" not in codes(on_request) | codes(names_only)
+
+
+def test_a_menu_whose_first_entry_is_read_as_a_heading_is_not_a_second_copy() -> None:
+    # "Experience" opens a section, but only other headings sit under it: the page's menu
+    menu = swap("Jane Smith\n", "Jane Smith\nExperience\nVolunteer History\n")
+
+    assert "content.duplicated" not in codes(run(menu))
