@@ -99,6 +99,20 @@ def _year(text: str) -> int:
     return 2000 + int(text[1:]) if text.startswith("'") else int(text)
 
 
+_MONTH_WORD = re.compile(r"[^\W\d_]+\.?")
+
+
+def month_spellings(text: str) -> list[tuple[int, str]]:
+    """The month names in a date as written, lower-cased: [(10, "oct"), (10, "october")]."""
+    found = []
+    for match in _MONTH_WORD.finditer(text):
+        word = match.group(0).lower()
+        number = _MONTHS.get(word.rstrip("."))
+        if number is not None:
+            found.append((number, word))
+    return found
+
+
 def _month(text: str) -> int:
     return _MONTHS[text.rstrip(".")]
 

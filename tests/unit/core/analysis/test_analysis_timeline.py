@@ -13,6 +13,23 @@ def test_mixed_date_formats_are_reported_with_each_style() -> None:
     finding = found(analysis, "dates.mixed_formats")
     assert finding is not None
     assert {e.quote for e in finding.evidence} == {"Jan 2021 - Present", "03/2017 - 12/2020"}
+    assert "'03/2017 - 12/2020'" in finding.message  # the resume's own dates, no canned example
+
+
+def test_one_month_written_two_ways_is_a_mix_with_the_spellings_quoted() -> None:
+    full = run(swap("Mar 2017 - Dec 2020", "March 2017 - December 2020", swap(
+        "Jan 2021 - Present", "Mar 2021 - Present")))
+    stop = run(swap("Mar 2017 - Dec 2020", "Mar. 2017 - Dec. 2020"))
+
+    finding = found(full, "dates.mixed_formats")
+    assert finding is not None and "'mar' and 'march'" in finding.message
+    assert "dates.mixed_formats" in codes(stop)
+
+
+def test_short_and_full_month_names_of_different_months_are_house_style() -> None:
+    analysis = run(swap("Mar 2017 - Dec 2020", "August 2017 - December 2020"))
+
+    assert "dates.mixed_formats" not in codes(analysis)
 
 
 def test_a_gap_of_fourteen_months_is_reported_and_six_is_not() -> None:

@@ -6,10 +6,10 @@ import re
 from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
-from resumeroast.core.analysis.dates import find_range, mask_day_dates
+from resumeroast.core.analysis.dates import find_range, mask_day_dates, month_spellings
 from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
-from resumeroast.core.feedback import Finding
+from resumeroast.core.feedback import Evidence, Finding
 
 GAP_MONTHS = 6  #: gaps longer than this are reported
 #: Overlaps at least this long are reported: shorter ones are a notice period, a part-time job
@@ -54,25 +54,65 @@ def _dated_to_the_day(context: Context) -> bool:
 
 
 def check_date_formats(context: Context) -> list[Finding]:
+    """Two systems ('Jan 2020' and '01/2020'), or one month written two ways ('Oct' and
+    'October', 'Jan.' and 'Jan'). 'Jan. 2025' beside 'August 2017' is house style (AP writes
+    short months out), not carelessness: months named short or in full are no mix by
+    themselves."""
     styles: dict[str, Role] = {}
     for role in context.jobs:
         assert role.dates is not None
         for style in role.dates.styles:
             if style in _STYLE_NAMES:
                 styles.setdefault(style, role)
-    if len(styles) < 2:
-        return []
-    names = ", ".join(_STYLE_NAMES[s] for s in styles)
+    if len(styles) < 2 or set(styles) <= _NAMED_MONTHS:
+        return _one_month_two_ways(context.jobs)
+    examples = ", ".join(f"'{_date_quote(role)}'" for role in dict.fromkeys(styles.values()))
     return [
-        finding(
-            "dates.mixed_formats",
-            INFO,
-            f"Dates are written {len(styles)} ways ({names}): it reads as careless.",
-            "Pick one format, e.g. 'Jan 2020 – Mar 2022', and use it everywhere.",
+        _mixed_formats(
+            f"Dates are written {len(styles)} ways ({examples}): it reads as careless.",
             # one quote per role: "Jan 2020 - 03/2021" shows two formats in one line
             [cite(_date_quote(role), _date_line(role)) for role in dict.fromkeys(styles.values())],
         )
     ]
+
+
+_NAMED_MONTHS = frozenset({"month_abbr", "month_full"})
+
+
+def _one_month_two_ways(jobs: tuple[Role, ...]) -> list[Finding]:
+    spellings: dict[int, dict[str, Role]] = {}
+    periods: dict[bool, Role] = {}
+    for role in jobs:
+        assert role.dates is not None
+        for number, word in month_spellings(role.dates.text):
+            spellings.setdefault(number, {}).setdefault(word, role)
+            if len(word.rstrip(".")) <= 3:  # an abbreviation: with or without its full stop
+                periods.setdefault(word.endswith("."), role)
+    mixed = [ways for ways in spellings.values() if len(ways) > 1]
+    if mixed:
+        words, roles = list(mixed[0]), list(dict.fromkeys(mixed[0].values()))
+    elif len(periods) > 1:
+        words, roles = [], list(dict.fromkeys(periods.values()))
+    else:
+        return []
+    said = ", ".join(f"'{_date_quote(role)}'" for role in roles)
+    what = f"'{words[0]}' and '{words[1]}'" if words else "with and without a full stop"
+    return [
+        _mixed_formats(
+            f"The same month is written two ways ({what}: {said}): it reads as careless.",
+            [cite(_date_quote(role), _date_line(role)) for role in roles],
+        )
+    ]
+
+
+def _mixed_formats(message: str, evidence: list[Evidence]) -> Finding:
+    return finding(
+        "dates.mixed_formats",
+        INFO,
+        message,
+        "Pick one format, e.g. 'Jan 2020 – Mar 2022', and use it everywhere.",
+        evidence,
+    )
 
 
 def check_gaps(context: Context) -> list[Finding]:
