@@ -127,7 +127,7 @@ _WEB_ADDRESS = re.compile(
 
 
 def check_first_person(context: Context) -> list[Finding]:
-    if context.academic and context.document.layout.pages > 2:
+    if context.academic_record:
         return []  # a full academic record: its research statement is written in the first person
     lines = tuple(line for line in context.own_words if not _CONTACT_LINE.search(line.text))
     pattern = _pronoun_regex()

@@ -27,6 +27,8 @@ def weak_opener(text: str) -> str | None:
 
 
 def check_weak_openers(context: Context) -> list[Finding]:
+    if context.academic_record:
+        return []  # "Contributed to" a grant or a paper is the honest word for shared work
     weak = [b for b in context.bullets if context.in_experience(b) and weak_opener(b.text)]
     if not weak:
         return []
