@@ -83,7 +83,7 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
         if len(before) == 1 and not before.isalnum() and before not in _DASHES:
             continue  # a handle after an icon: "§ jdoe"
         if _QUOTED.match(raw):
-            continue  # a word the writer put in quotes is theirs on purpose: "a virtual 'fieldtrip'"
+            continue  # put in quotes on purpose: "a virtual 'fieldtrip'"
         token = raw.strip(_EDGE)
         if token.endswith(".") and len(token) <= 5:
             continue  # an abbreviation: "vol.", "approx."
