@@ -117,8 +117,13 @@ def covered(issues: list[dict[str, Any]]) -> list[int]:
     return [i for i, issue in enumerate(issues) if issue_codes(issue)]
 
 
+#: Markdown emphasis and code marks: an annotator quotes a .md file's source ("*Jan 2020*"),
+#: the reader gives the text a reader sees ("Jan 2020")
+_MARKUP = str.maketrans("", "", "*`")
+
+
 def normal(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip().lower()
+    return _SPACE.sub(" ", text.replace("\u00a0", " ").translate(_MARKUP)).strip().lower()
 
 
 def overlaps(one: str, other: str) -> bool:
