@@ -102,14 +102,15 @@ def _year(text: str) -> int:
 _MONTH_WORD = re.compile(r"[^\W\d_]+\.?")
 
 
-def month_spellings(text: str) -> list[tuple[int, str]]:
-    """The month names in a date as written, lower-cased: [(10, "oct"), (10, "october")]."""
+def month_spellings(text: str) -> list[tuple[int, str, bool]]:
+    """The month names in a date as written, lower-cased, and whether each is an abbreviation:
+    [(10, "oct", True), (10, "october", False)]. "May" is a full name, never short for one."""
     found = []
     for match in _MONTH_WORD.finditer(text):
         word = match.group(0).lower()
         number = _MONTHS.get(word.rstrip("."))
         if number is not None:
-            found.append((number, word))
+            found.append((number, word, word.rstrip(".") not in _FULL_MONTHS))
     return found
 
 

@@ -102,3 +102,10 @@ def test_no_gap_is_claimed_where_a_role_dated_to_the_day_could_not_be_placed() -
 
     assert "dates.gap" in codes(run(gap))
     assert "dates.gap" not in codes(run(filled))
+
+
+def test_may_is_a_full_name_not_an_abbreviation_without_its_full_stop() -> None:
+    analysis = run(swap("Mar 2017 - Dec 2020", "May 2017 - Dec. 2020", swap(
+        "Jan 2021 - Present", "Jan. 2021 - Present")))
+
+    assert "dates.mixed_formats" not in codes(analysis)

@@ -84,9 +84,9 @@ def _one_month_two_ways(jobs: tuple[Role, ...]) -> list[Finding]:
     periods: dict[bool, Role] = {}
     for role in jobs:
         assert role.dates is not None
-        for number, word in month_spellings(role.dates.text):
+        for number, word, short in month_spellings(role.dates.text):
             spellings.setdefault(number, {}).setdefault(word, role)
-            if len(word.rstrip(".")) <= 3:  # an abbreviation: with or without its full stop
+            if short:  # an abbreviation: with or without its full stop
                 periods.setdefault(word.endswith("."), role)
     mixed = [ways for ways in spellings.values() if len(ways) > 1]
     if mixed:
@@ -96,10 +96,14 @@ def _one_month_two_ways(jobs: tuple[Role, ...]) -> list[Finding]:
     else:
         return []
     said = ", ".join(f"'{_date_quote(role)}'" for role in roles)
-    what = f"'{words[0]}' and '{words[1]}'" if words else "with and without a full stop"
+    what = (
+        f"The same month is written two ways ('{words[0]}' and '{words[1]}': {said})"
+        if words
+        else f"Short month names are written with and without a full stop ({said})"
+    )
     return [
         _mixed_formats(
-            f"The same month is written two ways ({what}: {said}): it reads as careless.",
+            f"{what}: it reads as careless.",
             [cite(_date_quote(role), _date_line(role)) for role in roles],
         )
     ]
