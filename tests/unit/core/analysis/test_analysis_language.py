@@ -99,7 +99,8 @@ def test_grand_words_are_no_finding_of_their_own() -> None:
 
 
 def test_soft_skills_listed_as_items_are_cliches() -> None:
-    analysis = run(swap("Python, Go,", "Critical Thinking, Problem-Solving & Multitasking, Python, Go,"))
+    skills = "Critical Thinking, Problem-Solving & Multitasking, Python, Go,"
+    analysis = run(swap("Python, Go,", skills))
     finding = found(analysis, "language.cliche")
 
     assert finding is not None

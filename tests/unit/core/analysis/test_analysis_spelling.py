@@ -157,7 +157,8 @@ def test_two_everyday_words_run_together_are_a_typo(joined: str, halves: str) ->
 
 
 @pytest.mark.parametrize(
-    "words", ["codebase and dataset", "toolset", "wellbeing", "preprocessing", "a virtual 'fieldtrip'"]
+    "words",
+    ["codebase and dataset", "toolset", "wellbeing", "preprocessing", "a virtual 'fieldtrip'"],
 )
 def test_real_compounds_prefixes_and_quoted_words_are_not_split(words: str) -> None:
     analysis = run(swap(INGEST, f"• Built an ingestion pipeline for {words} in Python"))

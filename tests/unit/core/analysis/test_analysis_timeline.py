@@ -17,8 +17,13 @@ def test_mixed_date_formats_are_reported_with_each_style() -> None:
 
 
 def test_one_month_written_two_ways_is_a_mix_with_the_spellings_quoted() -> None:
-    full = run(swap("Mar 2017 - Dec 2020", "March 2017 - December 2020", swap(
-        "Jan 2021 - Present", "Mar 2021 - Present")))
+    full = run(
+        swap(
+            "Mar 2017 - Dec 2020",
+            "March 2017 - December 2020",
+            swap("Jan 2021 - Present", "Mar 2021 - Present"),
+        )
+    )
     stop = run(swap("Mar 2017 - Dec 2020", "Mar. 2017 - Dec. 2020"))
 
     finding = found(full, "dates.mixed_formats")
@@ -105,7 +110,12 @@ def test_no_gap_is_claimed_where_a_role_dated_to_the_day_could_not_be_placed() -
 
 
 def test_may_is_a_full_name_not_an_abbreviation_without_its_full_stop() -> None:
-    analysis = run(swap("Mar 2017 - Dec 2020", "May 2017 - Dec. 2020", swap(
-        "Jan 2021 - Present", "Jan. 2021 - Present")))
+    analysis = run(
+        swap(
+            "Mar 2017 - Dec 2020",
+            "May 2017 - Dec. 2020",
+            swap("Jan 2021 - Present", "Jan. 2021 - Present"),
+        )
+    )
 
     assert "dates.mixed_formats" not in codes(analysis)

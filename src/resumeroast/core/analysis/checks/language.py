@@ -73,9 +73,7 @@ def _soft_skill_hits(context: Context) -> list[tuple[TextLine, list[str]]]:
     for line in context.own_words:
         summary = context.section_of(line.number) == "summary"
         found = [
-            m.group(0)
-            for m in pattern.finditer(line.text)
-            if summary or _whole_item(line.text, m)
+            m.group(0) for m in pattern.finditer(line.text) if summary or _whole_item(line.text, m)
         ]
         if found:
             hits.append((line, found))
