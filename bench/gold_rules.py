@@ -46,7 +46,7 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "too-long": ("length.too_many_pages", "length.too_many_words"),
     "too-short": ("length.too_short", "ats.too_little_text"),
     "wall-of-text": ("brevity.wall_of_text", "content.role_as_paragraph"),
-    "date-missing": ("dates.missing",),
+    "date-missing": ("dates.missing", "dates.no_year"),
     "date-gap": ("dates.gap",),
     "date-inconsistent-format": ("dates.mixed_formats",),
     "date-contradiction": (

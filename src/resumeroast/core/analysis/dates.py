@@ -114,6 +114,29 @@ def month_spellings(text: str) -> list[tuple[int, str, bool]]:
     return found
 
 
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+#: "6th Sept - 29th Feb", "June – August": a range of months and no year anywhere near it
+_YEARLESS_RANGE = re.compile(
+    rf"(?<![\w/]){_DAY}(?P<a>[^\W\d_]{{3,9}})\.?\s*[-–—]\s*{_DAY}(?P<b>[^\W\d_]{{3,9}})\.?(?![\w/])"
+)
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b")
+_OPEN_END = frozenset({"present", "current", "now", "today"})
+
+
+def yearless_range(text: str) -> str | None:
+    """A date range written without its year ("6th Sept - 29th Feb"), as written; None when
+    the line names a year anywhere (then it is dated) or the words are not months."""
+    if _ANY_YEAR.search(text):
+        return None
+    for match in _YEARLESS_RANGE.finditer(text):
+        first, last = match.group("a"), match.group("b")
+        if not (first[0].isupper() and last[0].isupper()):
+            continue  # months are capitalised in English; "may - can" is no date
+        if first.lower() in _MONTHS and (last.lower() in _MONTHS or last.lower() in _OPEN_END):
+            return match.group(0).strip()
+    return None
+
+
 def _month(text: str) -> int:
     return _MONTHS[text.rstrip(".")]
 

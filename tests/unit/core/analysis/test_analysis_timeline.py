@@ -119,3 +119,19 @@ def test_may_is_a_full_name_not_an_abbreviation_without_its_full_stop() -> None:
     )
 
     assert "dates.mixed_formats" not in codes(analysis)
+
+
+def test_a_range_of_months_without_a_year_is_quoted() -> None:
+    project = "Honours project on reef surveys, 6th Sept - 29th Feb\n"
+    analysis = run(swap("Skills\n", f"Projects\n{project}Skills\n"))
+
+    finding = found(analysis, "dates.no_year")
+    assert finding is not None and "'6th Sept - 29th Feb'" in finding.message
+
+
+def test_ranges_with_a_year_and_words_that_are_no_months_are_not_yearless() -> None:
+    dated = "Honours project on reef surveys, Sept 2019 - Feb 2020\n"
+    days = "Weekend shifts at the aquarium, Mon - Fri cover when needed\n"
+
+    for line in (dated, days):
+        assert "dates.no_year" not in codes(run(swap("Skills\n", f"Projects\n{line}Skills\n")))

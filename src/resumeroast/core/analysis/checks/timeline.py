@@ -6,7 +6,12 @@ import re
 from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
-from resumeroast.core.analysis.dates import find_range, mask_day_dates, month_spellings
+from resumeroast.core.analysis.dates import (
+    find_range,
+    mask_day_dates,
+    month_spellings,
+    yearless_range,
+)
 from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
 from resumeroast.core.feedback import Evidence, Finding
@@ -38,6 +43,34 @@ def check_missing_dates(context: Context) -> list[Finding]:
             WARNING,
             "No dates on any role: recruiters and ATS cannot tell how recent or how long it was.",
             "Give every role a start and an end: 'Jan 2021 – Mar 2023' or 'Jan 2021 – Present'.",
+        )
+    ]
+
+
+#: sections whose dates place what was done in time (not a skills list, not the header)
+_DATED_SECTIONS = frozenset(
+    {"experience", "projects", "education", "volunteering", "activities", "courses", "awards"}
+)
+
+
+def check_yearless_dates(context: Context) -> list[Finding]:
+    """ "Honours Project 6th Sept - 29th Feb": a range of months with no year on its line."""
+    hits = [
+        (line, found)
+        for line in context.lines
+        if context.section_of(line.number) in _DATED_SECTIONS
+        and (found := yearless_range(line.text)) is not None
+    ]
+    if not hits:
+        return []
+    said = ", ".join(f"'{found}'" for _, found in hits[:3])
+    return [
+        finding(
+            "dates.no_year",
+            INFO,
+            f"Dates without a year ({said}): a reader cannot tell when, or how long ago, it was.",
+            "Add the year to both ends: 'Sep 2019 – Feb 2020'.",
+            [cite(line.quote, line.number) for line, _ in hits],
         )
     ]
 
