@@ -46,7 +46,7 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "too-long": ("length.too_many_pages", "length.too_many_words"),
     "too-short": ("length.too_short", "ats.too_little_text"),
     "wall-of-text": ("brevity.wall_of_text", "content.role_as_paragraph"),
-    "date-missing": ("dates.missing",),
+    "date-missing": ("dates.missing", "dates.no_year"),
     "date-gap": ("dates.gap",),
     "date-inconsistent-format": ("dates.mixed_formats",),
     "date-contradiction": (
@@ -117,8 +117,13 @@ def covered(issues: list[dict[str, Any]]) -> list[int]:
     return [i for i, issue in enumerate(issues) if issue_codes(issue)]
 
 
+#: Markdown emphasis and code marks: an annotator quotes a .md file's source ("*Jan 2020*"),
+#: the reader gives the text a reader sees ("Jan 2020")
+_MARKUP = str.maketrans("", "", "*`")
+
+
 def normal(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip().lower()
+    return _SPACE.sub(" ", text.replace("\u00a0", " ").translate(_MARKUP)).strip().lower()
 
 
 def overlaps(one: str, other: str) -> bool:

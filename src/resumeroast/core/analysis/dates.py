@@ -99,6 +99,44 @@ def _year(text: str) -> int:
     return 2000 + int(text[1:]) if text.startswith("'") else int(text)
 
 
+_MONTH_WORD = re.compile(r"[^\W\d_]+\.?")
+
+
+def month_spellings(text: str) -> list[tuple[int, str, bool]]:
+    """The month names in a date as written, lower-cased, and whether each is an abbreviation:
+    [(10, "oct", True), (10, "october", False)]. "May" is a full name, never short for one."""
+    found = []
+    for match in _MONTH_WORD.finditer(text):
+        word = match.group(0).lower()
+        number = _MONTHS.get(word.rstrip("."))
+        if number is not None:
+            found.append((number, word, word.rstrip(".") not in _FULL_MONTHS))
+    return found
+
+
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+#: "6th Sept - 29th Feb", "June – August": a range of months and no year anywhere near it
+_YEARLESS_RANGE = re.compile(
+    rf"(?<![\w/]){_DAY}(?P<a>[^\W\d_]{{3,9}})\.?\s*[-–—]\s*{_DAY}(?P<b>[^\W\d_]{{3,9}})\.?(?![\w/])"
+)
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b|['’]\d\d\b")
+_OPEN_END = frozenset({"present", "current", "now", "today"})
+
+
+def yearless_range(text: str) -> str | None:
+    """A date range written without its year ("6th Sept - 29th Feb"), as written; None when
+    the line names a year anywhere (then it is dated) or the words are not months."""
+    if _ANY_YEAR.search(text):
+        return None
+    for match in _YEARLESS_RANGE.finditer(text):
+        first, last = match.group("a"), match.group("b")
+        if not (first[0].isupper() and last[0].isupper()):
+            continue  # months are capitalised in English; "may - can" is no date
+        if first.lower() in _MONTHS and (last.lower() in _MONTHS or last.lower() in _OPEN_END):
+            return match.group(0).strip()
+    return None
+
+
 def _month(text: str) -> int:
     return _MONTHS[text.rstrip(".")]
 

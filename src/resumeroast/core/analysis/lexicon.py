@@ -40,6 +40,11 @@ def cliches() -> tuple[str, ...]:
 
 
 @cache
+def soft_skills() -> tuple[str, ...]:
+    return read_lines("soft_skills.txt")
+
+
+@cache
 def pronouns() -> tuple[str, ...]:
     return read_lines("pronouns.txt")
 

@@ -21,6 +21,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "contact.no_email": ("completeness", 30, 30),
     "contact.no_phone": ("completeness", 15, 15),
     "contact.no_location": ("completeness", 5, 5),
+    "contact.unprofessional_email": ("completeness", 10, 10),
     "sections.no_experience:critical": ("completeness", 35, 35),
     "sections.no_experience:warning": ("completeness", 20, 20),
     "sections.no_experience:info": ("completeness", 10, 10),

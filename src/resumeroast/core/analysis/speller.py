@@ -131,6 +131,28 @@ def verb_nearby(word: str) -> str | None:
     return guess.capitalize() if guess is not None and is_verb(guess) else None
 
 
+COMPOUND_PART = 4  #: "toolset" (tool + set) and "inbox" are words; "highschool" is not
+COMPOUND_PART_ZIPF = 4.5  #: each half an everyday word ("high", "school", "long", "term")
+COMPOUND_ZIPF = 3.5  #: "wellbeing", "lifelong", "nonprofit": joined forms common enough to be words
+
+
+@cache
+def split_compound(word: str) -> str | None:
+    """Two everyday words run together ("highschool", "longterm", "fulltime"): 'high school'.
+
+    Only for a word that no dictionary or technology list knows ("codebase", "workflow" are
+    words) and that is itself rare; each half must be a very common word of four letters or
+    more, so prefixes ("preprocessing") and short joins ("toolset") are never split."""
+    lowered = word.lower()
+    if not lowered.isalpha() or is_known(lowered) or zipf(lowered) >= COMPOUND_ZIPF:
+        return None
+    for at in range(COMPOUND_PART, len(lowered) - COMPOUND_PART + 1):
+        left, right = lowered[:at], lowered[at:]
+        if min(zipf(left), zipf(right)) >= COMPOUND_PART_ZIPF:
+            return f"{left} {right}"
+    return None
+
+
 MIN_TECH_NAME = 6  #: shorter names ("Redis", "Kafka") are too close to people's names to guess
 
 

@@ -120,3 +120,14 @@ def test_the_verdict_names_the_costliest_problem_and_its_fix() -> None:
 
     assert top.code == "contact.no_email"
     assert top.message in verdict and top.fix in verdict
+
+
+def test_a_full_academic_record_is_not_asked_for_a_number_or_a_stronger_verb_per_bullet() -> None:
+    duties = "• Responsible for the group's seminar series\n• Contributed to a grant application\n"
+    ingest = "• Built an ingestion pipeline in Python that processes 12M events per day\n"
+    with_duties = swap(ingest, ingest + duties)
+    academic = run(with_duties + ACADEMIC, **THREE_PAGES)
+    resume = run(with_duties, **THREE_PAGES)
+
+    assert not {"impact.unquantified_bullets", "verbs.weak_opener"} & codes(academic)
+    assert {"impact.unquantified_bullets", "verbs.weak_opener"} <= codes(resume)

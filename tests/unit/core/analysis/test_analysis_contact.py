@@ -6,7 +6,7 @@ import pytest
 
 from resumeroast.core.analysis import analyze
 from resumeroast.core.documents import Document, DocumentKind, Line, Region
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
 
 CONTACT = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
 
@@ -143,3 +143,15 @@ def test_a_place_on_a_closing_job_line_is_not_the_candidates_location() -> None:
     job = no_city + "Volunteering\nFood bank driver | Pune, Maharashtra | 2015 - 2016\n"
 
     assert "contact.no_location" in codes(run(job))
+
+
+@pytest.mark.parametrize("address", ["janeloves123@gmail.com", "sexy_kitty@example.com"])
+def test_a_personal_email_address_is_reported_with_the_line_it_is_on(address: str) -> None:
+    analysis = run(swap("jane.smith@example.com", address))
+
+    assert lines_of(analysis, "contact.unprofessional_email") == {2}
+
+
+@pytest.mark.parametrize("address", ["angela.smith@example.com", "lovelace@example.com"])
+def test_names_that_hold_a_casual_word_are_professional_addresses(address: str) -> None:
+    assert "contact.unprofessional_email" not in codes(run(swap("jane.smith@example.com", address)))

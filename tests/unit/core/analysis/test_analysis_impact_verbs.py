@@ -104,3 +104,15 @@ def test_wrapped_bullets_are_one_statement() -> None:
 )  # fmt: skip
 def test_durations_and_employer_place_or_date_lines_are_not_statements(line: str) -> None:
     assert "verbs.no_verb" not in codes(run(swap(MIGRATED, line)))
+
+
+def test_noun_phrases_inside_a_running_paragraph_are_no_bullets_without_a_verb() -> None:
+    paragraph = (
+        "Duties: Migrated 40 services from a monolith to Kubernetes for the payments team. "
+        "Coordinated the rollout with three product teams over two quarters. "
+        "Kubernetes migration of the remaining batch jobs."
+    )
+    terse = "• Inventory management and supplies. Vendor selection and sales."
+
+    assert "verbs.no_verb" not in codes(run(swap(MIGRATED, paragraph)))
+    assert "verbs.no_verb" in codes(run(swap(MIGRATED, terse)))

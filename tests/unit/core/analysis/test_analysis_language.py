@@ -96,3 +96,22 @@ def test_grand_words_are_no_finding_of_their_own() -> None:
     pile = swap("• Migrated 40", "• Utilized Kubernetes to move 40", pile)
 
     assert codes(run(pile)) == set()
+
+
+def test_soft_skills_listed_as_items_are_cliches() -> None:
+    skills = "Critical Thinking, Problem-Solving & Multitasking, Python, Go,"
+    analysis = run(swap("Python, Go,", skills))
+    finding = found(analysis, "language.cliche")
+
+    assert finding is not None
+    assert "'critical thinking'" in finding.message.lower()
+    assert "multitasking" in finding.message.lower()
+
+
+@pytest.mark.parametrize(
+    "item", ["Engineering Problem Solving", "several problem-solving projects on GitHub"]
+)
+def test_soft_skill_words_inside_a_course_or_a_phrase_are_no_cliche(item: str) -> None:
+    analysis = run(swap("Python, Go,", f"Python, {item}, Go,"))
+
+    assert "language.cliche" not in codes(analysis)

@@ -58,6 +58,7 @@ def test_sections_of_one_kind_with_different_headings_are_not_duplicates() -> No
         "Age: 31 | Marital status: married",
         "Nationality: Greek",
         "31 years old, two children",
+        "Left my home country seeking asylum in 2019",
     ],
 )
 def test_personal_details_are_flagged_for_us_and_uk_employers(details: str) -> None:
@@ -72,10 +73,12 @@ def test_personal_details_are_flagged_for_us_and_uk_employers(details: str) -> N
 def test_names_and_words_that_contain_a_label_are_not_personal_details() -> None:
     text = swap(SECOND_ROLE, SECOND_ROLE + "• Co-wrote a paper with B. Dobson on sewer overflow\n")
     cleared = swap(CONTACT, f"{CONTACT}\nCitizenship: U.S. citizen, Secret clearance")
+    authorised = swap(CONTACT, f"{CONTACT}\nAuthorized to work in the US; no visa sponsorship")
 
     assert "personal.details" not in codes(run(text))
     assert "personal.details" not in codes(run(GOOD))
     assert "personal.details" not in codes(run(cleared))  # US federal jobs ask for it
+    assert "personal.details" not in codes(run(authorised))  # work authorisation is wanted
 
 
 def test_a_cover_letter_pasted_into_the_resume_is_a_warning() -> None:
@@ -116,3 +119,10 @@ def test_references_on_request_or_names_alone_are_left_alone() -> None:
     names_only = run(GOOD + "References\nMark Olsen, Engineering Manager, Acme Payments\n")
 
     assert "content.references" not in codes(on_request) | codes(names_only)
+
+
+def test_a_menu_whose_first_entry_is_read_as_a_heading_is_not_a_second_copy() -> None:
+    # "Experience" opens a section, but only other headings sit under it: the page's menu
+    menu = swap("Jane Smith\n", "Jane Smith\nExperience\nVolunteer History\n")
+
+    assert "content.duplicated" not in codes(run(menu))

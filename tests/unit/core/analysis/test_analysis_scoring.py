@@ -93,6 +93,8 @@ BROKEN_AND_FIXED = [
     FixPair("contact.no_email", swap(CONTACT, CONTACT.replace("jane.smith@example.com | ", ""))),
     FixPair("contact.no_phone", swap(CONTACT, CONTACT.replace("+1 (555) 201-3344 | ", ""))),
     FixPair("contact.no_location", swap(CONTACT, CONTACT.replace("Portland, OR | ", ""))),
+    FixPair("contact.unprofessional_email",
+            swap(CONTACT, CONTACT.replace("jane.smith@", "janeloves123@"))),
     FixPair("sections.no_experience", swap("Experience\n", "")),
     FixPair("sections.no_education", swap(EDUCATION, "")),
     FixPair("sections.empty_role", swap(SECOND_ROLE, "")),

@@ -25,6 +25,8 @@ from tests.unit.core.analysis.analysis_helpers import GOOD, found, run, swap
         ("Selected Publications", "publications"),
         ("Projects (selected)", "projects"),
         ("Berufserfahrung", "experience"),
+        ("Focused Experience", "experience"),
+        ("Volunteer History", "volunteering"),
     ],
 )
 def test_heading_synonyms_map_to_one_section_kind(heading: str, kind: str) -> None:

@@ -144,3 +144,23 @@ def test_a_typo_after_a_dash_is_checked() -> None:
     analysis = run(swap(INGEST, "• Built an ingestion pipeline in Python - proccesses 12M events"))
 
     assert lines_of(analysis, "spelling.misspelling") == {12}
+
+
+@pytest.mark.parametrize(
+    ("joined", "halves"), [("highschool", "high school"), ("longterm", "long term")]
+)
+def test_two_everyday_words_run_together_are_a_typo(joined: str, halves: str) -> None:
+    analysis = run(swap(INGEST, f"• Built an ingestion pipeline for a {joined} client in Python"))
+
+    finding = found(analysis, "spelling.misspelling")
+    assert finding is not None and f"'{joined}' → '{halves}'" in finding.message
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["codebase and dataset", "toolset", "wellbeing", "preprocessing", "a virtual 'fieldtrip'"],
+)
+def test_real_compounds_prefixes_and_quoted_words_are_not_split(words: str) -> None:
+    analysis = run(swap(INGEST, f"• Built an ingestion pipeline for {words} in Python"))
+
+    assert "spelling.misspelling" not in codes(analysis)

@@ -13,6 +13,28 @@ def test_mixed_date_formats_are_reported_with_each_style() -> None:
     finding = found(analysis, "dates.mixed_formats")
     assert finding is not None
     assert {e.quote for e in finding.evidence} == {"Jan 2021 - Present", "03/2017 - 12/2020"}
+    assert "'03/2017 - 12/2020'" in finding.message  # the resume's own dates, no canned example
+
+
+def test_one_month_written_two_ways_is_a_mix_with_the_spellings_quoted() -> None:
+    full = run(
+        swap(
+            "Mar 2017 - Dec 2020",
+            "March 2017 - December 2020",
+            swap("Jan 2021 - Present", "Mar 2021 - Present"),
+        )
+    )
+    stop = run(swap("Mar 2017 - Dec 2020", "Mar. 2017 - Dec. 2020"))
+
+    finding = found(full, "dates.mixed_formats")
+    assert finding is not None and "'mar' and 'march'" in finding.message
+    assert "dates.mixed_formats" in codes(stop)
+
+
+def test_short_and_full_month_names_of_different_months_are_house_style() -> None:
+    analysis = run(swap("Mar 2017 - Dec 2020", "August 2017 - December 2020"))
+
+    assert "dates.mixed_formats" not in codes(analysis)
 
 
 def test_a_gap_of_fourteen_months_is_reported_and_six_is_not() -> None:
@@ -85,3 +107,31 @@ def test_no_gap_is_claimed_where_a_role_dated_to_the_day_could_not_be_placed() -
 
     assert "dates.gap" in codes(run(gap))
     assert "dates.gap" not in codes(run(filled))
+
+
+def test_may_is_a_full_name_not_an_abbreviation_without_its_full_stop() -> None:
+    analysis = run(
+        swap(
+            "Mar 2017 - Dec 2020",
+            "May 2017 - Dec. 2020",
+            swap("Jan 2021 - Present", "Jan. 2021 - Present"),
+        )
+    )
+
+    assert "dates.mixed_formats" not in codes(analysis)
+
+
+def test_a_range_of_months_without_a_year_is_quoted() -> None:
+    project = "Honours project on reef surveys, 6th Sept - 29th Feb\n"
+    analysis = run(swap("Skills\n", f"Projects\n{project}Skills\n"))
+
+    finding = found(analysis, "dates.no_year")
+    assert finding is not None and "'6th Sept - 29th Feb'" in finding.message
+
+
+def test_ranges_with_a_year_and_words_that_are_no_months_are_not_yearless() -> None:
+    dated = "Honours project on reef surveys, Sept 2019 - Feb 2020\n"
+    days = "Weekend shifts at the aquarium, Mon - Fri cover when needed\n"
+
+    for line in (dated, days):
+        assert "dates.no_year" not in codes(run(swap("Skills\n", f"Projects\n{line}Skills\n")))

@@ -70,6 +70,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     spelling.check_spelling,  # in the resume's own language, where wordfreq has a list
     casing.check_tool_name_case,
     timeline.check_missing_dates,
+    timeline.check_yearless_dates,
     timeline.check_date_formats,
     timeline.check_gaps,
     claims.check_claims,

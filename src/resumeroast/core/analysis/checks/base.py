@@ -29,6 +29,9 @@ ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision
 NOT_PROSE = frozenset({"contact", "references", "languages"})
 
 
+ACADEMIC_RECORD_PAGES = 2  #: an academic CV longer than this is a full record
+
+
 @dataclass(frozen=True)
 class Context:
     document: Document
@@ -46,6 +49,12 @@ class Context:
         if not any(s.kind == "publications" for s in sections):
             return False
         return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
+
+    @cached_property
+    def academic_record(self) -> bool:
+        """A full academic record (an academic CV over two pages): judged by its papers, grants
+        and teaching, not by a number or a strong verb in every post's bullets."""
+        return self.academic and self.document.layout.pages > ACADEMIC_RECORD_PAGES
 
     @property
     def lines(self) -> tuple[TextLine, ...]:

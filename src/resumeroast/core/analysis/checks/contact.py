@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
-from resumeroast.core.analysis.checks.base import CRITICAL, INFO, WARNING, Context, finding
+import re
+
+from resumeroast.core.analysis.checks.base import (
+    CRITICAL,
+    INFO,
+    WARNING,
+    Context,
+    cite,
+    finding,
+)
 from resumeroast.core.feedback import Finding
+
+#: Words of a personal, not a professional, address ("adrianloves123@", "sexy_kitty@"). One
+#: counts only where a word ends: before a digit, a separator or the "@"; so "angela.smith@"
+#: and "lovelace@" are names, not "angel" and "love".
+_CASUAL = re.compile(
+    r"(?:loves?|lover|sexy|cutie|cute|babe|baby|princess|angel|kitty|crazy|party|swag|gamer|"
+    r"killer|hottie|xoxo|420)(?=[\d._-]|$)",
+    re.IGNORECASE,
+)
 
 
 def check_contact(context: Context) -> list[Finding]:
@@ -16,6 +34,17 @@ def check_contact(context: Context) -> list[Finding]:
                 CRITICAL,
                 "No email address: a recruiter who likes this resume has no way to reply.",
                 "Put a professional email address in the first lines, as plain text.",
+            )
+        )
+    if contact.email is not None and _CASUAL.search(contact.email.split("@")[0]):
+        found.append(
+            finding(
+                "contact.unprofessional_email",
+                WARNING,
+                "The e-mail address reads as personal, not professional: it is the first thing "
+                "a recruiter sees of you.",
+                "Use an address made of your name (first.last@...), kept for applications.",
+                [cite(contact.email, contact.email_line)],
             )
         )
     if contact.phone is None and not (context.academic and contact.email):

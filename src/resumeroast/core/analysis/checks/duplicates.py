@@ -31,16 +31,26 @@ def check_duplicates(context: Context) -> list[Finding]:
     ]
 
 
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
 def _repeated_headings(context: Context) -> list[Evidence]:
     seen: set[str] = set()
     found: list[Evidence] = []
+    titles = {_key(section.title) for section in context.structure.sections}
+    text = {line.number: line.text for line in context.lines}
     for section in context.structure.sections:
         title = section.title.strip()
         if section.heading_line is None or not _PLAIN_TITLE.match(title):
             continue
-        if section.last_line <= section.heading_line:
-            continue  # a heading with nothing under it: a page's menu or contents, not a copy
-        key = " ".join(title.lower().split())
+        under = [
+            _key(text.get(number, ""))
+            for number in range(section.heading_line + 1, section.last_line + 1)
+        ]
+        if all(line in titles or not line for line in under):
+            continue  # nothing under it but other headings: a page's menu or contents, no copy
+        key = _key(title)
         if key in seen:
             found.append(cite(title, section.heading_line))
         seen.add(key)

@@ -14,7 +14,7 @@ def check_quantified(context: Context) -> list[Finding]:
     result, but "add a number" is not their fix."""
     bullets = context.impact_bullets
     bare = [b for b in bullets if not b.quantified and not b.keyword_list]
-    if not bare or _hollow(context):
+    if not bare or _hollow(context) or context.academic_record:
         return []
     credited = sum(1 for b in bullets if b.quantified and not b.keyword_list)
     share = credited / len(bullets)

@@ -14,7 +14,7 @@ from resumeroast.core.analysis.checks.base import (
     finding,
     plural,
 )
-from resumeroast.core.analysis.lexicon import cliches, pronouns
+from resumeroast.core.analysis.lexicon import cliches, pronouns, soft_skills
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.tagger import Tagged, tag
 from resumeroast.core.feedback import Finding
@@ -56,6 +56,36 @@ def _pronoun_regex() -> re.Pattern[str]:
     )
 
 
+@cache
+def _soft_skill_regex() -> re.Pattern[str]:
+    ordered = sorted(soft_skills(), key=len, reverse=True)
+    return re.compile("|".join(_phrase_pattern(p) for p in ordered), re.IGNORECASE)
+
+
+#: what separates the items of a skills list: "Critical Thinking, Problem Solving & Organization"
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;|•·:&/()]|\band\b)\s*", re.IGNORECASE)
+
+
+def _soft_skill_hits(context: Context) -> list[tuple[TextLine, list[str]]]:
+    """Soft skills named as a bare item of a list, or anywhere in the summary."""
+    pattern = _soft_skill_regex()
+    hits = []
+    for line in context.own_words:
+        summary = context.section_of(line.number) == "summary"
+        found = [
+            m.group(0) for m in pattern.finditer(line.text) if summary or _whole_item(line.text, m)
+        ]
+        if found:
+            hits.append((line, found))
+    return hits
+
+
+def _whole_item(text: str, match: re.Match[str]) -> bool:
+    before = _ITEM_SEPARATOR.split(text[: match.start()])[-1]
+    after = _ITEM_SEPARATOR.split(text[match.end() :])[0]
+    return not before.strip(" .-–") and not after.strip(" .-–")
+
+
 def _scan(
     lines: tuple[TextLine, ...], pattern: re.Pattern[str]
 ) -> list[tuple[TextLine, list[str]]]:
@@ -68,7 +98,10 @@ def _scan(
 
 
 def check_cliches(context: Context) -> list[Finding]:
-    hits = _scan(context.own_words, _cliche_regex())
+    merged: dict[int, tuple[TextLine, list[str]]] = {}
+    for line, found in _scan(context.own_words, _cliche_regex()) + _soft_skill_hits(context):
+        merged.setdefault(line.number, (line, []))[1].extend(found)
+    hits = [merged[number] for number in sorted(merged)]
     if not hits:
         return []
     phrases = sorted({phrase.lower() for _, found in hits for phrase in found})
@@ -92,7 +125,7 @@ _WEB_ADDRESS = re.compile(
 
 
 def check_first_person(context: Context) -> list[Finding]:
-    if context.academic and context.document.layout.pages > 2:
+    if context.academic_record:
         return []  # a full academic record: its research statement is written in the first person
     lines = tuple(line for line in context.own_words if not _CONTACT_LINE.search(line.text))
     pattern = _pronoun_regex()

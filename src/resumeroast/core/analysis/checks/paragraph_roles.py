@@ -17,7 +17,7 @@ MIN_SENTENCES = 2
 
 
 def check_paragraph_roles(context: Context) -> list[Finding]:
-    roles = [role for role in context.roles if _one_paragraph(role)]
+    roles = [role for role in context.roles if one_paragraph(role)]
     if not roles:
         return []
     return [
@@ -33,8 +33,13 @@ def check_paragraph_roles(context: Context) -> list[Finding]:
     ]
 
 
-def _one_paragraph(role: Role) -> bool:
-    """Sentences of running text only, long enough to be a paragraph, short of a wall.
+def one_paragraph(role: Role) -> bool:
+    """Sentences of running text only, long enough to be a paragraph, short of a wall."""
+    return written_as_prose(role) and sum(word_count(b.text) for b in role.bullets) < WALL_WORDS
+
+
+def written_as_prose(role: Role) -> bool:
+    """Sentences of running text only, at least a paragraph long (a wall of text included).
 
     Sentences that run on (the next starts on the line where one ends) make a paragraph; one
     statement per line is a list whose bullet glyphs were drawn as pictures, not prose."""
@@ -45,5 +50,4 @@ def _one_paragraph(role: Role) -> bool:
         return False  # it starts mid-sentence: a misread list (publications), not a role
     pairs = zip(bullets, bullets[1:], strict=False)
     runs_on = any(after.line == before.last_line for before, after in pairs)
-    words = sum(word_count(b.text) for b in bullets)
-    return runs_on and MIN_PROSE_WORDS <= words < WALL_WORDS
+    return runs_on and sum(word_count(b.text) for b in bullets) >= MIN_PROSE_WORDS

@@ -17,7 +17,10 @@ _PERSONAL = re.compile(
     r"|(?<![xX])\b\d{2}\s+years? old\b"
     r"|\b(?:marital|civil|family) status\b"
     r"|\b(?:nationality|religion|gender|sex)\s*:\s*\w"
-    r"|\bnumber of children\b|\bchildren\s*:\s*\d",
+    r"|\bnumber of children\b|\bchildren\s*:\s*\d"
+    # immigration status: "seeking asylum", "refugee status" (work authorisation is no such thing)
+    r"|\b(?:seeking|sought|granted|political) asylum\b|\basylum (?:seeker|status)\b"
+    r"|\brefugee status\b|\bimmigration status\b",
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(
@@ -42,7 +45,8 @@ def check_personal_details(context: Context) -> list[Finding]:
         finding(
             "personal.details",
             INFO,
-            "Personal details (age, date of birth, marital status, nationality …): for US, UK, "
+            "Personal details (age, date of birth, marital status, nationality, immigration "
+            "status …): for US, UK, "
             "Canadian or Australian employers they invite bias, and many must set such resumes "
             "aside.",
             "Remove them (and any photo) for those markets; keep them only where the employer "

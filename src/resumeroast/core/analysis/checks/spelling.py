@@ -14,7 +14,12 @@ import re
 
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
-from resumeroast.core.analysis.speller import suggest, tech_name_nearby, verb_nearby
+from resumeroast.core.analysis.speller import (
+    split_compound,
+    suggest,
+    tech_name_nearby,
+    verb_nearby,
+)
 from resumeroast.core.analysis.wordlists import other_language, zipf
 from resumeroast.core.feedback import Finding
 
@@ -24,6 +29,7 @@ _WORD = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
 _CONTACT = re.compile(r"@|https?://|www\.|\.(?:com|org|net|io|dev)\b", re.IGNORECASE)
 _TOKENS = re.compile(r"[\s()\[\]{},;]+")
 _KEY = re.compile(r"^\s*[\"']?[\w -]{1,30}[\"']?\s*:\s")
+_QUOTED = re.compile(r"^[\"'“‘][^\s\"'“”‘’]+[\"'”’][.,;:!?)]*$")
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _ALLOWED_DOUBLES = frozenset({"had", "bora", "walla"})
 _NOT_CHECKED = frozenset({"publications", "references"})
@@ -76,6 +82,8 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
         before = tokens[index - 1] if index else ""
         if len(before) == 1 and not before.isalnum() and before not in _DASHES:
             continue  # a handle after an icon: "§ jdoe"
+        if _QUOTED.match(raw):
+            continue  # put in quotes on purpose: "a virtual 'fieldtrip'"
         token = raw.strip(_EDGE)
         if token.endswith(".") and len(token) <= 5:
             continue  # an abbreviation: "vol.", "approx."
@@ -106,6 +114,8 @@ def _is_typo(word: str, first: bool, language: str) -> bool:
         if first and verb_nearby(word) is not None:
             return True
         return language == "en" and _long_slip(word)
+    if language == "en" and split_compound(word) is not None:
+        return True
     return suggest(word, language) is not None
 
 
@@ -124,6 +134,8 @@ def _correction(word: str, language: str) -> str | None:
         return tech
     if word[0].isupper():
         return verb_nearby(word) or suggest(word, language)
+    if language == "en" and (halves := split_compound(word)) is not None:
+        return f"{halves}' or '{halves.replace(' ', '-')}"
     return suggest(word, language)
 
 

@@ -6,10 +6,15 @@ import re
 from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
-from resumeroast.core.analysis.dates import find_range, mask_day_dates
+from resumeroast.core.analysis.dates import (
+    find_range,
+    mask_day_dates,
+    month_spellings,
+    yearless_range,
+)
 from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
-from resumeroast.core.feedback import Finding
+from resumeroast.core.feedback import Evidence, Finding
 
 GAP_MONTHS = 6  #: gaps longer than this are reported
 #: Overlaps at least this long are reported: shorter ones are a notice period, a part-time job
@@ -42,6 +47,34 @@ def check_missing_dates(context: Context) -> list[Finding]:
     ]
 
 
+#: sections whose dates place what was done in time (not a skills list, not the header)
+_DATED_SECTIONS = frozenset(
+    {"experience", "projects", "education", "volunteering", "activities", "courses", "awards"}
+)
+
+
+def check_yearless_dates(context: Context) -> list[Finding]:
+    """ "Honours Project 6th Sept - 29th Feb": a range of months with no year on its line."""
+    hits = [
+        (line, found)
+        for line in context.lines
+        if context.section_of(line.number) in _DATED_SECTIONS
+        and (found := yearless_range(line.text)) is not None
+    ]
+    if not hits:
+        return []
+    said = ", ".join(f"'{found}'" for _, found in hits[:3])
+    return [
+        finding(
+            "dates.no_year",
+            INFO,
+            f"Dates without a year ({said}): a reader cannot tell when, or how long ago, it was.",
+            "Add the year to both ends: 'Sep 2019 – Feb 2020'.",
+            [cite(line.quote, line.number) for line, _ in hits],
+        )
+    ]
+
+
 def _dated_to_the_day(context: Context) -> bool:
     """Europass writes '[ 1 Jul 2025 - 31 Jul 2025 ]': role dates with a day are not read as
     role dates, but the dates are there, so 'no dates' would be false."""
@@ -54,25 +87,69 @@ def _dated_to_the_day(context: Context) -> bool:
 
 
 def check_date_formats(context: Context) -> list[Finding]:
+    """Two systems ('Jan 2020' and '01/2020'), or one month written two ways ('Oct' and
+    'October', 'Jan.' and 'Jan'). 'Jan. 2025' beside 'August 2017' is house style (AP writes
+    short months out), not carelessness: months named short or in full are no mix by
+    themselves."""
     styles: dict[str, Role] = {}
     for role in context.jobs:
         assert role.dates is not None
         for style in role.dates.styles:
             if style in _STYLE_NAMES:
                 styles.setdefault(style, role)
-    if len(styles) < 2:
-        return []
-    names = ", ".join(_STYLE_NAMES[s] for s in styles)
+    if len(styles) < 2 or set(styles) <= _NAMED_MONTHS:
+        return _one_month_two_ways(context.jobs)
+    examples = ", ".join(f"'{_date_quote(role)}'" for role in dict.fromkeys(styles.values()))
     return [
-        finding(
-            "dates.mixed_formats",
-            INFO,
-            f"Dates are written {len(styles)} ways ({names}): it reads as careless.",
-            "Pick one format, e.g. 'Jan 2020 – Mar 2022', and use it everywhere.",
+        _mixed_formats(
+            f"Dates are written {len(styles)} ways ({examples}): it reads as careless.",
             # one quote per role: "Jan 2020 - 03/2021" shows two formats in one line
             [cite(_date_quote(role), _date_line(role)) for role in dict.fromkeys(styles.values())],
         )
     ]
+
+
+_NAMED_MONTHS = frozenset({"month_abbr", "month_full"})
+
+
+def _one_month_two_ways(jobs: tuple[Role, ...]) -> list[Finding]:
+    spellings: dict[int, dict[str, Role]] = {}
+    periods: dict[bool, Role] = {}
+    for role in jobs:
+        assert role.dates is not None
+        for number, word, short in month_spellings(role.dates.text):
+            spellings.setdefault(number, {}).setdefault(word, role)
+            if short:  # an abbreviation: with or without its full stop
+                periods.setdefault(word.endswith("."), role)
+    mixed = [ways for ways in spellings.values() if len(ways) > 1]
+    if mixed:
+        words, roles = list(mixed[0]), list(dict.fromkeys(mixed[0].values()))
+    elif len(periods) > 1:
+        words, roles = [], list(dict.fromkeys(periods.values()))
+    else:
+        return []
+    said = ", ".join(f"'{_date_quote(role)}'" for role in roles)
+    what = (
+        f"The same month is written two ways ('{words[0]}' and '{words[1]}': {said})"
+        if words
+        else f"Short month names are written with and without a full stop ({said})"
+    )
+    return [
+        _mixed_formats(
+            f"{what}: it reads as careless.",
+            [cite(_date_quote(role), _date_line(role)) for role in roles],
+        )
+    ]
+
+
+def _mixed_formats(message: str, evidence: list[Evidence]) -> Finding:
+    return finding(
+        "dates.mixed_formats",
+        INFO,
+        message,
+        "Pick one format, e.g. 'Jan 2020 – Mar 2022', and use it everywhere.",
+        evidence,
+    )
 
 
 def check_gaps(context: Context) -> list[Finding]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.checks.paragraph_roles import MIN_PROSE_WORDS, written_as_prose
 from resumeroast.core.analysis.headerlike import reads_as_header
 from resumeroast.core.analysis.lexicon import weak_openers
 from resumeroast.core.analysis.model import Bullet
@@ -27,6 +29,8 @@ def weak_opener(text: str) -> str | None:
 
 
 def check_weak_openers(context: Context) -> list[Finding]:
+    if context.academic_record:
+        return []  # "Contributed to" a grant or a paper is the honest word for shared work
     weak = [b for b in context.bullets if context.in_experience(b) and weak_opener(b.text)]
     if not weak:
         return []
@@ -51,6 +55,11 @@ def check_missing_verbs(context: Context) -> list[Finding]:
     bare = [b for b in context.bullets if _checkable(b) and not opens_with_verb(b.text)]
     bare = [b for b in bare if not weak_opener(b.text) and not b.keyword_list]  # own finding
     bare = [b for b in bare if not has_verb(b.text)]
+    # a role written as prose is content.role_as_paragraph (or a wall), and a sentence that
+    # shares its line with another is running text: neither is a bullet that lacks a verb
+    prose = {b.line for role in context.roles if written_as_prose(role) for b in role.bullets}
+    prose |= _paragraph_lines(context.bullets)
+    bare = [b for b in bare if b.line not in prose]
     if not bare:
         return []
     return [
@@ -63,6 +72,29 @@ def check_missing_verbs(context: Context) -> list[Finding]:
             [cite(b.quote, b.line) for b in bare],
         )
     ]
+
+
+def _paragraph_lines(bullets: tuple[Bullet, ...]) -> set[int]:
+    """Lines of a paragraph: a run of consecutive lines with no bullet glyph, one of which holds
+    two sentences or more ("Duties: Deployed oysters. Collecting cores. Video transects."), as
+    long as a paragraph ("Inventory management. Vendor selection." is a terse list)."""
+    shared = Counter(b.line for b in bullets)
+    lines = sorted({b.line for b in bullets if not b.glyph})
+    runs: list[list[int]] = []
+    for line in lines:
+        if runs and line == runs[-1][-1] + 1:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    words = Counter({b.line: 0 for b in bullets})
+    for bullet in bullets:
+        words[bullet.line] += len(bullet.text.split())
+    return {
+        line
+        for run in runs
+        if any(shared[n] > 1 for n in run) and sum(words[n] for n in run) >= MIN_PROSE_WORDS
+        for line in run
+    }
 
 
 def _opening(text: str) -> str:
