@@ -3,17 +3,24 @@ grounded dispute corrects the facts and the scores the finding stood on."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from resumeroast.core.analysis import Analysis, analyze
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
-from resumeroast.core.review.answer import LLMAnswer
+from resumeroast.core.review.answer import AnswerLimits, LLMAnswer
+from resumeroast.core.review.chat import ChatReply
 from resumeroast.core.review.disputes import DisputeContext, claims, corrected_analysis
 from resumeroast.core.review.grounding import QuoteIndex
 from resumeroast.core.review.merge import GroundingContext, ground_answer, merged_feedback
-from tests.support.llm_resumes import from_text
+from resumeroast.core.review.prompts import Message, PromptBudget
+from resumeroast.core.review.reviewer import LLMReviewer
+from tests.support.llm_resumes import from_text, request_for
 
 AS_OF = date(2026, 1, 1)
 #: One role under a heading the analyzer does not know ("Stations"): it reports no experience.
@@ -157,3 +164,60 @@ def test_the_same_answer_gives_the_same_result() -> None:
     dispute = [{"claim": "sections.no_experience", "reason": "Dated role here.", "quote": ROLE}]
     first, second = _review(UNKNOWN_HEADING, dispute)[1], _review(UNKNOWN_HEADING, dispute)[1]
     assert first.model_dump() == second.model_dump()
+
+
+@dataclass
+class _DisputingChat:
+    """A model that reads the claim's id off the prompt and disputes it with the role line."""
+
+    model: str = "disputing-1"
+    prompts: list[str] = field(default_factory=list)
+
+    def complete(
+        self, messages: Sequence[Message], limits: AnswerLimits, *, timeout_s: float
+    ) -> ChatReply:
+        prompt = "\n".join(m.content for m in messages)
+        self.prompts.append(prompt)
+        found = re.search(r"- (A\d+) \(sections\.no_experience, critical\)", prompt)
+        assert found, "the claim is shown with its id and code"
+        answer = {
+            "verdict": "A strong regulatory record with real numbers.",
+            "findings": [],
+            "section_notes": [],
+            "rewrites": [],
+            "score_adjustments": [
+                {
+                    "sub_score": "impact",
+                    "direction": "raise",
+                    "quote": "all cleared on first review",
+                    "reason": "First-review clearance is a strong, verifiable result.",
+                }
+            ],
+            "disputes": [
+                {"claim": found.group(1), "reason": "A dated role is right here.", "quote": ROLE}
+            ],
+        }
+        return ChatReply(json.dumps(answer), "stop", 1000, 200)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def test_the_reviewer_shows_claims_and_applies_a_grounded_dispute() -> None:
+    request = request_for(from_text(UNKNOWN_HEADING), as_of=AS_OF)
+    chat = _DisputingChat()
+    reviewer = LLMReviewer(
+        chat,
+        name="scripted",
+        budget=PromptBudget(8192, 2048),
+        price=None,
+        timeout_s=60,
+        clock=lambda: 0.0,
+    )
+    feedback = reviewer.review(request)
+    assert "dispute" in chat.prompts[0]
+    assert [c.code for c in feedback.checked] == ["sections.no_experience"]
+    assert "sections.no_experience" not in {f.code for f in feedback.findings}
+    assert feedback.overall_score > request.analysis.overall_score
+    impact_notes = [n.reason for n in feedback.score_notes if n.sub_score == "impact"]
+    assert impact_notes[-1] == "First-review clearance is a strong, verifiable result."
