@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from resumeroast.core.analysis import Analysis, Corrections, Section, analyze
 from resumeroast.core.documents import Document
@@ -222,6 +222,7 @@ def corrected_analysis(
     corrected = analyze(
         document, job_description=job_description, as_of=analysis.as_of, corrections=corrections
     )
+    corrected = _with_facts_shown(corrected, corrections.withdrawn)
     checked = [
         CheckedFinding(
             code=d.claim.finding.code,
@@ -232,6 +233,24 @@ def corrected_analysis(
         for d in disputes
     ]
     return Resolution(corrected, checked, _notes(analysis, corrected, disputes))
+
+
+#: Facts a withdrawn absence claim stood on that re-reading does not restore: the reader
+#: did not find the detail, the reviewer quoted it.
+_FACT_SHOWN = {
+    "contact.no_email": "email",
+    "contact.no_phone": "phone",
+    "contact.no_location": "location",
+}
+
+
+def _with_facts_shown(analysis: Analysis, withdrawn: frozenset[str]) -> Analysis:
+    shown = {_FACT_SHOWN[code]: True for code in withdrawn if code in _FACT_SHOWN}
+    if not shown:
+        return analysis
+    facts = analysis.facts
+    contact = facts.contact.model_copy(update=shown)
+    return replace(analysis, facts=facts.model_copy(update={"contact": contact}))
 
 
 def _notes(before: Analysis, after: Analysis, disputes: Sequence[Dispute]) -> list[ScoreNote]:

@@ -132,6 +132,21 @@ def test_ungrounded_disputes_change_nothing() -> None:
         assert feedback.model_dump() == unchanged.model_dump()
 
 
+def test_a_disputed_absence_corrects_the_fact_shown() -> None:
+    """The e-mail the reader missed (written "dana at example.com"), quoted by the reviewer
+    in the form the resume gives it."""
+    text = UNKNOWN_HEADING.replace("dana@example.com | 555-123-4567", "Reach me: 555-123-4567")
+    text = text.replace("## Education", "Mail dana@example .com\n## Education")
+    analysis = analyze(from_text(text), as_of=AS_OF)
+    assert not analysis.facts.contact.email  # the premise: the reader missed it
+    claim = _claim_id(analysis, "contact.no_email")
+    dispute = {"claim": claim, "reason": "The address is there.", "quote": "Mail dana@example .com"}
+    _, feedback = _review(text, [dispute])
+    assert [c.code for c in feedback.checked] == ["contact.no_email"]
+    assert feedback.facts.contact.email
+    assert feedback.sub_scores.completeness > analysis.sub_scores.completeness
+
+
 def test_a_claim_that_cites_lines_is_disputed_only_by_quoting_one_of_them() -> None:
     text = UNKNOWN_HEADING.replace("## Stations", "## Experience").replace(
         "Trained 6 specialists", "Responsible for training 6 specialists"
