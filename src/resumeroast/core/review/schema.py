@@ -92,34 +92,36 @@ def length_limits(words: int | None, claims: int | None) -> dict[str, int]:
     return most
 
 
-#: Filled at half the pace of findings until findings reach their most: a section note or a
-#: score reason says less than a finding with its quote.
-_SECONDARY = frozenset({"section_notes", "score_adjustments"})
-
-
-def _waits(key: str, counts: dict[str, int], most: dict[str, int]) -> bool:
-    behind = counts["findings"] < most["findings"]
-    return key in _SECONDARY and behind and counts[key] > counts["findings"] // 2
+#: The order items are granted in while they fit: a finding with its quote says most, then a
+#: rewrite and a score reason; a dispute and a section note once per two findings.
+FILL_ORDER = (
+    "findings",
+    "rewrites",
+    "score_adjustments",
+    "findings",
+    "disputes",
+    "rewrites",
+    "section_notes",
+)
 
 
 def limits_for(
     max_output_tokens: int, *, words: int | None = None, claims: int | None = None
 ) -> AnswerLimits:
-    """The richest answer whose worst case still fits max_output_tokens: items are added
-    round-robin (finding, dispute, rewrite, adjustment, note) while they fit, up to what
-    the resume's length calls for (length_limits). Deterministic: same inputs, same limits."""
+    """The richest answer whose worst case still fits max_output_tokens: items are granted in
+    FILL_ORDER, round after round, up to what the resume calls for (length_limits); a kind
+    that no longer fits gets no more. Deterministic: the same inputs give the same limits."""
     most = length_limits(words, claims)
     counts = dict.fromkeys(LIST_FIELDS, 0)
-    grew = True
-    while grew:
-        grew = False
-        for key in LIST_FIELDS:
-            if counts[key] >= most[key] or _waits(key, counts, most):
+    while any(counts[key] < most[key] for key in LIST_FIELDS):
+        for key in FILL_ORDER:
+            if counts[key] >= most[key]:
                 continue
             trial = AnswerLimits(**{**counts, key: counts[key] + 1})
-            if worst_case_tokens(trial) <= max_output_tokens:
-                counts[key] += 1
-                grew = True
+            if worst_case_tokens(trial) > max_output_tokens:
+                most[key] = counts[key]  # full: smaller kinds may still fit
+                continue
+            counts[key] += 1
     return AnswerLimits(**counts)
 
 

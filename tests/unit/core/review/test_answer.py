@@ -164,6 +164,11 @@ def test_a_longer_resume_may_get_more_findings_and_rewrites_within_the_same_budg
     assert worst_case_tokens(long) <= 4096
 
 
+def test_the_default_budget_still_asks_for_three_findings_and_a_dispute() -> None:
+    default = limits_for(1024, words=400, claims=4)
+    assert (default.findings, default.rewrites, default.disputes) >= (3, 2, 1)
+
+
 def test_disputes_are_offered_only_for_claims_that_can_be_disputed() -> None:
     assert limits_for(4096, words=400, claims=0).disputes == 0
     assert limits_for(4096, words=400, claims=1).disputes == 1
