@@ -159,14 +159,14 @@ def test_grammar_servers_get_compact_json_and_no_runaway_digits() -> None:
 
 def test_a_longer_resume_may_get_more_findings_and_rewrites_within_the_same_budget() -> None:
     short, long = limits_for(4096, words=200, claims=5), limits_for(4096, words=900, claims=5)
-    assert (short.findings, short.rewrites) < (long.findings, long.rewrites)
+    assert short.findings < long.findings and short.rewrites < long.rewrites
     assert long.findings > 4 and long.rewrites > 3  # beyond review_v1's fixed maxima
     assert worst_case_tokens(long) <= 4096
 
 
 def test_the_default_budget_still_asks_for_three_findings_and_a_dispute() -> None:
     default = limits_for(1024, words=400, claims=4)
-    assert (default.findings, default.rewrites, default.disputes) >= (3, 2, 1)
+    assert default.findings >= 3 and default.rewrites >= 2 and default.disputes >= 1
 
 
 def test_disputes_are_offered_only_for_claims_that_can_be_disputed() -> None:
