@@ -54,6 +54,8 @@ class Claim:
         f = self.finding
         if f.category in _NOT_DISPUTABLE_CATEGORIES or f.code.startswith(_NOT_DISPUTABLE_PREFIXES):
             return False
+        if (f.code, f.severity) in _HOLDS_WHATEVER_IS_QUOTED:
+            return False
         return f.code in _SHOWS or any(e.line is not None for e in f.evidence)
 
 
@@ -108,17 +110,33 @@ def _section_text(evidence: Evidence, context: DisputeContext) -> str:
     )
 
 
-def _has_digits(text: str, least: int) -> bool:
-    return sum(c.isdigit() for c in text) >= least
+def _phone_like(text: str) -> bool:
+    """Seven digits or more once the years are taken out ("2015 - 2019" is no phone)."""
+    return sum(c.isdigit() for c in _YEAR.sub(" ", text)) >= 7
+
+
+#: Where experience hides when the reader misses its heading: the name block, a section it
+#: did not know, the summary. A dated line under Education is no experience.
+_EXPERIENCE_HOSTS = frozenset({"header", "other", "summary"})
+
+
+def _shows_experience(evidence: Evidence, context: DisputeContext) -> bool:
+    """A dated line (a year in the quote or its section) in a section that may hold roles."""
+    section = _section_of(evidence.line, context.sections)
+    if section is not None and section.kind not in _EXPERIENCE_HOSTS:
+        return False
+    return bool(_YEAR.search(_section_text(evidence, context)))
 
 
 #: For claims that something is missing: what the quoted text must show.
 _SHOWS: dict[str, Callable[[Evidence, DisputeContext], bool]] = {
     "contact.no_email": lambda e, c: "@" in e.quote,
-    "contact.no_phone": lambda e, c: _has_digits(e.quote, 7),
-    # a dated role: a year in the quote or in the section it stands in
-    "sections.no_experience": lambda e, c: bool(_YEAR.search(_section_text(e, c))),
+    "contact.no_phone": lambda e, c: _phone_like(e.quote),
+    "sections.no_experience": _shows_experience,
 }
+#: Claims no quote refutes: "your roles sit under no Experience heading" (the warning) is true
+#: however many dated roles are quoted.
+_HOLDS_WHATEVER_IS_QUOTED = frozenset({("sections.no_experience", Severity.WARNING)})
 
 
 def _cited_lines(finding: Finding) -> set[int]:

@@ -126,6 +126,12 @@ def test_ungrounded_disputes_change_nothing() -> None:
         {"claim": "A99", "reason": "Not true at all.", "quote": ROLE},
         # a reason that says nothing
         {"claim": claim, "reason": "x", "quote": ROLE},
+        # a dated line, but under Education: a degree is no work history
+        {
+            "claim": claim,
+            "reason": "Dated entry here.",
+            "quote": "B.S. Biomedical Engineering, State University, 2015",
+        },
     ):
         _, feedback = _review(UNKNOWN_HEADING, [dispute])
         assert feedback.checked == [] and feedback.score_notes == []
@@ -145,6 +151,29 @@ def test_a_disputed_absence_corrects_the_fact_shown() -> None:
     assert [c.code for c in feedback.checked] == ["contact.no_email"]
     assert feedback.facts.contact.email
     assert feedback.sub_scores.completeness > analysis.sub_scores.completeness
+
+
+def test_years_are_no_phone_number() -> None:
+    text = UNKNOWN_HEADING.replace("dana@example.com | 555-123-4567", "dana@example.com")
+    analysis = analyze(from_text(text), as_of=AS_OF)
+    claim = _claim_id(analysis, "contact.no_phone")
+    dates = {"claim": claim, "reason": "Digits are there.", "quote": "Jan 2019 - Present"}
+    _, feedback = _review(text, [dates])
+    assert feedback.checked == []
+
+
+def test_roles_under_no_experience_heading_stay_a_finding_whatever_is_quoted() -> None:
+    """The warning says the heading is missing, not the roles: a dated role does not refute it."""
+    text = UNKNOWN_HEADING.replace(
+        "## Education",
+        "Regulatory Specialist, Beta Devices, Springfield\nJun 2015 - Dec 2018\n"
+        "- Prepared 20 technical files for CE marking\n## Education",
+    )
+    analysis = analyze(from_text(text), as_of=AS_OF)
+    [warning] = [c for c in claims(analysis.findings) if c.finding.code == "sections.no_experience"]
+    assert warning.finding.severity.value == "warning" and not warning.disputable
+    _, feedback = _review(text, [{"claim": warning.id, "reason": "Dated roles.", "quote": ROLE}])
+    assert feedback.checked == []
 
 
 def test_a_claim_that_cites_lines_is_disputed_only_by_quoting_one_of_them() -> None:
