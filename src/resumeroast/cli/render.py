@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -17,10 +18,20 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         Panel(f"[bold]{score}/100[/]  {feedback['verdict']}", title="ResumeRoast", expand=False)
     )
     scores = Table(show_header=False, box=None)
+    reasons = _score_reasons(feedback.get("score_notes", []))
     for name, value in feedback["sub_scores"].items():
         if value is not None:
-            scores.add_row(name.replace("_", " "), f"{value:>3}", "█" * (value // 5))
+            scores.add_row(
+                name.replace("_", " "), f"{value:>3}", "█" * (value // 5), reasons.get(name, "")
+            )
     console.print(scores)
+    for checked in feedback.get("checked", []):
+        evidence = checked["evidence"]
+        where = f"line {evidence['line']}: " if evidence.get("line") else ""
+        console.print(
+            f"\n[magenta]CHECKED BY THE AI REVIEWER[/] withdrawn: {escape(checked['message'])}\n"
+            f'   {escape(checked["reason"])}\n   [dim]{where}[/]"{escape(evidence["quote"])}"'
+        )
     for finding in feedback["findings"]:
         style = SEVERITY_STYLE.get(finding["severity"], "")
         console.print(
@@ -41,6 +52,15 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         console.print(f"\n[bold]missing keywords:[/] {', '.join(keywords['missing'])}")
     for note in feedback.get("review", {}).get("notes", []):
         console.print(f"\n[dim]note: {note}[/]")
+
+
+def _score_reasons(notes: list[dict[str, Any]]) -> dict[str, str]:
+    """Each sub-score's reasons, beside it: "+5 First-review clearance is a strong result"."""
+    reasons: dict[str, list[str]] = {}
+    for note in notes:
+        text = f"{note['change']:+d} {escape(note['reason'])}"
+        reasons.setdefault(note["sub_score"], []).append(text)
+    return {name: "[dim]" + "; ".join(texts) + "[/]" for name, texts in reasons.items()}
 
 
 def render_failure(result: dict[str, Any], console: Console) -> None:

@@ -70,6 +70,28 @@ class Rewrite(_Model):
     source: Source = Source.ANALYZER
 
 
+class ScoreNote(_Model):
+    """Why a sub-score is not the analyzer's first measure: one grounded reason of the AI
+    reviewer (a step of core/review/adjustments.py), or a fact it corrected (a dispute)."""
+
+    sub_score: str  #: impact, clarity, ats, completeness, job_match
+    change: int  #: points this reason moved the sub-score (signed)
+    reason: str
+    quote: str | None = None  #: the resume text the reason rests on (verbatim)
+    line: int | None = None
+    source: Source = Source.AI
+
+
+class CheckedFinding(_Model):
+    """An analyzer finding the AI reviewer disputed, quoting the resume: withdrawn, neither
+    reported as a problem nor scored. Shown as "checked by the AI reviewer"."""
+
+    code: str
+    message: str  #: what the analyzer had said
+    reason: str  #: why it does not hold, in the AI reviewer's words
+    evidence: Evidence  #: the resume text that shows it
+
+
 class SubScores(_Model):
     impact: Score
     clarity: Score
@@ -137,4 +159,6 @@ class Feedback(_Model):
     rewrites: list[Rewrite] = Field(default_factory=list)
     keywords: KeywordMatch | None = None
     facts: DocumentFacts = Field(default_factory=DocumentFacts)
+    score_notes: list[ScoreNote] = Field(default_factory=list)  #: why sub-scores moved
+    checked: list[CheckedFinding] = Field(default_factory=list)  #: findings the AI disputed
     review: ReviewInfo = Field(default_factory=ReviewInfo)

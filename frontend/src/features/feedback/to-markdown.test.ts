@@ -25,6 +25,8 @@ function hostileFeedback(text: string): Feedback {
     section_notes: [{ section: text, note: text, source: "ai" }],
     rewrites: [{ original: text, improved: text, why: text, line: 3, source: "ai" }],
     keywords: { matched: [text], missing: [text], match_rate: 0.5 },
+    score_notes: [{ sub_score: "impact", change: 5, reason: text, quote: text, line: 3, source: "ai" }],
+    checked: [{ code: "sections.no_experience", message: text, reason: text, evidence: { quote: text, line: 3 } }],
   };
 }
 
@@ -60,5 +62,37 @@ describe("feedbackToMarkdown with hostile text from the upload", () => {
     const md = feedbackToMarkdown(FEEDBACK, "resume.pdf");
     expect(md).toContain("> Readable, but it undersells you. Fix first: no bullet has a number.");
     expect(md).toContain("“Worked on the ChatGPT project using Node.js” (line 19)");
+  });
+});
+
+describe("feedbackToMarkdown with the AI reviewer's reasons", () => {
+  it("shows each sub-score's reasons beside it and the findings the AI reviewer withdrew", () => {
+    const md = feedbackToMarkdown(
+      {
+        ...FEEDBACK,
+        score_notes: [
+          { sub_score: "impact", change: 5, reason: "Clearance on first review is a result", source: "ai" },
+          { sub_score: "impact", change: -5, reason: "Duties only in the last role", source: "ai" },
+        ],
+        checked: [
+          {
+            code: "sections.no_experience",
+            message: "No Experience section.",
+            reason: "A dated role is right here.",
+            evidence: { quote: "Regulatory Affairs Manager, Acme Medical", line: 6 },
+          },
+        ],
+      },
+      "resume.pdf",
+    );
+    expect(md).toContain("| Score | Value | Why |");
+    expect(md).toMatch(/\| Impact \| \d+ \| \+5 Clearance on first review is a result; -5 Duties only in the last role \|/);
+    expect(md).toContain("## Checked by the AI reviewer");
+    expect(md).toContain("- Withdrawn: No Experience section.");
+    expect(md).toContain("“Regulatory Affairs Manager, Acme Medical” (line 6)");
+  });
+
+  it("keeps the two-column score table when nothing moved a score", () => {
+    expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).toContain("| Score | Value |\n|---|---|");
   });
 });

@@ -25,12 +25,26 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
   out.push(`# Resume roast: ${md(filename)}`, "");
   out.push(`**Overall score: ${feedback.overall_score}/100** (${scoreBand(feedback.overall_score).label})`, "");
   out.push(`> ${md(feedback.verdict)}`, "");
-  out.push("| Score | Value |", "|---|---|");
+  const reasons = scoreReasons(feedback);
+  const withReasons = Object.keys(reasons).length > 0;
+  out.push(withReasons ? "| Score | Value | Why |" : "| Score | Value |");
+  out.push(withReasons ? "|---|---|---|" : "|---|---|");
   for (const [key, label] of Object.entries(SUB_SCORE_LABELS)) {
     const value = feedback.sub_scores[key as keyof typeof SUB_SCORE_LABELS];
-    if (value !== null && value !== undefined) out.push(`| ${label} | ${value} |`);
+    if (value === null || value === undefined) continue;
+    out.push(withReasons ? `| ${label} | ${value} | ${reasons[key] ?? ""} |` : `| ${label} | ${value} |`);
   }
   out.push("");
+  const checked = feedback.checked ?? [];
+  if (checked.length) {
+    out.push("## Checked by the AI reviewer", "");
+    for (const item of checked) {
+      out.push(`- Withdrawn: ${md(item.message)}`, `  - ${md(item.reason)}`);
+      const { quote, line } = item.evidence;
+      out.push(`  - “${md(quote)}”${line ? ` (line ${line})` : ""}`);
+    }
+    out.push("");
+  }
   const findings = feedback.findings ?? [];
   if (findings.length) {
     out.push("## Findings", "");
@@ -70,6 +84,17 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
     if (matched.length) out.push(`Matched: ${matched.map(md).join(", ")}`, "");
   }
   return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** Each sub-score's reasons for moving from the analyzer's measure: "+5 Strong results"
+ * (`text` makes the reason safe where it goes: inert Markdown by default). */
+export function scoreReasons(feedback: Feedback, text: (reason: string) => string = inertMarkdown): Record<string, string> {
+  const reasons: Record<string, string[]> = {};
+  for (const note of feedback.score_notes ?? []) {
+    const sign = note.change > 0 ? "+" : "";
+    (reasons[note.sub_score] ??= []).push(`${sign}${note.change} ${text(note.reason)}`);
+  }
+  return Object.fromEntries(Object.entries(reasons).map(([key, texts]) => [key, texts.join("; ")]));
 }
 
 /** Saves text as a file through a temporary object URL (no server round trip). */

@@ -192,6 +192,20 @@ export interface components {
              */
             level: components["schemas"]["Level"];
         };
+        /**
+         * CheckedFinding
+         * @description An analyzer finding the AI reviewer disputed, quoting the resume: withdrawn, neither
+         *     reported as a problem nor scored. Shown as "checked by the AI reviewer".
+         */
+        CheckedFinding: {
+            /** Code */
+            code: string;
+            /** Message */
+            message: string;
+            /** Reason */
+            reason: string;
+            evidence: components["schemas"]["Evidence"];
+        };
         /** Contact */
         Contact: {
             /**
@@ -319,6 +333,10 @@ export interface components {
             rewrites?: components["schemas"]["Rewrite"][];
             keywords?: components["schemas"]["KeywordMatch"] | null;
             facts?: components["schemas"]["DocumentFacts"];
+            /** Score Notes */
+            score_notes?: components["schemas"]["ScoreNote"][];
+            /** Checked */
+            checked?: components["schemas"]["CheckedFinding"][];
             review?: components["schemas"]["ReviewInfo"];
         };
         /** Finding */
@@ -556,6 +574,25 @@ export interface components {
             /** Line */
             line?: number | null;
             /** @default analyzer */
+            source: components["schemas"]["Source"];
+        };
+        /**
+         * ScoreNote
+         * @description Why a sub-score is not the analyzer's first measure: one grounded reason of the AI
+         *     reviewer (a step of core/review/adjustments.py), or a fact it corrected (a dispute).
+         */
+        ScoreNote: {
+            /** Sub Score */
+            sub_score: string;
+            /** Change */
+            change: number;
+            /** Reason */
+            reason: string;
+            /** Quote */
+            quote?: string | null;
+            /** Line */
+            line?: number | null;
+            /** @default ai */
             source: components["schemas"]["Source"];
         };
         /** SectionNote */

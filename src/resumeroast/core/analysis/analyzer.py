@@ -9,7 +9,7 @@ from resumeroast.core.analysis.checks.base import IMPACT_SECTIONS, INFO, Context
 from resumeroast.core.analysis.checks.job_fit import check_job_match
 from resumeroast.core.analysis.checks.stuffing import stuffed_lines
 from resumeroast.core.analysis.job_match import JobMatch, match_job
-from resumeroast.core.analysis.model import ANALYZER_VERSION, Analysis, Bullet
+from resumeroast.core.analysis.model import ANALYZER_VERSION, Analysis, Bullet, Corrections
 from resumeroast.core.analysis.ordering import order_findings
 from resumeroast.core.analysis.scoring import Statements, score
 from resumeroast.core.analysis.speller import english_share
@@ -27,20 +27,28 @@ ENGLISH_SHARE = 0.7  #: below this share of dictionary words, word-level checks 
 
 
 def analyze(
-    document: Document, *, job_description: str | None = None, as_of: date | None = None
+    document: Document,
+    *,
+    job_description: str | None = None,
+    as_of: date | None = None,
+    corrections: Corrections | None = None,
 ) -> Analysis:
     """Facts, findings and scores for one resume; the same document always gets the same result.
 
     `as_of` is the day "Present" means (default: today); it is the only input besides the
-    document and the job description.
+    document and the job description. `corrections` (a reviewer's grounded disputes) withdraw
+    findings and re-read headings before anything is counted or scored.
     """
     today = as_of or date.today()
+    corrections = corrections or Corrections()
     if is_unreadable(document):
         return unreadable_analysis(document.layout, today)
-    structure = read_structure(document)
+    headings = corrections.experience_headings
+    structure = read_structure(document, experience_headings=headings)
     stuffed = stuffed_lines(structure)
     if stuffed:
-        structure = read_structure(document, frozenset(line.number for line, _ in stuffed))
+        skip = frozenset(line.number for line, _ in stuffed)
+        structure = read_structure(document, skip, headings)
     english = english_share(document.text) >= ENGLISH_SHARE
     context = Context(document, structure, today, english, job_description, stuffed)
     findings = run_checks(context)
@@ -49,7 +57,7 @@ def analyze(
     job = _match(context) if job_description and job_description.strip() else None
     if job is not None:
         findings += check_job_match(job)
-    ordered = order_findings(findings)
+    ordered = order_findings(corrections.apply(findings))
     facts = _facts(context)
     scores = score(ordered, facts, job.score if job else None, _statements(context, ordered))
     return Analysis(

@@ -107,6 +107,35 @@ class Penalty:
 
 
 @dataclass(frozen=True)
+class Corrections:
+    """What a reviewer showed, quoting the resume, to be wrong in an analysis
+    (core/review/disputes.py). Analysing again with these corrects the facts the wrong
+    findings stood on, and every score that follows from them."""
+
+    withdrawn: frozenset[str] = frozenset()  #: finding codes neither reported nor scored
+    #: (code, line): one cited instance of a finding withdrawn; the finding goes with its last
+    withdrawn_lines: frozenset[tuple[str, int]] = frozenset()
+    experience_headings: frozenset[int] = frozenset()  #: lines read as an Experience heading
+
+    def __bool__(self) -> bool:
+        return bool(self.withdrawn or self.withdrawn_lines or self.experience_headings)
+
+    def apply(self, findings: list[Finding]) -> list[Finding]:
+        """The findings without the withdrawn ones and the withdrawn instances."""
+        kept = []
+        for item in findings:
+            if item.code in self.withdrawn:
+                continue
+            evidence = [e for e in item.evidence if (item.code, e.line) not in self.withdrawn_lines]
+            if len(evidence) < len(item.evidence):
+                if not evidence:
+                    continue
+                item = item.model_copy(update={"evidence": evidence})
+            kept.append(item)
+        return kept
+
+
+@dataclass(frozen=True)
 class Analysis:
     facts: DocumentFacts
     findings: tuple[Finding, ...]

@@ -191,6 +191,11 @@ def _impact(counted: Statements) -> int:
     return round(points + IMPACT_VERB_POINTS * verbs)
 
 
+def weighted_overall(sub: SubScores) -> int:
+    """The overall score the sub-scores give before any cap (the weights above)."""
+    return _weighted(sub)
+
+
 def _weighted(sub: SubScores) -> int:
     values: dict[str, int] = sub.model_dump()
     weights = WEIGHTS if sub.job_match is None else WEIGHTS_WITH_JOB

@@ -127,13 +127,19 @@ def known_heading(line: TextLine) -> tuple[str, bool] | None:
     return lookup_heading(line.text.strip().rstrip(":"))
 
 
-def split_sections(lines: tuple[TextLine, ...]) -> tuple[Block, ...]:
-    """Blocks in reading order; lines before the first heading form the "header" block."""
+def split_sections(
+    lines: tuple[TextLine, ...], experience_headings: frozenset[int] = frozenset()
+) -> tuple[Block, ...]:
+    """Blocks in reading order; lines before the first heading form the "header" block.
+    Lines in `experience_headings` open an Experience section whatever their words."""
     known = {line.number: found for line in lines if (found := known_heading(line))}
     style = _HeadingStyle.learn([line for line in lines if line.number in known], lines)
     known = {
         n: found for n, found in known.items() if style.sized_like_heading(_by_number(lines, n))
     }
+    for line in lines:
+        if line.number in experience_headings:
+            known[line.number] = ("experience", known.get(line.number, ("", False))[1])
     first_known = min(known, default=None)
     starts: list[tuple[TextLine, str, bool]] = []
     open_kind, open_head = "header", None

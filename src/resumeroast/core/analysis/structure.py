@@ -31,10 +31,15 @@ class Structure:
         return any(block.section.kind in kinds for block in self.blocks)
 
 
-def read_structure(document: Document, skip: frozenset[int] = frozenset()) -> Structure:
-    """Read the document; lines numbered in `skip` (keyword stuffing) are left out."""
+def read_structure(
+    document: Document,
+    skip: frozenset[int] = frozenset(),
+    experience_headings: frozenset[int] = frozenset(),
+) -> Structure:
+    """Read the document; lines numbered in `skip` (keyword stuffing) are left out, lines in
+    `experience_headings` are read as Experience headings (a reviewer's grounded dispute)."""
     lines = tuple(line for line in visible_lines(document) if line.number not in skip)
-    blocks = split_sections(lines)
+    blocks = split_sections(lines, experience_headings)
     kinds = {line.number: block.section.kind for block in blocks for line in block.lines}
     for block in blocks:
         if block.section.heading_line is not None:

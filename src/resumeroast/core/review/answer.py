@@ -37,6 +37,7 @@ Message = Annotated[str, BeforeValidator(_cut_text(140)), Field(max_length=140)]
 Advice = Annotated[str, BeforeValidator(_cut_text(120)), Field(max_length=120)]
 Reason = Annotated[str, BeforeValidator(_cut_text(100)), Field(max_length=100)]
 SectionName = Annotated[str, BeforeValidator(_cut_text(30)), Field(max_length=30)]
+ClaimId = Annotated[str, BeforeValidator(_cut_text(40)), Field(max_length=40)]
 
 
 class AnswerSeverity(StrEnum):
@@ -95,11 +96,22 @@ class AnswerAdjustment(_Closed):
     reason: Reason
 
 
-#: The most items any answer may carry; AnswerLimits lowers them to fit an output budget.
-MAX_FINDINGS = 4
+class AnswerDispute(_Closed):
+    """The model disputes one of the analyzer's claims (by its id, e.g. "A2", or its code),
+    quoting the resume text that shows the claim is wrong (disputes.py)."""
+
+    claim: ClaimId
+    reason: Reason
+    quote: Quote  #: verbatim from the resume; an ungrounded dispute changes nothing
+
+
+#: The most items any answer may carry; AnswerLimits lowers them to fit an output budget
+#: and the resume's length (schema.limits_for).
+MAX_FINDINGS = 8
 MAX_SECTION_NOTES = 3
-MAX_REWRITES = 3
-MAX_ADJUSTMENTS = 4
+MAX_REWRITES = 6
+MAX_ADJUSTMENTS = 6
+MAX_DISPUTES = 3
 
 
 class LLMAnswer(_Closed):
@@ -124,12 +136,20 @@ class LLMAnswer(_Closed):
         BeforeValidator(_cut_list(MAX_ADJUSTMENTS)),
         Field(max_length=MAX_ADJUSTMENTS),
     ]
+    #: Optional for validation (answers written for review_v1 have none); the schema sent to
+    #: the model lists it as required like every other key (schema.answer_json_schema).
+    disputes: Annotated[
+        list[AnswerDispute],
+        BeforeValidator(_cut_list(MAX_DISPUTES)),
+        Field(max_length=MAX_DISPUTES),
+    ] = []
 
 
 #: The list fields, in the order limits_for fills them.
-LIST_FIELDS = ("findings", "rewrites", "score_adjustments", "section_notes")
+LIST_FIELDS = ("findings", "rewrites", "disputes", "score_adjustments", "section_notes")
 MAX_ITEMS = {
     "findings": MAX_FINDINGS,
+    "disputes": MAX_DISPUTES,
     "rewrites": MAX_REWRITES,
     "score_adjustments": MAX_ADJUSTMENTS,
     "section_notes": MAX_SECTION_NOTES,
@@ -144,6 +164,7 @@ class AnswerLimits:
     section_notes: int = MAX_SECTION_NOTES
     rewrites: int = MAX_REWRITES
     score_adjustments: int = MAX_ADJUSTMENTS
+    disputes: int = MAX_DISPUTES
 
     def of(self, key: str) -> int:
         return int(getattr(self, key))

@@ -3,13 +3,9 @@
 Grounding (core/review/grounding.py) decides what of the answer survives; this module applies it
 and merges what survives into the analyzer's feedback.
 
-Bounded scores (docs/llm.md, "Scores"):
-- every sub-score starts at the analyzer's deterministic value;
-- the model may move a sub-score by one step of SCORE_STEP points up or down, and only with a
-  quote that is found in the resume; a second request for the same sub-score is ignored;
-- the overall score moves by the mean of the sub-score moves, so at most SCORE_STEP points;
-- everything is clamped to 0–100.
-So a resume the analyzer scores 30 ends between 25 and 35 whatever the model says.
+Scores (docs/llm.md, "Scores"): the model's grounded reasons move sub-scores a step each,
+within how far the analyzer's measure can be wrong (adjustments.py); a grounded dispute of an
+analyzer finding withdraws it and corrects the facts and scores it stood on (disputes.py).
 """
 
 from __future__ import annotations
@@ -27,9 +23,21 @@ from resumeroast.core.feedback import (
     SectionNote,
     Severity,
     Source,
-    SubScores,
+)
+from resumeroast.core.review.adjustments import (
+    STEP,
+    ScoreReason,
+    apply_reasons,
+    distinct_reasons,
+    gives_a_reason,
 )
 from resumeroast.core.review.answer import LLMAnswer
+from resumeroast.core.review.disputes import (
+    Dispute,
+    DisputeContext,
+    Resolution,
+    ground_disputes,
+)
 from resumeroast.core.review.grounding import (
     QuoteIndex,
     invented_facts,
@@ -38,9 +46,8 @@ from resumeroast.core.review.grounding import (
 )
 from resumeroast.core.review.prompts.redaction import restore
 
-SCORE_STEP = 5
+SCORE_STEP = STEP  #: one grounded reason moves a sub-score this many points
 MIN_REMARK_WORDS = 3
-_SUB_SCORES = ("impact", "clarity", "ats", "completeness", "job_match")
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class GroundingContext:
     index: QuoteIndex  #: the resume the model was shown (injected text removed)
     placeholders: Mapping[str, str]  #: redacted personal details, to restore
     known_text: str  #: resume, analyzer facts and findings, job ad: where numbers may come from
+    disputes: DisputeContext = DisputeContext()  #: the claims shown, for the model's disputes
 
 
 @dataclass
@@ -58,7 +66,8 @@ class Grounded:
     findings: list[Finding] = field(default_factory=list)
     section_notes: list[SectionNote] = field(default_factory=list)
     rewrites: list[Rewrite] = field(default_factory=list)
-    moves: dict[str, int] = field(default_factory=dict)  #: sub-score → ±SCORE_STEP
+    reasons: list[ScoreReason] = field(default_factory=list)  #: grounded score adjustments
+    disputes: list[Dispute] = field(default_factory=list)  #: grounded disputes of claims
     verified_quotes: int = 0
     dropped_quotes: int = 0
     dropped_rewrites: int = 0
@@ -105,13 +114,26 @@ def ground_answer(answer: LLMAnswer, context: GroundingContext) -> Grounded:
                 SectionNote(section=g.text(note.section) or "general", note=text, source=Source.AI)
             )
     _ground_rewrites(g, answer)
-    for move in answer.score_adjustments:
-        if move.sub_score.value in g.result.moves:
-            continue
-        if g.quote(move.quote) is not None:
-            step = SCORE_STEP if move.direction == "raise" else -SCORE_STEP
-            g.result.moves[move.sub_score.value] = step
+    _ground_reasons(g, answer)
+    g.result.disputes = ground_disputes(
+        answer.disputes, context.disputes, quote=g.quote, text=g.text, supported=g.supported
+    )
     return g.result
+
+
+def _ground_reasons(g: _Grounder, answer: LLMAnswer) -> None:
+    """Each adjustment with a quote found in the resume and a reason that says something is
+    one step (adjustments.py); the same quote twice for one sub-score is one reason."""
+    for move in answer.score_adjustments:
+        evidence = g.quote(move.quote)
+        reason = g.text(move.reason)
+        if evidence is None or not gives_a_reason(reason) or not g.supported(reason):
+            continue
+        name = move.sub_score.value
+        if not distinct_reasons(g.result.reasons, f"{name}:{evidence.quote.casefold()}"):
+            continue
+        direction = 1 if move.direction == "raise" else -1
+        g.result.reasons.append(ScoreReason(name, direction, reason, evidence))
 
 
 def _ground_findings(g: _Grounder, answer: LLMAnswer) -> None:
@@ -161,31 +183,22 @@ def _ground_rewrites(g: _Grounder, answer: LLMAnswer) -> None:
         )
 
 
-def bounded_scores(
-    sub_scores: SubScores, overall: int, moves: Mapping[str, int]
-) -> tuple[SubScores, int]:
-    """Apply the model's grounded moves within the documented bounds (module docstring)."""
-    values = sub_scores.model_dump()
-    deltas: list[int] = []
-    for name in _SUB_SCORES:
-        if values.get(name) is None:
-            continue
-        delta = max(-SCORE_STEP, min(SCORE_STEP, moves.get(name, 0)))
-        values[name] = max(0, min(100, values[name] + delta))
-        deltas.append(delta)
-    shift = round(sum(deltas) / len(deltas)) if deltas else 0
-    return SubScores.model_validate(values), max(0, min(100, overall + shift))
-
-
-def merged_feedback(analysis: Analysis, level: Level, grounded: Grounded) -> Feedback:
-    """The analyzer's feedback, worded for the final (bounded) scores, plus the grounded AI
-    review. Rendering after the move keeps every score the analyzer mentions consistent."""
-    sub_scores, overall = bounded_scores(
-        analysis.sub_scores, analysis.overall_score, grounded.moves
+def merged_feedback(
+    analysis: Analysis, level: Level, grounded: Grounded, resolution: Resolution | None = None
+) -> Feedback:
+    """The analyzer's feedback (corrected by the grounded disputes when `resolution` is given),
+    worded for the final (bounded) scores, plus the grounded AI review. Rendering after the
+    move keeps every score the analyzer mentions consistent."""
+    if resolution is not None:
+        analysis = resolution.analysis
+    sub_scores, overall, notes = apply_reasons(
+        analysis.sub_scores, analysis.overall_score, grounded.reasons
     )
     base = render_feedback(replace(analysis, sub_scores=sub_scores, overall_score=overall), level)
     return base.model_copy(
         update={
+            "score_notes": [*(resolution.notes if resolution else []), *notes],
+            "checked": list(resolution.checked) if resolution else [],
             "verdict": grounded.verdict or base.verdict,
             "findings": [*base.findings, *grounded.findings],
             "section_notes": [*base.section_notes, *grounded.section_notes],

@@ -22,6 +22,7 @@ from resumeroast.core.feedback import Feedback, ReviewInfo
 from resumeroast.core.review.answer import AnswerCheck, check_answer
 from resumeroast.core.review.chat import ChatClient, ChatReply
 from resumeroast.core.review.cost import Price
+from resumeroast.core.review.disputes import DisputeContext, claims, corrected_analysis
 from resumeroast.core.review.grounding import QuoteIndex
 from resumeroast.core.review.injection import flag_injection
 from resumeroast.core.review.merge import (
@@ -165,9 +166,17 @@ class LLMReviewer:
                 index=QuoteIndex(document.lines),
                 placeholders=prompt.placeholders,
                 known_text=_known_text(analysis, document.text, request.job_description),
+                disputes=DisputeContext(
+                    claims=claims(analysis.findings),
+                    sections=analysis.sections,
+                    lines={line.number: line.text for line in document.lines},
+                ),
             )
             grounded = ground_answer(answer, context)
-            feedback = merged_feedback(analysis, request.level, grounded)
+            resolution = corrected_analysis(
+                analysis, document, request.job_description, grounded.disputes, context.disputes
+            )
+            feedback = merged_feedback(analysis, request.level, grounded, resolution)
             info = self._info(
                 analysis,
                 exchange,

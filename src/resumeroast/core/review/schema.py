@@ -2,7 +2,8 @@
 
 - answer_json_schema(limits): the JSON schema of LLMAnswer (refs inlined, titles dropped) with
   maxItems lowered to `limits`; what `response_format` and tool `input_schema` carry.
-- limits_for(max_output_tokens): the richest answer whose longest possible text still fits.
+- limits_for(max_output_tokens, words=…, claims=…): the richest answer whose longest possible
+  text still fits, and no richer than the resume's length calls for.
 - grammar_schema(limits): narrower still, for grammar-constrained local servers.
 - schema_outline(limits): the same shape in a compact notation, for the prompt.
 """
@@ -70,20 +71,57 @@ def worst_case_tokens(limits: AnswerLimits) -> int:
     return -(-_worst_chars(answer_json_schema(limits)) // WORST_CHARS_PER_TOKEN)
 
 
-def limits_for(max_output_tokens: int) -> AnswerLimits:
-    """The richest answer whose worst case still fits max_output_tokens: items are added
-    round-robin (finding, rewrite, adjustment, note) while they fit, up to the maxima."""
+#: How many findings and rewrites a resume's length calls for: a one-page resume of 300 words
+#: has about 4 things worth saying and 3 lines worth rewriting; every WORDS_PER_ITEM more
+#: words, one more of each, up to the maxima of answer.py.
+WORDS_PER_ITEM = 150
+MIN_LENGTH_FINDINGS = 3
+MIN_LENGTH_REWRITES = 2
+
+
+def length_limits(words: int | None, claims: int | None) -> dict[str, int]:
+    """The most items of each kind a resume of `words` words with `claims` analyzer findings
+    shown to the model can use (None: no bound from the resume)."""
+    most = dict(MAX_ITEMS)
+    if words is not None:
+        extra = max(0, words) // WORDS_PER_ITEM
+        most["findings"] = min(MAX_ITEMS["findings"], MIN_LENGTH_FINDINGS + extra)
+        most["rewrites"] = min(MAX_ITEMS["rewrites"], MIN_LENGTH_REWRITES + extra)
+    if claims is not None:
+        most["disputes"] = min(MAX_ITEMS["disputes"], max(0, claims))
+    return most
+
+
+#: The order items are granted in while they fit: a finding with its quote says most, then a
+#: rewrite and a score reason; a dispute and a section note once per two findings.
+FILL_ORDER = (
+    "findings",
+    "rewrites",
+    "score_adjustments",
+    "findings",
+    "disputes",
+    "rewrites",
+    "section_notes",
+)
+
+
+def limits_for(
+    max_output_tokens: int, *, words: int | None = None, claims: int | None = None
+) -> AnswerLimits:
+    """The richest answer whose worst case still fits max_output_tokens: items are granted in
+    FILL_ORDER, round after round, up to what the resume calls for (length_limits); a kind
+    that no longer fits gets no more. Deterministic: the same inputs give the same limits."""
+    most = length_limits(words, claims)
     counts = dict.fromkeys(LIST_FIELDS, 0)
-    grew = True
-    while grew:
-        grew = False
-        for key in LIST_FIELDS:
-            if counts[key] >= MAX_ITEMS[key]:
+    while any(counts[key] < most[key] for key in LIST_FIELDS):
+        for key in FILL_ORDER:
+            if counts[key] >= most[key]:
                 continue
             trial = AnswerLimits(**{**counts, key: counts[key] + 1})
-            if worst_case_tokens(trial) <= max_output_tokens:
-                counts[key] += 1
-                grew = True
+            if worst_case_tokens(trial) > max_output_tokens:
+                most[key] = counts[key]  # full: smaller kinds may still fit
+                continue
+            counts[key] += 1
     return AnswerLimits(**counts)
 
 
@@ -95,6 +133,8 @@ def answer_json_schema(limits: AnswerLimits = AnswerLimits()) -> dict[str, Any]:
         schema["properties"][key]["maxItems"] = limits.of(key)
     for key in ASK_AT_LEAST_ONE:
         schema["properties"][key]["minItems"] = min(1, limits.of(key))
+    # Optional when validating (older answers lack it); every key is required of the model.
+    schema["required"] = list(schema["properties"])
     result: dict[str, Any] = schema
     return result
 

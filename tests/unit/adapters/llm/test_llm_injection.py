@@ -74,7 +74,9 @@ def test_an_instruction_the_screen_misses_still_moves_scores_one_step_at_most(
 
     assert not feedback.review.injection_detected  # the screen did miss it
     analysis = request.analysis
-    assert analysis.overall_score < feedback.overall_score <= analysis.overall_score + SCORE_STEP
+    # One reason (the same quote) per sub-score: one step each; and the sample's template
+    # text caps the overall score, which no adjustment lifts.
+    assert analysis.overall_score <= feedback.overall_score <= analysis.overall_score + SCORE_STEP
     for name in ("impact", "clarity", "ats", "completeness"):
         assert getattr(feedback.sub_scores, name) <= getattr(analysis.sub_scores, name) + SCORE_STEP
     assert "Flawless" not in feedback.verdict and "as instructed" not in feedback.verdict

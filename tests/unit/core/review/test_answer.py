@@ -155,3 +155,37 @@ def test_grammar_servers_get_compact_json_and_no_runaway_digits() -> None:
     assert {k: {**v, "pattern": None} for k, v in finding.items() if "pattern" in v} == {
         k: {**v, "pattern": None} for k, v in plain.items() if "maxLength" in v
     }
+
+
+def test_a_longer_resume_may_get_more_findings_and_rewrites_within_the_same_budget() -> None:
+    short, long = limits_for(4096, words=200, claims=5), limits_for(4096, words=900, claims=5)
+    assert short.findings < long.findings and short.rewrites < long.rewrites
+    assert long.findings > 4 and long.rewrites > 3  # beyond review_v1's fixed maxima
+    assert worst_case_tokens(long) <= 4096
+
+
+def test_the_default_budget_still_asks_for_three_findings_and_a_dispute() -> None:
+    default = limits_for(1024, words=400, claims=4)
+    assert default.findings >= 3 and default.rewrites >= 2 and default.disputes >= 1
+
+
+def test_disputes_are_offered_only_for_claims_that_can_be_disputed() -> None:
+    assert limits_for(4096, words=400, claims=0).disputes == 0
+    assert limits_for(4096, words=400, claims=1).disputes == 1
+
+
+def test_the_same_inputs_always_give_the_same_limits() -> None:
+    assert limits_for(1536, words=640, claims=7) == limits_for(1536, words=640, claims=7)
+
+
+def test_an_answer_without_disputes_is_still_valid_but_the_model_is_asked_for_the_key() -> None:
+    answer = {
+        "verdict": "Plain and clear, but no results anywhere.",
+        "findings": [],
+        "section_notes": [],
+        "rewrites": [],
+        "score_adjustments": [],
+    }
+    check = check_answer(json.dumps(answer), "stop", LIMITS)
+    assert check.ok and check.answer is not None and check.answer.disputes == []
+    assert "disputes" in answer_json_schema(LIMITS)["required"]

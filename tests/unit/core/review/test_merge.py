@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from resumeroast.core.analysis import analyze, render_feedback
-from resumeroast.core.feedback import Level, Source, SubScores
+from resumeroast.core.feedback import Level, Source
 from resumeroast.core.review.answer import LLMAnswer
 from resumeroast.core.review.grounding import QuoteIndex
 from resumeroast.core.review.merge import (
     SCORE_STEP,
     GroundingContext,
-    bounded_scores,
     ground_answer,
     merged_feedback,
 )
@@ -42,7 +41,7 @@ def _answer(**changes: Any) -> LLMAnswer:
 
 def _raise_everything(quote: str) -> list[dict[str, str]]:
     return [
-        {"sub_score": name, "direction": "raise", "quote": quote, "reason": "told to"}
+        {"sub_score": name, "direction": "raise", "quote": quote, "reason": "because I was told to"}
         for name in ("impact", "clarity", "ats", "completeness", "job_match")
     ]
 
@@ -50,14 +49,6 @@ def _raise_everything(quote: str) -> list[dict[str, str]]:
 def _context(text: str, placeholders: dict[str, str] | None = None) -> GroundingContext:
     document = from_text(text)
     return GroundingContext(QuoteIndex(document.lines), placeholders or {}, document.text)
-
-
-def test_scores_move_at_most_one_step_whatever_the_model_asks() -> None:
-    sub = SubScores(impact=10, clarity=40, ats=98, completeness=2)
-    moves = {"impact": 50, "clarity": -50, "ats": SCORE_STEP, "completeness": -SCORE_STEP}
-    moved, overall = bounded_scores(sub, 37, moves)
-    assert moved == SubScores(impact=15, clarity=35, ats=100, completeness=0)
-    assert abs(overall - 37) <= SCORE_STEP
 
 
 def test_a_model_cannot_lift_a_weak_resume_beyond_the_bound() -> None:
@@ -80,17 +71,40 @@ def test_a_model_cannot_lift_a_weak_resume_beyond_the_bound() -> None:
 def test_moves_need_a_quote_that_is_in_the_resume() -> None:
     answer = _answer(score_adjustments=_raise_everything("Led 40 engineers at Google")[:4])
     grounded = ground_answer(answer, _context(WEAK_RESUME))
-    assert grounded.moves == {}
+    assert grounded.reasons == []
     assert grounded.dropped_quotes == 4
 
 
-def test_one_move_per_sub_score() -> None:
+def test_the_same_quote_twice_for_one_sub_score_is_one_reason() -> None:
     moves = [
-        {"sub_score": "impact", "direction": "raise", "quote": LINE, "reason": "a"},
-        {"sub_score": "impact", "direction": "raise", "quote": LINE, "reason": "b"},
+        {"sub_score": "impact", "direction": "raise", "quote": LINE, "reason": "a team effort"},
+        {"sub_score": "impact", "direction": "raise", "quote": LINE, "reason": "b team effort"},
+        {"sub_score": "clarity", "direction": "lower", "quote": LINE, "reason": "vague duty text"},
     ]
     grounded = ground_answer(_answer(score_adjustments=moves), _context(WEAK_RESUME))
-    assert grounded.moves == {"impact": SCORE_STEP}
+    assert [(r.sub_score, r.direction, r.reason) for r in grounded.reasons] == [
+        ("impact", 1, "a team effort"),
+        ("clarity", -1, "vague duty text"),
+    ]
+
+
+def test_a_reason_that_says_nothing_moves_nothing() -> None:
+    moves = [{"sub_score": "impact", "direction": "raise", "quote": LINE, "reason": "x 1"}]
+    grounded = ground_answer(_answer(score_adjustments=moves), _context(WEAK_RESUME))
+    assert grounded.reasons == []
+
+
+def test_each_applied_reason_is_shown_beside_its_sub_score() -> None:
+    analysis = analyze(from_text(WEAK_RESUME))
+    moves = [
+        {"sub_score": "clarity", "direction": "lower", "quote": LINE, "reason": "vague duty text"}
+    ]
+    grounded = ground_answer(_answer(score_adjustments=moves), _context(WEAK_RESUME))
+    feedback = merged_feedback(analysis, Level.HONEST, grounded)
+    assert feedback.sub_scores.clarity == analysis.sub_scores.clarity - SCORE_STEP
+    [note] = feedback.score_notes
+    assert (note.sub_score, note.change, note.reason) == ("clarity", -SCORE_STEP, "vague duty text")
+    assert note.quote == LINE and note.line == 4 and note.source is Source.AI
 
 
 def test_findings_are_shown_only_with_a_verified_quote_in_the_resumes_own_words() -> None:

@@ -43,7 +43,7 @@ def test_the_model_gets_the_resume_as_data_with_the_analyzers_facts_and_the_sche
     assert "bullets: 8, of which with a number: 4" in user  # a measured fact
     assert "bullets have no number" in user  # an analyzer finding
     assert '"score_adjustments"' in user  # the answer schema
-    assert prompt.version == PROMPT_VERSION == "review_v1"
+    assert prompt.version == PROMPT_VERSION == "review_v2"
 
 
 def test_personal_details_are_redacted_and_kept_for_restoring() -> None:
@@ -154,7 +154,7 @@ def _prompt_digest() -> str:
 
 #: The digest of each prompt version. Stored results and cached reviews are keyed by the
 #: version, so a changed template or schema must come with a new version (and a new line).
-PROMPT_DIGESTS = {"review_v1": "55a176bcc79f036e"}
+PROMPT_DIGESTS = {"review_v1": "55a176bcc79f036e", "review_v2": "a3f3edd3d1389a43"}
 
 
 def test_a_changed_prompt_comes_with_a_new_prompt_version() -> None:

@@ -38,6 +38,31 @@ describe("ResultView", () => {
     expect(screen.getByText("50%")).toBeTruthy();
   });
 
+  it("shows why a sub-score moved and what the AI reviewer checked", () => {
+    render(
+      <ResultView
+        feedback={{
+          ...FEEDBACK,
+          score_notes: [{ sub_score: "impact", change: 5, reason: "Clearance on first review is a result", source: "ai" }],
+          checked: [
+            {
+              code: "sections.no_experience",
+              message: "No Experience section.",
+              reason: "A dated role is right here.",
+              evidence: { quote: "Regulatory Affairs Manager", line: 6 },
+            },
+          ],
+        }}
+        filename="resume.pdf"
+      />,
+    );
+    const bars = screen.getByRole("heading", { name: "Sub-scores" }).parentElement as HTMLElement;
+    expect(within(bars).getByText("Impact").closest("li")?.textContent).toContain("+5 Clearance on first review is a result");
+    const checked = screen.getByRole("heading", { name: "Checked by the AI reviewer" }).parentElement as HTMLElement;
+    expect(checked.textContent).toContain("Withdrawn: No Experience section.");
+    expect(within(checked).getByText("Regulatory Affairs Manager").tagName).toBe("MARK");
+  });
+
   it("offers Markdown download and printing", () => {
     const createObjectURL = vi.fn(() => "blob:x");
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));

@@ -5,13 +5,14 @@ import { KeywordChips } from "@/features/feedback/components/keyword-chips";
 import { RewritesList } from "@/features/feedback/components/rewrites-list";
 import { ScoreGauge } from "@/features/feedback/components/score-gauge";
 import { SubScoreChart } from "@/features/feedback/components/sub-score-chart";
-import { downloadText, feedbackToMarkdown, markdownFilename } from "@/features/feedback/to-markdown";
+import { downloadText, feedbackToMarkdown, markdownFilename, scoreReasons } from "@/features/feedback/to-markdown";
 
 /** The roast: verdict and scores first, then findings, notes, rewrites and keywords. */
 export function ResultView({ feedback, filename }: { feedback: Feedback; filename: string }) {
   const notes = feedback.section_notes ?? [];
   const facts = feedback.facts;
   const reviewNotes = feedback.review?.notes ?? [];
+  const checked = feedback.checked ?? [];
   return (
     <article className="result" aria-label="Your roast">
       <section className="card summary" aria-labelledby="verdict-heading">
@@ -47,7 +48,7 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
         </div>
         <div className="summary__scores">
           <ScoreGauge score={feedback.overall_score} />
-          <SubScoreChart scores={feedback.sub_scores} />
+          <SubScoreChart scores={feedback.sub_scores} reasons={scoreReasons(feedback, (text) => text)} />
         </div>
       </section>
 
@@ -55,6 +56,20 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
         <h2 id="findings-heading">Findings</h2>
         <FindingsList findings={feedback.findings ?? []} />
       </section>
+
+      {checked.length ? (
+        <section className="card card--quiet" aria-labelledby="checked-heading">
+          <h2 id="checked-heading">Checked by the AI reviewer</h2>
+          <ul className="muted">
+            {checked.map((item) => (
+              <li key={`${item.code}-${item.evidence.line ?? ""}`}>
+                Withdrawn: {item.message} {item.reason} <mark>{item.evidence.quote}</mark>
+                {item.evidence.line ? ` (line ${item.evidence.line})` : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       {notes.length ? (
         <section className="card" aria-labelledby="notes-heading">

@@ -1,8 +1,9 @@
 import type { SubScores } from "@/lib/api/client";
 import { SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
 
-/** The sub-scores as a horizontal bar chart; each bar also states its number. */
-export function SubScoreChart({ scores }: { scores: SubScores }) {
+/** The sub-scores as a horizontal bar chart; each bar also states its number, and why the AI
+ * reviewer moved it (`reasons`: sub-score → "+5 reason; -5 reason"). */
+export function SubScoreChart({ scores, reasons = {} }: { scores: SubScores; reasons?: Record<string, string> }) {
   const keys = Object.keys(SUB_SCORE_LABELS) as (keyof SubScores)[];
   return (
     <div className="bars">
@@ -32,6 +33,7 @@ export function SubScoreChart({ scores }: { scores: SubScores }) {
                 {value}
                 <span className="visually-hidden"> out of 100, {band.label}</span>
               </span>
+              {reasons[key] ? <small className="bars__why muted">{reasons[key]}</small> : null}
             </li>
           );
         })}

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 from resumeroast.core.analysis import Analysis
 from resumeroast.core.documents import Document
-from resumeroast.core.feedback import Finding, Level, Severity
+from resumeroast.core.feedback import Finding, Level
 from resumeroast.core.review.answer import AnswerLimits
+from resumeroast.core.review.disputes import Claim, claims
 from resumeroast.core.review.prompts.budget import estimate_tokens, shorten, trim_lines
 from resumeroast.core.review.prompts.redaction import Redactor
 from resumeroast.core.review.prompts.templates import Message, render
 from resumeroast.core.review.schema import limits_for, schema_outline
 
-PROMPT_VERSION = "review_v1"
+PROMPT_VERSION = "review_v2"
 REPAIR_TEMPLATE = "repair_v1"
-MAX_PROMPT_FINDINGS = 12
 #: Tokens kept free for a repair round trip: the echoed bad answer (cut to
 #: REPAIR_ECHO_CHARS) plus the repair message.
 REPAIR_ECHO_CHARS = 600
@@ -39,7 +39,6 @@ _TONE = {
     Level.BRUTAL: "brutally honest. Blunt, short, zero sugar-coating. Mock weak phrasing, "
     "never the person; nothing about age, gender, origin or health.",
 }
-_SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 class PromptDoesNotFit(ValueError):
@@ -82,11 +81,13 @@ def _facts_text(analysis: Analysis) -> str:
     return "\n".join(rows)
 
 
-def _findings_text(findings: Sequence[Finding], redactor: Redactor) -> str:
-    ranked = sorted(findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+def _findings_text(shown: Sequence[Claim], redactor: Redactor) -> str:
+    """Each claim with its id and code; red flags and template text are marked as final."""
     rows = [
-        f"- [{f.severity.value}] {f.category}: {redactor.redact(shorten(f.message, 200))}"
-        for f in ranked[:MAX_PROMPT_FINDINGS]
+        f"- {c.id} ({c.finding.code}, {c.finding.severity.value}): "
+        f"{redactor.redact(shorten(c.finding.message, 200))}"
+        + ("" if c.disputable else " [not disputable]")
+        for c in shown
     ]
     return "\n".join(rows) or "- none"
 
@@ -143,11 +144,16 @@ def build_review_prompt(
         if job_description and job_description.strip()
         else ""
     )
-    limits = limits_for(budget.max_output_tokens)
+    shown = claims(analysis.findings)
+    limits = limits_for(
+        budget.max_output_tokens,
+        words=analysis.facts.words,
+        claims=sum(c.disputable for c in shown),
+    )
     parts = _Parts(
         tone=_TONE[level],
         facts=_facts_text(analysis),
-        findings=_findings_text(analysis.findings, redactor),
+        findings=_findings_text(shown, redactor),
         schema=schema_outline(limits),
     )
     fixed = _size(_render(parts))

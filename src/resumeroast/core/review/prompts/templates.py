@@ -2,9 +2,8 @@
 
 A template is Markdown with `<!-- role: system -->` / `<!-- role: user -->` markers that
 split it into chat messages, and `$name` placeholders (string.Template). Text before the
-first marker is a comment for people. (review_v1.md's names core/prompts/builder.py, where
-the builder was until issue 15: the template's bytes are pinned to the prompt version, so the
-comment is corrected with the next version, not before.)
+first marker is a comment for people. The template's bytes are pinned to the prompt version
+(tests/unit/core/review/test_prompt.py): a changed template is a new version and file name.
 """
 
 from __future__ import annotations

@@ -1,0 +1,76 @@
+"""Score adjustments: each grounded reason is a step, several reasons several steps, never
+past how far the analyzer's measure can be wrong, never past the analyzer's caps."""
+
+from __future__ import annotations
+
+from resumeroast.core.analysis.scoring import weighted_overall
+from resumeroast.core.feedback import Evidence, SubScores
+from resumeroast.core.review.adjustments import (
+    MEASURE_BOUND,
+    OVERALL_BOUND,
+    STEP,
+    ScoreReason,
+    apply_reasons,
+)
+
+SUB = SubScores(impact=50, clarity=60, ats=90, completeness=80)
+OVERALL = weighted_overall(SUB)  #: the weighted sum of SUB (docs/scoring.md): no cap
+
+
+def _reason(name: str, direction: int, n: int) -> ScoreReason:
+    return ScoreReason(name, direction, f"reason {n}", Evidence(quote=f"quote {n}", line=n))
+
+
+def test_each_reason_is_one_step_and_is_shown_with_its_quote() -> None:
+    reasons = [_reason("impact", 1, 1), _reason("impact", 1, 2), _reason("clarity", -1, 3)]
+    sub, overall, notes = apply_reasons(SUB, OVERALL, reasons)
+    assert (sub.impact, sub.clarity) == (SUB.impact + 2 * STEP, SUB.clarity - STEP)
+    assert [(n.sub_score, n.change, n.reason, n.quote) for n in notes] == [
+        ("impact", STEP, "reason 1", "quote 1"),
+        ("impact", STEP, "reason 2", "quote 2"),
+        ("clarity", -STEP, "reason 3", "quote 3"),
+    ]
+    assert overall == round(0.35 * 60 + 0.25 * 55 + 0.2 * 90 + 0.2 * 80)
+
+
+def test_reasons_past_the_measures_bound_are_not_applied() -> None:
+    many = [_reason(name, 1, n) for name in MEASURE_BOUND for n in range(10)]
+    sub, overall, notes = apply_reasons(SUB, OVERALL, many)
+    for name in ("impact", "clarity", "ats", "completeness"):
+        moved = getattr(sub, name) - getattr(SUB, name)
+        assert 0 < moved <= MEASURE_BOUND[name]
+    assert sum(n.change for n in notes if n.sub_score == "impact") == MEASURE_BOUND["impact"]
+    assert 0 < overall - OVERALL <= OVERALL_BOUND
+    # ats starts at 90: two steps, and no note for a step that moved nothing.
+    assert sub.ats == 100 and len([n for n in notes if n.sub_score == "ats"]) == 2
+
+
+def test_the_bound_is_on_the_net_move_in_either_direction() -> None:
+    down = [_reason("clarity", -1, n) for n in range(10)]
+    sub, _, _ = apply_reasons(SUB, OVERALL, down)
+    assert sub.clarity == SUB.clarity - MEASURE_BOUND["clarity"]
+    mixed = [_reason("clarity", 1, 1), _reason("clarity", -1, 2), _reason("clarity", -1, 3)]
+    assert apply_reasons(SUB, OVERALL, mixed)[0].clarity == SUB.clarity - STEP
+
+
+def test_no_adjustment_lifts_the_overall_score_past_the_analyzers_cap() -> None:
+    capped = 40  #: e.g. a critical finding or template text held the overall at 40
+    raised = [_reason(name, 1, n) for name in ("impact", "clarity") for n in range(3)]
+    sub, overall, _ = apply_reasons(SUB, capped, raised)
+    assert sub.impact > SUB.impact and overall == capped
+    lowered = [_reason(name, -1, n) for name in ("impact", "clarity") for n in range(3)]
+    assert apply_reasons(SUB, capped, lowered)[1] <= capped
+
+
+def test_a_job_match_score_is_moved_only_when_there_is_one() -> None:
+    sub, _, notes = apply_reasons(SUB, OVERALL, [_reason("job_match", 1, 1)])
+    assert sub.job_match is None and notes == []
+
+
+def test_the_same_reasons_give_the_same_scores() -> None:
+    reasons = [_reason(name, (-1) ** n, n) for n in range(8) for name in MEASURE_BOUND]
+    assert apply_reasons(SUB, OVERALL, reasons) == apply_reasons(SUB, OVERALL, reasons)
+
+
+def test_the_overall_bound_is_what_the_sub_score_bounds_allow() -> None:
+    assert OVERALL_BOUND == 14  # 0.30*15 + 0.20*15 + 0.15*10 + 0.20*10 + 0.15*20, with a job ad
