@@ -256,24 +256,29 @@ def _moved(run: Run, sub_score: str, direction: str) -> bool:
     return after > before if direction == "raise" else after < before
 
 
-def _finding_severity(feedback: Feedback, code: str) -> list[str]:
-    return [f.severity.value for f in feedback.findings if f.code == code]
-
-
 _RANK = {"critical": 0, "warning": 1, "info": 2}
 
 
 def dispute_applied(item: Item, run: Run) -> bool:
-    """A dispute took effect: the analyzer finding it names is withdrawn or downgraded, or (a
-    claim about a fact) the feedback differs from the same answer without disputes."""
+    """A dispute took effect: the analyzer finding it names is withdrawn, downgraded or no
+    longer cites the quoted line; or (a claim about a fact) the feedback differs from the same
+    answer without disputes."""
     if run.without_disputes is None:
         return False
     claim = str(item.fields["claim"])
-    before = _finding_severity(run.without_disputes, claim)
+    before = [f for f in run.without_disputes.findings if f.code == claim]
     if before:
-        after = _finding_severity(run.feedback, claim)
-        worst = min(_RANK[s] for s in before)
-        return not after or min(_RANK[s] for s in after) > worst
+        after = [f for f in run.feedback.findings if f.code == claim]
+        if not after:
+            return True
+        worst = min(_RANK[f.severity.value] for f in before)
+        if min(_RANK[f.severity.value] for f in after) > worst:
+            return True
+        line = run.line_of(str(item.fields["quote"]))
+        cited = [
+            any(e.line == line for g in group for e in g.evidence) for group in (before, after)
+        ]
+        return line is not None and cited == [True, False]
     return _comparable(run.feedback) != _comparable(run.without_disputes)
 
 
