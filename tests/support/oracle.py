@@ -17,6 +17,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -46,6 +47,8 @@ Expect = Literal["survive", "drop", "merge"]
 #: Generous budgets: the answers are sized for main's largest answer (4 findings, 3 rewrites).
 MAX_OUTPUT_TOKENS = 4096
 CONTEXT_TOKENS = 32768
+#: "Present" means this day, so the figures do not drift with the calendar.
+AS_OF = date(2026, 12, 5)
 #: Compared on this many normalised characters (the schema cuts long strings to their bound).
 COMPARED_CHARS = 100
 
@@ -196,7 +199,10 @@ class Runner:
     def request(self, oracle: Oracle) -> ReviewRequest:
         if oracle.label not in self._requests:
             self._requests[oracle.label] = prepare_review(
-                oracle.document(), job_description=oracle.job_description, level=Level.HONEST
+                oracle.document(),
+                job_description=oracle.job_description,
+                level=Level.HONEST,
+                as_of=AS_OF,
             )
         return self._requests[oracle.label]
 
