@@ -8,6 +8,9 @@ Step kinds ({"kind": ..., "times": N repeats the step for N calls; "delay_s": S 
 after S seconds, like a model that takes its time):
   answer       a valid answer grounded in the resume it was sent (the default)
   content      {"content": "..."}: exactly this text as the answer
+  reply        {"answer": {...}}: exactly this answer, as the JSON text (OpenAI; "fence": true
+               wraps it in a ```json fence, as some models do) or as the tool's input
+               (Anthropic): a scripted model's answer through either provider
   junk         text that is not JSON
   invalid      JSON that breaks the answer schema
   truncated    a cut-off answer (finish_reason "length" / stop_reason "max_tokens")
@@ -281,6 +284,10 @@ def _openai_body(step: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
         content, finish = '{"verdict": "This resume is a long story that', "length"
     elif kind == "refusal":
         content, refusal = None, "I can't help with evaluating this person."
+    elif kind == "reply":
+        content = json.dumps(step["answer"], indent=2, ensure_ascii=False)
+        if step.get("fence"):
+            content = f"```json\n{content}\n```"
     else:
         content = json.dumps(_answer_for(step, body))
     message = {"role": "assistant", "content": content, "refusal": refusal}
@@ -306,6 +313,8 @@ def _anthropic_body(step: dict[str, Any], body: dict[str, Any]) -> dict[str, Any
         blocks, stop = [_tool({"verdict": "This resume is a long"})], "max_tokens"
     elif kind == "refusal":
         blocks, stop = [], "refusal"
+    elif kind == "reply":
+        blocks = [_tool(step["answer"])]
     else:
         blocks = [_tool(_answer_for(step, body))]
     return {
