@@ -76,9 +76,7 @@ class QuoteIndex:
     analyzer's bullets): the pieces of an elided quote must lie in one of them, or on one
     line."""
 
-    def __init__(
-        self, lines: Sequence[Line], statements: Sequence[tuple[int, int]] = ()
-    ) -> None:
+    def __init__(self, lines: Sequence[Line], statements: Sequence[tuple[int, int]] = ()) -> None:
         self._statements = tuple(statements)
         self._original = "\n".join(line.text for line in lines)
         chars: list[str] = []
