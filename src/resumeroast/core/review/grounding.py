@@ -99,10 +99,10 @@ class QuoteIndex:
     def locate(self, quote: str) -> Located | None:
         pieces = [normalise(piece) for piece in _ELLIPSIS.split(quote)]
         pieces = [piece for piece in pieces if piece]
+        if len(pieces) > 1:  # the span it stands for must carry MIN_QUOTE_ALNUM, not the pieces
+            return self._locate_pieces(pieces)
         if sum(c.isalnum() for piece in pieces for c in piece) < MIN_QUOTE_ALNUM:
             return None
-        if len(pieces) > 1:
-            return self._locate_pieces(pieces)
         found = self._text.find(pieces[0]) if pieces else -1
         if found == -1:
             return None
@@ -120,7 +120,10 @@ class QuoteIndex:
                 if at == -1:
                     return None
                 end = at + len(piece)
-            if self._one_statement(start, end - 1):
+            span = self._text[start:end]
+            if sum(c.isalnum() for c in span) >= MIN_QUOTE_ALNUM and self._one_statement(
+                start, end - 1
+            ):
                 return self._located(start, end - 1)
             start = self._text.find(pieces[0], start + 1)
         return None
@@ -319,7 +322,7 @@ _ADVICE_CUE = re.compile(
 )
 _RANGE_NEXT = re.compile(r"^\s*(?:-|–|—|to|or)\s*\d+(?:[.,]\d+)*")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to|or)\s*$")
-_PER_NEXT = re.compile(r"^\s+(?:per|each|a|every)\b", re.IGNORECASE)
+_PER_NEXT = re.compile(r"^\s+(?:per|each|every)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s*([A-Za-z][\w'-]*)")
 
 ResumeCounts = Mapping[str, int]
