@@ -14,10 +14,8 @@ from resumeroast.core.feedback import Feedback, Source
 
 def ai_contributed(feedback: Feedback) -> bool:
     """Something the model said reached the person."""
-    return any(
-        item.source is Source.AI
-        for item in (*feedback.findings, *feedback.rewrites, *feedback.section_notes)
-    )
+    items = (feedback.findings, feedback.rewrites, feedback.section_notes)
+    return any(item.source is Source.AI for kind in items for item in kind)
 
 
 def worth_caching(feedback: Feedback) -> bool:
