@@ -22,16 +22,14 @@ def _chat_calls(standin: Standin) -> int:
 
 
 def test_a_discarded_review_is_not_cached_and_the_next_run_asks_the_model(
-    stack: Stack, standin: Standin
+    llm_stack: Stack, standin: Standin
 ) -> None:
-    """The review cache on the real store. Workers call the stand-in directly: the LLM relay
-    keeps any HTTP-successful reply (junk included) for LLM_RELAY_TTL_S so that a redelivered
-    task gets the call it paid for, which is a separate rule (docs/llm.md, "Merging")."""
-    stack.extra_env.update(standin.provider_env())
+    """The review cache on the real store, the workers calling through the LLM relay as in
+    production (the relay shares a kept reply within one job only)."""
     # Two unusable answers (the first and its repair): the AI review is discarded.
     standin.set_script({"steps": [{"kind": "junk"}, {"kind": "junk"}]})
-    stack.start_worker()
-    with httpx.Client(base_url=stack.base_url, timeout=30) as client:
+    llm_stack.start_worker()
+    with httpx.Client(base_url=llm_stack.base_url, timeout=30) as client:
         first = wait_final(client, submit(client, RESUME))
         assert first["status"] == "complete", first
         assert first["feedback"]["review"]["ai_review_discarded"] is True
