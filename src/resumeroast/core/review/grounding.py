@@ -246,6 +246,9 @@ _TITLE_CUE = re.compile(
 #: After a title word that opens a sentence, these make it a header ("Manager of Sales",
 #: "Engineer at Acme", "Senior Analyst, Finance") rather than a verb ("Lead daily …").
 _HEADER_NEXT = re.compile(r"^\s*(?:$|[,|–—(]|-\s|(?:of|at|for|with\s+[A-Z])\b)")
+#: Title words that head a title after a verb-like opener ("Lead Engineer"); "staff" and
+#: "partner" there are objects ("Lead staff to …", "Manage partner accounts").
+_HEAD_NOUNS = _TITLES - {"staff", "partner", "owner"}
 _ROLE_NOUN_NEXT = re.compile(r"^\s+(?:role|position|title|job)\b", re.IGNORECASE)
 
 
@@ -258,7 +261,7 @@ def _titles(text: str) -> set[str]:
             continue
         before, after = text[: match.start()], text[match.end() :]
         next_word = _WORD.match(after.lstrip())
-        next_is_title = next_word is not None and next_word.group(0).lower() in _TITLES
+        next_is_title = next_word is not None and next_word.group(0).lower() in _HEAD_NOUNS
         if _TITLE_CUE.search(before) or _ROLE_NOUN_NEXT.match(after):
             found.add(lower)
         elif _SENTENCE_START.search(before):  # opening a sentence: a header, or a verb

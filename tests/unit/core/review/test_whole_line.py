@@ -121,3 +121,9 @@ def test_numbers_claimed_for_the_person_must_come_from_the_resume(
     remark: str, numbers: set[str]
 ) -> None:
     assert unsupported_numbers(remark, RESUME, _counts()) == numbers
+
+
+def test_a_verb_before_a_noun_that_can_be_a_title_word_is_still_a_verb() -> None:
+    assert invented_facts("Managed the hotel's staff", "Lead staff to meet daily demand") == []
+    problems = invented_facts("Built the payments API", "Lead Engineer, payments API")
+    assert any(p.startswith("titles") for p in problems), problems
