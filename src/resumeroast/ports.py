@@ -16,6 +16,7 @@ Reviewer contract:
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -232,3 +233,18 @@ class Leases(Protocol):
     def try_lease(self, name: str, *, owner: str, duration_s: float) -> bool: ...
 
     def workers_seen(self, *, prefix: str = "worker:") -> list[str]: ...
+
+
+#: The job a model call is made for, while the pipeline reviews it (None otherwise). Hosted
+#: providers' clients send it to the LLM relay, which shares a kept reply only within one job:
+#: a redelivered task gets the reply its predecessor paid for, while another job (the same
+#: resume resubmitted after an unusable answer) asks the model again. Never sent upstream.
+LLM_CALL_SCOPE: ContextVar[str | None] = ContextVar("llm_call_scope", default=None)
+#: The header that carries LLM_CALL_SCOPE from a worker to the relay.
+LLM_SCOPE_HEADER = "x-resumeroast-scope"
+
+
+def llm_scope_headers() -> dict[str, str]:
+    """The relay scope header for the call being made, if any."""
+    scope = LLM_CALL_SCOPE.get()
+    return {LLM_SCOPE_HEADER: scope} if scope else {}

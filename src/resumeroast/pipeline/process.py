@@ -19,6 +19,7 @@ import structlog
 from resumeroast.core.analysis import Analysis, render_feedback
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.core.review.caching import worth_caching
 from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
 from resumeroast.errors import (
     LeaseLost,
@@ -28,6 +29,7 @@ from resumeroast.errors import (
 )
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.status import publish_job
+from resumeroast.ports import LLM_CALL_SCOPE
 
 log = structlog.get_logger(__name__)
 
@@ -112,8 +114,13 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     if cached is not None:
         review = cached.review.model_copy(update={"cached": True})
         return cached.model_copy(update={"review": review})
-    feedback = call_reviewer(deps, request)
-    deps.review_cache.put_cached_review(key, feedback, source_job_id=job.id)
+    scope = LLM_CALL_SCOPE.set(job.id)  # the relay shares a kept reply within this job only
+    try:
+        feedback = call_reviewer(deps, request)
+    finally:
+        LLM_CALL_SCOPE.reset(scope)
+    if worth_caching(feedback):  # a discarded or degraded review asks the model again next time
+        deps.review_cache.put_cached_review(key, feedback, source_job_id=job.id)
     review = feedback.review
     usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
     deps.jobs.record_usage(job.id, owner=owner, usage=usage)

@@ -18,7 +18,7 @@ from resumeroast.adapters.llm.errors import translate_error
 from resumeroast.core.review.answer import AnswerLimits, FinishReason
 from resumeroast.core.review.prompts import Message
 from resumeroast.core.review.schema import answer_json_schema
-from resumeroast.ports import ChatReply
+from resumeroast.ports import ChatReply, llm_scope_headers
 
 ANTHROPIC_BASE_URL = "https://api.anthropic.com"
 TOOL_NAME = "submit_review"
@@ -66,6 +66,7 @@ class AnthropicChatClient:
                 tools=cast(Any, [tool]),
                 tool_choice={"type": "tool", "name": TOOL_NAME},
                 timeout=timeout_s,
+                extra_headers=llm_scope_headers() or None,
             )
         except anthropic.AnthropicError as exc:
             raise translate_error(exc, "anthropic") from None

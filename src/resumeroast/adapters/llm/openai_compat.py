@@ -32,7 +32,7 @@ from resumeroast.adapters.llm.errors import translate_error
 from resumeroast.core.review.answer import AnswerLimits, FinishReason
 from resumeroast.core.review.prompts import Message
 from resumeroast.core.review.schema import answer_json_schema, grammar_schema
-from resumeroast.ports import ChatReply
+from resumeroast.ports import ChatReply, llm_scope_headers
 
 StructuredMode = Literal["json_schema", "json_object", "prompt"]
 MODES: tuple[StructuredMode, ...] = ("json_schema", "json_object", "prompt")
@@ -94,6 +94,7 @@ class OpenAIChatClient:
                     messages=[{"role": m.role, "content": m.content} for m in messages],  # type: ignore[misc]
                     seed=SEED,
                     timeout=timeout_s,
+                    extra_headers=llm_scope_headers() or None,
                     **self._sampling(),
                     **self._format(limits),
                 )

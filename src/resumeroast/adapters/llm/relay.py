@@ -8,7 +8,10 @@ a hosted provider through this small HTTP relay, a separate process on the worke
 - a caller hanging up does not cancel the upstream call: it runs to the end;
 - identical requests (same path, credentials and body; our prompts are deterministic) share one
   upstream call while it is in flight, and a successful reply is kept in memory for
-  LLM_RELAY_TTL_S, long enough for a redelivered task to come back for it.
+  LLM_RELAY_TTL_S, long enough for a redelivered task to come back for it. A request naming
+  its job (ports.LLM_SCOPE_HEADER, not forwarded) shares only with requests of that job: a
+  successful HTTP reply may hold an unusable answer, and the same resume resubmitted asks the
+  model again instead of getting it back.
 
 So the task that replaces a killed one receives the answer its predecessor paid for. Errors are
 shared only with requests already waiting on the same call; the next attempt calls again, so the
@@ -34,12 +37,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from resumeroast.ports import LLM_SCOPE_HEADER
+
 log = structlog.get_logger("resumeroast.llm_relay")
 UpstreamCall = Callable[[], Coroutine[Any, Any, "Reply"]]
 
 #: Request headers that identify who pays: part of the sharing key, so one tenant's reply is
 #: never handed to a caller with other credentials.
 _CREDENTIALS = ("authorization", "x-api-key", "openai-organization", "openai-project")
+#: Part of the sharing key too, and never forwarded: the job a call is made for.
+_SCOPE = LLM_SCOPE_HEADER
 #: Hop-by-hop or recomputed headers: never forwarded either way.
 _HOP = {
     "host",
@@ -75,7 +82,11 @@ def request_key(method: str, path: str, headers: dict[str, str], body: bytes) ->
     except ValueError:
         canonical = body
     digest = hashlib.sha256()
-    for part in (method.upper(), path, *(headers.get(name, "") for name in _CREDENTIALS)):
+    for part in (
+        method.upper(),
+        path,
+        *(headers.get(name, "") for name in (*_CREDENTIALS, _SCOPE)),
+    ):
         digest.update(part.encode() + b"\0")
     digest.update(canonical)
     return digest.hexdigest()
@@ -175,6 +186,7 @@ def create_relay_app(
         headers = {k.lower(): v for k, v in request.headers.items() if k.lower() not in _HOP}
         path = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         key = request_key(request.method, path, headers, body)
+        headers.pop(_SCOPE, None)  # ours: the provider is not told which job asked
 
         async def call_upstream() -> Reply:
             try:

@@ -3,19 +3,28 @@
 - Quotes are checked against the resume text after normalising case, punctuation and
   whitespace (and Unicode compatibility forms). A quote that is found is shown as the
   resume's own text, so what the person reads is always verbatim.
+- A quote with an inner ellipsis ("Led ... to 40%") is found as ordered pieces of one
+  statement (`QuoteIndex(lines, statements)`), and shown as the resume's text from the first
+  piece to the last.
 - Rewrites may not add employers, titles, dates, degrees or numbers that their original
-  does not have (`invented_facts`). Names are capitalised words, sentence-initial ones
+  does not have (`invented_facts`); the original is the whole statement the quote comes
+  from (merge.py), not the quote. Names are capitalised words, sentence-initial ones
   included unless they are ordinary words (a verb, a function word); a lowercase word
   after "at" is an employer ("at amazon") unless it is an ordinary word ("at scale").
+  A title word counts only in a title position (`_titles`): after "as", "promoted to" …,
+  capitalised mid-sentence, or opening a header ("Senior Engineer, Acme"); "Lead daily
+  store operations" and "Partner with Accounting" are verbs, and "team lead" restates
+  "Team Leader".
 - Free remarks may not cite numbers that appear nowhere in what the model was given
-  (`unsupported_numbers`).
+  (`unsupported_numbers`), except numbers about the resume's own parts: a count no larger
+  than the resume has ("12 one-word lines") or advice ("split it into 2-3 bullets").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from resumeroast.core.analysis.lexicon import stopwords
@@ -48,12 +57,27 @@ def normalise(text: str) -> str:
 class Located:
     text: str  #: the resume's own words for the quote (verbatim, lines joined by a space)
     line: int  #: the 1-based number of the line the quote starts on
+    last_line: int = 0  #: the line it ends on (0: the line it starts on)
+
+    @property
+    def end(self) -> int:
+        return self.last_line or self.line
+
+
+_ELLIPSIS = re.compile(r"\.{3,}|…")
+#: Each piece of an elided quote must carry this much; the whole, MIN_QUOTE_ALNUM.
+MIN_PIECE_ALNUM = 2
 
 
 class QuoteIndex:
-    """The resume text, normalised once, with a map back to the original characters."""
+    """The resume text, normalised once, with a map back to the original characters.
 
-    def __init__(self, lines: Sequence[Line]) -> None:
+    `statements` are (first line, last line) spans of the resume's statements (the
+    analyzer's bullets): the pieces of an elided quote must lie in one of them, or on one
+    line."""
+
+    def __init__(self, lines: Sequence[Line], statements: Sequence[tuple[int, int]] = ()) -> None:
+        self._statements = tuple(statements)
         self._original = "\n".join(line.text for line in lines)
         chars: list[str] = []
         sources: list[int] = []
@@ -73,13 +97,44 @@ class QuoteIndex:
         self._line_starts = starts
 
     def locate(self, quote: str) -> Located | None:
-        needle = normalise(quote)
-        if sum(c.isalnum() for c in needle) < MIN_QUOTE_ALNUM:
+        pieces = [normalise(piece) for piece in _ELLIPSIS.split(quote)]
+        pieces = [piece for piece in pieces if piece]
+        if len(pieces) > 1:  # the span it stands for must carry MIN_QUOTE_ALNUM, not the pieces
+            return self._locate_pieces(pieces)
+        if sum(c.isalnum() for piece in pieces for c in piece) < MIN_QUOTE_ALNUM:
             return None
-        found = self._text.find(needle)
+        found = self._text.find(pieces[0]) if pieces else -1
         if found == -1:
             return None
-        first, last = self._sources[found], self._sources[found + len(needle) - 1]
+        return self._located(found, found + len(pieces[0]) - 1)
+
+    def _locate_pieces(self, pieces: Sequence[str]) -> Located | None:
+        """Ordered pieces of one statement: the first occurrence that works."""
+        if any(sum(c.isalnum() for c in piece) < MIN_PIECE_ALNUM for piece in pieces):
+            return None
+        start = self._text.find(pieces[0])
+        while start != -1:
+            end = start + len(pieces[0])
+            for piece in pieces[1:]:
+                at = self._text.find(piece, end)
+                if at == -1:
+                    return None
+                end = at + len(piece)
+            span = self._text[start:end]
+            if sum(c.isalnum() for c in span) >= MIN_QUOTE_ALNUM and self._one_statement(
+                start, end - 1
+            ):
+                return self._located(start, end - 1)
+            start = self._text.find(pieces[0], start + 1)
+        return None
+
+    def _one_statement(self, start: int, end: int) -> bool:
+        first = self._line_at(self._sources[start])
+        last = self._line_at(self._sources[end])
+        return first == last or any(a <= first and last <= b for a, b in self._statements)
+
+    def _located(self, found: int, found_last: int) -> Located:
+        first, last = self._sources[found], self._sources[found_last]
         original = self._original
         # Keep the signs that belong to a word: "40%", "(p95)", "$2M", "C++".
         while first > 0 and original[first - 1] in _LEADING_SIGNS:
@@ -87,7 +142,7 @@ class QuoteIndex:
         while last + 1 < len(original) and original[last + 1] in _TRAILING_SIGNS:
             last += 1
         text = " ".join(original[first : last + 1].split())
-        return Located(text=text, line=self._line_at(first))
+        return Located(text=text, line=self._line_at(first), last_line=self._line_at(last))
 
     def _line_at(self, position: int) -> int:
         number = self._line_starts[0][1] if self._line_starts else 1
@@ -180,6 +235,43 @@ def _employers_after_at(text: str) -> set[str]:
     return {w for w in _AFTER_AT.findall(text) if not _ordinary(w)}
 
 
+#: What puts a title word in a title position: "as a", "promoted to" … (and up to three
+#: words of the title before it: "as a senior software engineer").
+_TITLE_CUE = re.compile(
+    r"\b(?:as|promoted\s+to|named|appointed|hired\s+as|became|become|becoming|"
+    r"role\s+of|title\s+of|position\s+of|rank\s+of)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\w&/-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+#: After a title word that opens a sentence, these make it a header ("Manager of Sales",
+#: "Engineer at Acme", "Senior Analyst, Finance") rather than a verb ("Lead daily …").
+_HEADER_NEXT = re.compile(r"^\s*(?:$|[,|–—(]|-\s|(?:of|at|for|with\s+[A-Z])\b)")
+#: Title words that head a title after a verb-like opener ("Lead Engineer"); "staff" and
+#: "partner" there are objects ("Lead staff to …", "Manage partner accounts").
+_HEAD_NOUNS = _TITLES - {"staff", "partner", "owner"}
+_ROLE_NOUN_NEXT = re.compile(r"^\s+(?:role|position|title|job)\b", re.IGNORECASE)
+
+
+def _titles(text: str) -> set[str]:
+    """Title words in a title position; a verb or a noun elsewhere in a sentence is none."""
+    found: set[str] = set()
+    for match in _WORD.finditer(text):
+        word, lower = match.group(0).rstrip("."), match.group(0).rstrip(".").lower()
+        if lower not in _TITLES:
+            continue
+        before, after = text[: match.start()], text[match.end() :]
+        next_word = _WORD.match(after.lstrip())
+        next_is_title = next_word is not None and next_word.group(0).lower() in _HEAD_NOUNS
+        if _TITLE_CUE.search(before) or _ROLE_NOUN_NEXT.match(after):
+            found.add(lower)
+        elif _SENTENCE_START.search(before):  # opening a sentence: a header, or a verb
+            if next_is_title or _HEADER_NEXT.match(after) or not is_verb(lower):
+                found.add(lower)
+        elif word[0].isupper():  # "reported to the Finance Director"
+            found.add(lower)
+    return found
+
+
 def invented_facts(original: str, improved: str) -> list[str]:
     """What `improved` claims that `original` does not say: numbers, dates, titles, degrees,
     employers and other proper nouns. Empty when the rewrite only rephrases."""
@@ -189,10 +281,12 @@ def invented_facts(original: str, improved: str) -> list[str]:
         problems.append("numbers " + ", ".join(sorted(new_numbers)))
     before, after = _words(original), _words(improved)
     before |= {w[:-1] for w in before if w.endswith("s")}  # "engineers" allows "engineer"
+    titles = _titles(improved) - before - {w[:-2] for w in before if w.endswith("er")}
+    if titles:  # "Team Leader" allows "team lead"
+        problems.append("titles " + ", ".join(sorted(titles)))
     for label, vocabulary in (
         ("number words", _NUMBER_WORDS | _MULTIPLIER_WORDS),
         ("dates", _MONTHS),
-        ("titles", _TITLES),
         ("degrees", _DEGREES),
         ("employers", _EMPLOYER_SUFFIXES),
     ):
@@ -208,6 +302,95 @@ def invented_facts(original: str, improved: str) -> list[str]:
     return problems
 
 
-def unsupported_numbers(text: str, known: str) -> set[str]:
-    """Numbers in `text` that never appear in `known` (the resume, its facts, the job ad)."""
-    return _numbers(text) - _numbers(known)
+#: Nouns naming the resume's own parts, and which count (ResumeCounts key) bounds them.
+_PART_NOUNS = {
+    **dict.fromkeys(("line", "lines"), "lines"),
+    **dict.fromkeys(
+        ("bullet", "bullets", "point", "points", "statement", "statements", "sentence"), "bullets"
+    ),
+    **dict.fromkeys(("sentences", "item", "items"), "bullets"),
+    **dict.fromkeys(("page", "pages"), "pages"),
+    **dict.fromkeys(("word", "words", "skill", "skills", "keyword", "keywords"), "words"),
+    **dict.fromkeys(("verb", "verbs", "character", "characters", "chars"), "words"),
+    **dict.fromkeys(("section", "sections", "heading", "headings"), "sections"),
+    **dict.fromkeys(("role", "roles", "job", "jobs", "position", "positions"), "roles"),
+    **dict.fromkeys(("entry", "entries"), "roles"),
+}
+_ONE_WORD = frozenset({"one-word", "single-word"})
+#: Before a number: it describes the advice ("split it into 2 bullets", "keep to 1 page").
+_ADVICE_CUE = re.compile(
+    r"\b(?:into|to|at\s+most|than|under|within|up\s+to|about|around|max(?:imum)?|"
+    r"add|use|pick|choose|top|first|only|aim\s+for)\s+$",
+    re.IGNORECASE,
+)
+_RANGE_NEXT = re.compile(r"^\s*(?:-|–|—|to|or)\s*\d+(?:[.,]\d+)*")
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to|or)\s*$")
+_PER_NEXT = re.compile(r"^\s+(?:per|each|every)\b", re.IGNORECASE)
+_NEXT_WORDS = re.compile(r"\s*([A-Za-z][\w'-]*)")
+
+ResumeCounts = Mapping[str, int]
+"""How many of each part the resume has: lines, one_word_lines, bullets, pages, words,
+sections, roles (resume_counts builds it)."""
+
+
+def resume_counts(lines: Sequence[Line], bullets: int, sections: int, roles: int) -> ResumeCounts:
+    texts = [line.text for line in lines]
+    pages = max((line.page for line in lines), default=1)
+    dated = sum(bool(re.search(r"\b(?:19|20)\d\d\b", t)) for t in texts)
+    return {
+        "lines": len(texts),
+        "one_word_lines": sum(len(t.split()) == 1 for t in texts),
+        "bullets": max(bullets, len(texts)),
+        "pages": pages,
+        "words": sum(len(t.split()) for t in texts),
+        "sections": max(sections, 1),
+        "roles": max(roles, dated),
+    }
+
+
+def _about_the_resume(text: str, match: re.Match[str], counts: ResumeCounts) -> bool:
+    """A number that counts the resume's own parts (no more than it has) or sizes the advice;
+    a number of anything else ("400 accounts", "40%") is a claim about the person."""
+    after = text[match.end() :]
+    if after[:1] in "%$€£" or after.lstrip()[:1] in "%":
+        return False
+    ranged = _RANGE_NEXT.match(after)
+    kind, position, modifiers = None, ranged.end() if ranged else 0, set()
+    for _ in range(3):
+        word = _NEXT_WORDS.match(after, position)
+        if word is None:
+            break
+        lower = word.group(1).lower()
+        if lower in _PART_NOUNS:
+            kind = _PART_NOUNS[lower]
+            position = word.end()
+            break
+        modifiers.add(lower)
+        position = word.end()
+    if kind is None:
+        return False
+    before = text[: match.start()]
+    if (
+        _ADVICE_CUE.search(before)
+        or ranged
+        or _RANGE_BEFORE.search(before)
+        or _PER_NEXT.match(after[position:])
+    ):
+        return True
+    if kind == "lines" and modifiers & _ONE_WORD:
+        kind = "one_word_lines"
+    value = float(re.sub(r",", "", match.group(0)))
+    return value <= counts.get(kind, 0)
+
+
+def unsupported_numbers(text: str, known: str, counts: ResumeCounts | None = None) -> set[str]:
+    """Numbers in `text` that never appear in `known` (the resume, its facts, the job ad),
+    other than numbers about the resume's own parts (`_about_the_resume`) when `counts` is
+    given."""
+    allowed = _numbers(known)
+    return {
+        number
+        for match in _NUMBER.finditer(text)
+        if (number := re.sub(r"[.,]", "", match.group(0))) not in allowed
+        and not (counts is not None and _about_the_resume(text, match, counts))
+    }

@@ -10,10 +10,12 @@ analyzer finding withdraws it and corrects the facts and scores it stood on (dis
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from resumeroast.core.analysis import Analysis, render_feedback
+from resumeroast.core.documents import Line
 from resumeroast.core.feedback import (
     Evidence,
     Feedback,
@@ -38,10 +40,14 @@ from resumeroast.core.review.disputes import (
     Resolution,
     ground_disputes,
 )
+from resumeroast.core.review.dedupe import Statements, merge_findings, merge_rewrites
 from resumeroast.core.review.grounding import (
+    Located,
     QuoteIndex,
+    ResumeCounts,
     invented_facts,
     normalise,
+    resume_counts,
     unsupported_numbers,
 )
 from resumeroast.core.review.prompts.redaction import restore
@@ -56,6 +62,30 @@ class GroundingContext:
     placeholders: Mapping[str, str]  #: redacted personal details, to restore
     known_text: str  #: resume, analyzer facts and findings, job ad: where numbers may come from
     disputes: DisputeContext = DisputeContext()  #: the claims shown, for the model's disputes
+    #: the resume's statements: what a rewrite is checked against, what "the same line" means
+    statements: Statements = field(default_factory=lambda: Statements((), {}))
+    counts: ResumeCounts | None = None  #: how many lines, bullets … (numbers about the resume)
+
+    @classmethod
+    def of(
+        cls,
+        lines: Sequence[Line],
+        analysis: Analysis,
+        placeholders: Mapping[str, str],
+        known_text: str,
+        disputes: DisputeContext | None = None,
+    ) -> GroundingContext:
+        """The context for a resume (its lines, as the model saw them) and its analysis."""
+        statements = [((b.line, b.last_line), b.quote) for b in analysis.bullets]
+        facts = analysis.facts
+        return cls(
+            index=QuoteIndex(lines, [span for span, _ in statements]),
+            placeholders=placeholders,
+            known_text=known_text,
+            disputes=disputes or DisputeContext(),
+            statements=Statements.of(lines, statements),
+            counts=resume_counts(lines, facts.bullets, len(facts.sections), facts.roles),
+        )
 
 
 @dataclass
@@ -71,6 +101,9 @@ class Grounded:
     verified_quotes: int = 0
     dropped_quotes: int = 0
     dropped_rewrites: int = 0
+    #: why rewrites were dropped: "unquoted", "unchanged", "invented: numbers 50" …
+    rewrite_drops: Counter[str] = field(default_factory=Counter)
+    statements: Statements = field(default_factory=lambda: Statements((), {}))
     dropped_remarks: int = 0  #: remarks citing numbers that are nowhere in the input
 
 
@@ -82,16 +115,20 @@ class _Grounder:
     def text(self, value: str) -> str:
         return " ".join(restore(value, self.context.placeholders).split())
 
-    def quote(self, value: str) -> Evidence | None:
+    def locate(self, value: str) -> Located | None:
         located = self.context.index.locate(self.text(value))
         if located is None:
             self.result.dropped_quotes += 1
             return None
         self.result.verified_quotes += 1
-        return Evidence(quote=located.text[:400], line=located.line)
+        return located
+
+    def quote(self, value: str) -> Evidence | None:
+        located = self.locate(value)
+        return None if located is None else Evidence(quote=located.text[:400], line=located.line)
 
     def supported(self, value: str) -> bool:
-        if unsupported_numbers(value, self.context.known_text):
+        if unsupported_numbers(value, self.context.known_text, self.context.counts):
             self.result.dropped_remarks += 1
             return False
         return True
@@ -104,6 +141,7 @@ def _says_something(text: str) -> bool:
 
 def ground_answer(answer: LLMAnswer, context: GroundingContext) -> Grounded:
     g = _Grounder(context)
+    g.result.statements = context.statements
     verdict = g.text(answer.verdict)
     g.result.verdict = verdict if _says_something(verdict) and g.supported(verdict) else None
     _ground_findings(g, answer)
@@ -137,13 +175,13 @@ def _ground_reasons(g: _Grounder, answer: LLMAnswer) -> None:
 
 
 def _ground_findings(g: _Grounder, answer: LLMAnswer) -> None:
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, tuple[int, int]]] = set()
     for item in answer.findings:
         evidence = g.quote(item.quote)
         message = g.text(item.message)
         if evidence is None or not _says_something(message) or not g.supported(message):
             continue
-        key = (item.category.value, normalise(evidence.quote))
+        key = (item.category.value, g.context.statements.span(evidence.line or 0))
         if key in seen:
             continue
         seen.add(key)
@@ -161,26 +199,51 @@ def _ground_findings(g: _Grounder, answer: LLMAnswer) -> None:
 
 
 def _ground_rewrites(g: _Grounder, answer: LLMAnswer) -> None:
+    """A rewrite is checked against its whole statement (every line of it, from the
+    document), not the quote: a quote cut at its bound may leave out the figures the
+    rewrite rightly keeps. When it keeps such figures, the whole statement is shown as the
+    original."""
     for item in answer.rewrites:
-        evidence = g.quote(item.original)
+        located = g.locate(item.original)
         improved = g.text(item.improved)
-        if (
-            evidence is None
-            or not _says_something(improved)
-            or normalise(improved) == normalise(evidence.quote)
-            or invented_facts(evidence.quote, improved)
-        ):
+        if located is None:
+            problem = "unquoted"
+        elif not _says_something(improved) or normalise(improved) == normalise(located.text):
+            problem = "unchanged"
+        else:
+            statements = g.context.statements
+            statement = statements.text(statements.span(located.line, located.end), located.text)
+            whole = statement if len(statement) > len(located.text) else located.text
+            invented = invented_facts(whole, improved)
+            problem = f"invented: {'; '.join(invented)}" if invented else ""
+        if located is None or problem:
             g.result.dropped_rewrites += 1
+            g.result.rewrite_drops[problem] += 1
             continue
+        original = located.text
+        if len(whole) <= _MAX_ORIGINAL and (
+            invented_facts(original, improved) or _cut_mid_word(original, whole)
+        ):
+            original = whole  # the rewrite keeps facts from the rest, or the quote was cut
         g.result.rewrites.append(
             Rewrite(
-                original=evidence.quote,
+                original=original[:_MAX_ORIGINAL],
                 improved=improved,
                 why=g.text(item.why),
-                line=evidence.line,
+                line=located.line,
                 source=Source.AI,
             )
         )
+
+
+_MAX_ORIGINAL = 400
+
+
+def _cut_mid_word(part: str, whole: str) -> bool:
+    """The quote stops inside a word of its statement ("… across three regi")."""
+    at = whole.find(part)
+    end = at + len(part)
+    return at != -1 and end < len(whole) and whole[end - 1].isalnum() and whole[end].isalnum()
 
 
 def merged_feedback(
@@ -195,14 +258,15 @@ def merged_feedback(
         analysis.sub_scores, analysis.overall_score, grounded.reasons
     )
     base = render_feedback(replace(analysis, sub_scores=sub_scores, overall_score=overall), level)
+    statements = grounded.statements
     return base.model_copy(
         update={
             "score_notes": [*(resolution.notes if resolution else []), *notes],
             "checked": list(resolution.checked) if resolution else [],
             "verdict": grounded.verdict or base.verdict,
-            "findings": [*base.findings, *grounded.findings],
+            "findings": merge_findings(base.findings, grounded.findings, statements),
             "section_notes": [*base.section_notes, *grounded.section_notes],
-            "rewrites": [*base.rewrites, *grounded.rewrites],
+            "rewrites": merge_rewrites(base.rewrites, grounded.rewrites, statements),
         }
     )
 
@@ -216,8 +280,9 @@ def grounding_notes(grounded: Grounded) -> list[str]:
         )
     if grounded.dropped_rewrites:
         notes.append(
-            f"{grounded.dropped_rewrites} AI rewrite(s) were dropped: they did not quote your "
-            "resume or added facts (employers, titles, dates, degrees, numbers) it does not state."
+            f"{grounded.dropped_rewrites} AI rewrite(s) were dropped: "
+            + "; ".join(_rewrite_drop_reasons(grounded.rewrite_drops))
+            + "."
         )
     if grounded.dropped_remarks:
         notes.append(
@@ -225,3 +290,19 @@ def grounding_notes(grounded: Grounded) -> list[str]:
             "not in your resume."
         )
     return notes
+
+
+def _rewrite_drop_reasons(drops: Counter[str]) -> list[str]:
+    """What was wrong with the dropped rewrites, in words that are true of each."""
+    reasons = []
+    if drops["unquoted"]:
+        reasons.append(f"{drops['unquoted']} rewrote a line that is not in your resume")
+    invented = {r.split(": ", 1)[1]: n for r, n in drops.items() if r.startswith("invented")}
+    if invented:
+        reasons.append(
+            f"{sum(invented.values())} added facts your resume does not state "
+            f"({'; '.join(sorted(invented))})"
+        )
+    if drops["unchanged"]:
+        reasons.append(f"{drops['unchanged']} did not change the line")
+    return reasons or ["they could not be checked against your resume"]

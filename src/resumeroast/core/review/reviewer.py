@@ -23,7 +23,6 @@ from resumeroast.core.review.answer import AnswerCheck, check_answer
 from resumeroast.core.review.chat import ChatClient, ChatReply
 from resumeroast.core.review.cost import Price
 from resumeroast.core.review.disputes import DisputeContext, claims, corrected_analysis
-from resumeroast.core.review.grounding import QuoteIndex
 from resumeroast.core.review.injection import flag_injection
 from resumeroast.core.review.merge import (
     GroundingContext,
@@ -162,8 +161,9 @@ class LLMReviewer:
             notes.append(_discard_note(exchange))
         else:
             document = request.screened.document
-            context = GroundingContext(
-                index=QuoteIndex(document.lines),
+            context = GroundingContext.of(
+                document.lines,
+                analysis,
                 placeholders=prompt.placeholders,
                 known_text=_known_text(analysis, document.text, request.job_description),
                 disputes=DisputeContext(

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 
 from resumeroast.adapters.llm.relay import create_relay_app, request_key
+from resumeroast.ports import LLM_SCOPE_HEADER
 from tests.support.aio import run_async
 
 UPSTREAM = "https://llm.example/v1"
@@ -223,3 +224,21 @@ def test_the_key_covers_credentials_path_and_body_content() -> None:
     assert key() != key(path="/messages")
     assert key() != key(body=b'{"a":2}')
     assert key(body=b"not json") == key(body=b"not json") != key(body=b"not json!")
+
+
+def test_a_kept_reply_is_shared_within_one_job_only_and_the_job_is_not_forwarded() -> None:
+    """A redelivered task gets its job's reply; another job with the same prompt (the same
+    resume resubmitted after an unusable answer) asks the provider again."""
+    provider = Provider()
+
+    async def scenario() -> list[str]:
+        async with relay_client(provider) as client:
+            hows = []
+            for job in ("job-1", "job-1", "job-2"):
+                answer = await post(client, headers={**KEY, LLM_SCOPE_HEADER: job})
+                hows.append(answer.headers["x-resumeroast-relay"])
+            return hows
+
+    assert run_async(scenario()) == ["called", "kept", "called"]
+    assert len(provider.calls) == 2
+    assert all(LLM_SCOPE_HEADER not in call.headers for call in provider.calls)
