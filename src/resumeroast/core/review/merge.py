@@ -34,13 +34,13 @@ from resumeroast.core.review.adjustments import (
     gives_a_reason,
 )
 from resumeroast.core.review.answer import LLMAnswer
+from resumeroast.core.review.dedupe import Statements, merge_findings, merge_rewrites
 from resumeroast.core.review.disputes import (
     Dispute,
     DisputeContext,
     Resolution,
     ground_disputes,
 )
-from resumeroast.core.review.dedupe import Statements, merge_findings, merge_rewrites
 from resumeroast.core.review.grounding import (
     Located,
     QuoteIndex,
