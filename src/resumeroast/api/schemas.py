@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from resumeroast.core.access import Access
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, JobStatus, Stage
-from resumeroast.core.score_bands import ScoreBand, band_for
+from resumeroast.core.vocabulary import ScoreBand, band_for
 from resumeroast.errors import permanent_failure_codes
 
 _PERMANENT = permanent_failure_codes()

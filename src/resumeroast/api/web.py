@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumeroast.api.deps import RuntimeDep
 from resumeroast.core.feedback import Level
+from resumeroast.core.vocabulary import ScoreBand, score_bands
 
 #: Where `npm run build` (in frontend/) writes the app.
 FRONTEND_DIST: Final = Path(__file__).resolve().parents[3] / "frontend" / "dist"
@@ -61,6 +62,9 @@ class WebConfig(BaseModel):
     accepted_types: list[AcceptedType]
     levels: list[Level]
     default_level: Level
+    #: The overall score's bands and their words, best first: what the verdict, the page, the
+    #: CLI and the Markdown export call a score.
+    score_bands: list[ScoreBand]
 
 
 #: The file types the API accepts. The API judges by the bytes; the browser can check the
@@ -99,6 +103,7 @@ def get_config(rt: RuntimeDep) -> WebConfig:
         accepted_types=ACCEPTED_TYPES,
         levels=list(Level),
         default_level=Level.HONEST,
+        score_bands=score_bands(),
     )
 
 

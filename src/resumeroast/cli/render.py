@@ -8,13 +8,20 @@ from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 
+from resumeroast.core.vocabulary import band_for, category_label, section_note_parts
+
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def render_feedback(feedback: dict[str, Any], console: Console) -> None:
     score = feedback["overall_score"]
+    band = band_for(score).label  # the words the verdict and the web page use
     console.print(
-        Panel(f"[bold]{score}/100[/]  {feedback['verdict']}", title="ResumeRoast", expand=False)
+        Panel(
+            f"[bold]{score}/100 · {band}[/]  {feedback['verdict']}",
+            title="ResumeRoast",
+            expand=False,
+        )
     )
     scores = Table(show_header=False, box=None)
     for name, value in feedback["sub_scores"].items():
@@ -25,7 +32,7 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         style = SEVERITY_STYLE.get(finding["severity"], "")
         console.print(
             f"\n[{style}]{finding['severity'].upper()}[/] "
-            f"[{finding['category']}] {finding['message']}"
+            f"({category_label(finding['category'])}) {finding['message']}"
         )
         for evidence in finding["evidence"][:3]:
             where = f"line {evidence['line']}: " if evidence.get("line") else ""
@@ -33,13 +40,14 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         if finding.get("fix"):
             console.print(f"   [green]fix:[/] {finding['fix']}")
     for note in feedback.get("section_notes", []):
-        console.print(f"\n[bold]{note['section']}[/]: {note['note']}")
+        head, text = section_note_parts(note["section"], note["note"])
+        console.print(f"\n[bold]{head}:[/] {text}" if head else f"\n{text}")
     for rewrite in feedback.get("rewrites", []):
         console.print(f"\n[red]- {rewrite['original']}[/]\n[green]+ {rewrite['improved']}[/]")
     keywords = feedback.get("keywords")
     if keywords and keywords.get("missing"):
         console.print(f"\n[bold]missing keywords:[/] {', '.join(keywords['missing'])}")
-    for note in feedback.get("review", {}).get("notes", []):
+    for note in feedback.get("review", {}).get("notes", []):  # what the job seeker may read
         console.print(f"\n[dim]note: {note}[/]")
 
 

@@ -32,7 +32,7 @@ export interface paths {
         get: operations["getJob"];
         put?: never;
         post?: never;
-        /** Delete a job with its upload and feedback */
+        /** Delete a job with its upload and feedback (the owner's token only) */
         delete: operations["deleteJob"];
         options?: never;
         head?: never;
@@ -174,6 +174,11 @@ export interface components {
             /** Media Types */
             media_types: string[];
         };
+        /**
+         * Access
+         * @enum {string}
+         */
+        Access: "owner" | "viewer";
         /** Body_submitResume */
         Body_submitResume: {
             /**
@@ -295,6 +300,11 @@ export interface components {
             code: string | null;
             /** Reason */
             reason: string;
+            /**
+             * Retryable
+             * @default true
+             */
+            retryable: boolean;
         };
         /** Feedback */
         Feedback: {
@@ -370,6 +380,10 @@ export interface components {
             events_url: string;
             /** Web Url */
             web_url: string;
+            /** Viewer Token */
+            viewer_token: string;
+            /** Share Url */
+            share_url: string;
         };
         /** JobPublic */
         JobPublic: {
@@ -405,6 +419,11 @@ export interface components {
             failure?: components["schemas"]["Failure"] | null;
             usage: components["schemas"]["Usage"];
             feedback?: components["schemas"]["Feedback"] | null;
+            score_band?: components["schemas"]["ScoreBand"] | null;
+            /** @default owner */
+            access: components["schemas"]["Access"];
+            /** Viewer Token */
+            viewer_token?: string | null;
         };
         /**
          * JobStatus
@@ -558,6 +577,21 @@ export interface components {
             /** @default analyzer */
             source: components["schemas"]["Source"];
         };
+        /**
+         * ScoreBand
+         * @description A range of overall scores and the words for it.
+         */
+        ScoreBand: {
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "strong" | "getting_there" | "needs_work";
+            /** Label */
+            label: string;
+            /** Min Score */
+            min_score: number;
+        };
         /** SectionNote */
         SectionNote: {
             /** Section */
@@ -633,6 +667,8 @@ export interface components {
             /** Levels */
             levels: components["schemas"]["Level"][];
             default_level: components["schemas"]["Level"];
+            /** Score Bands */
+            score_bands: components["schemas"]["ScoreBand"][];
         };
     };
     responses: never;
@@ -704,7 +740,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The job's access token */
+                /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;
             };
             path: {
@@ -748,7 +784,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The job's access token */
+                /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;
             };
             path: {
@@ -760,6 +796,13 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A viewer's (share link's) token: it cannot delete */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -790,7 +833,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The job's access token */
+                /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;
             };
             path: {
