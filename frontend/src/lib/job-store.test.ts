@@ -12,13 +12,23 @@ describe("job store", () => {
     expect(listJobs().map((j) => j.id)).toEqual(["b"]);
   });
 
-  it("takes a token from a shared link's fragment and remembers it", () => {
-    expect(tokenFromFragment("#token=abc")).toBe("abc");
+  it("takes a token from a link's fragment and remembers it", () => {
+    expect(tokenFromFragment("#token=abc")).toEqual({ token: "abc", role: "owner" });
+    expect(tokenFromFragment("#view=xyz")).toEqual({ token: "xyz", role: "viewer" });
     expect(tokenFromFragment("")).toBeNull();
-    expect(resolveToken("j", "#token=abc")).toBe("abc");
+    expect(resolveToken("j", "#token=abc")).toEqual({ token: "abc", role: "owner" });
     expect(findJob("j")?.token).toBe("abc");
-    expect(resolveToken("j", "")).toBe("abc"); // after a reload without the fragment
+    expect(resolveToken("j", "")).toEqual({ token: "abc", role: "owner" }); // after a reload
     expect(resolveToken("unknown", "")).toBeNull();
+  });
+
+  it("remembers a share link as a viewer, and never lets it replace the owner's token", () => {
+    expect(resolveToken("s", "#view=xyz")).toEqual({ token: "xyz", role: "viewer" });
+    expect(findJob("s")?.role).toBe("viewer");
+    expect(resolveToken("s", "")).toEqual({ token: "xyz", role: "viewer" });
+    rememberJob({ id: "mine", token: "own", filename: "cv.pdf", created: "t" });
+    expect(resolveToken("mine", "#view=xyz")).toEqual({ token: "own", role: "owner" });
+    expect(findJob("mine")?.token).toBe("own");
   });
 
   it("survives broken storage contents", () => {

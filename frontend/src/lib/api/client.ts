@@ -20,6 +20,7 @@ export type Severity = Schemas["Severity"];
 export type Rewrite = Schemas["Rewrite"];
 export type SubScores = Schemas["SubScores"];
 export type WebConfig = Schemas["WebConfig"];
+export type ScoreBand = Schemas["ScoreBand"];
 export type QueueStats = Schemas["QueueStats"];
 export type RecentFailure = Schemas["RecentFailure"];
 export type DeadLetter = Schemas["DeadLetterPublic"];

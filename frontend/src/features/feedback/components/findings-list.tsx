@@ -1,5 +1,5 @@
 import type { Finding, Severity } from "@/lib/api/client";
-import { SEVERITY_ORDER, SEVERITY_TEXT } from "@/features/feedback/scores";
+import { SEVERITY_ORDER, SEVERITY_TEXT, categoryLabel } from "@/features/feedback/scores";
 
 /** Findings grouped by severity; each quote from the resume is highlighted with its line. */
 export function FindingsList({ findings }: { findings: Finding[] }) {
@@ -42,7 +42,7 @@ function FindingCard({ finding }: { finding: Finding }) {
   return (
     <li className={`finding finding--${finding.severity}`} data-code={finding.code}>
       <p className="finding__message">
-        <span className="finding__category">{finding.category}</span>
+        <span className="finding__category">{categoryLabel(finding.category)}</span>
         {finding.message}
         {finding.source === "ai" ? <span className="tag" title="Written by the AI reviewer, quotes verified">AI</span> : null}
       </p>

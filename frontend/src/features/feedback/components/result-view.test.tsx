@@ -2,16 +2,42 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { describe, expect, it, vi } from "vitest";
 import { ResultView } from "@/features/feedback/components/result-view";
 import { feedbackToMarkdown, markdownFilename } from "@/features/feedback/to-markdown";
+import type { Feedback } from "@/lib/api/client";
 import { FEEDBACK } from "@/testing/data";
 
 describe("ResultView", () => {
   it("puts the verdict and the score gauge first, in words as well as graphics", () => {
     render(<ResultView feedback={FEEDBACK} filename="resume.pdf" />);
     expect(screen.getByTestId("verdict").textContent).toBe(FEEDBACK.verdict);
-    expect(screen.getByRole("img", { name: "Overall score 61 out of 100: Decent" })).toBeTruthy();
+    expect(screen.getByRole("img", { name: "Overall score 61 out of 100: Getting there" })).toBeTruthy();
     const bars = screen.getByRole("heading", { name: "Sub-scores" }).parentElement as HTMLElement;
-    expect(within(bars).getByText("Impact").closest("li")?.textContent).toContain("25 out of 100, Weak");
+    expect(within(bars).getByText("Impact").closest("li")?.textContent).toContain("25 out of 100, Needs work");
     expect(within(bars).getByText(/add a job description/i)).toBeTruthy();
+  });
+
+  it("uses the API's band words and speaks in words: no codes, right plurals, notes named once", () => {
+    const feedback: Feedback = {
+      ...FEEDBACK,
+      facts: { ...FEEDBACK.facts!, roles: 1, pages: 1 },
+      findings: [{ ...FEEDBACK.findings![0]!, category: "job_match" }],
+      section_notes: [
+        { section: "education", note: "Education: BSc, 2019. No issues found.", source: "analyzer" as const },
+        { section: "other", note: "Odd line without a name.", source: "analyzer" as const },
+      ],
+    };
+    render(
+      <ResultView feedback={feedback} filename="r.pdf" band={{ key: "strong", label: "Strong", min_score: 80 }} />,
+    );
+    expect(screen.getByRole("img", { name: "Overall score 61 out of 100: Strong" })).toBeTruthy();
+    const facts = screen.getByRole("list", { name: "About the document" }).textContent ?? "";
+    expect(facts).toContain("1 role");
+    expect(facts).not.toContain("1 roles");
+    expect(facts).toContain("1 page");
+    expect(document.body.textContent).toContain("Job match");
+    expect(document.body.textContent).not.toMatch(/job_match|JOB_MATCH/);
+    const notes = screen.getByRole("heading", { name: "Notes per section" }).parentElement as HTMLElement;
+    expect(notes.textContent).not.toMatch(/Education.*Education/);
+    expect(notes.textContent).not.toContain("other");
   });
 
   it("groups findings by severity and highlights each quote", () => {
@@ -55,7 +81,9 @@ describe("feedbackToMarkdown", () => {
   it("writes the whole roast as Markdown", () => {
     const md = feedbackToMarkdown(FEEDBACK, "resume.pdf");
     expect(md).toContain("# Resume roast: resume.pdf");
-    expect(md).toContain("**Overall score: 61/100** (Decent)");
+    expect(md).toContain("**Overall score: 61/100** (Getting there)");
+    expect(md).toContain("_(Contact)_"); // words, not the category code
+    expect(md).toContain("- **Experience:** 3 dated entries.");
     expect(md).toContain("### Critical");
     expect(md).toContain("“Worked on the ChatGPT project using Node.js” (line 19)");
     expect(md).toContain("After: Shipped the ChatGPT integration to 40k users");

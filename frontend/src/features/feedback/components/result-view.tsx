@@ -1,14 +1,29 @@
 import { Icon } from "@/components/icons";
-import type { Feedback } from "@/lib/api/client";
+import type { Feedback, ScoreBand } from "@/lib/api/client";
+import { DEFAULT_SCORE_BANDS } from "@/lib/score-bands";
 import { FindingsList } from "@/features/feedback/components/findings-list";
 import { KeywordChips } from "@/features/feedback/components/keyword-chips";
 import { RewritesList } from "@/features/feedback/components/rewrites-list";
 import { ScoreGauge } from "@/features/feedback/components/score-gauge";
 import { SubScoreChart } from "@/features/feedback/components/sub-score-chart";
+import { plural, scoreBand, sectionNoteParts } from "@/features/feedback/scores";
 import { downloadText, feedbackToMarkdown, markdownFilename } from "@/features/feedback/to-markdown";
 
 /** The roast: verdict and scores first, then findings, notes, rewrites and keywords. */
-export function ResultView({ feedback, filename }: { feedback: Feedback; filename: string }) {
+export function ResultView({
+  feedback,
+  filename,
+  band = null,
+  bands = DEFAULT_SCORE_BANDS,
+}: {
+  feedback: Feedback;
+  filename: string;
+  /** The overall score's band as the API named it (job.score_band). */
+  band?: ScoreBand | null;
+  /** The API's bands (GET /api/config), for the sub-scores' words. */
+  bands?: ScoreBand[];
+}) {
+  const bandLabel = band?.label ?? scoreBand(feedback.overall_score, bands).label;
   const notes = feedback.section_notes ?? [];
   const facts = feedback.facts;
   const reviewNotes = feedback.review?.notes ?? [];
@@ -22,19 +37,21 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
           </h2>
           {facts ? (
             <ul className="facts" aria-label="About the document">
-              <li>{facts.pages} {facts.pages === 1 ? "page" : "pages"}</li>
-              <li>{facts.words} words</li>
+              <li>{plural(facts.pages ?? 0, "page")}</li>
+              <li>{plural(facts.words ?? 0, "word")}</li>
               <li>
-                {facts.quantified_bullets}/{facts.bullets} bullets with numbers
+                {facts.quantified_bullets}/{plural(facts.bullets ?? 0, "bullet")} with numbers
               </li>
-              {facts.roles ? <li>{facts.roles} roles</li> : null}
+              {facts.roles ? <li>{plural(facts.roles, "role")}</li> : null}
             </ul>
           ) : null}
           <div className="actions no-print">
             <button
               type="button"
               className="button"
-              onClick={() => downloadText(feedbackToMarkdown(feedback, filename), markdownFilename(filename))}
+              onClick={() =>
+                downloadText(feedbackToMarkdown(feedback, filename, bandLabel), markdownFilename(filename))
+              }
             >
               <Icon name="download" />
               Download Markdown
@@ -46,8 +63,8 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
           </div>
         </div>
         <div className="summary__scores">
-          <ScoreGauge score={feedback.overall_score} />
-          <SubScoreChart scores={feedback.sub_scores} />
+          <ScoreGauge score={feedback.overall_score} band={band ?? null} />
+          <SubScoreChart scores={feedback.sub_scores} bands={bands} />
         </div>
       </section>
 
@@ -60,12 +77,15 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
         <section className="card" aria-labelledby="notes-heading">
           <h2 id="notes-heading">Notes per section</h2>
           <dl className="notes">
-            {notes.map((note, index) => (
-              <div key={`${note.section}-${index}`} className="notes__item">
-                <dt>{note.section}</dt>
-                <dd>{note.note}</dd>
-              </div>
-            ))}
+            {notes.map((note, index) => {
+              const { head, text } = sectionNoteParts(note.section, note.note);
+              return (
+                <div key={`${note.section}-${index}`} className="notes__item">
+                  {head ? <dt>{head}</dt> : null}
+                  <dd>{text}</dd>
+                </div>
+              );
+            })}
           </dl>
         </section>
       ) : null}

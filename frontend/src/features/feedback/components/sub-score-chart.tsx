@@ -1,8 +1,8 @@
-import type { SubScores } from "@/lib/api/client";
+import type { ScoreBand, SubScores } from "@/lib/api/client";
 import { SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
 
 /** The sub-scores as a horizontal bar chart; each bar also states its number. */
-export function SubScoreChart({ scores }: { scores: SubScores }) {
+export function SubScoreChart({ scores, bands }: { scores: SubScores; bands?: ScoreBand[] }) {
   const keys = Object.keys(SUB_SCORE_LABELS) as (keyof SubScores)[];
   return (
     <div className="bars">
@@ -18,7 +18,7 @@ export function SubScoreChart({ scores }: { scores: SubScores }) {
               </li>
             ) : null;
           }
-          const band = scoreBand(value);
+          const band = scoreBand(value, bands);
           return (
             <li key={key} className={`bars__row bars__row--${band.tone}`} data-score={key}>
               <span className="bars__label" id={`bar-${key}`}>

@@ -3,7 +3,7 @@ import type { JobPublic } from "@/lib/api/client";
 import { formatTime, formatUntil } from "@/lib/format";
 import type { Transport } from "@/features/jobs/api/use-job-status";
 import { StepList } from "@/features/jobs/components/step-list";
-import { STEP_TEXT, stepOf, type Step } from "@/features/jobs/steps";
+import { STEP_TEXT, stepOf, stepTimes, type Step } from "@/features/jobs/steps";
 
 const TRANSPORT_TEXT: Record<Transport, string> = {
   connecting: "Connecting…",
@@ -40,7 +40,7 @@ export function ProgressView({
       <p className="visually-hidden" aria-live="polite" data-testid="announcer">
         {STEP_TEXT[step].label}: {STEP_TEXT[step].detail}
       </p>
-      <StepList job={job} seenAt={seenAt} />
+      <StepList job={job} seenAt={stepTimes(job, seenAt)} />
       <AttemptNote job={job} />
       {offline ? (
         <p className="note note--warning" role="status">
