@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from resumeroast.core.access import Access
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, JobStatus, Stage
+from resumeroast.core.top_fixes import TopFix, top_fixes
 from resumeroast.core.vocabulary import ScoreBand, band_for
 from resumeroast.errors import permanent_failure_codes
 
@@ -69,6 +70,8 @@ class JobPublic(BaseModel):
     access: Access = Access.OWNER
     #: The read-only token for a share link; only the owner is given it.
     viewer_token: str | None = None
+    #: What to fix first: the (up to) three fixes that would raise the score most, best first.
+    top_fixes: list[TopFix] = []
 
     @classmethod
     def from_job(
@@ -111,6 +114,7 @@ class JobPublic(BaseModel):
             ),
             feedback=feedback,
             score_band=band_for(feedback.overall_score) if feedback else None,
+            top_fixes=top_fixes(feedback) if feedback else [],
             access=access,
             viewer_token=viewer_token if access is Access.OWNER else None,
         )

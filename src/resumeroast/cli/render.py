@@ -13,7 +13,9 @@ from resumeroast.core.vocabulary import band_for, category_label, section_note_p
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render_feedback(feedback: dict[str, Any], console: Console) -> None:
+def render_feedback(
+    feedback: dict[str, Any], console: Console, top: list[dict[str, Any]] | None = None
+) -> None:
     score = feedback["overall_score"]
     band = band_for(score).label  # the words the verdict and the web page use
     console.print(
@@ -28,6 +30,7 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         if value is not None:
             scores.add_row(name.replace("_", " "), f"{value:>3}", "█" * (value // 5))
     console.print(scores)
+    render_top_fixes(top or [], console)
     for finding in feedback["findings"]:
         style = SEVERITY_STYLE.get(finding["severity"], "")
         console.print(
@@ -49,6 +52,24 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         console.print(f"\n[bold]missing keywords:[/] {', '.join(keywords['missing'])}")
     for note in feedback.get("review", {}).get("notes", []):  # what the job seeker may read
         console.print(f"\n[dim]note: {note}[/]")
+
+
+def render_top_fixes(top: list[dict[str, Any]], console: Console) -> None:
+    """What to fix first, as the web page opens with it: the fixes worth the most points."""
+    if not top:
+        return
+    console.print("\n[bold]Fix these first[/]")
+    for number, item in enumerate(top, 1):
+        gain = item.get("expected_gain", 0)
+        worth = f" [green](+{gain} points)[/]" if gain else ""
+        console.print(f"{number}. {item['message']}{worth}")
+        shown, total = item.get("evidence", []), item.get("evidence_total", 0)
+        for evidence in shown:
+            where = f"line {evidence['line']}: " if evidence.get("line") else ""
+            console.print(f'   [dim]{where}[/]"{evidence["quote"]}"')
+        if total > len(shown):
+            console.print(f"   [dim]{len(shown)} of {total} shown; all of them under Findings[/]")
+        console.print(f"   [green]fix:[/] {item['fix']}")
 
 
 def render_failure(result: dict[str, Any], console: Console) -> None:

@@ -424,6 +424,11 @@ export interface components {
             access: components["schemas"]["Access"];
             /** Viewer Token */
             viewer_token?: string | null;
+            /**
+             * Top Fixes
+             * @default []
+             */
+            top_fixes: components["schemas"]["TopFix"][];
         };
         /**
          * JobStatus
@@ -628,6 +633,32 @@ export interface components {
             completeness: number;
             /** Job Match */
             job_match?: number | null;
+        };
+        /**
+         * TopFix
+         * @description One of the fixes that would raise the score most, with what it stands on.
+         */
+        TopFix: {
+            /** Code */
+            code: string;
+            severity: components["schemas"]["Severity"];
+            /** Category */
+            category: string;
+            /** Message */
+            message: string;
+            /** Fix */
+            fix: string;
+            /** Evidence */
+            evidence?: components["schemas"]["Evidence"][];
+            /**
+             * Evidence Total
+             * @default 0
+             */
+            evidence_total: number;
+            /** Expected Gain */
+            expected_gain: number;
+            /** Finding Index */
+            finding_index: number;
         };
         /** Usage */
         Usage: {
