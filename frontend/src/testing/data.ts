@@ -97,6 +97,7 @@ export function makeJob(overrides: Partial<JobPublic> = {}): JobPublic {
     feedback: null,
     access: "owner",
     viewer_token: "viewer-token",
+    top_fixes: [],
     ...overrides,
   };
 }

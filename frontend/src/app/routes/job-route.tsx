@@ -58,6 +58,7 @@ export function JobRoute({ id }: { id: string }) {
             filename={job.filename}
             band={job.score_band ?? null}
             bands={config.score_bands}
+            topFixes={job.top_fixes ?? []}
           />
         </>
       ) : job.status === "failed" ? (

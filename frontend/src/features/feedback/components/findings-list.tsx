@@ -1,4 +1,5 @@
-import type { Finding, Severity } from "@/lib/api/client";
+import { useState } from "react";
+import type { Evidence, Finding, Severity } from "@/lib/api/client";
 import { SEVERITY_ORDER, SEVERITY_TEXT, categoryLabel } from "@/features/feedback/scores";
 
 /** Findings grouped by severity; each quote from the resume is highlighted with its line. */
@@ -20,7 +21,7 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
           </h3>
           <ul className="findings__list">
             {items.map((finding, index) => (
-              <FindingCard key={`${finding.code}-${index}`} finding={finding} />
+              <FindingCard key={`${finding.code}-${index}`} finding={finding} index={findings.indexOf(finding)} />
             ))}
           </ul>
         </section>
@@ -38,26 +39,18 @@ function SeverityIcon({ severity }: { severity: Severity }) {
   );
 }
 
-function FindingCard({ finding }: { finding: Finding }) {
+/** Quotes shown before "show all": a long list folds, so the page stays a few screens tall. */
+export const EVIDENCE_FOLDED = 3;
+
+function FindingCard({ finding, index }: { finding: Finding; index: number }) {
   return (
-    <li className={`finding finding--${finding.severity}`} data-code={finding.code}>
+    <li className={`finding finding--${finding.severity}`} data-code={finding.code} id={`finding-${index}`}>
       <p className="finding__message">
         <span className="finding__category">{categoryLabel(finding.category)}</span>
         {finding.message}
         {finding.source === "ai" ? <span className="tag" title="Written by the AI reviewer, quotes verified">AI</span> : null}
       </p>
-      {finding.evidence?.length ? (
-        <ul className="evidence" aria-label="Quoted from your resume">
-          {finding.evidence.map((evidence, index) => (
-            <li key={index} className="evidence__item">
-              <blockquote className="evidence__quote">
-                <mark>{evidence.quote}</mark>
-              </blockquote>
-              {evidence.line ? <span className="evidence__line">line {evidence.line}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {finding.evidence?.length ? <EvidenceList evidence={finding.evidence} /> : null}
       {finding.fix ? (
         <p className="finding__fix">
           <strong>Fix: </strong>
@@ -65,5 +58,35 @@ function FindingCard({ finding }: { finding: Finding }) {
         </p>
       ) : null}
     </li>
+  );
+}
+
+function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+  const [open, setOpen] = useState(false);
+  const folds = evidence.length > EVIDENCE_FOLDED + 1; // never "3 of 4": show the fourth
+  const shown = folds && !open ? evidence.slice(0, EVIDENCE_FOLDED) : evidence;
+  return (
+    <>
+      <ul className="evidence" aria-label="Quoted from your resume">
+        {shown.map((item, index) => (
+          <li key={index} className="evidence__item">
+            <blockquote className="evidence__quote">
+              <mark>{item.quote}</mark>
+            </blockquote>
+            {item.line ? <span className="evidence__line">line {item.line}</span> : null}
+          </li>
+        ))}
+      </ul>
+      {folds ? (
+        <button
+          type="button"
+          className="button button--small button--ghost evidence__toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? "Show fewer" : `${EVIDENCE_FOLDED} of ${evidence.length} — show all`}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -40,6 +40,61 @@ describe("ResultView", () => {
     expect(notes.textContent).not.toContain("other");
   });
 
+  it("opens with what to fix first, folds long quote lists, and links to its parts", () => {
+    const quotes = Array.from({ length: 27 }, (_, n) => ({ quote: `Did thing number ${n + 1}`, line: n + 10 }));
+    const unquantified = { ...FEEDBACK.findings![1]!, evidence: quotes, message: "24 of 27 bullets have no number." };
+    const feedback: Feedback = { ...FEEDBACK, findings: [FEEDBACK.findings![0]!, unquantified] };
+    const topFixes = [
+      {
+        code: "contact.no_email",
+        severity: "critical" as const,
+        category: "contact",
+        message: "No email address.",
+        fix: "Add an email address at the top.",
+        evidence: [],
+        evidence_total: 0,
+        expected_gain: 12,
+        finding_index: 0,
+      },
+      {
+        code: unquantified.code,
+        severity: "warning" as const,
+        category: "impact",
+        message: unquantified.message,
+        fix: "Add the result to each.",
+        evidence: quotes.slice(0, 3),
+        evidence_total: 27,
+        expected_gain: 8,
+        finding_index: 1,
+      },
+    ];
+    render(<ResultView feedback={feedback} filename="r.pdf" topFixes={topFixes} />);
+    const first = screen.getByTestId("top-fixes");
+    expect(first.querySelectorAll(":scope > li")).toHaveLength(2);
+    expect(first.textContent).toMatch(/No email address\..*worth about \+12 points/);
+    expect(first.textContent).toContain("3 of 27 quoted");
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf("Fix these first")).toBeLessThan(headings.indexOf("Findings"));
+
+    const card = document.getElementById("finding-1") as HTMLElement;
+    expect(within(card).getAllByRole("listitem")).toHaveLength(3);
+    const toggle = within(card).getByRole("button", { name: "3 of 27 — show all" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(toggle);
+    expect(within(card).getAllByRole("listitem")).toHaveLength(27);
+
+    const jumps = screen.getByRole("navigation", { name: "Parts of the roast" });
+    expect(within(jumps).getAllByRole("link").map((a) => a.textContent)).toEqual([
+      "Fix first",
+      "Findings (2)",
+      "Sections",
+      "Rewrites",
+      "Keywords",
+    ]);
+    fireEvent.click(within(jumps).getByRole("link", { name: "Findings (2)" }));
+    expect(document.activeElement?.id).toBe("findings-heading");
+  });
+
   it("groups findings by severity and highlights each quote", () => {
     render(<ResultView feedback={FEEDBACK} filename="resume.pdf" />);
     for (const name of ["Critical (1)", "Warnings (1)", "Polish (1)"]) {

@@ -1,11 +1,12 @@
 import { Icon } from "@/components/icons";
-import type { Feedback, ScoreBand } from "@/lib/api/client";
+import type { Feedback, ScoreBand, TopFix } from "@/lib/api/client";
 import { DEFAULT_SCORE_BANDS } from "@/lib/score-bands";
 import { FindingsList } from "@/features/feedback/components/findings-list";
 import { KeywordChips } from "@/features/feedback/components/keyword-chips";
 import { RewritesList } from "@/features/feedback/components/rewrites-list";
 import { ScoreGauge } from "@/features/feedback/components/score-gauge";
 import { SubScoreChart } from "@/features/feedback/components/sub-score-chart";
+import { TopFixes, jumpTo } from "@/features/feedback/components/top-fixes";
 import { plural, scoreBand, sectionNoteParts } from "@/features/feedback/scores";
 import { downloadText, feedbackToMarkdown, markdownFilename } from "@/features/feedback/to-markdown";
 
@@ -15,6 +16,7 @@ export function ResultView({
   filename,
   band = null,
   bands = DEFAULT_SCORE_BANDS,
+  topFixes = [],
 }: {
   feedback: Feedback;
   filename: string;
@@ -22,11 +24,20 @@ export function ResultView({
   band?: ScoreBand | null;
   /** The API's bands (GET /api/config), for the sub-scores' words. */
   bands?: ScoreBand[];
+  /** What to fix first (job.top_fixes): the fixes worth the most points. */
+  topFixes?: TopFix[];
 }) {
   const bandLabel = band?.label ?? scoreBand(feedback.overall_score, bands).label;
   const notes = feedback.section_notes ?? [];
   const facts = feedback.facts;
   const reviewNotes = feedback.review?.notes ?? [];
+  const jumps = [
+    topFixes.length ? { id: "top-fixes-heading", label: "Fix first" } : null,
+    { id: "findings-heading", label: `Findings (${feedback.findings?.length ?? 0})` },
+    notes.length ? { id: "notes-heading", label: "Sections" } : null,
+    { id: "rewrites-heading", label: "Rewrites" },
+    feedback.keywords ? { id: "keywords-heading", label: "Keywords" } : null,
+  ].filter((jump) => jump !== null);
   return (
     <article className="result" aria-label="Your roast">
       <section className="card summary" aria-labelledby="verdict-heading">
@@ -67,6 +78,26 @@ export function ResultView({
           <SubScoreChart scores={feedback.sub_scores} bands={bands} />
         </div>
       </section>
+
+      <nav className="jump-links no-print" aria-label="Parts of the roast">
+        <ul>
+          {jumps.map((jump) => (
+            <li key={jump.id}>
+              <a href={`#${jump.id}`} onClick={(event) => jumpTo(event, jump.id)}>
+                {jump.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {topFixes.length ? (
+        <section className="card card--highlight" aria-labelledby="top-fixes-heading">
+          <h2 id="top-fixes-heading">Fix these first</h2>
+          <p className="muted small">The changes that would raise your score the most, biggest first.</p>
+          <TopFixes fixes={topFixes} />
+        </section>
+      ) : null}
 
       <section className="card" aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
