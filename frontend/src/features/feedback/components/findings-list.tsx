@@ -1,9 +1,13 @@
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { Evidence, Finding, Severity } from "@/lib/api/client";
 import { SEVERITY_ORDER, SEVERITY_TEXT, categoryLabel } from "@/features/feedback/scores";
 
-/** Findings grouped by severity; each quote from the resume is highlighted with its line. */
-export function FindingsList({ findings }: { findings: Finding[] }) {
+/**
+ * Findings grouped by severity; each quote from the resume is highlighted with its line. To
+ * keep the page short: findings already under "Fix these first" (`pinned`) keep their quotes
+ * folded, long quote lists fold to three, and polish opens on request.
+ */
+export function FindingsList({ findings, pinned = [] }: { findings: Finding[]; pinned?: number[] }) {
   if (findings.length === 0) {
     return <p className="muted">No problems found. That is rare — well done.</p>;
   }
@@ -19,14 +23,30 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
             <SeverityIcon severity={severity} />
             {SEVERITY_TEXT[severity].title} <span className="count">({items.length})</span>
           </h3>
-          <ul className="findings__list">
-            {items.map((finding, index) => (
-              <FindingCard key={`${finding.code}-${index}`} finding={finding} index={findings.indexOf(finding)} />
-            ))}
-          </ul>
+          <FoldedGroup severity={severity} count={items.length}>
+            <ul className="findings__list">
+              {items.map((finding, index) => {
+                const at = findings.indexOf(finding);
+                return (
+                  <FindingCard key={`${finding.code}-${index}`} finding={finding} index={at} pinned={pinned.includes(at)} />
+                );
+              })}
+            </ul>
+          </FoldedGroup>
         </section>
       ))}
     </div>
+  );
+}
+
+/** Polish waits behind a button; critical problems and warnings are always shown. */
+function FoldedGroup({ severity, count, children }: { severity: Severity; count: number; children: ReactNode }) {
+  const [open, setOpen] = useState(severity !== "info");
+  if (open) return <>{children}</>;
+  return (
+    <button type="button" className="button button--small button--ghost" aria-expanded={false} onClick={() => setOpen(true)}>
+      Show {count} polish {count === 1 ? "finding" : "findings"}
+    </button>
   );
 }
 
@@ -42,7 +62,7 @@ function SeverityIcon({ severity }: { severity: Severity }) {
 /** Quotes shown before "show all": a long list folds, so the page stays a few screens tall. */
 export const EVIDENCE_FOLDED = 3;
 
-function FindingCard({ finding, index }: { finding: Finding; index: number }) {
+function FindingCard({ finding, index, pinned }: { finding: Finding; index: number; pinned: boolean }) {
   return (
     <li className={`finding finding--${finding.severity}`} data-code={finding.code} id={`finding-${index}`}>
       <p className="finding__message">
@@ -50,7 +70,9 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
         {finding.message}
         {finding.source === "ai" ? <span className="tag" title="Written by the AI reviewer, quotes verified">AI</span> : null}
       </p>
-      {finding.evidence?.length ? <EvidenceList evidence={finding.evidence} /> : null}
+      {finding.evidence?.length ? (
+        <EvidenceList evidence={finding.evidence} initial={pinned ? 0 : EVIDENCE_FOLDED} />
+      ) : null}
       {finding.fix ? (
         <p className="finding__fix">
           <strong>Fix: </strong>
@@ -61,12 +83,17 @@ function FindingCard({ finding, index }: { finding: Finding; index: number }) {
   );
 }
 
-function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+/** `initial` quotes first (0: a finding already quoted under "Fix these first"), the rest on request. */
+function EvidenceList({ evidence, initial }: { evidence: Evidence[]; initial: number }) {
   const [open, setOpen] = useState(false);
-  const folds = evidence.length > EVIDENCE_FOLDED + 1; // never "3 of 4": show the fourth
-  const shown = folds && !open ? evidence.slice(0, EVIDENCE_FOLDED) : evidence;
+  // Never "3 of 4": one more quote takes less room than the button.
+  const folds = initial === 0 || evidence.length > initial + 1;
+  const shown = folds && !open ? evidence.slice(0, initial) : evidence;
+  const n = evidence.length;
+  const more = initial === 0 ? `Show the ${n} quoted ${n === 1 ? "line" : "lines"}` : `${initial} of ${n} — show all`;
   return (
     <>
+      {shown.length ? (
       <ul className="evidence" aria-label="Quoted from your resume">
         {shown.map((item, index) => (
           <li key={index} className="evidence__item">
@@ -77,6 +104,7 @@ function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           </li>
         ))}
       </ul>
+      ) : null}
       {folds ? (
         <button
           type="button"
@@ -84,7 +112,7 @@ function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           aria-expanded={open}
           onClick={() => setOpen(!open)}
         >
-          {open ? "Show fewer" : `${EVIDENCE_FOLDED} of ${evidence.length} — show all`}
+          {open ? "Show fewer" : more}
         </button>
       ) : null}
     </>

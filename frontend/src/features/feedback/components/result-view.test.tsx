@@ -43,7 +43,8 @@ describe("ResultView", () => {
   it("opens with what to fix first, folds long quote lists, and links to its parts", () => {
     const quotes = Array.from({ length: 27 }, (_, n) => ({ quote: `Did thing number ${n + 1}`, line: n + 10 }));
     const unquantified = { ...FEEDBACK.findings![1]!, evidence: quotes, message: "24 of 27 bullets have no number." };
-    const feedback: Feedback = { ...FEEDBACK, findings: [FEEDBACK.findings![0]!, unquantified] };
+    const weakVerbs = { ...unquantified, code: "verbs.weak_opener", category: "verbs", message: "27 weak openers." };
+    const feedback: Feedback = { ...FEEDBACK, findings: [FEEDBACK.findings![0]!, unquantified, weakVerbs] };
     const topFixes = [
       {
         code: "contact.no_email",
@@ -72,26 +73,31 @@ describe("ResultView", () => {
     const first = screen.getByTestId("top-fixes");
     expect(first.querySelectorAll(":scope > li")).toHaveLength(2);
     expect(first.textContent).toMatch(/No email address\..*worth about \+12 points/);
-    expect(first.textContent).toContain("3 of 27 quoted");
+    expect(first.textContent).toContain("2 of 27 quoted");
     const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(headings.indexOf("Fix these first")).toBeLessThan(headings.indexOf("Findings"));
 
-    const card = document.getElementById("finding-1") as HTMLElement;
+    // Under Findings, a long list folds to three; one quoted above already waits behind a button.
+    const card = document.getElementById("finding-2") as HTMLElement;
     expect(within(card).getAllByRole("listitem")).toHaveLength(3);
     const toggle = within(card).getByRole("button", { name: "3 of 27 — show all" });
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     fireEvent.click(toggle);
     expect(within(card).getAllByRole("listitem")).toHaveLength(27);
+    const pinned = document.getElementById("finding-1") as HTMLElement;
+    expect(within(pinned).queryAllByRole("listitem")).toHaveLength(0);
+    fireEvent.click(within(pinned).getByRole("button", { name: "Show the 27 quoted lines" }));
+    expect(within(pinned).getAllByRole("listitem")).toHaveLength(27);
 
     const jumps = screen.getByRole("navigation", { name: "Parts of the roast" });
     expect(within(jumps).getAllByRole("link").map((a) => a.textContent)).toEqual([
       "Fix first",
-      "Findings (2)",
+      "Findings (3)",
       "Sections",
       "Rewrites",
       "Keywords",
     ]);
-    fireEvent.click(within(jumps).getByRole("link", { name: "Findings (2)" }));
+    fireEvent.click(within(jumps).getByRole("link", { name: "Findings (3)" }));
     expect(document.activeElement?.id).toBe("findings-heading");
   });
 

@@ -101,7 +101,7 @@ export function ResultView({
 
       <section className="card" aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
-        <FindingsList findings={feedback.findings ?? []} />
+        <FindingsList findings={feedback.findings ?? []} pinned={topFixes.map((fix) => fix.finding_index)} />
       </section>
 
       {notes.length ? (

@@ -1,6 +1,9 @@
 import type { TopFix } from "@/lib/api/client";
 import { categoryLabel } from "@/features/feedback/scores";
 
+/** Quotes per fix here; every quote is under Findings. */
+const QUOTES_SHOWN = 2;
+
 /** What to fix first: the fixes worth the most points, each with its quotes and what to do. */
 export function TopFixes({ fixes }: { fixes: TopFix[] }) {
   return (
@@ -16,7 +19,7 @@ export function TopFixes({ fixes }: { fixes: TopFix[] }) {
           </p>
           {item.evidence?.length ? (
             <ul className="evidence" aria-label="Quoted from your resume">
-              {item.evidence.map((evidence, index) => (
+              {item.evidence.slice(0, QUOTES_SHOWN).map((evidence, index) => (
                 <li key={index} className="evidence__item">
                   <blockquote className="evidence__quote">
                     <mark>{evidence.quote}</mark>
@@ -26,9 +29,9 @@ export function TopFixes({ fixes }: { fixes: TopFix[] }) {
               ))}
             </ul>
           ) : null}
-          {(item.evidence_total ?? 0) > (item.evidence?.length ?? 0) ? (
+          {(item.evidence_total ?? 0) > Math.min(QUOTES_SHOWN, item.evidence?.length ?? 0) ? (
             <p className="muted small">
-              {item.evidence?.length} of {item.evidence_total} quoted ·{" "}
+              {Math.min(QUOTES_SHOWN, item.evidence?.length ?? 0)} of {item.evidence_total} quoted ·{" "}
               <a href={`#finding-${item.finding_index}`} onClick={(event) => jumpTo(event, `finding-${item.finding_index}`)}>
                 see all under Findings
               </a>
