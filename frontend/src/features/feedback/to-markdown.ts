@@ -1,4 +1,4 @@
-import type { Feedback } from "@/lib/api/client";
+import type { Feedback, TopFix } from "@/lib/api/client";
 import {
   SEVERITY_ORDER,
   SEVERITY_TEXT,
@@ -26,7 +26,12 @@ export function inertMarkdown(text: string): string {
 const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
 /** The whole roast as a Markdown document (what "Download" saves), the band in the API's words. */
-export function feedbackToMarkdown(feedback: Feedback, filename: string, band?: string): string {
+export function feedbackToMarkdown(
+  feedback: Feedback,
+  filename: string,
+  band?: string,
+  topFixes: TopFix[] = [],
+): string {
   const md = inertMarkdown;
   const out: string[] = [];
   out.push(`# Resume roast: ${md(filename)}`, "");
@@ -39,6 +44,18 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string, band?: 
     if (value !== null && value !== undefined) out.push(`| ${label} | ${value} |`);
   }
   out.push("");
+  if (topFixes.length) {
+    out.push("## Fix these first", "");
+    topFixes.forEach((fix, index) => {
+      const gain = fix.expected_gain > 0 ? ` (about +${fix.expected_gain} points)` : "";
+      out.push(`${index + 1}. **${md(fix.message)}**${gain}`);
+      for (const evidence of fix.evidence ?? []) {
+        out.push(`   - “${md(evidence.quote)}”${evidence.line ? ` (line ${evidence.line})` : ""}`);
+      }
+      out.push(`   - Fix: ${md(fix.fix)}`);
+    });
+    out.push("");
+  }
   const findings = feedback.findings ?? [];
   if (findings.length) {
     out.push("## Findings", "");

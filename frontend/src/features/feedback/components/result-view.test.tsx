@@ -145,6 +145,20 @@ describe("feedbackToMarkdown", () => {
     expect(md).toContain("**Overall score: 61/100** (Getting there)");
     expect(md).toContain("_(Contact)_"); // words, not the category code
     expect(md).toContain("- **Experience:** 3 dated entries.");
+    const fix = {
+      code: "contact.no_email",
+      severity: "critical" as const,
+      category: "contact",
+      message: "No email address.",
+      fix: "Add an email address at the top.",
+      evidence: [],
+      evidence_total: 0,
+      expected_gain: 12,
+      finding_index: 0,
+    };
+    const withFixes = feedbackToMarkdown(FEEDBACK, "resume.pdf", "Getting there", [fix]);
+    expect(withFixes).toContain("## Fix these first\n\n1. **No email address.** (about +12 points)");
+    expect(withFixes.indexOf("## Fix these first")).toBeLessThan(withFixes.indexOf("## Findings"));
     expect(md).toContain("### Critical");
     expect(md).toContain("“Worked on the ChatGPT project using Node.js” (line 19)");
     expect(md).toContain("After: Shipped the ChatGPT integration to 40k users");

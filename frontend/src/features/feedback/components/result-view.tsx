@@ -61,7 +61,7 @@ export function ResultView({
               type="button"
               className="button"
               onClick={() =>
-                downloadText(feedbackToMarkdown(feedback, filename, bandLabel), markdownFilename(filename))
+                downloadText(feedbackToMarkdown(feedback, filename, bandLabel, topFixes), markdownFilename(filename))
               }
             >
               <Icon name="download" />
