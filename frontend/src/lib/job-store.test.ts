@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { findJob, forgetJob, listJobs, rememberJob, resolveToken, tokenFromFragment } from "@/lib/job-store";
-import { matchRoute } from "@/lib/router";
+import { matchRoute, navigate } from "@/lib/router";
 
 describe("job store", () => {
   it("keeps jobs newest first, replacing one with the same id", () => {
@@ -44,5 +44,16 @@ describe("matchRoute", () => {
     expect(matchRoute("/history/")).toEqual({ name: "history" });
     expect(matchRoute("/admin")).toEqual({ name: "admin" });
     expect(matchRoute("/nope")).toEqual({ name: "not-found" });
+  });
+});
+
+describe("navigate", () => {
+  it("starts a new page at its top, and leaves the scroll alone within a page", () => {
+    const scrollTo = vi.spyOn(window, "scrollTo");
+    navigate("/history");
+    expect(scrollTo).toHaveBeenCalledWith(0, 0);
+    scrollTo.mockClear();
+    navigate("/history#part");
+    expect(scrollTo).not.toHaveBeenCalled();
   });
 });
