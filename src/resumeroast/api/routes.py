@@ -107,8 +107,13 @@ async def upload_resume(
 def read_job_status(job_id: JobIdDep, access: AccessDep, rt: RuntimeDep) -> JobPublic:
     job = rt.deps.jobs.get_job(job_id)
     feedback = rt.deps.jobs.get_feedback(job_id) if job.status is JobStatus.COMPLETE else None
+    wait = rt.deps.jobs.queue_wait(job) if job.status is JobStatus.QUEUED else None
     return JobPublic.from_job(
-        job, feedback, access=access, viewer_token=viewer_token(rt.secret, job_id)
+        job,
+        feedback,
+        access=access,
+        viewer_token=viewer_token(rt.secret, job_id),
+        queue_estimate_s=wait.estimate_s() if wait else None,
     )
 
 

@@ -72,6 +72,8 @@ class JobPublic(BaseModel):
     viewer_token: str | None = None
     #: What to fix first: the (up to) three fixes that would raise the score most, best first.
     top_fixes: list[TopFix] = []
+    #: While queued: seconds until done, from the jobs ahead and recent runs (None: no idea yet).
+    queue_estimate_s: float | None = None
 
     @classmethod
     def from_job(
@@ -81,6 +83,7 @@ class JobPublic(BaseModel):
         *,
         access: Access = Access.OWNER,
         viewer_token: str | None = None,
+        queue_estimate_s: float | None = None,
     ) -> JobPublic:
         failure = (
             Failure(
@@ -117,6 +120,7 @@ class JobPublic(BaseModel):
             top_fixes=top_fixes(feedback) if feedback else [],
             access=access,
             viewer_token=viewer_token if access is Access.OWNER else None,
+            queue_estimate_s=queue_estimate_s if job.status is JobStatus.QUEUED else None,
         )
 
 

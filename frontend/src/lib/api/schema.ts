@@ -429,6 +429,8 @@ export interface components {
              * @default []
              */
             top_fixes: components["schemas"]["TopFix"][];
+            /** Queue Estimate S */
+            queue_estimate_s?: number | null;
         };
         /**
          * JobStatus

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { FailureView } from "@/features/jobs/components/failure-view";
-import { ProgressView } from "@/features/jobs/components/progress-view";
+import { ProgressView, roughly } from "@/features/jobs/components/progress-view";
 import { stepStates, stepTimes } from "@/features/jobs/steps";
 import { makeJob } from "@/testing/data";
 
@@ -22,6 +22,14 @@ describe("ProgressView", () => {
     expect(steps[0]?.textContent).toContain("done");
     expect(screen.getByText("Live updates")).toBeTruthy();
     expect(screen.getByTestId("attempts").textContent).toContain("Attempt 1");
+  });
+
+  it("says roughly how long a queued job will take, when the API can tell", () => {
+    render(
+      <ProgressView job={makeJob({ status: "queued", queue_estimate_s: 12.4 })} seenAt={{}} transport="live" offline={false} />,
+    );
+    expect(screen.getByTestId("queue-estimate").textContent).toContain("Ready in about 15 seconds");
+    expect(roughly(150)).toBe("about 3 minutes");
   });
 
   it("shows the attempt count and a note while a retry waits", () => {

@@ -40,6 +40,11 @@ export function ProgressView({
       <p className="visually-hidden" aria-live="polite" data-testid="announcer">
         {STEP_TEXT[step].label}: {STEP_TEXT[step].detail}
       </p>
+      {job.status === "queued" && job.queue_estimate_s != null ? (
+        <p className="note note--info" data-testid="queue-estimate">
+          Ready in {roughly(job.queue_estimate_s)}, judging by the jobs ahead and recent roasts.
+        </p>
+      ) : null}
       <StepList job={job} seenAt={stepTimes(job, seenAt)} />
       <AttemptNote job={job} />
       {offline ? (
@@ -82,4 +87,14 @@ function useNow(intervalMs: number | null): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/** "about 20 seconds", "about 3 minutes": an estimate, said as one. */
+export function roughly(seconds: number): string {
+  if (seconds < 60) {
+    const s = Math.max(5, Math.ceil(seconds / 5) * 5);
+    return `about ${s} seconds`;
+  }
+  const minutes = Math.round(seconds / 60);
+  return `about ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
 }
