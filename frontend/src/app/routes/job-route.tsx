@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { PageTitle } from "@/components/page-title";
-import type { JobPublic } from "@/lib/api/client";
+import { asFailure, type JobPublic } from "@/lib/api/client";
 import { capitalize, formatDateTime } from "@/lib/format";
 import { findJob, rememberJob, resolveToken } from "@/lib/job-store";
 import { Link, navigate } from "@/lib/router";
@@ -19,7 +19,7 @@ export function JobRoute({ id }: { id: string }) {
   const token = link?.token ?? null;
   const watch = useJobStatus(id, token);
   const config = useWebConfig();
-  const job = watch.job;
+  const job = watch.job ? asFailure(watch.job) : null;
   const owner = (job?.access ?? link?.role) === "owner";
   // The owner shares the read-only token; a viewer can pass on only the token it holds.
   const shareToken = owner ? job?.viewer_token : link?.role === "viewer" ? token : null;

@@ -43,3 +43,14 @@ export function eventsUrl(jobId: string, token: string): string {
 export function isFinal(status: JobStatus): boolean {
   return status === "complete" || status === "failed";
 }
+
+/**
+ * A job stored before image-only files failed for good: it "completed" with one no-text
+ * finding and 0/100. Shown as the failure it is, never as "Ready · 0/100" with downloads.
+ */
+export function asFailure(job: JobPublic): JobPublic {
+  const findings = job.feedback?.findings ?? [];
+  if (job.status !== "complete" || findings.length !== 1 || findings[0]?.code !== "ats.no_text") return job;
+  const reason = `${findings[0].message} ${findings[0].fix ?? ""}`.trim();
+  return { ...job, status: "failed", feedback: null, failure: { code: "no_text_layer", reason, retryable: false } };
+}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { JobStatus } from "@/lib/api/client";
+import { asFailure, type JobStatus } from "@/lib/api/client";
 import { deleteJob, getJob } from "@/lib/api/jobs";
 import { formatDateTime } from "@/lib/format";
 import { forgetJob, rememberJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
@@ -99,9 +99,10 @@ function useRowStatus(job: KnownJob): { status: RowStatus; score: number | null;
     void getJob(job.id, job.token).then((read) => {
       if (!live) return;
       if (read.ok) {
-        setStatus(read.job.status);
-        setScore(read.job.feedback?.overall_score ?? null);
-        setBand(read.job.score_band?.label ?? null);
+        const job = asFailure(read.job);
+        setStatus(job.status);
+        setScore(job.feedback?.overall_score ?? null);
+        setBand(job.feedback ? (job.score_band?.label ?? null) : null);
       } else if (read.reason === "not_found") {
         setStatus("gone");
       }
