@@ -91,6 +91,17 @@ class EncryptedDocument(DocumentError):
     )
 
 
+class NoTextLayer(DocumentError):
+    """Every page is a picture (a scan, 'Print to image'): no text to review, none for an ATS."""
+
+    code = "no_text_layer"
+    user_message = (
+        "This file has no text we can read: it is a picture of a resume (a scan or an image "
+        "export). An applicant tracking system sees a blank page too. Export the resume as a "
+        "text-based PDF or DOCX from the program you wrote it in, then upload that."
+    )
+
+
 class NotAResume(DocumentError):
     """The file reads, but as something else: a poem, a paper, a letter, a few random bytes."""
 
@@ -123,6 +134,16 @@ class JobNotFound(ResumeRoastError):
 class DeadLetterNotFound(JobNotFound):
     code = "dead_letter_not_found"
     user_message = "No such dead-letter entry."
+
+
+class OwnerOnly(ResumeRoastError):
+    """A share link's (viewer's) token asked for what only the owner may do."""
+
+    code = "owner_only"
+    user_message = (
+        "A shared link can read this roast but not change or delete it: only the person who "
+        "uploaded the resume can."
+    )
 
 
 class LeaseLost(ResumeRoastError):
@@ -205,3 +226,14 @@ class LLMPermanentError(PermanentError):
         "The AI reviewer rejected the request (check the provider settings). "
         "The job cannot be completed with this configuration."
     )
+
+
+def permanent_failure_codes() -> frozenset[str]:
+    """Failure codes another try cannot fix (the same file fails the same way)."""
+    found: set[str] = set()
+    pending: list[type[ResumeRoastError]] = [PermanentError]
+    while pending:
+        cls = pending.pop()
+        found.add(cls.code)
+        pending.extend(cls.__subclasses__())
+    return frozenset(found)

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from resumeroast.core.feedback import Feedback
-from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, Stage
+from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.core.review.chat import ChatClient as ChatClient
 from resumeroast.core.review.chat import ChatReply as ChatReply
 from resumeroast.core.review.request import ReviewRequest as ReviewRequest
@@ -136,6 +136,8 @@ class JobStore(Protocol):
     def count_by_status(self) -> dict[str, int]: ...
 
     def oldest_queued_age_s(self) -> float: ...
+
+    def queue_wait(self, job: Job, *, recent: int = 20) -> QueueWait: ...
 
     def recent_failures(self, *, limit: int = 10) -> list[Job]: ...
 

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from playwright.sync_api import FilePayload, Page, Request, expect
 
-from tests.e2e.conftest import StackFactory, screenshot
+from tests.e2e.conftest import PHONE, StackFactory, screenshot
 from tests.e2e.pages import JOB_URL, read_job, upload, usability_problems, wait_for_job_page
+from tests.support.llm_standin import Standin
 
 ENCRYPTED = "hostile/pypdfsamples__libreoffice-writer-password.pdf"
+RESUME = "pdf/resumematcher__single-column.pdf"
 
 
 def uploads_seen(page: Page) -> list[Request]:
@@ -59,39 +61,50 @@ def test_a_bad_file_gets_a_message_next_to_the_file_field(
     assert JOB_URL.search(page.url) is None
 
 
-def test_a_failed_job_shows_its_reason_and_try_again_resubmits(
+def test_a_file_that_cannot_work_says_what_to_do_and_offers_no_try_again(
     page: Page, make_stack: StackFactory
 ) -> None:
+    """Another try with a password-protected PDF fails the same way: no "Try again" for it."""
     stack = make_stack()
     upload(page, stack.base_url, ENCRYPTED)
-    first_id, _ = wait_for_job_page(page)
+    job_id, token = wait_for_job_page(page)
 
     reason = page.get_by_test_id("failure-reason")
     expect(reason).to_contain_text("password-protected", timeout=60_000)
     expect(page.get_by_role("heading", name="What to do")).to_be_visible()
+    expect(page.get_by_text("remove the password", exact=False)).to_be_visible()
+    expect(page.get_by_role("button", name="Try again")).to_have_count(0)
+    expect(page.get_by_role("link", name="Upload a different file")).to_be_visible()
+    expect(page.locator("main")).not_to_contain_text("encrypted_document")  # no codes
+    failure = read_job(page, stack.base_url, job_id, token)["failure"]
+    assert (failure["code"], failure["retryable"]) == ("encrypted_document", False)
     assert usability_problems(page) == []
     screenshot(page, "failed")
+    page.set_viewport_size(PHONE)
+    screenshot(page, "failed-phone")
 
-    page.get_by_role("button", name="Try again").click()
-    page.wait_for_url(lambda url: first_id not in url and JOB_URL.search(url) is not None)
-    second_id, _ = wait_for_job_page(page)
-    assert second_id != first_id
-    expect(page.get_by_test_id("failure-reason")).to_contain_text(
-        "password-protected", timeout=60_000
-    )
+
+def test_a_failure_that_can_pass_keeps_try_again_and_it_resubmits(
+    page: Page, make_stack: StackFactory, standin: Standin
+) -> None:
+    # The model is down for good: the job fails after its retries, a failure another try can
+    # fix once the model is back.
+    standin.set_script({"steps": [], "then": {"kind": "status", "status": 500}})
+    stack = make_stack(env={**standin.provider_env(), "LLM_OUTAGE_MAX_WAIT_S": "5"})
+    upload(page, stack.base_url, RESUME)
+    first_id, first_token = wait_for_job_page(page)
+    expect(page.get_by_test_id("failure-reason")).to_be_visible(timeout=90_000)
+    assert read_job(page, stack.base_url, first_id, first_token)["failure"]["retryable"] is True
 
     # After a reload the file is no longer in memory: it comes back from this browser's storage.
+    standin.set_script({"steps": []})  # the model is back
     page.reload()
-    expect(page.get_by_test_id("failure-reason")).to_contain_text("password-protected")
     page.get_by_role("button", name="Try again").click()
-    page.wait_for_url(lambda url: second_id not in url and JOB_URL.search(url) is not None)
-    third_id, third_token = wait_for_job_page(page)
-    assert third_id not in (first_id, second_id)
-    # The same file again: its name, and the reason only this password-protected PDF gives.
-    expect(page.get_by_test_id("failure-reason")).to_contain_text(
-        "password-protected", timeout=60_000
-    )
-    assert read_job(page, stack.base_url, third_id, third_token)["filename"] == Path(ENCRYPTED).name
+    page.wait_for_url(lambda url: first_id not in url and JOB_URL.search(url) is not None)
+    second_id, second_token = wait_for_job_page(page)
+    assert second_id != first_id
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=90_000)
+    assert read_job(page, stack.base_url, second_id, second_token)["filename"] == Path(RESUME).name
 
     # The first job's file went to its retry; "Try again" there asks for the file, choices kept.
     page.goto(f"{stack.base_url}/jobs/{first_id}")

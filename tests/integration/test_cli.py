@@ -92,6 +92,11 @@ def test_roast_against_a_running_service(shared_stack: Stack, tmp_path: Path) ->
     assert feedback["findings"], "a roast with nothing to fix proves nothing here"
     for finding in feedback["findings"]:
         assert " ".join(finding["message"].split()) in printed, finding["code"]
+    # The same top fixes as the web page opens with, and the band in the API's words.
+    assert result["score_band"]["label"] in printed
+    if result["top_fixes"]:
+        assert "Fix these first" in printed
+        assert " ".join(result["top_fixes"][0]["fix"].split()) in printed
 
 
 def test_roast_with_no_service_starts_and_stops_its_own(tmp_path: Path) -> None:

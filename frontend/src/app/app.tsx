@@ -57,11 +57,6 @@ function Layout({ route, children }: { route: Route; children: ReactNode }) {
                   My history
                 </Link>
               </li>
-              <li>
-                <Link to="/admin" aria-current={current("admin")}>
-                  Admin
-                </Link>
-              </li>
             </ul>
           </nav>
         </div>

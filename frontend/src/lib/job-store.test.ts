@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { findJob, forgetJob, listJobs, rememberJob, resolveToken, tokenFromFragment } from "@/lib/job-store";
-import { matchRoute } from "@/lib/router";
+import { matchRoute, navigate } from "@/lib/router";
 
 describe("job store", () => {
   it("keeps jobs newest first, replacing one with the same id", () => {
@@ -12,13 +12,23 @@ describe("job store", () => {
     expect(listJobs().map((j) => j.id)).toEqual(["b"]);
   });
 
-  it("takes a token from a shared link's fragment and remembers it", () => {
-    expect(tokenFromFragment("#token=abc")).toBe("abc");
+  it("takes a token from a link's fragment and remembers it", () => {
+    expect(tokenFromFragment("#token=abc")).toEqual({ token: "abc", role: "owner" });
+    expect(tokenFromFragment("#view=xyz")).toEqual({ token: "xyz", role: "viewer" });
     expect(tokenFromFragment("")).toBeNull();
-    expect(resolveToken("j", "#token=abc")).toBe("abc");
+    expect(resolveToken("j", "#token=abc")).toEqual({ token: "abc", role: "owner" });
     expect(findJob("j")?.token).toBe("abc");
-    expect(resolveToken("j", "")).toBe("abc"); // after a reload without the fragment
+    expect(resolveToken("j", "")).toEqual({ token: "abc", role: "owner" }); // after a reload
     expect(resolveToken("unknown", "")).toBeNull();
+  });
+
+  it("remembers a share link as a viewer, and never lets it replace the owner's token", () => {
+    expect(resolveToken("s", "#view=xyz")).toEqual({ token: "xyz", role: "viewer" });
+    expect(findJob("s")?.role).toBe("viewer");
+    expect(resolveToken("s", "")).toEqual({ token: "xyz", role: "viewer" });
+    rememberJob({ id: "mine", token: "own", filename: "cv.pdf", created: "t" });
+    expect(resolveToken("mine", "#view=xyz")).toEqual({ token: "own", role: "owner" });
+    expect(findJob("mine")?.token).toBe("own");
   });
 
   it("survives broken storage contents", () => {
@@ -34,5 +44,16 @@ describe("matchRoute", () => {
     expect(matchRoute("/history/")).toEqual({ name: "history" });
     expect(matchRoute("/admin")).toEqual({ name: "admin" });
     expect(matchRoute("/nope")).toEqual({ name: "not-found" });
+  });
+});
+
+describe("navigate", () => {
+  it("starts a new page at its top, and leaves the scroll alone within a page", () => {
+    const scrollTo = vi.spyOn(window, "scrollTo");
+    navigate("/history");
+    expect(scrollTo).toHaveBeenCalledWith(0, 0);
+    scrollTo.mockClear();
+    navigate("/history#part");
+    expect(scrollTo).not.toHaveBeenCalled();
   });
 });

@@ -6,7 +6,11 @@ export interface KnownJob {
   token: string;
   filename: string;
   created: string; // ISO time
+  /** "viewer": opened from a share link (reads only); absent or "owner": uploaded here. */
+  role?: Role;
 }
+
+export type Role = "owner" | "viewer";
 
 const KEY = "resumeroast.jobs.v1";
 const listeners = new Set<() => void>();
@@ -70,26 +74,44 @@ export function forgetJob(id: string): void {
   write(read().filter((job) => job.id !== id));
 }
 
-/** A shared link carries the token in its fragment (`#token=…`), never sent to a server. */
-export function tokenFromFragment(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const token = params.get("token");
-  return token && token.length > 0 ? token : null;
+export interface LinkToken {
+  token: string;
+  role: Role;
 }
 
-/** The job's token: from the link if it has one (then remembered), else from storage. */
-export function resolveToken(id: string, hash: string): string | null {
+/**
+ * A link carries the token in its fragment, never sent to a server: `#token=…` is the owner's
+ * (the upload's own page), `#view=…` a share link's read-only token.
+ */
+export function tokenFromFragment(hash: string): LinkToken | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const owner = params.get("token");
+  if (owner) return { token: owner, role: "owner" };
+  const viewer = params.get("view");
+  return viewer ? { token: viewer, role: "viewer" } : null;
+}
+
+/**
+ * The job's token: from the link if it has one (then remembered), else from storage. A share
+ * link never replaces the owner's token this browser already holds.
+ */
+export function resolveToken(id: string, hash: string): LinkToken | null {
   const fromLink = tokenFromFragment(hash);
   const known = findJob(id);
-  if (fromLink && fromLink !== known?.token) {
+  const knownRole: Role = known?.role ?? "owner";
+  if (known && (!fromLink || (fromLink.role === "viewer" && knownRole === "owner"))) {
+    return { token: known.token, role: knownRole };
+  }
+  if (fromLink && fromLink.token !== known?.token) {
     rememberJob({
       id,
-      token: fromLink,
+      token: fromLink.token,
       filename: known?.filename ?? "Shared resume",
       created: known?.created ?? new Date().toISOString(),
+      role: fromLink.role,
     });
   }
-  return fromLink ?? known?.token ?? null;
+  return fromLink;
 }
 
 function subscribe(listener: () => void): () => void {

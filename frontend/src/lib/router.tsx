@@ -19,9 +19,12 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const samePage = new URL(to, window.location.href).pathname === window.location.pathname;
   if (options.replace) window.history.replaceState(null, "", to);
   else window.history.pushState(null, "", to);
   emit();
+  // A new page starts at its top, as a full page load would (back and forward keep theirs).
+  if (!samePage && !options.replace) window.scrollTo(0, 0);
 }
 
 export function usePathname(): string {

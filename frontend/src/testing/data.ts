@@ -95,6 +95,9 @@ export function makeJob(overrides: Partial<JobPublic> = {}): JobPublic {
     failure: null,
     usage: { tokens_in: 0, tokens_out: 0, cost_usd: 0, latency_ms: 0 },
     feedback: null,
+    access: "owner",
+    viewer_token: "viewer-token",
+    top_fixes: [],
     ...overrides,
   };
 }

@@ -2,6 +2,9 @@ import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { resetConfigCache } from "@/features/upload/api/get-config";
 
+// jsdom has no scrolling; the router scrolls a new page to its top.
+window.scrollTo = (() => undefined) as typeof window.scrollTo;
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

@@ -25,6 +25,7 @@ STATUS_BY_ERROR: dict[type[errors.ResumeRoastError], tuple[int, str]] = {
     errors.DocumentError: (422, "Document rejected"),
     errors.InvalidRequest: (422, "Invalid request"),
     errors.JobNotFound: (404, "Not found"),
+    errors.OwnerOnly: (403, "Only the owner can do this"),
     errors.AdminAuthRequired: (401, "Admin token required"),
     errors.RateLimited: (429, "Too many requests"),
     errors.TransientError: (503, "Service temporarily unavailable"),

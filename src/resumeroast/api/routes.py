@@ -20,11 +20,11 @@ from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
-from resumeroast.api.deps import JobIdDep, RuntimeDep
+from resumeroast.api.deps import AccessDep, JobIdDep, OwnedJobIdDep, RuntimeDep
 from resumeroast.api.request_id import current_request_id
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
 from resumeroast.bootstrap import Runtime
-from resumeroast.core.access import idempotency_digest, job_token
+from resumeroast.core.access import idempotency_digest, job_token, viewer_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.core.text_fields import require_plain_text
@@ -84,6 +84,7 @@ async def upload_resume(
     job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
     status_url = f"/api/resumes/{job.id}"
     token = job_token(rt.secret, job.id)
+    viewer = viewer_token(rt.secret, job.id)
     response.headers["Location"] = status_url
     return JobCreated(
         job_id=job.id,
@@ -92,6 +93,8 @@ async def upload_resume(
         status_url=status_url,
         events_url=f"{status_url}/events",
         web_url=f"/jobs/{job.id}#token={token}",
+        viewer_token=viewer,
+        share_url=f"/jobs/{job.id}#view={viewer}",
     )
 
 
@@ -103,10 +106,17 @@ async def upload_resume(
     summary="Read a job: its status, and its feedback once complete",
     responses={404: {"description": "Unknown job"}},
 )
-def read_job_status(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
+def read_job_status(job_id: JobIdDep, access: AccessDep, rt: RuntimeDep) -> JobPublic:
     job = rt.deps.jobs.get_job(job_id)
     feedback = rt.deps.jobs.get_feedback(job_id) if job.status is JobStatus.COMPLETE else None
-    return JobPublic.from_job(job, feedback)
+    wait = rt.deps.jobs.queue_wait(job) if job.status is JobStatus.QUEUED else None
+    return JobPublic.from_job(
+        job,
+        feedback,
+        access=access,
+        viewer_token=viewer_token(rt.secret, job_id),
+        queue_estimate_s=wait.estimate_s() if wait else None,
+    )
 
 
 @router.delete(
@@ -114,10 +124,13 @@ def read_job_status(job_id: JobIdDep, rt: RuntimeDep) -> JobPublic:
     status_code=204,
     tags=["resumes"],
     operation_id="deleteJob",
-    summary="Delete a job with its upload and feedback",
-    responses={404: {"description": "Unknown job"}},
+    summary="Delete a job with its upload and feedback (the owner's token only)",
+    responses={
+        403: {"description": "A viewer's (share link's) token: it cannot delete"},
+        404: {"description": "Unknown job"},
+    },
 )
-def delete_job_and_data(job_id: JobIdDep, rt: RuntimeDep) -> Response:
+def delete_job_and_data(job_id: OwnedJobIdDep, rt: RuntimeDep) -> Response:
     rt.deps.jobs.delete_job(job_id)
     return Response(status_code=204)
 

@@ -6,8 +6,14 @@ from datetime import datetime
 
 from pydantic import BaseModel
 
+from resumeroast.core.access import Access
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, JobStatus, Stage
+from resumeroast.core.top_fixes import TopFix, top_fixes
+from resumeroast.core.vocabulary import ScoreBand, band_for
+from resumeroast.errors import permanent_failure_codes
+
+_PERMANENT = permanent_failure_codes()
 
 
 class JobCreated(BaseModel):
@@ -20,11 +26,18 @@ class JobCreated(BaseModel):
     events_url: str
     #: The web page for this job, with the token in the fragment (never sent to a server).
     web_url: str
+    #: The read-only token for sharing: it reads the job, never deletes or re-roasts it.
+    viewer_token: str
+    #: The web page to share: the viewer's token in the fragment (`#view=`).
+    share_url: str
 
 
 class Failure(BaseModel):
     code: str | None
     reason: str
+    #: False when another try cannot succeed (a damaged, encrypted or image-only file, not a
+    #: resume): the reason says what to upload instead. True for what passes (an outage).
+    retryable: bool = True
 
 
 class Usage(BaseModel):
@@ -51,11 +64,33 @@ class JobPublic(BaseModel):
     failure: Failure | None = None
     usage: Usage
     feedback: Feedback | None = None
+    #: The overall score's band (the words the verdict uses), once there is feedback.
+    score_band: ScoreBand | None = None
+    #: What the token that read this allows: "owner" (delete, re-roast) or "viewer" (read).
+    access: Access = Access.OWNER
+    #: The read-only token for a share link; only the owner is given it.
+    viewer_token: str | None = None
+    #: What to fix first: the (up to) three fixes that would raise the score most, best first.
+    top_fixes: list[TopFix] = []
+    #: While queued: seconds until done, from the jobs ahead and recent runs (None: no idea yet).
+    queue_estimate_s: float | None = None
 
     @classmethod
-    def from_job(cls, job: Job, feedback: Feedback | None) -> JobPublic:
+    def from_job(
+        cls,
+        job: Job,
+        feedback: Feedback | None,
+        *,
+        access: Access = Access.OWNER,
+        viewer_token: str | None = None,
+        queue_estimate_s: float | None = None,
+    ) -> JobPublic:
         failure = (
-            Failure(code=job.failure_code, reason=job.failure_reason)
+            Failure(
+                code=job.failure_code,
+                reason=job.failure_reason,
+                retryable=job.failure_code not in _PERMANENT,
+            )
             if job.status is JobStatus.FAILED and job.failure_reason
             else None
         )
@@ -81,6 +116,11 @@ class JobPublic(BaseModel):
                 latency_ms=job.usage.latency_ms,
             ),
             feedback=feedback,
+            score_band=band_for(feedback.overall_score) if feedback else None,
+            top_fixes=top_fixes(feedback) if feedback else [],
+            access=access,
+            viewer_token=viewer_token if access is Access.OWNER else None,
+            queue_estimate_s=queue_estimate_s if job.status is JobStatus.QUEUED else None,
         )
 
 

@@ -6,6 +6,7 @@ fallback answers every GET that no earlier route claimed (except under /api/).
 
 from __future__ import annotations
 
+import mimetypes
 import re
 from pathlib import Path
 from typing import Final
@@ -19,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from resumeroast.api.deps import RuntimeDep
 from resumeroast.core.feedback import Level
+from resumeroast.core.vocabulary import ScoreBand, score_bands
 
 #: Where `npm run build` (in frontend/) writes the app.
 FRONTEND_DIST: Final = Path(__file__).resolve().parents[3] / "frontend" / "dist"
@@ -61,6 +63,9 @@ class WebConfig(BaseModel):
     accepted_types: list[AcceptedType]
     levels: list[Level]
     default_level: Level
+    #: The overall score's bands and their words, best first: what the verdict, the page, the
+    #: CLI and the Markdown export call a score.
+    score_bands: list[ScoreBand]
 
 
 #: The file types the API accepts. The API judges by the bytes; the browser can check the
@@ -99,6 +104,7 @@ def get_config(rt: RuntimeDep) -> WebConfig:
         accepted_types=ACCEPTED_TYPES,
         levels=list(Level),
         default_level=Level.HONEST,
+        score_bands=score_bands(),
     )
 
 
@@ -115,20 +121,58 @@ def refuse_unknown_api_call(path: str, request: Request) -> Response:
 
 
 @spa_router.api_route("/{path:path}", methods=["GET", "HEAD"])
-def serve_web_app(path: str) -> Response:
+def serve_web_app(path: str, request: Request) -> Response:
     """A built file when it exists; index.html for every app URL (/jobs/…, /admin, …)."""
     if path == "api":
         raise _not_found()
+    accepted = request.headers.get("accept-encoding", "")
     asset = _dist_file(path)
     if asset is not None:
         cache = _IMMUTABLE if path.startswith("assets/") else "no-cache"
-        return FileResponse(asset, headers={"Cache-Control": cache})
+        return _file(asset, accepted, cache)
     if Path(path).suffix:  # a missing file, not a page: no HTML in place of a script
         raise _not_found()
     index = FRONTEND_DIST / "index.html"
     if not index.is_file():
         return HTMLResponse(_NOT_BUILT, status_code=503, headers={"Cache-Control": "no-store"})
-    return FileResponse(index, headers={"Cache-Control": "no-cache"})
+    return _file(index, accepted, "no-cache")
+
+
+#: Precompressed copies `npm run build` writes beside each text file, best first.
+_ENCODINGS: Final = (("br", ".br"), ("gzip", ".gz"))
+
+
+def _file(path: Path, accept_encoding: str, cache: str) -> FileResponse:
+    """The file, or its precompressed copy (brotli, else gzip) when the browser accepts it."""
+    headers = {"Cache-Control": cache}
+    media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    accepted = _accepted_encodings(accept_encoding)
+    for encoding, suffix in _ENCODINGS:
+        copy = path.with_name(path.name + suffix)
+        if copy.is_file():
+            headers["Vary"] = "Accept-Encoding"  # the answer depends on it, for every cache
+            if encoding in accepted:
+                headers["Content-Encoding"] = encoding
+                return FileResponse(copy, media_type=media_type, headers=headers)
+    return FileResponse(path, media_type=media_type, headers=headers)
+
+
+def _accepted_encodings(header: str) -> set[str]:
+    """The codings an Accept-Encoding header allows (q=0 refuses one)."""
+    accepted = set()
+    for part in header.lower().split(","):
+        name, _, params = part.partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name.strip() and quality > 0:
+            accepted.add(name.strip())
+    return accepted
 
 
 def _methods_of(request: Request, path: str) -> list[str]:

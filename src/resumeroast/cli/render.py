@@ -9,13 +9,22 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from resumeroast.core.vocabulary import band_for, category_label, section_note_parts
+
 SEVERITY_STYLE = {"critical": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render_feedback(feedback: dict[str, Any], console: Console) -> None:
+def render_feedback(
+    feedback: dict[str, Any], console: Console, top: list[dict[str, Any]] | None = None
+) -> None:
     score = feedback["overall_score"]
+    band = band_for(score).label  # the words the verdict and the web page use
     console.print(
-        Panel(f"[bold]{score}/100[/]  {feedback['verdict']}", title="ResumeRoast", expand=False)
+        Panel(
+            f"[bold]{score}/100 · {band}[/]  {feedback['verdict']}",
+            title="ResumeRoast",
+            expand=False,
+        )
     )
     scores = Table(show_header=False, box=None)
     reasons = _score_reasons(feedback.get("score_notes", []))
@@ -25,6 +34,7 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
                 name.replace("_", " "), f"{value:>3}", "█" * (value // 5), reasons.get(name, "")
             )
     console.print(scores)
+    render_top_fixes(top or [], console)
     for checked in feedback.get("checked", []):
         evidence = checked["evidence"]
         where = f"line {evidence['line']}: " if evidence.get("line") else ""
@@ -36,7 +46,7 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         style = SEVERITY_STYLE.get(finding["severity"], "")
         console.print(
             f"\n[{style}]{finding['severity'].upper()}[/] "
-            f"[{finding['category']}] {finding['message']}"
+            f"({category_label(finding['category'])}) {finding['message']}"
         )
         for evidence in finding["evidence"][:3]:
             where = f"line {evidence['line']}: " if evidence.get("line") else ""
@@ -44,13 +54,14 @@ def render_feedback(feedback: dict[str, Any], console: Console) -> None:
         if finding.get("fix"):
             console.print(f"   [green]fix:[/] {finding['fix']}")
     for note in feedback.get("section_notes", []):
-        console.print(f"\n[bold]{note['section']}[/]: {note['note']}")
+        head, text = section_note_parts(note["section"], note["note"])
+        console.print(f"\n[bold]{head}:[/] {text}" if head else f"\n{text}")
     for rewrite in feedback.get("rewrites", []):
         console.print(f"\n[red]- {rewrite['original']}[/]\n[green]+ {rewrite['improved']}[/]")
     keywords = feedback.get("keywords")
     if keywords and keywords.get("missing"):
         console.print(f"\n[bold]missing keywords:[/] {', '.join(keywords['missing'])}")
-    for note in feedback.get("review", {}).get("notes", []):
+    for note in feedback.get("review", {}).get("notes", []):  # what the job seeker may read
         console.print(f"\n[dim]note: {note}[/]")
 
 
@@ -61,6 +72,22 @@ def _score_reasons(notes: list[dict[str, Any]]) -> dict[str, str]:
         text = f"{note['change']:+d} {escape(note['reason'])}"
         reasons.setdefault(note["sub_score"], []).append(text)
     return {name: "[dim]" + "; ".join(texts) + "[/]" for name, texts in reasons.items()}
+def render_top_fixes(top: list[dict[str, Any]], console: Console) -> None:
+    """What to fix first, as the web page opens with it: the fixes worth the most points."""
+    if not top:
+        return
+    console.print("\n[bold]Fix these first[/]")
+    for number, item in enumerate(top, 1):
+        gain = item.get("expected_gain", 0)
+        worth = f" [green](+{gain} points)[/]" if gain else ""
+        console.print(f"{number}. {item['message']}{worth}")
+        shown, total = item.get("evidence", []), item.get("evidence_total", 0)
+        for evidence in shown:
+            where = f"line {evidence['line']}: " if evidence.get("line") else ""
+            console.print(f'   [dim]{where}[/]"{evidence["quote"]}"')
+        if total > len(shown):
+            console.print(f"   [dim]{len(shown)} of {total} shown; all of them under Findings[/]")
+        console.print(f"   [green]fix:[/] {item['fix']}")
 
 
 def render_failure(result: dict[str, Any], console: Console) -> None:

@@ -60,7 +60,7 @@ def run_roast(
     if as_json:
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
     elif result["status"] == "complete":
-        render_feedback(result["feedback"], Console())
+        render_feedback(result["feedback"], Console(), top=result.get("top_fixes", []))
     else:
         render_failure(result, Console())
     return 0 if result["status"] == "complete" else 1

@@ -61,6 +61,21 @@ class Job:
 
 
 @dataclass(frozen=True)
+class QueueWait:
+    """What a queued job waits for, to estimate when it starts."""
+
+    ahead: int  #: queued jobs accepted before it
+    typical_run_s: float | None  #: the median run of recent complete jobs; None before any
+
+    def estimate_s(self) -> float | None:
+        """Seconds until it is done, if each job ahead takes the typical run (one at a time:
+        an upper bound with more workers); None with nothing to go on."""
+        if self.typical_run_s is None:
+            return None
+        return round((self.ahead + 1) * self.typical_run_s, 1)
+
+
+@dataclass(frozen=True)
 class NewJob:
     data: bytes
     kind: DocumentKind

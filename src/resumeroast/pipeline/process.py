@@ -16,7 +16,7 @@ from enum import StrEnum
 
 import structlog
 
-from resumeroast.core.analysis import Analysis, render_feedback
+from resumeroast.core.analysis import Analysis
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.core.review.caching import worth_caching
@@ -24,6 +24,7 @@ from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, pr
 from resumeroast.errors import (
     LeaseLost,
     LLMTransientError,
+    NoTextLayer,
     PermanentError,
     ProviderPaused,
 )
@@ -87,9 +88,9 @@ def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
         )
         analysis = request.analysis
         only_injection = bool(document.lines) and not request.screened.document.lines
-        if not analysis.readable and not only_injection:  # a scan: its one finding is the review
+        if not analysis.readable and not only_injection:  # a scan: nothing to review
             log.info("job_has_no_text", job_id=job.id, pages=analysis.facts.pages)
-            return render_feedback(analysis, job.level)
+            raise NoTextLayer(f"no text on {analysis.facts.pages} pages")
         ensure_reviewable(request)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(deps, job, owner, request)

@@ -160,3 +160,23 @@ def test_queue_age_is_the_oldest_queued_jobs(jobs: SqlJobStore, monkeypatch: Any
     assert 119 <= jobs.oldest_queued_age_s() <= 121  # the first has waited about 2 minutes
     assert jobs.claim_job(first, owner="a", lease_s=60) is not None
     assert 29 <= jobs.oldest_queued_age_s() <= 31  # a job being processed is not waiting
+
+
+def test_a_queued_job_is_told_how_long_from_the_jobs_ahead_and_recent_runs(
+    jobs: SqlJobStore, monkeypatch: Any
+) -> None:
+    start = utcnow()
+    monkeypatch.setattr(job_store, "utcnow", lambda: start)
+    done = new_job(jobs)
+    assert jobs.queue_wait(jobs.get_job(done)).estimate_s() is None  # nothing to go on yet
+    assert jobs.claim_job(done, owner="a", lease_s=60) is not None
+    monkeypatch.setattr(job_store, "utcnow", lambda: start + timedelta(seconds=4))
+    assert jobs.complete_job(done, owner="a", feedback=FEEDBACK)
+    waiting = []
+    for offset in (5, 6, 7):
+        monkeypatch.setattr(job_store, "utcnow", lambda o=offset: start + timedelta(seconds=o))
+        waiting.append(new_job(jobs))
+    wait = jobs.queue_wait(jobs.get_job(waiting[2]))
+    assert (wait.ahead, wait.typical_run_s) == (2, 4.0)
+    assert wait.estimate_s() == 12.0  # two ahead and itself, 4 s each
+    assert jobs.queue_wait(jobs.get_job(waiting[0])).ahead == 0

@@ -208,3 +208,40 @@ def test_checked_in_openapi_json_is_current() -> None:
     export = _export_script()
     current = (REPO / "frontend" / "openapi.json").read_text()
     assert current == export.render(export.openapi_schema()), "stale: run `make client`"
+
+
+@pytest.fixture
+def compressed_dist(dist: Path) -> Path:
+    import gzip
+
+    script = (dist / "assets" / "a.js").read_bytes()
+    (dist / "assets" / "a.js.gz").write_bytes(gzip.compress(script))
+    (dist / "assets" / "a.js.br").write_bytes(b"brotli-bytes")
+    return dist
+
+
+@pytest.mark.usefixtures("compressed_dist")
+@pytest.mark.parametrize(
+    ("accept", "encoding"),
+    [
+        ("gzip, deflate, br, zstd", "br"),
+        ("gzip", "gzip"),
+        ("br;q=0, gzip;q=0.8", "gzip"),
+        ("identity", None),
+        ("", None),
+    ],
+)
+def test_precompressed_files_are_sent_with_their_encoding(
+    client: TestClient, accept: str, encoding: str | None
+) -> None:
+    answer = client.get("/assets/a.js", headers={"Accept-Encoding": accept})
+    assert answer.status_code == 200
+    assert "javascript" in answer.headers["content-type"]
+    assert answer.headers.get("content-encoding") == encoding
+    assert answer.headers["vary"] == "Accept-Encoding"
+    if encoding is None:
+        assert answer.content == b"console.log(1)"
+    elif encoding == "br":
+        assert answer.headers["content-length"] == str(len(b"brotli-bytes"))
+    else:
+        assert answer.text == "console.log(1)"  # httpx decodes gzip: the bytes are right

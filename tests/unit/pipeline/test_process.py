@@ -15,6 +15,7 @@ from resumeroast.errors import (
     PermanentError,
     ProviderPaused,
     UnreadableDocument,
+    permanent_failure_codes,
 )
 from resumeroast.pipeline import Outcome, Upload, process_job
 from tests.unit.pipeline.fakes import (
@@ -93,15 +94,17 @@ def test_a_permanent_failure_fails_the_job_at_once_with_its_reason(
     assert w.metrics.finished == ["failed"]
 
 
-def test_a_scanned_pdf_completes_with_the_no_text_verdict(jobs: SqlJobStore) -> None:
+def test_a_scanned_pdf_fails_for_good_with_what_to_upload_instead(jobs: SqlJobStore) -> None:
+    """A picture of a resume is no result ("Ready · 0/100"): it fails, and no retry helps."""
     scan = Document(DocumentKind.PDF, (), LayoutFacts(pages=3, image_only_pages=(1, 2, 3)))
     w = world(jobs, parse=lambda data, kind: scan)
     job_id = submitted(w)
-    assert process_job(w.deps, job_id, owner="run-1") is Outcome.COMPLETE
-    feedback = jobs.get_feedback(job_id)
-    assert feedback is not None and feedback.overall_score == 0
-    assert [f.code for f in feedback.findings] == ["ats.no_text"]
-    assert feedback.facts.pages == 3  # a 3-page scan is reported as 3 pages
+    assert process_job(w.deps, job_id, owner="run-1") is Outcome.FAILED
+    job = jobs.get_job(job_id)
+    assert (job.status, job.failure_code, job.retries) == (JobStatus.FAILED, "no_text_layer", 0)
+    assert "text-based PDF or DOCX" in (job.failure_reason or "")
+    assert "no_text_layer" in permanent_failure_codes()
+    assert jobs.get_feedback(job_id) is None
     assert w.reviewer.calls == []  # nothing to review
 
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { PageTitle } from "@/components/page-title";
-import type { JobPublic } from "@/lib/api/client";
+import { asFailure, type JobPublic } from "@/lib/api/client";
 import { capitalize, formatDateTime } from "@/lib/format";
 import { findJob, rememberJob, resolveToken } from "@/lib/job-store";
 import { Link, navigate } from "@/lib/router";
@@ -10,13 +10,19 @@ import { ResultView } from "@/features/feedback/components/result-view";
 import { useJobStatus } from "@/features/jobs/api/use-job-status";
 import { FailureView } from "@/features/jobs/components/failure-view";
 import { ProgressView } from "@/features/jobs/components/progress-view";
+import { useWebConfig } from "@/features/upload/api/get-config";
 import { submitResume } from "@/features/upload/api/submit-resume";
 
 /** /jobs/{id}: progress while it runs, then the roast or the failure, at one shareable URL. */
 export function JobRoute({ id }: { id: string }) {
-  const token = useMemo(() => resolveToken(id, window.location.hash), [id]);
+  const link = useMemo(() => resolveToken(id, window.location.hash), [id]);
+  const token = link?.token ?? null;
   const watch = useJobStatus(id, token);
-  const job = watch.job;
+  const config = useWebConfig();
+  const job = watch.job ? asFailure(watch.job) : null;
+  const owner = (job?.access ?? link?.role) === "owner";
+  // The owner shares the read-only token; a viewer can pass on only the token it holds.
+  const shareToken = owner ? job?.viewer_token : link?.role === "viewer" ? token : null;
   useRememberFilename(id, token, job);
   useForgetFileWhenDone(id, job);
 
@@ -29,9 +35,9 @@ export function JobRoute({ id }: { id: string }) {
           <p className="eyebrow">{job ? statusLine(job) : "Loading…"}</p>
           <PageTitle title={title} className="job-head__title" />
         </div>
-        {token ? (
+        {shareToken ? (
           <div className="no-print">
-            <CopyButton text={shareLink(id, token)} label="Copy share link" icon="link" />
+            <CopyButton text={shareLink(id, shareToken)} label="Copy share link" icon="link" />
           </div>
         ) : null}
       </div>
@@ -40,9 +46,23 @@ export function JobRoute({ id }: { id: string }) {
           <p className="muted">Loading the job…</p>
         </div>
       ) : job.status === "complete" && job.feedback ? (
-        <ResultView feedback={job.feedback} filename={job.filename} />
+        <>
+          {owner ? null : (
+            <p className="note note--info" data-testid="viewer-note">
+              A shared roast: you can read it; only the person who uploaded the resume can change or
+              delete it.
+            </p>
+          )}
+          <ResultView
+            feedback={job.feedback}
+            filename={job.filename}
+            band={job.score_band ?? null}
+            bands={config.score_bands}
+            topFixes={job.top_fixes ?? []}
+          />
+        </>
       ) : job.status === "failed" ? (
-        <RetryableFailure job={job} />
+        owner ? <RetryableFailure job={job} /> : <FailureView job={job} retrying={false} />
       ) : (
         <ProgressView job={job} seenAt={watch.seenAt} transport={watch.transport} offline={watch.error === "network"} />
       )}
@@ -119,8 +139,9 @@ function statusLine(job: JobPublic): string {
   return `${level} · submitted ${formatDateTime(job.created_at)}`;
 }
 
-function shareLink(id: string, token: string): string {
-  return `${window.location.origin}/jobs/${encodeURIComponent(id)}#token=${encodeURIComponent(token)}`;
+/** A share link carries the read-only viewer token (`#view=`), never the owner's. */
+function shareLink(id: string, viewerToken: string): string {
+  return `${window.location.origin}/jobs/${encodeURIComponent(id)}#view=${encodeURIComponent(viewerToken)}`;
 }
 
 /** A job opened from a shared link is listed under its real file name once known. */

@@ -1,5 +1,12 @@
-import type { Feedback } from "@/lib/api/client";
-import { SEVERITY_ORDER, SEVERITY_TEXT, SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
+import type { Feedback, TopFix } from "@/lib/api/client";
+import {
+  SEVERITY_ORDER,
+  SEVERITY_TEXT,
+  SUB_SCORE_LABELS,
+  categoryLabel,
+  scoreBand,
+  sectionNoteParts,
+} from "@/features/feedback/scores";
 
 /**
  * Text from the upload (quotes, rewrites, the filename, anything the model repeated from it) as
@@ -18,12 +25,18 @@ export function inertMarkdown(text: string): string {
 
 const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 
-/** The whole roast as a Markdown document (what "Download" saves). */
-export function feedbackToMarkdown(feedback: Feedback, filename: string): string {
+/** The whole roast as a Markdown document (what "Download" saves), the band in the API's words. */
+export function feedbackToMarkdown(
+  feedback: Feedback,
+  filename: string,
+  band?: string,
+  topFixes: TopFix[] = [],
+): string {
   const md = inertMarkdown;
   const out: string[] = [];
   out.push(`# Resume roast: ${md(filename)}`, "");
-  out.push(`**Overall score: ${feedback.overall_score}/100** (${scoreBand(feedback.overall_score).label})`, "");
+  const bandLabel = band ?? scoreBand(feedback.overall_score).label;
+  out.push(`**Overall score: ${feedback.overall_score}/100** (${bandLabel})`, "");
   out.push(`> ${md(feedback.verdict)}`, "");
   const reasons = scoreReasons(feedback);
   const withReasons = Object.keys(reasons).length > 0;
@@ -35,6 +48,18 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
     out.push(withReasons ? `| ${label} | ${value} | ${reasons[key] ?? ""} |` : `| ${label} | ${value} |`);
   }
   out.push("");
+  if (topFixes.length) {
+    out.push("## Fix these first", "");
+    topFixes.forEach((fix, index) => {
+      const gain = fix.expected_gain > 0 ? ` (about +${fix.expected_gain} points)` : "";
+      out.push(`${index + 1}. **${md(fix.message)}**${gain}`);
+      for (const evidence of fix.evidence ?? []) {
+        out.push(`   - “${md(evidence.quote)}”${evidence.line ? ` (line ${evidence.line})` : ""}`);
+      }
+      out.push(`   - Fix: ${md(fix.fix)}`);
+    });
+    out.push("");
+  }
   const checked = feedback.checked ?? [];
   if (checked.length) {
     out.push("## Checked by the AI reviewer", "");
@@ -53,7 +78,7 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
       if (!group.length) continue;
       out.push(`### ${SEVERITY_TEXT[severity].title}`, "");
       for (const finding of group) {
-        out.push(`- **${md(finding.message)}** _(${md(finding.category)})_`);
+        out.push(`- **${md(finding.message)}** _(${md(categoryLabel(finding.category))})_`);
         for (const evidence of finding.evidence ?? []) {
           out.push(`  - “${md(evidence.quote)}”${evidence.line ? ` (line ${evidence.line})` : ""}`);
         }
@@ -65,7 +90,10 @@ export function feedbackToMarkdown(feedback: Feedback, filename: string): string
   const notes = feedback.section_notes ?? [];
   if (notes.length) {
     out.push("## Notes per section", "");
-    for (const note of notes) out.push(`- **${md(note.section)}:** ${md(note.note)}`);
+    for (const note of notes) {
+      const { head, text } = sectionNoteParts(note.section, note.note);
+      out.push(head ? `- **${md(head)}:** ${md(text)}` : `- ${md(text)}`);
+    }
     out.push("");
   }
   const rewrites = feedback.rewrites ?? [];

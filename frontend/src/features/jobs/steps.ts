@@ -33,3 +33,22 @@ export function stepStates(job: Pick<JobPublic, "status" | "stage">): Record<Ste
   });
   return states;
 }
+
+/**
+ * When each step began, from the job's own timestamps where it has them (queued: created,
+ * parsing: started, the current step: its last update), so a reload keeps them; steps this
+ * page saw begin keep the time it saw.
+ */
+export function stepTimes(
+  job: Pick<JobPublic, "status" | "stage" | "created_at" | "started_at" | "updated_at">,
+  seenAt: Partial<Record<Step, string>>,
+): Partial<Record<Step, string>> {
+  const times: Partial<Record<Step, string>> = { ...seenAt, queued: job.created_at };
+  if (job.started_at) times.parsing = job.started_at;
+  const current = job.status === "failed" ? null : stepOf(job.status, job.stage);
+  if (current && current !== "queued" && !(current === "parsing" && job.started_at)) {
+    const seen = seenAt[current];
+    times[current] = seen && seen < job.updated_at ? seen : job.updated_at;
+  }
+  return times;
+}

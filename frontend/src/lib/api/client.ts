@@ -20,6 +20,9 @@ export type Severity = Schemas["Severity"];
 export type Rewrite = Schemas["Rewrite"];
 export type SubScores = Schemas["SubScores"];
 export type WebConfig = Schemas["WebConfig"];
+export type ScoreBand = Schemas["ScoreBand"];
+export type TopFix = Schemas["TopFix"];
+export type Evidence = Schemas["Evidence"];
 export type QueueStats = Schemas["QueueStats"];
 export type RecentFailure = Schemas["RecentFailure"];
 export type DeadLetter = Schemas["DeadLetterPublic"];
@@ -39,4 +42,15 @@ export function eventsUrl(jobId: string, token: string): string {
 
 export function isFinal(status: JobStatus): boolean {
   return status === "complete" || status === "failed";
+}
+
+/**
+ * A job stored before image-only files failed for good: it "completed" with one no-text
+ * finding and 0/100. Shown as the failure it is, never as "Ready · 0/100" with downloads.
+ */
+export function asFailure(job: JobPublic): JobPublic {
+  const findings = job.feedback?.findings ?? [];
+  if (job.status !== "complete" || findings.length !== 1 || findings[0]?.code !== "ats.no_text") return job;
+  const reason = `${findings[0].message} ${findings[0].fix ?? ""}`.trim();
+  return { ...job, status: "failed", feedback: null, failure: { code: "no_text_layer", reason, retryable: false } };
 }

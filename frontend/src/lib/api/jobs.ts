@@ -17,7 +17,7 @@ export async function getJob(id: string, token: string): Promise<JobRead> {
   }
 }
 
-export type DeleteResult = "deleted" | "gone" | "failed";
+export type DeleteResult = "deleted" | "gone" | "not_owner" | "failed";
 
 /** DELETE /api/resumes/{id}: the file, its text, the feedback and any cached review. */
 export async function deleteJob(id: string, token: string): Promise<DeleteResult> {
@@ -26,6 +26,7 @@ export async function deleteJob(id: string, token: string): Promise<DeleteResult
       params: { path: { job_id: id }, header: { "x-job-token": token } },
     });
     if (response.status === 204) return "deleted";
+    if (response.status === 403) return "not_owner"; // a share link's token reads only
     return response.status === 404 ? "gone" : "failed";
   } catch {
     return "failed";

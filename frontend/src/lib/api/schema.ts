@@ -32,7 +32,7 @@ export interface paths {
         get: operations["getJob"];
         put?: never;
         post?: never;
-        /** Delete a job with its upload and feedback */
+        /** Delete a job with its upload and feedback (the owner's token only) */
         delete: operations["deleteJob"];
         options?: never;
         head?: never;
@@ -174,6 +174,11 @@ export interface components {
             /** Media Types */
             media_types: string[];
         };
+        /**
+         * Access
+         * @enum {string}
+         */
+        Access: "owner" | "viewer";
         /** Body_submitResume */
         Body_submitResume: {
             /**
@@ -309,6 +314,11 @@ export interface components {
             code: string | null;
             /** Reason */
             reason: string;
+            /**
+             * Retryable
+             * @default true
+             */
+            retryable: boolean;
         };
         /** Feedback */
         Feedback: {
@@ -388,6 +398,10 @@ export interface components {
             events_url: string;
             /** Web Url */
             web_url: string;
+            /** Viewer Token */
+            viewer_token: string;
+            /** Share Url */
+            share_url: string;
         };
         /** JobPublic */
         JobPublic: {
@@ -423,6 +437,18 @@ export interface components {
             failure?: components["schemas"]["Failure"] | null;
             usage: components["schemas"]["Usage"];
             feedback?: components["schemas"]["Feedback"] | null;
+            score_band?: components["schemas"]["ScoreBand"] | null;
+            /** @default owner */
+            access: components["schemas"]["Access"];
+            /** Viewer Token */
+            viewer_token?: string | null;
+            /**
+             * Top Fixes
+             * @default []
+             */
+            top_fixes: components["schemas"]["TopFix"][];
+            /** Queue Estimate S */
+            queue_estimate_s?: number | null;
         };
         /**
          * JobStatus
@@ -577,6 +603,21 @@ export interface components {
             source: components["schemas"]["Source"];
         };
         /**
+         * ScoreBand
+         * @description A range of overall scores and the words for it.
+         */
+        ScoreBand: {
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "strong" | "getting_there" | "needs_work";
+            /** Label */
+            label: string;
+            /** Min Score */
+            min_score: number;
+        };
+        /**
          * ScoreNote
          * @description Why a sub-score is not the analyzer's first measure: one grounded reason of the AI
          *     reviewer (a step of core/review/adjustments.py), or a fact it corrected (a dispute).
@@ -632,6 +673,32 @@ export interface components {
             /** Job Match */
             job_match?: number | null;
         };
+        /**
+         * TopFix
+         * @description One of the fixes that would raise the score most, with what it stands on.
+         */
+        TopFix: {
+            /** Code */
+            code: string;
+            severity: components["schemas"]["Severity"];
+            /** Category */
+            category: string;
+            /** Message */
+            message: string;
+            /** Fix */
+            fix: string;
+            /** Evidence */
+            evidence?: components["schemas"]["Evidence"][];
+            /**
+             * Evidence Total
+             * @default 0
+             */
+            evidence_total: number;
+            /** Expected Gain */
+            expected_gain: number;
+            /** Finding Index */
+            finding_index: number;
+        };
         /** Usage */
         Usage: {
             /** Tokens In */
@@ -670,6 +737,8 @@ export interface components {
             /** Levels */
             levels: components["schemas"]["Level"][];
             default_level: components["schemas"]["Level"];
+            /** Score Bands */
+            score_bands: components["schemas"]["ScoreBand"][];
         };
     };
     responses: never;
@@ -741,7 +810,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The job's access token */
+                /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;
             };
             path: {
@@ -785,7 +854,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The job's access token */
+                /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;
             };
             path: {
@@ -797,6 +866,13 @@ export interface operations {
         responses: {
             /** @description Successful Response */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A viewer's (share link's) token: it cannot delete */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -827,7 +903,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The job's access token */
+                /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;
             };
             path: {

@@ -20,7 +20,7 @@ from resumeroast.adapters.db.job_queries import SqlJobQueries
 from resumeroast.adapters.db.job_rows import fail_held, finished, held_by, new_job_row, to_job
 from resumeroast.adapters.db.tables import FeedbackRow, JobRow, UploadRow
 from resumeroast.core.feedback import Feedback
-from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, Stage
+from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.errors import IdempotencyKeyReused, JobNotFound, LeaseLost
 
 JOBS = cast(Table, JobRow.__table__)
@@ -124,6 +124,29 @@ class SqlJobStore(SqlJobQueries):
         if oldest.tzinfo is None:  # SQLite returns the aggregate without our column type
             oldest = oldest.replace(tzinfo=UTC)
         return max((utcnow() - oldest).total_seconds(), 0.0)
+
+    def queue_wait(self, job: Job, *, recent: int = 20) -> QueueWait:
+        """What a queued job waits for: the queued jobs accepted before it, and the median run
+        (start to finish) of the latest complete jobs (None before any)."""
+        with self._session(read_only=True) as session:
+            ahead = session.scalar(
+                select(func.count())
+                .select_from(JobRow)
+                .where(JobRow.status == JobStatus.QUEUED.value, JobRow.created_at < job.created_at)
+            )
+            runs = session.execute(
+                select(JobRow.started_at, JobRow.finished_at)
+                .where(
+                    JobRow.status == JobStatus.COMPLETE.value,
+                    JobRow.started_at.is_not(None),
+                    JobRow.finished_at.is_not(None),
+                )
+                .order_by(JobRow.finished_at.desc())
+                .limit(recent)
+            ).all()
+        durations = sorted((end - start).total_seconds() for start, end in runs if start and end)
+        typical = durations[len(durations) // 2] if durations else None
+        return QueueWait(ahead=int(ahead or 0), typical_run_s=typical)
 
     # --- the worker's lease -----------------------------------------------------------
 

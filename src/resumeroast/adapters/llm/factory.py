@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 
+import structlog
+
 from resumeroast.adapters.llm.cost import FREE, price_for
 from resumeroast.adapters.llm.local import (
     BUNDLED_TEMPLATE,
@@ -25,6 +27,8 @@ from resumeroast.errors import LLMPermanentError
 from resumeroast.ports import Reviewer
 from resumeroast.settings import Settings
 
+log = structlog.get_logger(__name__)
+
 
 def _api_key(settings: Settings) -> str | None:
     return settings.llm_api_key.get_secret_value() if settings.llm_api_key else None
@@ -40,6 +44,8 @@ def _price(settings: Settings, model: str) -> Price | None:
     table = price_for(model)
     given_in, given_out = settings.llm_price_in_per_mtok, settings.llm_price_out_per_mtok
     if given_in is None and given_out is None:
+        if table is None:  # for the operator: the job seeker is never told about our costs
+            log.warning("llm_cost_unknown", model=model, shown_as=0)
         return table
     fallback = table or FREE
     return Price(

@@ -188,9 +188,7 @@ class LLMReviewer:
         return feedback.model_copy(update={"review": info.model_copy(update={"notes": notes})})
 
     def _notes(self, prompt: ReviewPrompt) -> list[str]:
-        notes = []
-        if self._price is None:
-            notes.append(f"Cost unknown for model {self._client.model}: shown as 0.")
+        notes = []  # for the job seeker: an unknown price is the operator's (logged at start)
         if prompt.omitted_lines:
             notes.append(
                 f"{prompt.omitted_lines} less informative line(s) did not fit the model's context "

@@ -1,8 +1,13 @@
-import type { Finding, Severity } from "@/lib/api/client";
-import { SEVERITY_ORDER, SEVERITY_TEXT } from "@/features/feedback/scores";
+import { useState, type ReactNode } from "react";
+import type { Evidence, Finding, Severity } from "@/lib/api/client";
+import { SEVERITY_ORDER, SEVERITY_TEXT, categoryLabel } from "@/features/feedback/scores";
 
-/** Findings grouped by severity; each quote from the resume is highlighted with its line. */
-export function FindingsList({ findings }: { findings: Finding[] }) {
+/**
+ * Findings grouped by severity; each quote from the resume is highlighted with its line. To
+ * keep the page short: findings already under "Fix these first" (`pinned`) keep their quotes
+ * folded, long quote lists fold to three, and polish opens on request.
+ */
+export function FindingsList({ findings, pinned = [] }: { findings: Finding[]; pinned?: number[] }) {
   if (findings.length === 0) {
     return <p className="muted">No problems found. That is rare — well done.</p>;
   }
@@ -18,14 +23,30 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
             <SeverityIcon severity={severity} />
             {SEVERITY_TEXT[severity].title} <span className="count">({items.length})</span>
           </h3>
-          <ul className="findings__list">
-            {items.map((finding, index) => (
-              <FindingCard key={`${finding.code}-${index}`} finding={finding} />
-            ))}
-          </ul>
+          <FoldedGroup severity={severity} count={items.length}>
+            <ul className="findings__list">
+              {items.map((finding, index) => {
+                const at = findings.indexOf(finding);
+                return (
+                  <FindingCard key={`${finding.code}-${index}`} finding={finding} index={at} pinned={pinned.includes(at)} />
+                );
+              })}
+            </ul>
+          </FoldedGroup>
         </section>
       ))}
     </div>
+  );
+}
+
+/** Polish waits behind a button; critical problems and warnings are always shown. */
+function FoldedGroup({ severity, count, children }: { severity: Severity; count: number; children: ReactNode }) {
+  const [open, setOpen] = useState(severity !== "info");
+  if (open) return <>{children}</>;
+  return (
+    <button type="button" className="button button--small button--ghost" aria-expanded={false} onClick={() => setOpen(true)}>
+      Show {count} polish {count === 1 ? "finding" : "findings"}
+    </button>
   );
 }
 
@@ -38,25 +59,19 @@ function SeverityIcon({ severity }: { severity: Severity }) {
   );
 }
 
-function FindingCard({ finding }: { finding: Finding }) {
+/** Quotes shown before "show all": a long list folds, so the page stays a few screens tall. */
+export const EVIDENCE_FOLDED = 3;
+
+function FindingCard({ finding, index, pinned }: { finding: Finding; index: number; pinned: boolean }) {
   return (
-    <li className={`finding finding--${finding.severity}`} data-code={finding.code}>
+    <li className={`finding finding--${finding.severity}`} data-code={finding.code} id={`finding-${index}`}>
       <p className="finding__message">
-        <span className="finding__category">{finding.category}</span>
+        <span className="finding__category">{categoryLabel(finding.category)}</span>
         {finding.message}
         {finding.source === "ai" ? <span className="tag" title="Written by the AI reviewer, quotes verified">AI</span> : null}
       </p>
       {finding.evidence?.length ? (
-        <ul className="evidence" aria-label="Quoted from your resume">
-          {finding.evidence.map((evidence, index) => (
-            <li key={index} className="evidence__item">
-              <blockquote className="evidence__quote">
-                <mark>{evidence.quote}</mark>
-              </blockquote>
-              {evidence.line ? <span className="evidence__line">line {evidence.line}</span> : null}
-            </li>
-          ))}
-        </ul>
+        <EvidenceList evidence={finding.evidence} initial={pinned ? 0 : EVIDENCE_FOLDED} />
       ) : null}
       {finding.fix ? (
         <p className="finding__fix">
@@ -65,5 +80,41 @@ function FindingCard({ finding }: { finding: Finding }) {
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** `initial` quotes first (0: a finding already quoted under "Fix these first"), the rest on request. */
+function EvidenceList({ evidence, initial }: { evidence: Evidence[]; initial: number }) {
+  const [open, setOpen] = useState(false);
+  // Never "3 of 4": one more quote takes less room than the button.
+  const folds = initial === 0 || evidence.length > initial + 1;
+  const shown = folds && !open ? evidence.slice(0, initial) : evidence;
+  const n = evidence.length;
+  const more = initial === 0 ? `Show the ${n} quoted ${n === 1 ? "line" : "lines"}` : `${initial} of ${n} — show all`;
+  return (
+    <>
+      {shown.length ? (
+      <ul className="evidence" aria-label="Quoted from your resume">
+        {shown.map((item, index) => (
+          <li key={index} className="evidence__item">
+            <blockquote className="evidence__quote">
+              <mark>{item.quote}</mark>
+            </blockquote>
+            {item.line ? <span className="evidence__line">line {item.line}</span> : null}
+          </li>
+        ))}
+      </ul>
+      ) : null}
+      {folds ? (
+        <button
+          type="button"
+          className="button button--small button--ghost evidence__toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? "Show fewer" : more}
+        </button>
+      ) : null}
+    </>
   );
 }

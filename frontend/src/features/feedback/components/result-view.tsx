@@ -1,18 +1,44 @@
 import { Icon } from "@/components/icons";
-import type { Feedback } from "@/lib/api/client";
+import type { Feedback, ScoreBand, TopFix } from "@/lib/api/client";
+import { DEFAULT_SCORE_BANDS } from "@/lib/score-bands";
 import { FindingsList } from "@/features/feedback/components/findings-list";
 import { KeywordChips } from "@/features/feedback/components/keyword-chips";
 import { RewritesList } from "@/features/feedback/components/rewrites-list";
 import { ScoreGauge } from "@/features/feedback/components/score-gauge";
 import { SubScoreChart } from "@/features/feedback/components/sub-score-chart";
+import { TopFixes, jumpTo } from "@/features/feedback/components/top-fixes";
+import { plural, scoreBand, sectionNoteParts } from "@/features/feedback/scores";
 import { downloadText, feedbackToMarkdown, markdownFilename, scoreReasons } from "@/features/feedback/to-markdown";
 
 /** The roast: verdict and scores first, then findings, notes, rewrites and keywords. */
-export function ResultView({ feedback, filename }: { feedback: Feedback; filename: string }) {
+export function ResultView({
+  feedback,
+  filename,
+  band = null,
+  bands = DEFAULT_SCORE_BANDS,
+  topFixes = [],
+}: {
+  feedback: Feedback;
+  filename: string;
+  /** The overall score's band as the API named it (job.score_band). */
+  band?: ScoreBand | null;
+  /** The API's bands (GET /api/config), for the sub-scores' words. */
+  bands?: ScoreBand[];
+  /** What to fix first (job.top_fixes): the fixes worth the most points. */
+  topFixes?: TopFix[];
+}) {
+  const bandLabel = band?.label ?? scoreBand(feedback.overall_score, bands).label;
   const notes = feedback.section_notes ?? [];
   const facts = feedback.facts;
   const reviewNotes = feedback.review?.notes ?? [];
   const checked = feedback.checked ?? [];
+  const jumps = [
+    topFixes.length ? { id: "top-fixes-heading", label: "Fix first" } : null,
+    { id: "findings-heading", label: `Findings (${feedback.findings?.length ?? 0})` },
+    notes.length ? { id: "notes-heading", label: "Sections" } : null,
+    { id: "rewrites-heading", label: "Rewrites" },
+    feedback.keywords ? { id: "keywords-heading", label: "Keywords" } : null,
+  ].filter((jump) => jump !== null);
   return (
     <article className="result" aria-label="Your roast">
       <section className="card summary" aria-labelledby="verdict-heading">
@@ -23,19 +49,21 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
           </h2>
           {facts ? (
             <ul className="facts" aria-label="About the document">
-              <li>{facts.pages} {facts.pages === 1 ? "page" : "pages"}</li>
-              <li>{facts.words} words</li>
+              <li>{plural(facts.pages ?? 0, "page")}</li>
+              <li>{plural(facts.words ?? 0, "word")}</li>
               <li>
-                {facts.quantified_bullets}/{facts.bullets} bullets with numbers
+                {facts.quantified_bullets}/{plural(facts.bullets ?? 0, "bullet")} with numbers
               </li>
-              {facts.roles ? <li>{facts.roles} roles</li> : null}
+              {facts.roles ? <li>{plural(facts.roles, "role")}</li> : null}
             </ul>
           ) : null}
           <div className="actions no-print">
             <button
               type="button"
               className="button"
-              onClick={() => downloadText(feedbackToMarkdown(feedback, filename), markdownFilename(filename))}
+              onClick={() =>
+                downloadText(feedbackToMarkdown(feedback, filename, bandLabel, topFixes), markdownFilename(filename))
+              }
             >
               <Icon name="download" />
               Download Markdown
@@ -47,14 +75,38 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
           </div>
         </div>
         <div className="summary__scores">
-          <ScoreGauge score={feedback.overall_score} />
-          <SubScoreChart scores={feedback.sub_scores} reasons={scoreReasons(feedback, (text) => text)} />
+          <ScoreGauge score={feedback.overall_score} band={band ?? null} />
+          <SubScoreChart
+            scores={feedback.sub_scores}
+            bands={bands}
+            reasons={scoreReasons(feedback, (text) => text)}
+          />
         </div>
       </section>
 
+      <nav className="jump-links no-print" aria-label="Parts of the roast">
+        <ul>
+          {jumps.map((jump) => (
+            <li key={jump.id}>
+              <a href={`#${jump.id}`} onClick={(event) => jumpTo(event, jump.id)}>
+                {jump.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {topFixes.length ? (
+        <section className="card card--highlight" aria-labelledby="top-fixes-heading">
+          <h2 id="top-fixes-heading">Fix these first</h2>
+          <p className="muted small">The changes that would raise your score the most, biggest first.</p>
+          <TopFixes fixes={topFixes} />
+        </section>
+      ) : null}
+
       <section className="card" aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
-        <FindingsList findings={feedback.findings ?? []} />
+        <FindingsList findings={feedback.findings ?? []} pinned={topFixes.map((fix) => fix.finding_index)} />
       </section>
 
       {checked.length ? (
@@ -75,12 +127,15 @@ export function ResultView({ feedback, filename }: { feedback: Feedback; filenam
         <section className="card" aria-labelledby="notes-heading">
           <h2 id="notes-heading">Notes per section</h2>
           <dl className="notes">
-            {notes.map((note, index) => (
-              <div key={`${note.section}-${index}`} className="notes__item">
-                <dt>{note.section}</dt>
-                <dd>{note.note}</dd>
-              </div>
-            ))}
+            {notes.map((note, index) => {
+              const { head, text } = sectionNoteParts(note.section, note.note);
+              return (
+                <div key={`${note.section}-${index}`} className="notes__item">
+                  {head ? <dt>{head}</dt> : null}
+                  <dd>{text}</dd>
+                </div>
+              );
+            })}
           </dl>
         </section>
       ) : null}

@@ -1,8 +1,9 @@
-import { scoreBand } from "@/features/feedback/scores";
+import type { ScoreBand } from "@/lib/api/client";
+import { scoreBand, toneOf } from "@/features/feedback/scores";
 
-/** The overall score as a half-circle gauge, with the number and its band in text. */
-export function ScoreGauge({ score }: { score: number }) {
-  const band = scoreBand(score);
+/** The overall score as a half-circle gauge, with the number and its band (the API's) in text. */
+export function ScoreGauge({ score, band: given }: { score: number; band?: ScoreBand | null }) {
+  const band = given ? toneOf(given) : scoreBand(score);
   const value = Math.max(0, Math.min(100, score));
   return (
     <figure className={`gauge gauge--${band.tone}`} data-testid="score">

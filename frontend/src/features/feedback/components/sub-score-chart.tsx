@@ -1,9 +1,17 @@
-import type { SubScores } from "@/lib/api/client";
+import type { ScoreBand, SubScores } from "@/lib/api/client";
 import { SUB_SCORE_LABELS, scoreBand } from "@/features/feedback/scores";
 
 /** The sub-scores as a horizontal bar chart; each bar also states its number, and why the AI
  * reviewer moved it (`reasons`: sub-score → "+5 reason; -5 reason"). */
-export function SubScoreChart({ scores, reasons = {} }: { scores: SubScores; reasons?: Record<string, string> }) {
+export function SubScoreChart({
+  scores,
+  reasons = {},
+  bands,
+}: {
+  scores: SubScores;
+  reasons?: Record<string, string>;
+  bands?: ScoreBand[];
+}) {
   const keys = Object.keys(SUB_SCORE_LABELS) as (keyof SubScores)[];
   return (
     <div className="bars">
@@ -19,7 +27,7 @@ export function SubScoreChart({ scores, reasons = {} }: { scores: SubScores; rea
               </li>
             ) : null;
           }
-          const band = scoreBand(value);
+          const band = scoreBand(value, bands);
           return (
             <li key={key} className={`bars__row bars__row--${band.tone}`} data-score={key}>
               <span className="bars__label" id={`bar-${key}`}>

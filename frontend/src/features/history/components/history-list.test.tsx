@@ -37,6 +37,42 @@ describe("HistoryList", () => {
     await waitFor(() => expect(listJobs()).toEqual([]));
   });
 
+  it("offers a shared roast no delete: it can only leave this list", async () => {
+    rememberJob({ id: "job-1", token: "view", filename: "theirs.pdf", created: "2026-01-01T10:00:00Z", role: "viewer" });
+    const band = { key: "getting_there" as const, label: "Getting there", min_score: 60 };
+    const seen = mockApi({
+      "GET /api/resumes/job-1": () =>
+        json(makeJob({ status: "complete", feedback: FEEDBACK, score_band: band, access: "viewer" })),
+    });
+    render(<HistoryList />);
+    await screen.findByText("Ready · 61/100 (Getting there)");
+    expect(screen.queryByRole("button", { name: /delete my data/i })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /remove from list/i }));
+    await screen.findByText(/the owner's roast is untouched/);
+    expect(seen.some((r) => r.method === "DELETE")).toBe(false);
+    expect(listJobs()).toEqual([]);
+  });
+
+  it("shows an old image-only roast as failed, never as Ready · 0/100", async () => {
+    rememberJob({ id: "job-1", token: "t1", filename: "scan.pdf", created: "2026-01-01T10:00:00Z" });
+    const noText = {
+      code: "ats.no_text",
+      severity: "critical" as const,
+      category: "ats",
+      message: "No extractable text on every page.",
+      evidence: [],
+      fix: "Export a text-based PDF.",
+      source: "analyzer" as const,
+    };
+    mockApi({
+      "GET /api/resumes/job-1": () =>
+        json(makeJob({ status: "complete", feedback: { ...FEEDBACK, overall_score: 0, findings: [noText] } })),
+    });
+    render(<HistoryList />);
+    await screen.findByText("Failed");
+    expect(screen.queryByText(/0\/100/)).toBeNull();
+  });
+
   it("invites an upload when there is nothing yet", () => {
     render(<HistoryList />);
     expect(screen.getByRole("link", { name: "Upload a resume" }).getAttribute("href")).toBe("/");

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
-import type { JobStatus } from "@/lib/api/client";
+import { asFailure, type JobStatus } from "@/lib/api/client";
 import { deleteJob, getJob } from "@/lib/api/jobs";
 import { formatDateTime } from "@/lib/format";
-import { forgetJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
+import { forgetJob, rememberJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
 import { forgetSubmission } from "@/lib/submissions";
 import { Link } from "@/lib/router";
 
-const STATUS_TEXT: Record<JobStatus | "unknown" | "gone", string> = {
+const STATUS_TEXT: Record<RowStatus, string> = {
   queued: "Queued",
   processing: "Working",
   complete: "Ready",
@@ -45,18 +45,64 @@ export function HistoryList() {
 }
 
 function HistoryRow({ job, onMessage }: { job: KnownJob; onMessage: (text: string) => void }) {
-  const [status, setStatus] = useState<JobStatus | "unknown" | "gone">("unknown");
-  const [score, setScore] = useState<number | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  if (job.role === "viewer") return <SharedRow job={job} onMessage={onMessage} />;
+  return <OwnedRow job={job} onMessage={onMessage} />;
+}
 
+/** A roast opened from someone's share link: readable here, never deletable from here. */
+function SharedRow({ job, onMessage }: { job: KnownJob; onMessage: (text: string) => void }) {
+  const { status, score, band } = useRowStatus(job);
+  return (
+    <li className="history__item" data-job-id={job.id} data-role="viewer">
+      <div className="history__main">
+        <Link to={`/jobs/${encodeURIComponent(job.id)}`} className="history__name">
+          {job.filename}
+        </Link>
+        <span className="muted small">
+          Shared with you · <time dateTime={job.created}>{formatDateTime(job.created)}</time>
+        </span>
+      </div>
+      <StatusBadge status={status} score={score} band={band} />
+      <div className="history__actions">
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() => {
+            forgetJob(job.id);
+            onMessage(`Removed “${job.filename}” from this list; the owner's roast is untouched.`);
+          }}
+        >
+          Remove from list<span className="visually-hidden"> ({job.filename})</span>
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function StatusBadge({ status, score, band }: { status: RowStatus; score: number | null; band: string | null }) {
+  return (
+    <span className={`status status--${status}`}>
+      {STATUS_TEXT[status]}
+      {score !== null ? ` · ${score}/100${band ? ` (${band})` : ""}` : ""}
+    </span>
+  );
+}
+
+type RowStatus = JobStatus | "unknown" | "gone";
+
+function useRowStatus(job: KnownJob): { status: RowStatus; score: number | null; band: string | null } {
+  const [status, setStatus] = useState<RowStatus>("unknown");
+  const [score, setScore] = useState<number | null>(null);
+  const [band, setBand] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void getJob(job.id, job.token).then((read) => {
       if (!live) return;
       if (read.ok) {
-        setStatus(read.job.status);
-        setScore(read.job.feedback?.overall_score ?? null);
+        const job = asFailure(read.job);
+        setStatus(job.status);
+        setScore(job.feedback?.overall_score ?? null);
+        setBand(job.feedback ? (job.score_band?.label ?? null) : null);
       } else if (read.reason === "not_found") {
         setStatus("gone");
       }
@@ -65,6 +111,13 @@ function HistoryRow({ job, onMessage }: { job: KnownJob; onMessage: (text: strin
       live = false;
     };
   }, [job.id, job.token]);
+  return { status, score, band };
+}
+
+function OwnedRow({ job, onMessage }: { job: KnownJob; onMessage: (text: string) => void }) {
+  const { status, score, band } = useRowStatus(job);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
 
   async function remove(): Promise<void> {
     setBusy(true);
@@ -72,6 +125,11 @@ function HistoryRow({ job, onMessage }: { job: KnownJob; onMessage: (text: strin
     setBusy(false);
     if (result === "failed") {
       onMessage(`Could not delete “${job.filename}”. Try again in a moment.`);
+      return;
+    }
+    if (result === "not_owner") {
+      rememberJob({ ...job, role: "viewer" });
+      onMessage(`“${job.filename}” came from a share link: only its owner can delete it.`);
       return;
     }
     forgetJob(job.id);
@@ -93,10 +151,7 @@ function HistoryRow({ job, onMessage }: { job: KnownJob; onMessage: (text: strin
           <time dateTime={job.created}>{formatDateTime(job.created)}</time>
         </span>
       </div>
-      <span className={`status status--${status}`}>
-        {STATUS_TEXT[status]}
-        {score !== null ? ` · ${score}/100` : ""}
-      </span>
+      <StatusBadge status={status} score={score} band={band} />
       <div className="history__actions">
         {confirming ? (
           <>

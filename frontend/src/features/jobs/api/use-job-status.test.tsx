@@ -75,7 +75,7 @@ describe("useJobStatus", () => {
   });
 
   it("opens no stream for a job that is already final", async () => {
-    mockApi({ "GET /api/resumes/:id": () => json(makeJob({ status: "failed", failure: { code: "x", reason: "No." } })) });
+    mockApi({ "GET /api/resumes/:id": () => json(makeJob({ status: "failed", failure: { code: "x", reason: "No.", retryable: false } })) });
     render(<Probe />);
     await waitFor(() => expect(probe().status).toBe("failed"));
     expect(FakeEventSource.instances).toHaveLength(0);

@@ -93,7 +93,12 @@ export function useJobStatus(id: string, token: string | null): JobWatch & { rel
         updated_at: event.updated_at,
         failure:
           event.status === "failed" && event.failure_reason
-            ? { code: current.failure?.code ?? null, reason: event.failure_reason }
+            ? {
+                code: current.failure?.code ?? null,
+                reason: event.failure_reason,
+                // Until the full read says otherwise, offer no retry that may fail the same way.
+                retryable: current.failure?.retryable ?? false,
+              }
             : current.failure ?? null,
       });
       if (isFinal(event.status)) {

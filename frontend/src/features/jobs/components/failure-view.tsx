@@ -15,18 +15,25 @@ const DEFAULT_ADVICE = [
   "Try again: many problems (a busy reviewer, a restart on our side) pass in a minute.",
   "If it fails again, export the resume as a plain PDF or DOCX and upload that.",
 ];
+const PERMANENT_ADVICE = ["Another try with the same file fails the same way: upload a different file."];
 
+/**
+ * A failed job: the reason, what to do instead, and "Try again" only when another try can
+ * succeed (the API says so: failure.retryable) and this page may re-submit (the owner's).
+ */
 export function FailureView({
   job,
   onRetry,
   retrying,
 }: {
   job: JobPublic;
-  onRetry: () => void;
+  onRetry?: () => void;
   retrying: boolean;
 }) {
   const reason = job.failure?.reason ?? "The job failed without a reason.";
-  const advice = ADVICE[job.failure?.code ?? ""] ?? DEFAULT_ADVICE;
+  const retryable = job.failure?.retryable ?? true;
+  const advice = ADVICE[job.failure?.code ?? ""] ?? (retryable ? DEFAULT_ADVICE : PERMANENT_ADVICE);
+  const offerRetry = retryable && onRetry !== undefined;
   return (
     <section className="card failure" aria-labelledby="failure-heading">
       <h2 id="failure-heading" className="failure__title">
@@ -44,15 +51,18 @@ export function FailureView({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      <p className="muted small">
-        Attempts: {job.attempts}
-        {job.failure?.code ? ` · error code ${job.failure.code}` : ""}
-      </p>
+      {retryable ? (
+        <p className="muted small">
+          Attempts: {job.attempts}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="button" className="button button--primary" onClick={onRetry} disabled={retrying}>
-          {retrying ? "Resubmitting…" : "Try again"}
-        </button>
-        <Link to="/" className="button">
+        {offerRetry ? (
+          <button type="button" className="button button--primary" onClick={onRetry} disabled={retrying}>
+            {retrying ? "Resubmitting…" : "Try again"}
+          </button>
+        ) : null}
+        <Link to="/" className={offerRetry ? "button" : "button button--primary"}>
           Upload a different file
         </Link>
       </div>

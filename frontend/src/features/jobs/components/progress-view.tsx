@@ -3,7 +3,7 @@ import type { JobPublic } from "@/lib/api/client";
 import { formatTime, formatUntil } from "@/lib/format";
 import type { Transport } from "@/features/jobs/api/use-job-status";
 import { StepList } from "@/features/jobs/components/step-list";
-import { STEP_TEXT, stepOf, type Step } from "@/features/jobs/steps";
+import { STEP_TEXT, stepOf, stepTimes, type Step } from "@/features/jobs/steps";
 
 const TRANSPORT_TEXT: Record<Transport, string> = {
   connecting: "Connecting…",
@@ -40,7 +40,12 @@ export function ProgressView({
       <p className="visually-hidden" aria-live="polite" data-testid="announcer">
         {STEP_TEXT[step].label}: {STEP_TEXT[step].detail}
       </p>
-      <StepList job={job} seenAt={seenAt} />
+      {job.status === "queued" && job.queue_estimate_s != null ? (
+        <p className="note note--info" data-testid="queue-estimate">
+          Ready in {roughly(job.queue_estimate_s)}, judging by the jobs ahead and recent roasts.
+        </p>
+      ) : null}
+      <StepList job={job} seenAt={stepTimes(job, seenAt)} />
       <AttemptNote job={job} />
       {offline ? (
         <p className="note note--warning" role="status">
@@ -82,4 +87,14 @@ function useNow(intervalMs: number | null): number {
     return () => clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/** "about 20 seconds", "about 3 minutes": an estimate, said as one. */
+export function roughly(seconds: number): string {
+  if (seconds < 60) {
+    const s = Math.max(5, Math.ceil(seconds / 5) * 5);
+    return `about ${s} seconds`;
+  }
+  const minutes = Math.round(seconds / 60);
+  return `about ${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
 }

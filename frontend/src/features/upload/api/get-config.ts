@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, type WebConfig } from "@/lib/api/client";
+import { DEFAULT_SCORE_BANDS } from "@/lib/score-bands";
 
 /** Used until GET /api/config answers (and if it cannot): the API's defaults. */
 export const FALLBACK_CONFIG: WebConfig = {
@@ -20,6 +21,7 @@ export const FALLBACK_CONFIG: WebConfig = {
   ],
   levels: ["gentle", "honest", "brutal"],
   default_level: "honest",
+  score_bands: DEFAULT_SCORE_BANDS,
 };
 
 let cached: Promise<WebConfig> | null = null;

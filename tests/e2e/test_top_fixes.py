@@ -1,0 +1,79 @@
+"""What to fix first: the roast opens with the fixes worth the most points; long quote lists
+fold; the phone view of a 3-page resume stays a few screens tall."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import PHONE, StackFactory, screenshot
+from tests.e2e.pages import read_job, upload, usability_problems, wait_for_job_page
+
+THREE_PAGES = "pdf/awesomecv__resume.pdf"
+#: The issue's bound: a 3-page resume's result at 390 px, before anything is expanded.
+MAX_PHONE_SCREENS = 6
+
+
+def test_the_roast_opens_with_the_top_fixes_and_folds_long_lists(
+    page: Page, make_stack: StackFactory
+) -> None:
+    stack = make_stack()
+    upload(page, stack.base_url, THREE_PAGES)
+    job_id, token = wait_for_job_page(page)
+    expect(page.get_by_test_id("verdict")).to_be_visible(timeout=90_000)
+    job = read_job(page, stack.base_url, job_id, token)
+    top = job["top_fixes"]
+    assert 1 <= len(top) <= 3, top
+    gains = [item["expected_gain"] for item in top]
+    assert gains == sorted(gains, reverse=True)
+
+    # The first part after the verdict: the same fixes, in the same order, as the API's.
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings.index("Fix these first") < headings.index("Findings"), headings
+    items = page.get_by_test_id("top-fixes").locator(":scope > li")
+    expect(items).to_have_count(len(top))
+    for index, item in enumerate(top):
+        expect(items.nth(index)).to_contain_text(item["fix"])
+
+    # A long list of quotes folds to three, and opens on request.
+    findings = job["feedback"]["findings"]
+    pinned = {item["finding_index"] for item in top}
+    long = [
+        i
+        for i, f in enumerate(findings)
+        if len(f["evidence"]) > 4 and i not in pinned and f["severity"] != "info"
+    ]
+    for index in pinned:  # quoted above already: under Findings its quotes wait for a click
+        quoted = len(findings[index]["evidence"])
+        if quoted:
+            card = page.locator(f"#finding-{index}")
+            expect(card.locator(".evidence__item")).to_have_count(0)
+            button = card.get_by_role("button", name=re.compile(rf"Show the {quoted} quoted"))
+            expect(button).to_be_visible()
+    if long:
+        card = page.locator(f"#finding-{long[0]}")
+        total = len(findings[long[0]]["evidence"])
+        expect(card.locator(".evidence__item")).to_have_count(3)
+        toggle = card.get_by_role("button", name=f"3 of {total} — show all")
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+
+    # Jump links move to a part of the roast.
+    nav = page.get_by_role("navigation", name="Parts of the roast")
+    nav.get_by_role("link", name=re.compile(r"^Findings")).click()
+    expect(page.locator("#findings-heading")).to_be_focused()
+    assert usability_problems(page) == []
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "top-fixes")
+
+    page.set_viewport_size(PHONE)
+    page.evaluate("window.scrollTo(0, 0)")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    screens = height / PHONE["height"]
+    print(f"phone result height: {height} px = {screens:.1f} screens")
+    screenshot(page, "top-fixes-phone")
+    assert screens < MAX_PHONE_SCREENS, f"{height} px is {screens:.1f} screens at 390 px"
+
+    if long:
+        toggle.click()
+        expect(card.locator(".evidence__item")).to_have_count(total)
