@@ -144,7 +144,7 @@ def build_review_prompt(
         if job_description and job_description.strip()
         else ""
     )
-    shown = claims(analysis.findings)
+    shown = claims(analysis.findings, analysis.facts)
     limits = limits_for(
         budget.max_output_tokens,
         words=analysis.facts.words,
