@@ -113,7 +113,7 @@ def apply_reasons(
 
 
 def _exact(sub: SubScores) -> float:
-    values = sub.model_dump()
+    values: dict[str, int] = sub.model_dump()
     weights = WEIGHTS if sub.job_match is None else WEIGHTS_WITH_JOB
     return sum(weight * values[name] for name, weight in weights.items())
 

@@ -35,10 +35,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from resumeroast.core.analysis import Analysis, Corrections, Section, analyze
-from resumeroast.core.documents import Document
 from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
 from resumeroast.core.analysis.headers import title_like
 from resumeroast.core.analysis.text import split_bullet
+from resumeroast.core.documents import Document
 from resumeroast.core.feedback import (
     CheckedFinding,
     DocumentFacts,
@@ -95,7 +95,10 @@ def fact_claims(facts: DocumentFacts) -> tuple[Claim, ...]:
     the resume has statements (the analyzer missed the headers above them)."""
     if facts.roles == 0 and facts.bullets > 0:
         finding = Finding(
-            code=f"{FACT_PREFIX}roles", severity=Severity.INFO, category="sections", message=_NO_ROLES
+            code=f"{FACT_PREFIX}roles",
+            severity=Severity.INFO,
+            category="sections",
+            message=_NO_ROLES,
         )
         return (Claim("roles", finding),)
     return ()
@@ -364,7 +367,9 @@ def _with_facts_shown(analysis: Analysis, withdrawn: frozenset[str]) -> Analysis
     return replace(analysis, facts=facts.model_copy(update={"contact": contact}))
 
 
-def _with_roles(analysis: Analysis, disputes: Sequence[Dispute], context: DisputeContext) -> Analysis:
+def _with_roles(
+    analysis: Analysis, disputes: Sequence[Dispute], context: DisputeContext
+) -> Analysis:
     """The roles fact re-counted in each section a grounded "roles" dispute quoted a header
     of (at least the one quoted), when the analyzer still reads none."""
     if not disputes or analysis.facts.roles:

@@ -177,8 +177,12 @@ def test_the_model_is_told_the_claims_are_read_already_and_may_dispute_a_fact() 
         "Dana Roe\n## Experience\n" + text + "- Cared for laboring patients on a busy unit\n"
     )
     analysis = analyze(document)
-    user = build_review_prompt(
-        document, analysis, job_description=None, level=Level.HONEST, budget=BUDGET
-    ).messages[1].content
+    user = (
+        build_review_prompt(
+            document, analysis, job_description=None, level=Level.HONEST, budget=BUDGET
+        )
+        .messages[1]
+        .content
+    )
     assert analysis.facts.roles == 0
     assert "- roles (facts.roles, info): No roles found" in user

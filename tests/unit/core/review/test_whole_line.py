@@ -164,7 +164,11 @@ def test_a_rewrite_may_name_the_title_of_the_role_its_line_is_under() -> None:
     ("original", "improved", "kind"),
     [
         # One part said is not the compound said: a new name stays a new name.
-        ("Analyzed survey data on Central American politics", "Analyzed Central-Asian data", "names"),
+        (
+            "Analyzed survey data on Central American politics",
+            "Analyzed Central-Asian data",
+            "names",
+        ),
         ("Analyzed survey data", "Analyzed survey data at Hewlett-Packard", "names"),
         # A prefix does not make a name ordinary.
         ("Helped teach two courses", "Co-taught two courses with Stanford", "names"),
