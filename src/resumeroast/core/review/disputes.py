@@ -129,8 +129,8 @@ def _find_claim(name: str, shown: Sequence[Claim]) -> Claim | None:
     match = _CLAIM_ID.match(key)
     if match:
         return next((c for c in shown if c.id == match.group(1).upper()), None)
-    key = key.strip("[]() ")
-    return next((c for c in shown if key in (c.finding.code, c.id.casefold(), c.id)), None)
+    key = key.strip("[]() ").casefold()
+    return next((c for c in shown if key in (c.finding.code, c.id.casefold())), None)
 
 
 def _section_of(line: int | None, sections: Sequence[Section]) -> Section | None:
