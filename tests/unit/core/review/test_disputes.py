@@ -278,7 +278,7 @@ Dana Roe
 dana@example.com | 555-123-4567
 ## Experience
 Registered Nurse • Labor & Delivery
-Denver Health • Denver, CO
+City Hospital • Springfield
 - Cared for laboring and postpartum patients across a busy unit
 - Precepted new graduate nurses through their first rotation
 Charge Nurse • Antepartum

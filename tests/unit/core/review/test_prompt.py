@@ -172,7 +172,7 @@ def test_the_model_is_told_the_claims_are_read_already_and_may_dispute_a_fact() 
     system = _prompt().messages[0].content
     assert "The person sees these already: do not repeat them." in system
     assert "Add what they miss, or say one better about a specific line." in system
-    text = "Registered Nurse • Labor & Delivery\nDenver Health • Denver, CO\n"
+    text = "Registered Nurse • Labor & Delivery\nCity Hospital • Springfield\n"
     document = from_text(
         "Dana Roe\n## Experience\n" + text + "- Cared for laboring patients on a busy unit\n"
     )
