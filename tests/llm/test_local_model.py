@@ -109,7 +109,7 @@ def test_a_real_model_review_is_true_whatever_the_model_says(
     assert (review.reviewer, review.model, review.prompt_version) == (
         "local",
         "gemma-3-270m-q4_k_m",
-        "review_v2",
+        "review_v3",
     )
     assert review.tokens_in > 0 and review.tokens_out > 0 and review.latency_ms > 0
     assert review.cost_usd == 0.0

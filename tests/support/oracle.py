@@ -254,12 +254,14 @@ def _everything(feedback: Feedback) -> str:
     return normalise(json.dumps(feedback.model_dump(mode="json", exclude={"review"})))
 
 
-def _moved(run: Run, sub_score: str, direction: str) -> bool:
-    before = getattr(run.analyzer.sub_scores, sub_score)
-    after = getattr(run.feedback.sub_scores, sub_score)
-    if before is None or after is None:
-        return False
-    return after > before if direction == "raise" else after < before
+def _adjustment_shown(feedback: Feedback, sub_score: str, direction: str, reason: str) -> bool:
+    """The step the model asked for is shown with its reason beside its sub-score."""
+    return any(
+        note.sub_score == sub_score
+        and (note.change > 0 if direction == "raise" else note.change < 0)
+        and _key(note.reason) == _key(reason)
+        for note in feedback.score_notes
+    )
 
 
 _RANK = {"critical": 0, "warning": 1, "info": 2}
@@ -304,10 +306,9 @@ def reached(item: Item, run: Run) -> bool:
     if item.kind == "section_notes":
         return _shown([x.note for x in fb.section_notes], f["note"])
     if item.kind == "score_adjustments":
-        moved = _moved(run, f["sub_score"], f["direction"])
-        if item.needs == "a16:score-reasons":
-            return moved and _key(f["reason"]) in _everything(fb)
-        return moved
+        # Shown as its own note beside the sub-score (a16:score-reasons): compared with the
+        # analyzer's first measure, a dispute applied in the same answer could hide the step.
+        return _adjustment_shown(fb, f["sub_score"], f["direction"], f["reason"])
     if item.kind == "disputes":
         return dispute_applied(item, run)
     raise ValueError(item.kind)

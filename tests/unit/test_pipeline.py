@@ -38,7 +38,7 @@ def key_for(as_of: date, **changes: Any) -> str:
         "text": document.text,
         "job_description": None,
         "level": Level.HONEST,
-        "identity": "openai:gpt-4o-mini:review_v2",
+        "identity": "openai:gpt-4o-mini:review_v3",
     }
     return review_cache_key(**parts, analysis=analysis_fingerprint(analysis))
 

@@ -13,7 +13,9 @@ Rules (docs/llm.md, "Scores"):
   scores;
 - the overall score is the weighted sum of the final sub-scores (docs/scoring.md), and no
   adjustment lifts it past a cap the analyzer set (a critical problem, nothing to show):
-  only a grounded dispute of the capping finding does;
+  only a grounded dispute of the capping finding does; under a cap, the reasons that lower
+  sub-scores lower the overall from the cap by their weighted points, so a problem the
+  reviewer shows counts whether or not a cap holds the score;
 - everything is clamped to 0–100.
 """
 
@@ -110,9 +112,16 @@ def apply_reasons(
     return final, _overall(sub_scores, overall, final), notes
 
 
+def _exact(sub: SubScores) -> float:
+    values: dict[str, int] = sub.model_dump()
+    weights = WEIGHTS if sub.job_match is None else WEIGHTS_WITH_JOB
+    return sum(weight * values[name] for name, weight in weights.items())
+
+
 def _overall(before: SubScores, overall: int, after: SubScores) -> int:
-    """The weighted sum of the final sub-scores, under the cap the analyzer's overall was
-    held to (if it was held to one)."""
-    uncapped = weighted_overall(before)
-    cap = overall if overall < uncapped else 100
-    return max(0, min(100, cap, weighted_overall(after)))
+    """The weighted sum of the final sub-scores; when the analyzer held the overall to a cap,
+    the cap moved by the weighted change of the sub-scores, never above the cap."""
+    if overall >= weighted_overall(before):  # no cap held it
+        return max(0, min(100, weighted_overall(after)))
+    moved = _exact(after) - _exact(before)
+    return max(0, min(100, overall, round(overall + moved)))

@@ -180,7 +180,35 @@ def merge_findings(
             merged[best] = merged[best].model_copy(update={"evidence": kept})
         extra.append(item)
         extra_keys |= keys
-    return [*merged, *extra]
+    return _cited_once([*merged, *extra], [analyzer[i] for i in sorted(taken)], statements)
+
+
+def _cited_once(
+    findings: list[Finding], merged_from: Sequence[Finding], statements: Statements
+) -> list[Finding]:
+    """A merged finding speaks in the model's words: of the analyzer's evidence it took on, it
+    gives up the statements another finding of its category already cites (else the person
+    reads the model's wording beside that finding, on the same line, for the same kind of
+    problem). Its own quote, and the analyzer's count in its message, stay."""
+    borrowed = {f.code for f in merged_from}
+    kept: list[Finding] = []
+    for finding in findings:
+        if finding.source is not Source.AI or finding.code not in borrowed:
+            kept.append(finding)
+            continue
+        others = {
+            span
+            for other in findings
+            if other is not finding and other.category == finding.category
+            for span in statements.spans_of(other)
+        }
+        evidence = [
+            e
+            for index, e in enumerate(finding.evidence)
+            if index == 0 or statements.span(e.line or 0) not in others
+        ]
+        kept.append(finding.model_copy(update={"evidence": evidence}))
+    return kept
 
 
 # --- rewrites -------------------------------------------------------------------------------

@@ -11,6 +11,14 @@ A dispute counts (`ground_disputes`) when
   address for "no e-mail", a dated line in its section for "no Experience section" …
 An ungrounded dispute changes nothing.
 
+A measured fact with no finding behind it may be disputed too (`fact_claims`): when the
+analyzer counts 0 roles above the resume's statements, the prompt shows the claim "roles"
+("no roles found"). It is disputed by quoting a role header: a line that reads as a name, not
+a sentence or a list item, in a section that may hold roles, with a statement under it
+(`_shows_role`). A
+grounded dispute corrects the fact: the roles are counted as the headers above statements in
+that section, the same way (`_with_roles`); no score stands on undated roles, so none moves.
+
 A grounded dispute withdraws the finding and corrects the facts it stood on: the resume is
 analysed again with analysis.Corrections (the finding's code withdrawn; for "no Experience
 section", the heading above the quoted text read as Experience), so roles, statements,
@@ -27,8 +35,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from resumeroast.core.analysis import Analysis, Corrections, Section, analyze
+from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
+from resumeroast.core.analysis.headers import title_like
+from resumeroast.core.analysis.text import split_bullet
 from resumeroast.core.documents import Document
-from resumeroast.core.feedback import CheckedFinding, Evidence, Finding, ScoreNote, Severity
+from resumeroast.core.feedback import (
+    CheckedFinding,
+    DocumentFacts,
+    Evidence,
+    Finding,
+    ScoreNote,
+    Severity,
+)
 from resumeroast.core.review.adjustments import gives_a_reason
 from resumeroast.core.review.answer import AnswerDispute
 
@@ -59,10 +77,35 @@ class Claim:
         return f.code in _SHOWS or any(e.line is not None for e in f.evidence)
 
 
-def claims(findings: Sequence[Finding]) -> tuple[Claim, ...]:
-    """The findings the prompt shows, most severe first, with their ids."""
+def claims(findings: Sequence[Finding], facts: DocumentFacts | None = None) -> tuple[Claim, ...]:
+    """The findings the prompt shows, most severe first, with their ids; then the facts that
+    may be disputed (`fact_claims`), named by the fact."""
     ranked = sorted(findings, key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
-    return tuple(Claim(f"A{n}", f) for n, f in enumerate(ranked[:MAX_CLAIMS], start=1))
+    shown = tuple(Claim(f"A{n}", f) for n, f in enumerate(ranked[:MAX_CLAIMS], start=1))
+    return shown + (fact_claims(facts) if facts is not None else ())
+
+
+#: The code of a fact claim: "facts.<fact>"; its id is the fact's name, as the prompt shows it.
+FACT_PREFIX = "facts."
+_NO_ROLES = "No roles found: the analyzer read no role header above the statements (roles: 0)."
+
+
+def fact_claims(facts: DocumentFacts) -> tuple[Claim, ...]:
+    """Measured facts with no finding behind them that a quote can show wrong: 0 roles while
+    the resume has statements (the analyzer missed the headers above them)."""
+    if facts.roles == 0 and facts.bullets > 0:
+        finding = Finding(
+            code=f"{FACT_PREFIX}roles",
+            severity=Severity.INFO,
+            category="sections",
+            message=_NO_ROLES,
+        )
+        return (Claim("roles", finding),)
+    return ()
+
+
+def is_fact(claim: Claim) -> bool:
+    return claim.finding.code.startswith(FACT_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -86,7 +129,8 @@ def _find_claim(name: str, shown: Sequence[Claim]) -> Claim | None:
     match = _CLAIM_ID.match(key)
     if match:
         return next((c for c in shown if c.id == match.group(1).upper()), None)
-    return next((c for c in shown if c.finding.code == key.strip("[]() ")), None)
+    key = key.strip("[]() ").casefold()
+    return next((c for c in shown if key in (c.finding.code, c.id.casefold())), None)
 
 
 def _section_of(line: int | None, sections: Sequence[Section]) -> Section | None:
@@ -128,11 +172,55 @@ def _shows_experience(evidence: Evidence, context: DisputeContext) -> bool:
     return bool(_YEAR.search(_section_text(evidence, context)))
 
 
+#: The most lines a role header block runs above its first statement ("Title" / "Employer" /
+#: "Place" / "5 Years").
+MAX_HEADER_GAP = 4
+_ROLE_HOSTS = EXPERIENCE_LIKE | _EXPERIENCE_HOSTS
+
+
+def _header_line(text: str) -> bool:
+    """A name, not a sentence, and no list item: a title, an employer, a place, a duration."""
+    glyph, rest = split_bullet(text)
+    return glyph is None and title_like(rest)
+
+
+def _heads_a_statement(line: int, context: DisputeContext, section: Section) -> bool:
+    """A header line (not the section's heading) with a statement (a line that is no header:
+    a sentence or a list item) within MAX_HEADER_GAP lines below it, only header lines
+    between."""
+    if line == section.heading_line or not _header_line(context.lines.get(line, "")):
+        return False
+    for below in range(line + 1, min(line + MAX_HEADER_GAP, section.last_line) + 1):
+        text = context.lines.get(below, "")
+        if text.strip() and not _header_line(text):
+            return True
+    return False
+
+
+def _shows_role(evidence: Evidence, context: DisputeContext) -> bool:
+    """The quote is a role header (_heads_a_statement) in a section that may hold roles."""
+    section = _section_of(evidence.line, context.sections)
+    if evidence.line is None or section is None or section.kind not in _ROLE_HOSTS:
+        return False
+    return _heads_a_statement(evidence.line, context, section)
+
+
+def _roles_in(section: Section, context: DisputeContext) -> int:
+    """Header blocks above statements in the section: each run of header lines is one role."""
+    count, previous = 0, False
+    for line in range(section.first_line, section.last_line + 1):
+        heads = _heads_a_statement(line, context, section)
+        count += heads and not previous
+        previous = heads
+    return count
+
+
 #: For claims that something is missing: what the quoted text must show.
 _SHOWS: dict[str, Callable[[Evidence, DisputeContext], bool]] = {
     "contact.no_email": lambda e, c: "@" in e.quote,
     "contact.no_phone": lambda e, c: _phone_like(e.quote),
     "sections.no_experience": _shows_experience,
+    f"{FACT_PREFIX}roles": _shows_role,
 }
 #: Claims no quote refutes: "your roles sit under no Experience heading" (the warning) is true
 #: however many dated roles are quoted.
@@ -198,6 +286,8 @@ def corrections_for(
     lines: set[tuple[str, int]] = set()
     headings: set[int] = set()
     for dispute in disputes:
+        if is_fact(dispute.claim):
+            continue  # no finding to withdraw: the fact is corrected (_with_roles)
         finding = dispute.claim.finding
         cited = _cited_lines(finding)
         if len(cited) > 1:
@@ -237,10 +327,16 @@ def corrected_analysis(
     if not disputes:
         return Resolution(analysis, [], [])
     corrections = corrections_for(disputes, analysis.sections, context)
-    corrected = analyze(
-        document, job_description=job_description, as_of=analysis.as_of, corrections=corrections
-    )
+    corrected = analysis
+    if corrections:
+        corrected = analyze(
+            document,
+            job_description=job_description,
+            as_of=analysis.as_of,
+            corrections=corrections,
+        )
     corrected = _with_facts_shown(corrected, corrections.withdrawn)
+    corrected = _with_roles(corrected, [d for d in disputes if is_fact(d.claim)], context)
     checked = [
         CheckedFinding(
             code=d.claim.finding.code,
@@ -269,6 +365,23 @@ def _with_facts_shown(analysis: Analysis, withdrawn: frozenset[str]) -> Analysis
     facts = analysis.facts
     contact = facts.contact.model_copy(update=shown)
     return replace(analysis, facts=facts.model_copy(update={"contact": contact}))
+
+
+def _with_roles(
+    analysis: Analysis, disputes: Sequence[Dispute], context: DisputeContext
+) -> Analysis:
+    """The roles fact re-counted in each section a grounded "roles" dispute quoted a header
+    of (at least the one quoted), when the analyzer still reads none."""
+    if not disputes or analysis.facts.roles:
+        return analysis
+    sections = {
+        section.first_line: section
+        for d in disputes
+        if (section := _section_of(d.evidence.line, context.sections)) is not None
+    }
+    roles = sum(_roles_in(section, context) for section in sections.values())
+    facts = analysis.facts.model_copy(update={"roles": max(roles, 1)})
+    return replace(analysis, facts=facts)
 
 
 def _notes(before: Analysis, after: Analysis, disputes: Sequence[Dispute]) -> list[ScoreNote]:

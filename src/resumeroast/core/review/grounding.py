@@ -200,9 +200,16 @@ _ORDINARY = frozenset(
 )
 
 
+#: Prefixes that make a verb or a noun of another: "Co-taught", "Re-designed", "Self-funded".
+_PREFIXES = frozenset("co re pre non self cross multi over under out sub inter".split())
+
+
 def _ordinary(word: str) -> bool:
     word = word.lower()
     if word in _ORDINARY or word in stopwords() or is_verb(word):
+        return True
+    head, _, tail = word.partition("-")
+    if tail and head in _PREFIXES and _ordinary(tail):
         return True
     # Gerunds and adverbs ("Leading", "Successfully"); a short stem keeps "Boeing" a name.
     return any(word.endswith(end) and len(word) - len(end) >= 4 for end in ("ing", "ly"))
@@ -214,6 +221,18 @@ def _numbers(text: str) -> set[str]:
 
 def _words(text: str) -> set[str]:
     return {w.lower().strip(".'") for w in _WORD.findall(text)}
+
+
+def _with_parts(words: set[str]) -> set[str]:
+    """The words and the parts of their compounds: "Central-South" says "central" and
+    "south"; "QR code" says "qr-code" (each part said)."""
+    return words | {part for w in words for part in re.split(r"[-/]", w) if part}
+
+
+def _said(word: str, before: set[str]) -> bool:
+    """A compound whose every part the original says is no new word ("QR-code")."""
+    parts = [part for part in re.split(r"[-/]", word) if part]
+    return word in before or (len(parts) > 1 and all(part in before for part in parts))
 
 
 def _proper_nouns(text: str) -> set[str]:
@@ -272,15 +291,22 @@ def _titles(text: str) -> set[str]:
     return found
 
 
-def invented_facts(original: str, improved: str) -> list[str]:
+def invented_facts(original: str, improved: str, header: str = "") -> list[str]:
     """What `improved` claims that `original` does not say: numbers, dates, titles, degrees,
-    employers and other proper nouns. Empty when the rewrite only rephrases."""
+    employers and other proper nouns. Empty when the rewrite only rephrases.
+
+    `header` is the header of the role the original sits under ("Teaching Assistant Jan 2019
+    – May 2020"): its title, employer and dates are the role's own, so a rewrite may name them
+    ("… as Teaching Assistant")."""
     problems: list[str] = []
+    if header:
+        original = f"{original}\n{header}"
     new_numbers = _numbers(improved) - _numbers(original)
     if new_numbers:
         problems.append("numbers " + ", ".join(sorted(new_numbers)))
-    before, after = _words(original), _words(improved)
+    before, after = _with_parts(_words(original)), _words(improved)
     before |= {w[:-1] for w in before if w.endswith("s")}  # "engineers" allows "engineer"
+    after = {w for w in after if not _said(w, before)}
     titles = _titles(improved) - before - {w[:-2] for w in before if w.endswith("er")}
     if titles:  # "Team Leader" allows "team lead"
         problems.append("titles " + ", ".join(sorted(titles)))
@@ -293,10 +319,10 @@ def invented_facts(original: str, improved: str) -> list[str]:
         added = (after & vocabulary) - before
         if added:
             problems.append(f"{label} " + ", ".join(sorted(added)))
-    employers = _employers_after_at(improved) - before
+    employers = {w for w in _employers_after_at(improved) if not _said(w, before)}
     if employers:
         problems.append("employers " + ", ".join(sorted(employers)))
-    names = _proper_nouns(improved) - before - employers
+    names = {w for w in _proper_nouns(improved) - employers if not _said(w, before)}
     if names:
         problems.append("names " + ", ".join(sorted(names)))
     return problems
@@ -320,13 +346,16 @@ _ONE_WORD = frozenset({"one-word", "single-word"})
 #: Before a number: it describes the advice ("split it into 2 bullets", "keep to 1 page").
 _ADVICE_CUE = re.compile(
     r"\b(?:into|to|at\s+most|than|under|within|up\s+to|about|around|max(?:imum)?|"
-    r"add|use|pick|choose|top|first|only|aim\s+for)\s+$",
+    r"add|use|pick|choose|give|top|first|only|aim\s+for)\s+$",
     re.IGNORECASE,
 )
 _RANGE_NEXT = re.compile(r"^\s*(?:-|–|—|to|or)\s*\d+(?:[.,]\d+)*")
 _RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|—|to|or)\s*$")
 _PER_NEXT = re.compile(r"^\s+(?:per|each|every)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"\s*([A-Za-z][\w'-]*)")
+#: "2-3 of them", "one of these": a share of the items the remark is about (the resume's own
+#: statements), bounded as they are.
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|these|those)\b", re.IGNORECASE)
 
 ResumeCounts = Mapping[str, int]
 """How many of each part the resume has: lines, one_word_lines, bullets, pages, words,
@@ -356,7 +385,10 @@ def _about_the_resume(text: str, match: re.Match[str], counts: ResumeCounts) -> 
         return False
     ranged = _RANGE_NEXT.match(after)
     kind, position, modifiers = None, ranged.end() if ranged else 0, set()
-    for _ in range(3):
+    of_them = _OF_THEM.match(after[position:])
+    if of_them is not None:
+        kind, position = "bullets", position + of_them.end()
+    for _ in range(0 if kind else 3):
         word = _NEXT_WORDS.match(after, position)
         if word is None:
             break

@@ -65,6 +65,9 @@ class GroundingContext:
     #: the resume's statements: what a rewrite is checked against, what "the same line" means
     statements: Statements = field(default_factory=lambda: Statements((), {}))
     counts: ResumeCounts | None = None  #: how many lines, bullets … (numbers about the resume)
+    #: first line of a statement → the header of the role it is under (the role's own title,
+    #: employer and dates, which a rewrite of the statement may name)
+    headers: Mapping[int, str] = field(default_factory=dict)
 
     @classmethod
     def of(
@@ -85,6 +88,11 @@ class GroundingContext:
             disputes=disputes or DisputeContext(),
             statements=Statements.of(lines, statements),
             counts=resume_counts(lines, facts.bullets, len(facts.sections), facts.roles),
+            headers={
+                b.line: analysis.roles[b.role].header
+                for b in analysis.bullets
+                if b.role is not None and b.role < len(analysis.roles)
+            },
         )
 
 
@@ -204,6 +212,7 @@ def _ground_rewrites(g: _Grounder, answer: LLMAnswer) -> None:
     rewrite rightly keeps. When it keeps such figures, the whole statement is shown as the
     original."""
     for item in answer.rewrites:
+        header = ""
         located = g.locate(item.original)
         improved = g.text(item.improved)
         if located is None:
@@ -212,9 +221,11 @@ def _ground_rewrites(g: _Grounder, answer: LLMAnswer) -> None:
             problem = "unchanged"
         else:
             statements = g.context.statements
-            statement = statements.text(statements.span(located.line, located.end), located.text)
+            span = statements.span(located.line, located.end)
+            statement = statements.text(span, located.text)
             whole = statement if len(statement) > len(located.text) else located.text
-            invented = invented_facts(whole, improved)
+            header = g.context.headers.get(span[0], "")
+            invented = invented_facts(whole, improved, header)
             problem = f"invented: {'; '.join(invented)}" if invented else ""
         if located is None or problem:
             g.result.dropped_rewrites += 1
@@ -222,7 +233,7 @@ def _ground_rewrites(g: _Grounder, answer: LLMAnswer) -> None:
             continue
         original = located.text
         if len(whole) <= _MAX_ORIGINAL and (
-            invented_facts(original, improved) or _cut_mid_word(original, whole)
+            invented_facts(original, improved, header) or _cut_mid_word(original, whole)
         ):
             original = whole  # the rewrite keeps facts from the rest, or the quote was cut
         g.result.rewrites.append(

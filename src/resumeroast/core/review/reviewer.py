@@ -167,7 +167,7 @@ class LLMReviewer:
                 placeholders=prompt.placeholders,
                 known_text=_known_text(analysis, document.text, request.job_description),
                 disputes=DisputeContext(
-                    claims=claims(analysis.findings),
+                    claims=claims(analysis.findings, analysis.facts),
                     sections=analysis.sections,
                     lines={line.number: line.text for line in document.lines},
                 ),

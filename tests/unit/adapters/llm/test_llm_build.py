@@ -47,9 +47,9 @@ def test_hosted_providers_need_a_model(make_reviewer: MakeReviewer) -> None:
 
 def test_identity_names_provider_model_and_prompt_version(make_reviewer: MakeReviewer) -> None:
     reviewer = make_reviewer(_settings(llm_provider="openai", llm_model="gpt-4o-mini"))
-    assert reviewer.identity == "openai:gpt-4o-mini:review_v2" and reviewer.is_billable
+    assert reviewer.identity == "openai:gpt-4o-mini:review_v3" and reviewer.is_billable
     claude = make_reviewer(_settings(llm_provider="anthropic", llm_model="claude-haiku-4-5"))
-    assert claude.identity == "anthropic:claude-haiku-4-5:review_v2"
+    assert claude.identity == "anthropic:claude-haiku-4-5:review_v3"
 
 
 def test_the_local_provider_starts_nothing_until_the_first_review(
@@ -57,7 +57,7 @@ def test_the_local_provider_starts_nothing_until_the_first_review(
 ) -> None:
     reviewer = make_reviewer(_settings(llm_provider="local"))
     assert isinstance(reviewer, LocalReviewer)
-    assert reviewer.identity == "local:gemma-3-270m-q4_k_m:review_v2"
+    assert reviewer.identity == "local:gemma-3-270m-q4_k_m:review_v3"
     assert reviewer.is_billable
     assert "LocalReviewer(" in repr(reviewer)
     reviewer.close()  # closing an unstarted reviewer is fine
@@ -69,7 +69,7 @@ def test_a_missing_local_model_file_is_a_permanent_error(
     reviewer = make_reviewer(
         _settings(llm_provider="local", llm_model_path=tmp_path / "missing.gguf")
     )
-    assert reviewer.identity == "local:missing:review_v2"
+    assert reviewer.identity == "local:missing:review_v3"
     with pytest.raises(LLMPermanentError) as caught:
         reviewer.review(request_for(load(SAMPLE)))
     assert "missing.gguf" in caught.value.user_message

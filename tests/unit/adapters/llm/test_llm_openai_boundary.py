@@ -74,7 +74,7 @@ def test_a_good_answer_becomes_grounded_feedback_with_usage(
     assert (review.reviewer, review.model, review.prompt_version) == (
         "openai",
         "gpt-4o-mini",
-        "review_v2",
+        "review_v3",
     )
     assert (review.tokens_in, review.tokens_out, review.repairs) == (1000, 200, 0)
     assert review.cost_usd == pytest.approx(0.00027)

@@ -62,6 +62,16 @@ def test_no_adjustment_lifts_the_overall_score_past_the_analyzers_cap() -> None:
     assert apply_reasons(SUB, capped, lowered)[1] <= capped
 
 
+def test_under_a_cap_a_lowering_reason_still_lowers_the_overall() -> None:
+    capped = 40
+    lowered = [_reason("impact", -1, 1), _reason("clarity", -1, 1)]
+    _, overall, _ = apply_reasons(SUB, capped, lowered)
+    assert overall == capped - round(0.35 * STEP + 0.25 * STEP)
+    # Up and down under a cap: the net change, never above the cap.
+    mixed = [_reason("impact", 1, 1), _reason("impact", 1, 2), _reason("clarity", -1, 1)]
+    assert apply_reasons(SUB, capped, mixed)[1] == capped
+
+
 def test_a_job_match_score_is_moved_only_when_there_is_one() -> None:
     sub, _, notes = apply_reasons(SUB, OVERALL, [_reason("job_match", 1, 1)])
     assert sub.job_match is None and notes == []

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from resumeroast.core.analysis import analyze
-from resumeroast.core.feedback import Feedback, Level, Source
+from resumeroast.core.feedback import Evidence, Feedback, Finding, Level, Severity, Source
 from resumeroast.core.review.answer import LLMAnswer
+from resumeroast.core.review.dedupe import Statements, merge_findings
 from resumeroast.core.review.merge import (
     Grounded,
     GroundingContext,
@@ -139,3 +140,29 @@ def test_a_rewrite_of_a_line_not_in_the_resume_is_not_said_to_add_facts() -> Non
     _, grounded = _review(rewrites=[rewrite])
     (note,) = [n for n in grounding_notes(grounded) if "rewrite" in n]
     assert "not in your resume" in note and "added facts" not in note
+
+
+def test_a_merged_finding_gives_up_borrowed_lines_another_finding_of_its_kind_cites() -> None:
+    def finding(code: str, lines: list[int], message: str = "x") -> Finding:
+        evidence = [Evidence(quote=f"line {n} text", line=n) for n in lines]
+        return Finding(
+            code=code,
+            severity=Severity.WARNING,
+            category="language",
+            message=message,
+            evidence=evidence,
+        )
+
+    cliche = finding("language.cliche", [5], "Clichés recruiters skip over: 'critical thinker'.")
+    first = finding("language.first_person", [9, 5, 12], "First-person words on 3 lines.")
+    ai = finding("ai.language", [9], "Written in the first person, with no contribution.")
+    ai = ai.model_copy(update={"source": Source.AI})
+    merged = merge_findings([cliche, first], [ai], Statements((), {}))
+    [mine] = [f for f in merged if f.source is Source.AI]
+    assert mine.code == "language.first_person" and "first person" in mine.message
+    assert [e.line for e in mine.evidence] == [9, 12]  # line 5 is the cliché finding's
+    assert "3 lines" in mine.message  # the analyzer's count stays
+    assert [e.line for e in merged[0].evidence] == [5]
+    # Without another finding of its kind on the line, the borrowed line stays.
+    alone = merge_findings([first], [ai], Statements((), {}))
+    assert [e.line for e in alone[0].evidence] == [9, 5, 12]

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import pytest
+
 from resumeroast.core.analysis import Analysis, analyze
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
@@ -265,3 +267,92 @@ def test_the_reviewer_shows_claims_and_applies_a_grounded_dispute() -> None:
     assert feedback.overall_score > request.analysis.overall_score
     impact_notes = [n.reason for n in feedback.score_notes if n.sub_score == "impact"]
     assert impact_notes[-1] == "First-review clearance is a strong, verifiable result."
+
+
+# --- a fact with no finding behind it: "roles: 0" -----------------------------------------
+
+#: Roles with no dates: the analyzer reads no role header, so it counts 0 roles; no finding
+#: says so (the statements are there), only the fact.
+UNDATED_ROLES = """
+Dana Roe
+dana@example.com | 555-123-4567
+## Experience
+Registered Nurse • Labor & Delivery
+City Hospital • Springfield
+- Cared for laboring and postpartum patients across a busy unit
+- Precepted new graduate nurses through their first rotation
+Charge Nurse • Antepartum
+Memorial Hospital • Springfield
+- Ran the antepartum unit on night shifts
+## Education
+B.S. Nursing, State University, 2015
+"""
+
+
+def _fact_review(text: str, disputes: list[dict[str, str]]) -> tuple[Analysis, Feedback]:
+    document = from_text(text)
+    analysis = analyze(document, as_of=AS_OF)
+    shown = claims(analysis.findings, analysis.facts)
+    context = GroundingContext(
+        QuoteIndex(document.lines),
+        {},
+        document.text,
+        DisputeContext(shown, analysis.sections, {ln.number: ln.text for ln in document.lines}),
+    )
+    empty: dict[str, Any] = dict.fromkeys(
+        ("findings", "section_notes", "rewrites", "score_adjustments"), []
+    )
+    answer = LLMAnswer.model_validate(
+        {"verdict": "Solid clinical record, no dates.", **empty, "disputes": disputes}
+    )
+    grounded = ground_answer(answer, context)
+    resolution = corrected_analysis(analysis, document, None, grounded.disputes, context.disputes)
+    return analysis, merged_feedback(analysis, Level.HONEST, grounded, resolution)
+
+
+def _roles_dispute(quote: str) -> list[dict[str, str]]:
+    return [{"claim": "roles", "reason": "Each title heads its own entry.", "quote": quote}]
+
+
+def test_zero_roles_above_statements_is_a_claim_the_prompt_names_by_the_fact() -> None:
+    analysis = analyze(from_text(UNDATED_ROLES), as_of=AS_OF)
+    assert analysis.facts.roles == 0 and analysis.facts.bullets > 0
+    [fact] = [c for c in claims(analysis.findings, analysis.facts) if c.id == "roles"]
+    assert fact.disputable and fact.finding.code == "facts.roles"
+    # With dated roles, or with no statements at all, there is no such claim.
+    for text in (UNKNOWN_HEADING, UNKNOWN_HEADING.replace("## Stations", "## Experience")):
+        dated = analyze(from_text(text), as_of=AS_OF)
+        assert "roles" not in {c.id for c in claims(dated.findings, dated.facts)}
+
+
+def test_a_role_header_quoted_corrects_the_roles_fact() -> None:
+    analysis, feedback = _fact_review(UNDATED_ROLES, _roles_dispute("Charge Nurse • Antepartum"))
+    # Both header blocks above statements are counted, not only the one quoted.
+    assert (analysis.facts.roles, feedback.facts.roles) == (0, 2)
+    [checked] = feedback.checked
+    assert checked.code == "facts.roles" and checked.evidence.quote == "Charge Nurse • Antepartum"
+    # No score stands on undated roles: none moves, and nothing else changes.
+    assert feedback.sub_scores == analysis.sub_scores and feedback.score_notes == []
+
+
+def test_the_same_claim_named_by_its_code_is_the_same_dispute() -> None:
+    disputes = _roles_dispute("Registered Nurse • Labor & Delivery")
+    for name in ("facts.roles", "Roles"):
+        disputes[0]["claim"] = name
+        _, feedback = _fact_review(UNDATED_ROLES, disputes)
+        assert feedback.facts.roles == 2, name
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Cared for laboring and postpartum patients across a busy unit",  # a statement
+        "B.S. Nursing, State University, 2015",  # not a section that holds roles
+        "Dana Roe",  # no statement under it
+        "Staff Nurse • Pediatrics",  # not in the resume
+    ],
+)
+def test_a_quote_that_is_no_role_header_changes_no_fact(quote: str) -> None:
+    analysis, feedback = _fact_review(UNDATED_ROLES, _roles_dispute(quote))
+    assert feedback.facts.roles == analysis.facts.roles == 0
+    assert feedback.checked == []

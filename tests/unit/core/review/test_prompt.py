@@ -43,7 +43,7 @@ def test_the_model_gets_the_resume_as_data_with_the_analyzers_facts_and_the_sche
     assert "bullets: 8, of which with a number: 4" in user  # a measured fact
     assert "bullets have no number" in user  # an analyzer finding
     assert '"score_adjustments"' in user  # the answer schema
-    assert prompt.version == PROMPT_VERSION == "review_v2"
+    assert prompt.version == PROMPT_VERSION == "review_v3"
 
 
 def test_personal_details_are_redacted_and_kept_for_restoring() -> None:
@@ -154,7 +154,11 @@ def _prompt_digest() -> str:
 
 #: The digest of each prompt version. Stored results and cached reviews are keyed by the
 #: version, so a changed template or schema must come with a new version (and a new line).
-PROMPT_DIGESTS = {"review_v1": "55a176bcc79f036e", "review_v2": "a3f3edd3d1389a43"}
+PROMPT_DIGESTS = {
+    "review_v1": "55a176bcc79f036e",
+    "review_v2": "a3f3edd3d1389a43",
+    "review_v3": "e5257c3d308798ee",
+}
 
 
 def test_a_changed_prompt_comes_with_a_new_prompt_version() -> None:
@@ -162,3 +166,23 @@ def test_a_changed_prompt_comes_with_a_new_prompt_version() -> None:
         "The prompt templates or the answer schema changed: bump PROMPT_VERSION (and the "
         "template file names) and record the new digest in PROMPT_DIGESTS."
     )
+
+
+def test_the_model_is_told_the_claims_are_read_already_and_may_dispute_a_fact() -> None:
+    system = _prompt().messages[0].content
+    assert "The person sees these already: do not repeat them." in system
+    assert "Add what they miss, or say one better about a specific line." in system
+    text = "Registered Nurse • Labor & Delivery\nCity Hospital • Springfield\n"
+    document = from_text(
+        "Dana Roe\n## Experience\n" + text + "- Cared for laboring patients on a busy unit\n"
+    )
+    analysis = analyze(document)
+    user = (
+        build_review_prompt(
+            document, analysis, job_description=None, level=Level.HONEST, budget=BUDGET
+        )
+        .messages[1]
+        .content
+    )
+    assert analysis.facts.roles == 0
+    assert "- roles (facts.roles, info): No roles found" in user

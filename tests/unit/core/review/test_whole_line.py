@@ -127,3 +127,68 @@ def test_a_verb_before_a_noun_that_can_be_a_title_word_is_still_a_verb() -> None
     assert invented_facts("Managed the hotel's staff", "Lead staff to meet daily demand") == []
     problems = invented_facts("Built the payments API", "Lead Engineer, payments API")
     assert any(p.startswith("titles") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("original", "improved"),
+    [
+        # The parts of a compound the original writes are its words, and back.
+        (
+            "Analyzed survey data on Central-South American politics",
+            "Analyzed survey data on Central and South American politics",
+        ),
+        ("Implemented QR code brochures for the trail", "Added QR-code brochures to the trail"),
+        # A prefixed verb opening the rewrite is a verb, not a name.
+        ("Helped teach two courses", "Co-taught two courses"),
+        ("Designed the intake form again", "Re-designed the intake form"),
+    ],
+)
+def test_compounds_and_prefixed_verbs_are_no_new_names(original: str, improved: str) -> None:
+    assert invented_facts(original, improved) == []
+
+
+def test_a_rewrite_may_name_the_title_of_the_role_its_line_is_under() -> None:
+    original = "Helped teach 114 students in Microeconomics"
+    improved = "Co-taught 114 students in Microeconomics as Teaching Assistant"
+    assert invented_facts(original, improved, "Teaching Assistant Jan 2019 – May 2020") == []
+    # Not another role's title, and not a title the header does not give.
+    problems = invented_facts(original, improved, "Research Fellow Jan 2021 – Present")
+    assert any(p.startswith("names") for p in problems), problems
+    problems = invented_facts(
+        original, "Taught 114 students as Senior Lecturer", "Teaching Assistant 2019 – 2020"
+    )
+    assert any(p.startswith(("titles", "names")) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("original", "improved", "kind"),
+    [
+        # One part said is not the compound said: a new name stays a new name.
+        (
+            "Analyzed survey data on Central American politics",
+            "Analyzed Central-Asian data",
+            "names",
+        ),
+        ("Analyzed survey data", "Analyzed survey data at Hewlett-Packard", "names"),
+        # A prefix does not make a name ordinary.
+        ("Helped teach two courses", "Co-taught two courses with Stanford", "names"),
+    ],
+)
+def test_a_truly_new_compound_name_still_fails(original: str, improved: str, kind: str) -> None:
+    problems = invented_facts(original, improved)
+    assert any(p.startswith(kind) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "remark",
+    [
+        "Every bullet claims a gain; give 2-3 of them a figure",
+        "Pick 2 of these and add the result",
+    ],
+)
+def test_a_share_of_the_items_discussed_is_advice(remark: str) -> None:
+    assert unsupported_numbers(remark, RESUME, _counts()) == set()
+
+
+def test_a_share_larger_than_the_resume_has_is_a_claim() -> None:
+    assert unsupported_numbers("You automated 30 of them", RESUME, _counts()) == {"30"}

@@ -21,7 +21,7 @@ from resumeroast.core.review.prompts.redaction import Redactor
 from resumeroast.core.review.prompts.templates import Message, render
 from resumeroast.core.review.schema import limits_for, schema_outline
 
-PROMPT_VERSION = "review_v2"
+PROMPT_VERSION = "review_v3"
 REPAIR_TEMPLATE = "repair_v1"
 #: Tokens kept free for a repair round trip: the echoed bad answer (cut to
 #: REPAIR_ECHO_CHARS) plus the repair message.
@@ -144,7 +144,7 @@ def build_review_prompt(
         if job_description and job_description.strip()
         else ""
     )
-    shown = claims(analysis.findings)
+    shown = claims(analysis.findings, analysis.facts)
     limits = limits_for(
         budget.max_output_tokens,
         words=analysis.facts.words,
