@@ -72,6 +72,8 @@ def _score_reasons(notes: list[dict[str, Any]]) -> dict[str, str]:
         text = f"{note['change']:+d} {escape(note['reason'])}"
         reasons.setdefault(note["sub_score"], []).append(text)
     return {name: "[dim]" + "; ".join(texts) + "[/]" for name, texts in reasons.items()}
+
+
 def render_top_fixes(top: list[dict[str, Any]], console: Console) -> None:
     """What to fix first, as the web page opens with it: the fixes worth the most points."""
     if not top:
