@@ -249,11 +249,6 @@ def _shown(texts: Iterator[str] | list[str], text: str) -> bool:
     return any(wanted in normalise(t) for t in texts)
 
 
-def _everything(feedback: Feedback) -> str:
-    """Every word the person reads (review bookkeeping aside)."""
-    return normalise(json.dumps(feedback.model_dump(mode="json", exclude={"review"})))
-
-
 def _adjustment_shown(feedback: Feedback, sub_score: str, direction: str, reason: str) -> bool:
     """The step the model asked for is shown with its reason beside its sub-score."""
     return any(
