@@ -80,7 +80,7 @@ def json_formatter() -> logging.Formatter:
     )
 
 
-def configure_logging(settings: Settings, *, level: int = logging.INFO) -> None:
+def configure_logging(settings: Settings | None = None, *, level: int = logging.INFO) -> None:
     del settings
     handler = _JsonHandler(sys.stderr)
     handler.setFormatter(json_formatter())

@@ -17,6 +17,16 @@ app = typer.Typer(
 )
 app.add_typer(dlq_app, name="dlq")
 
+
+@app.callback()
+def _logs_on_stderr() -> None:
+    """Every command's log lines go to stderr as JSON: stdout carries only what the command
+    prints (`dlq list --json`, a roast), so a warning never corrupts it."""
+    from resumeroast.logs import configure_logging
+
+    configure_logging()
+
+
 DataDir = Annotated[
     Path | None,
     typer.Option(
