@@ -29,7 +29,7 @@ FOUND_BY_FIRST_RUN = {
     # the expert quotes the duration "5 Years": 6 letters and digits, under MIN_QUOTE_ALNUM
     "pdf:262bb91c/findings[1]": "min-quote-letters",
     # completeness is already 0 (no contact details, no dates), so the expert's lowering step
-    # moves nothing and no note is shown: an open issue-16 gap, not merged
+    # moves nothing: shown since p16 as "(already 0)" and its reason
     "md:72f16845/score_adjustments[0]": "floored-step",
 }
 
@@ -45,5 +45,6 @@ MERGED: frozenset[str] = frozenset(
         "g16:inner-ellipsis",
         "g16:advice-numbers",
         "g16:merge",
+        "floored-step",
     }
 )

@@ -250,10 +250,16 @@ def _shown(texts: Iterator[str] | list[str], text: str) -> bool:
 
 
 def _adjustment_shown(feedback: Feedback, sub_score: str, direction: str, reason: str) -> bool:
-    """The step the model asked for is shown with its reason beside its sub-score."""
+    """The step the model asked for is shown with its reason beside its sub-score (a change
+    of 0 when the sub-score was already at the end the step goes to)."""
+    limit = 100 if direction == "raise" else 0
+    final = feedback.sub_scores.model_dump().get(sub_score)
     return any(
         note.sub_score == sub_score
-        and (note.change > 0 if direction == "raise" else note.change < 0)
+        and (
+            (note.change > 0 if direction == "raise" else note.change < 0)
+            or (note.change == 0 and final == limit)
+        )
         and _key(note.reason) == _key(reason)
         for note in feedback.score_notes
     )

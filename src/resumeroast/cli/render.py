@@ -27,7 +27,7 @@ def render_feedback(
         )
     )
     scores = Table(show_header=False, box=None)
-    reasons = _score_reasons(feedback.get("score_notes", []))
+    reasons = _score_reasons(feedback.get("score_notes", []), feedback["sub_scores"])
     for name, value in feedback["sub_scores"].items():
         if value is not None:
             scores.add_row(
@@ -65,12 +65,14 @@ def render_feedback(
         console.print(f"\n[dim]note: {note}[/]")
 
 
-def _score_reasons(notes: list[dict[str, Any]]) -> dict[str, str]:
-    """Each sub-score's reasons, beside it: "+5 First-review clearance is a strong result"."""
+def _score_reasons(notes: list[dict[str, Any]], scores: dict[str, Any]) -> dict[str, str]:
+    """Each sub-score's reasons, beside it: "+10 First-review clearance is a strong result";
+    a reason against a score already at its end moved nothing: "(already 0) …"."""
     reasons: dict[str, list[str]] = {}
     for note in notes:
-        text = f"{note['change']:+d} {escape(note['reason'])}"
-        reasons.setdefault(note["sub_score"], []).append(text)
+        change = note["change"]
+        head = f"{change:+d}" if change else f"(already {scores.get(note['sub_score'])})"
+        reasons.setdefault(note["sub_score"], []).append(f"{head} {escape(note['reason'])}")
     return {name: "[dim]" + "; ".join(texts) + "[/]" for name, texts in reasons.items()}
 
 

@@ -48,3 +48,16 @@ def test_a_withdrawn_finding_is_shown_as_checked_by_the_ai_reviewer() -> None:
 def test_feedback_without_notes_renders_as_before() -> None:
     plain = {k: v for k, v in FEEDBACK.items() if k not in ("score_notes", "checked")}
     assert "CHECKED" not in _shown(plain)
+
+
+def test_a_reason_against_a_score_already_at_zero_says_it_moved_nothing() -> None:
+    floored = {
+        **FEEDBACK,
+        "sub_scores": {**FEEDBACK["sub_scores"], "completeness": 0},
+        "score_notes": [
+            {"sub_score": "completeness", "change": 0, "reason": "Not one date anywhere"}
+        ],
+    }
+    shown = _shown(floored)
+    assert "(already 0) Not one date anywhere" in shown
+    assert "+0" not in shown

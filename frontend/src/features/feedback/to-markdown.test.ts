@@ -92,6 +92,18 @@ describe("feedbackToMarkdown with the AI reviewer's reasons", () => {
     expect(md).toContain("“Regulatory Affairs Manager, Acme Medical” (line 6)");
   });
 
+  it("says a reason against a score already at 0 moved nothing, instead of printing 0", () => {
+    const md = feedbackToMarkdown(
+      {
+        ...FEEDBACK,
+        sub_scores: { ...FEEDBACK.sub_scores, completeness: 0 },
+        score_notes: [{ sub_score: "completeness", change: 0, reason: "Not one date anywhere", source: "ai" }],
+      },
+      "resume.pdf",
+    );
+    expect(md).toMatch(/\| Completeness \| 0 \| \(already 0\) Not one date anywhere \|/);
+  });
+
   it("keeps the two-column score table when nothing moved a score", () => {
     expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).toContain("| Score | Value |\n|---|---|");
   });

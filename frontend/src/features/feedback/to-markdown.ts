@@ -118,9 +118,11 @@ export function feedbackToMarkdown(
  * (`text` makes the reason safe where it goes: inert Markdown by default). */
 export function scoreReasons(feedback: Feedback, text: (reason: string) => string = inertMarkdown): Record<string, string> {
   const reasons: Record<string, string[]> = {};
+  const scores = feedback.sub_scores as Record<string, number | null | undefined>;
   for (const note of feedback.score_notes ?? []) {
-    const sign = note.change > 0 ? "+" : "";
-    (reasons[note.sub_score] ??= []).push(`${sign}${note.change} ${text(note.reason)}`);
+    // A reason against a score already at 0 (or 100) moved nothing: say so, not "0".
+    const head = note.change === 0 ? `(already ${scores[note.sub_score] ?? 0})` : `${note.change > 0 ? "+" : ""}${note.change}`;
+    (reasons[note.sub_score] ??= []).push(`${head} ${text(note.reason)}`);
   }
   return Object.fromEntries(Object.entries(reasons).map(([key, texts]) => [key, texts.join("; ")]));
 }

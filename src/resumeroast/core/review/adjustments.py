@@ -4,9 +4,14 @@ Rules (docs/llm.md, "Scores"):
 - every sub-score starts at the analyzer's value (after any grounded dispute corrected the
   facts it stood on: disputes.py);
 - each adjustment whose quote is found in the resume and whose reason has a word in it (and
-  cites no number from nowhere) is one STEP of 5 points up or down; several grounded reasons
+  cites no number from nowhere) is one STEP of 10 points up or down; several grounded reasons
   for the same sub-score are several steps; the same quote counted twice for one sub-score
   is one reason;
+- a problem only the model found (a grounded finding that merged with no analyzer finding)
+  is a reason too: it lowers the sub-score of its category a step, two for a critical one,
+  after the model's explicit adjustments (they come first within the bound);
+- a lowering step on a sub-score already at 0 (or a raise at 100) moves nothing but is still
+  shown with its reason, as a change of 0;
 - a sub-score moves at most MEASURE_BOUND[name] points either way: how far the analyzer's
   own measure of it can be wrong (below); reasons past the bound are not applied;
 - reasons apply in the order the model gave them, so the same answer always gives the same
@@ -26,31 +31,38 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from resumeroast.core.analysis.scoring import WEIGHTS, WEIGHTS_WITH_JOB, weighted_overall
-from resumeroast.core.feedback import Evidence, ScoreNote, Source, SubScores
+from resumeroast.core.feedback import Evidence, Finding, ScoreNote, Severity, Source, SubScores
 
-STEP = 5
+#: One grounded reason moves a sub-score this much: a tenth of the scale, the difference a
+#: recruiter would name ("clear" to "mostly clear"). With steps of 5 an expert's answer for
+#: the weakest gold resume moved its overall by 2 points against an analyzer 38 points too
+#: generous, and no answer changed how resumes ranked (bench/oracle.py, docs/llm.md).
+STEP = 10
 #: How far each of the analyzer's measures can be wrong, in points either way; what the
-#: model's reasons may move a sub-score by in all.
+#: model's reasons may move a sub-score by in all. On the 20 gold resumes the analyzer's
+#: overall score is a median 18.5 points from the expert's (bench/gold.py): the bounds add up
+#: to about that.
 MEASURE_BOUND = {
     # Counts numbers and opening verbs: blind to results told in words ("took the clinic
-    # through its first accreditation") and to what a number is worth. Three steps.
-    "impact": 15,
+    # through its first accreditation") and to what a number is worth. Two steps.
+    "impact": 20,
     # Deducts for listed patterns (clichés, first person, walls of text): blind to writing
-    # that is vague or padded in words no list holds. Three steps.
-    "clarity": 15,
+    # that is vague or padded in words no list holds. Two steps.
+    "clarity": 20,
     # Read from the same parse an ATS makes (layout, headings, text boxes): rarely wrong
-    # by much. Two steps.
+    # by much. One step.
     "ats": 10,
-    # Presence checks (contact, sections, dates): when one is wrong, that is a dispute of
-    # the finding (disputes.py), not an adjustment. Two steps.
-    "completeness": 10,
+    # Presence checks (contact, sections, dates): blind to what is there but says nothing
+    # (a current role with no line on it, dates that contradict the text). A presence check
+    # that is wrong is a dispute of its finding (disputes.py), not an adjustment. Two steps.
+    "completeness": 20,
     # Keyword overlap with the job ad: blind to synonyms and to equivalent experience.
-    # Four steps.
+    # Two steps.
     "job_match": 20,
 }
 
 #: The most the overall score can move by adjustments alone (every sub-score at its bound):
-#: 13 points without a job ad, 14 with one. Only a grounded dispute moves it further.
+#: 18 points without a job ad, 19 with one. Only a grounded dispute moves it further.
 OVERALL_BOUND = math.ceil(
     max(
         sum(weight * MEASURE_BOUND[name] for name, weight in weights.items())
@@ -67,6 +79,46 @@ class ScoreReason:
     direction: int  #: +1 raise, -1 lower
     reason: str
     evidence: Evidence
+    steps: int = 1
+
+
+#: The sub-score a problem of each finding category counts against (docs/scoring.md: the
+#: language checks and the layout of sections are part of clarity).
+CATEGORY_SUB_SCORE = {
+    "impact": "impact",
+    "clarity": "clarity",
+    "language": "clarity",
+    "structure": "clarity",
+    "ats": "ats",
+    "completeness": "completeness",
+    "job_match": "job_match",
+}
+#: Steps a problem only the model found is worth: what a recruiter would hold against it.
+SEVERITY_STEPS = {Severity.CRITICAL: 2, Severity.WARNING: 1}
+AI_ONLY_PREFIX = "ai."
+
+
+def problem_reasons(
+    findings: Sequence[Finding], explicit: Sequence[ScoreReason]
+) -> list[ScoreReason]:
+    """The problems only the model found (AI findings that merged with no analyzer finding,
+    whose code keeps the "ai." prefix), each a lowering reason for its category's sub-score;
+    a quote the model already gave an adjustment for, for that sub-score, is not counted
+    again."""
+    reasons: list[ScoreReason] = []
+    for finding in findings:
+        name = CATEGORY_SUB_SCORE.get(finding.category)
+        steps = SEVERITY_STEPS.get(finding.severity, 0)
+        if not finding.code.startswith(AI_ONLY_PREFIX) or name is None or not steps:
+            continue
+        if not finding.evidence:
+            continue
+        evidence = finding.evidence[0]
+        key = f"{name}:{evidence.quote.casefold()}"
+        if not distinct_reasons([*explicit, *reasons], key):
+            continue
+        reasons.append(ScoreReason(name, -1, finding.message, evidence, steps))
+    return reasons
 
 
 def gives_a_reason(text: str) -> bool:
@@ -90,14 +142,15 @@ def apply_reasons(
         name = item.sub_score
         if values.get(name) is None or name not in MEASURE_BOUND:
             continue
-        wanted = moved[name] + item.direction * STEP
-        if abs(wanted) > MEASURE_BOUND[name]:
+        before, applied = values[name], 0
+        for _ in range(item.steps):
+            wanted = moved[name] + item.direction * STEP
+            if abs(wanted) > MEASURE_BOUND[name]:
+                break  # past how far the measure can be wrong: not applied
+            moved[name], applied = wanted, applied + 1
+            values[name] = max(0, min(100, values[name] + item.direction * STEP))
+        if not applied:
             continue
-        before = values[name]
-        values[name] = max(0, min(100, before + item.direction * STEP))
-        if values[name] == before:
-            continue
-        moved[name] = wanted
         notes.append(
             ScoreNote(
                 sub_score=name,

@@ -32,6 +32,7 @@ from resumeroast.core.review.adjustments import (
     apply_reasons,
     distinct_reasons,
     gives_a_reason,
+    problem_reasons,
 )
 from resumeroast.core.review.answer import LLMAnswer
 from resumeroast.core.review.dedupe import Statements, merge_findings, merge_rewrites
@@ -265,11 +266,15 @@ def merged_feedback(
     move keeps every score the analyzer mentions consistent."""
     if resolution is not None:
         analysis = resolution.analysis
+    statements = grounded.statements
+    first = render_feedback(analysis, level).findings
+    new_problems = problem_reasons(
+        merge_findings(first, grounded.findings, statements), grounded.reasons
+    )
     sub_scores, overall, notes = apply_reasons(
-        analysis.sub_scores, analysis.overall_score, grounded.reasons
+        analysis.sub_scores, analysis.overall_score, [*grounded.reasons, *new_problems]
     )
     base = render_feedback(replace(analysis, sub_scores=sub_scores, overall_score=overall), level)
-    statements = grounded.statements
     return base.model_copy(
         update={
             "score_notes": [*(resolution.notes if resolution else []), *notes],
