@@ -111,7 +111,7 @@ def problem_reasons(
         steps = SEVERITY_STEPS.get(finding.severity, 0)
         if not finding.code.startswith(AI_ONLY_PREFIX) or name is None or not steps:
             continue
-        if not finding.evidence:
+        if not finding.evidence:  # grounding gives every AI finding its quote: a guard only
             continue
         evidence = finding.evidence[0]
         key = f"{name}:{evidence.quote.casefold()}"

@@ -266,11 +266,12 @@ def merged_feedback(
     move keeps every score the analyzer mentions consistent."""
     if resolution is not None:
         analysis = resolution.analysis
-    statements = grounded.statements
-    first = render_feedback(analysis, level).findings
-    new_problems = problem_reasons(
-        merge_findings(first, grounded.findings, statements), grounded.reasons
+    # The analyzer's findings are worded the same whatever the scores (wording.py), so the
+    # merge is done once, before the scores move: what the model alone found lowers them.
+    findings = merge_findings(
+        render_feedback(analysis, level).findings, grounded.findings, grounded.statements
     )
+    new_problems = problem_reasons(findings, grounded.reasons)
     sub_scores, overall, notes = apply_reasons(
         analysis.sub_scores, analysis.overall_score, [*grounded.reasons, *new_problems]
     )
@@ -280,9 +281,9 @@ def merged_feedback(
             "score_notes": [*(resolution.notes if resolution else []), *notes],
             "checked": list(resolution.checked) if resolution else [],
             "verdict": grounded.verdict or base.verdict,
-            "findings": merge_findings(base.findings, grounded.findings, statements),
+            "findings": findings,
             "section_notes": [*base.section_notes, *grounded.section_notes],
-            "rewrites": merge_rewrites(base.rewrites, grounded.rewrites, statements),
+            "rewrites": merge_rewrites(base.rewrites, grounded.rewrites, grounded.statements),
         }
     )
 
