@@ -13,6 +13,7 @@ from resumeroast.ports import (
     JobStore,
     Leases,
     Metrics,
+    ProviderQuota,
     RedriveQueue,
     ReviewCache,
     Reviewer,
@@ -54,3 +55,4 @@ class Deps:
     metrics: Metrics
     retry: RetryPolicy
     redriven: RedriveQueue | None = None  #: the broker's own dead-letter queue, if any
+    quota: ProviderQuota | None = None  #: the provider's shared quota and spend cap, if any

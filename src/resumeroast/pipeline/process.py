@@ -19,6 +19,7 @@ import structlog
 from resumeroast.core.analysis import Analysis
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.core.review.caching import worth_caching
 from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
 from resumeroast.errors import (
@@ -27,12 +28,21 @@ from resumeroast.errors import (
     NoTextLayer,
     PermanentError,
     ProviderPaused,
+    QuotaFull,
 )
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.status import publish_job
 from resumeroast.ports import LLM_CALL_SCOPE
 
 log = structlog.get_logger(__name__)
+
+SPEND_CAP_NOTE = (
+    "AI review paused: today's budget for AI reviews is reached; this is the built-in review."
+)
+#: A reservation before the call: about 4 characters a token for the resume, plus the
+#: instructions and the answer. The quota counts the reservation, not the bill.
+CHARS_PER_TOKEN = 4
+FIXED_TOKENS = 1500
 
 
 class Outcome(StrEnum):
@@ -115,6 +125,8 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     if cached is not None:
         review = cached.review.model_copy(update={"cached": True})
         return cached.model_copy(update={"review": review})
+    if deps.quota is not None and deps.quota.spend_cap_reached():
+        return builtin_review_while_capped(request, job)
     scope = LLM_CALL_SCOPE.set(job.id)  # the relay shares a kept reply within this job only
     try:
         feedback = call_reviewer(deps, request)
@@ -126,7 +138,30 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
     deps.jobs.record_usage(job.id, owner=owner, usage=usage)
     deps.metrics.llm_usage(review.reviewer, usage)
+    if deps.quota is not None:
+        deps.quota.add_spend(review.cost_usd)
     return feedback
+
+
+def builtin_review_while_capped(request: ReviewRequest, job: Job) -> Feedback:
+    """The analyzer's review, labelled so the job seeker and the operator see why."""
+    log.warning("llm_spend_cap_reached", job_id=job.id)
+    feedback = BuiltinReviewer().review(request)
+    notes = [*feedback.review.notes, SPEND_CAP_NOTE]
+    return feedback.model_copy(
+        update={"review": feedback.review.model_copy(update={"notes": notes})}
+    )
+
+
+def reserve_quota(deps: Deps, name: str, request: ReviewRequest) -> None:
+    """Take a slot in the provider's shared quota, or hand the job back to wait for one."""
+    if deps.quota is None:
+        return
+    tokens = len(request.document.text) // CHARS_PER_TOKEN + FIXED_TOKENS
+    wait_s = deps.quota.reserve(name, tokens)
+    if wait_s is not None:
+        deps.metrics.provider_error(name, "quota_wait")
+        raise QuotaFull(f"{name} quota full", retry_after_s=wait_s)
 
 
 def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
@@ -135,6 +170,7 @@ def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
     wait_s = deps.breaker.wait_s(name)
     if wait_s is not None:
         raise ProviderPaused(f"{name} breaker open", retry_after_s=wait_s)
+    reserve_quota(deps, name, request)
     try:
         feedback = deps.reviewer.review(request)
     except LLMTransientError as exc:
