@@ -18,6 +18,7 @@ from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
+from resumeroast.adapters.parsed_documents import RedisParsedDocuments
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
 from resumeroast.adapters.quota import QuotaPolicy, RedisProviderQuota
@@ -58,6 +59,7 @@ def build_runtime(settings: Settings) -> Runtime:
     queue = CeleryTaskQueue(celery)
     breaker: Breaker = NoBreaker()
     quota: RedisProviderQuota | None = None
+    parsed: RedisParsedDocuments | None = None
     events: EventPublisher = DatabaseEventBus(lambda job_id: job_event(jobs.get_job(job_id)))
     if settings.redis_url is not None:
         events = RedisEventBus(settings.redis_url)
@@ -65,6 +67,7 @@ def build_runtime(settings: Settings) -> Runtime:
             client = redis.Redis.from_url(settings.redis_url, socket_timeout=2)
             breaker = RedisCircuitBreaker(client, breaker_policy(settings))
             quota = RedisProviderQuota(client, quota_policy(settings))
+            parsed = RedisParsedDocuments(client, ttl_s=settings.llm_outage_max_wait_s + 600)
     deps = Deps(
         jobs=jobs,
         review_cache=SqlReviewCache(engine),
@@ -82,6 +85,7 @@ def build_runtime(settings: Settings) -> Runtime:
         ),
         breaker=breaker,
         quota=quota,
+        parsed=parsed,
         metrics=PrometheusMetrics(),
         limits=Limits(
             max_upload_bytes=settings.max_upload_bytes,

@@ -11,9 +11,12 @@ import pytest
 import redis
 
 from resumeroast.adapters.embedded_redis import EmbeddedRedis
+from resumeroast.adapters.parsed_documents import RedisParsedDocuments
 from resumeroast.adapters.quota import QuotaPolicy, RedisProviderQuota
+from resumeroast.core.documents import DocumentKind
+from resumeroast.core.readers import read_document
 from resumeroast.pipeline.process import SPEND_CAP_NOTE
-from tests.support.api import submit, wait_final
+from tests.support.api import FIXTURES, submit, wait_final
 from tests.support.llm_standin import Standin
 from tests.support.stack import Stack
 
@@ -121,3 +124,14 @@ def test_over_the_spend_cap_jobs_get_the_labelled_builtin_review_and_the_alert_m
     assert len(standin.calls) == 1  # no model call once the cap is reached
     assert "resumeroast_llm_spend_cap_reached 1.0" in metrics
     assert "resumeroast_llm_spend_today_usd 0.0014" in metrics
+
+
+def test_a_parsed_document_is_kept_in_redis_until_the_job_is_saved(
+    redis_server: EmbeddedRedis,
+) -> None:
+    kept = RedisParsedDocuments(redis.Redis.from_url(redis_server.url), ttl_s=60)
+    document = read_document((FIXTURES / RESUME).read_bytes(), DocumentKind.TXT)
+    kept.put("job-1", document)
+    assert kept.get("job-1") == document
+    kept.delete("job-1")
+    assert kept.get("job-1") is None

@@ -17,6 +17,7 @@ from enum import StrEnum
 import structlog
 
 from resumeroast.core.analysis import Analysis
+from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.core.review.builtin import BuiltinReviewer
@@ -78,6 +79,8 @@ def process_job(
     except LeaseLost:
         return Outcome.SKIPPED
     publish_job(deps, deps.jobs.get_job(job.id))
+    if deps.parsed is not None:
+        deps.parsed.delete(job.id)
     if saved:
         deps.metrics.job_finished("complete")
     return Outcome.COMPLETE if saved else Outcome.SKIPPED
@@ -86,7 +89,7 @@ def process_job(
 def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
     """Parse, analyze and review the job's upload: the feedback to save."""
     with stage(deps, job, owner, Stage.PARSING):
-        document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
+        document = parsed_upload(deps, job)
     with stage(deps, job, owner, Stage.ANALYZING):
         # Injected instructions are screened out, then the clean resume is analysed, once.
         # "Present" means the day the job was submitted: the same upload always scores the same.
@@ -104,6 +107,17 @@ def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
         ensure_reviewable(request)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(deps, job, owner, request)
+
+
+def parsed_upload(deps: Deps, job: Job) -> Document:
+    """Parsed once per job: a run after a pause or a retry reads the kept document."""
+    kept = deps.parsed.get(job.id) if deps.parsed is not None else None
+    if kept is not None:
+        return kept
+    document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
+    if deps.parsed is not None:
+        deps.parsed.put(job.id, document)
+    return document
 
 
 def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) -> Feedback:

@@ -4,11 +4,14 @@ tests/integration/test_quota.py)."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
 
 import pytest
 
 from resumeroast.adapters.db.job_store import SqlJobStore
+from resumeroast.core.documents import Document, DocumentKind
 from resumeroast.core.jobs import JobStatus
+from resumeroast.core.readers import read_document
 from resumeroast.errors import QuotaFull
 from resumeroast.pipeline import Outcome, Upload, handle_failure, process_job
 from resumeroast.pipeline.failure import FailedRun, Paused
@@ -86,3 +89,38 @@ def test_over_the_spend_cap_the_job_gets_the_labelled_builtin_review(
     assert feedback.review.reviewer == "builtin"
     assert SPEND_CAP_NOTE in feedback.review.notes
     assert jobs.get_job(job_id).usage.cost_usd == 0.0
+
+
+class KeptDocuments:
+    def __init__(self) -> None:
+        self.kept: dict[str, Document] = {}
+
+    def get(self, job_id: str) -> Document | None:
+        return self.kept.get(job_id)
+
+    def put(self, job_id: str, document: Document) -> None:
+        self.kept[job_id] = document
+
+    def delete(self, job_id: str) -> None:
+        self.kept.pop(job_id, None)
+
+
+def test_a_job_held_for_the_quota_is_not_parsed_again(jobs: SqlJobStore) -> None:
+    parsed: list[bytes] = []
+
+    def counting_parse(data: bytes, kind: DocumentKind) -> Document:
+        parsed.append(data)
+        return read_document(data, kind)
+
+    quota, kept = FakeQuota(wait_s=5.0), KeptDocuments()
+    w = world(jobs, reviewer=ScriptedReviewer(), parse=counting_parse)
+    w.deps = dataclasses.replace(w.deps, quota=quota, parsed=kept)
+    job_id = submitted(w)
+    with pytest.raises(QuotaFull):
+        process_job(w.deps, job_id, owner="run-1")
+    # Handed back as handle_failure does, due now: the wait is over and a slot is free.
+    jobs.release_job(job_id, owner="run-1", retry_at=datetime.now(UTC), note="provider_quota")
+    quota.wait_s = None
+    assert process_job(w.deps, job_id, owner="run-2") is Outcome.COMPLETE
+    assert len(parsed) == 1 and len(w.reviewer.calls) == 1
+    assert kept.kept == {}  # dropped once the review is saved
