@@ -179,12 +179,14 @@ def reserve_quota(deps: Deps, name: str, request: ReviewRequest) -> None:
 
 
 def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
-    """One billable call, guarded by the provider's shared circuit breaker."""
+    """One billable call, within the provider's shared quota and circuit breaker."""
     name = deps.reviewer.identity.split(":", 1)[0]
+    # The quota first: the breaker's answer may make this call the half-open probe, which
+    # must then be made, not left to time out while the job waits for a quota slot.
+    reserve_quota(deps, name, request)
     wait_s = deps.breaker.wait_s(name)
     if wait_s is not None:
         raise ProviderPaused(f"{name} breaker open", retry_after_s=wait_s)
-    reserve_quota(deps, name, request)
     try:
         feedback = deps.reviewer.review(request)
     except LLMTransientError as exc:

@@ -16,7 +16,7 @@ from resumeroast.errors import QuotaFull
 from resumeroast.pipeline import Outcome, Upload, handle_failure, process_job
 from resumeroast.pipeline.failure import FailedRun, Paused
 from resumeroast.pipeline.process import SPEND_CAP_NOTE
-from tests.unit.pipeline.fakes import RESUME, ScriptedReviewer, World, submit, world
+from tests.unit.pipeline.fakes import RESUME, FakeBreaker, ScriptedReviewer, World, submit, world
 
 
 class FakeQuota:
@@ -124,3 +124,26 @@ def test_a_job_held_for_the_quota_is_not_parsed_again(jobs: SqlJobStore) -> None
     assert process_job(w.deps, job_id, owner="run-2") is Outcome.COMPLETE
     assert len(parsed) == 1 and len(w.reviewer.calls) == 1
     assert kept.kept == {}  # dropped once the review is saved
+
+
+class ProbeBreaker(FakeBreaker):
+    """Half-open: the first caller to ask is given the probe, which it must then make."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.probes_given = 0
+
+    def wait_s(self, name: str) -> float | None:
+        self.probes_given += 1
+        return None if self.probes_given == 1 else 30.0
+
+
+def test_a_job_waiting_for_the_quota_does_not_take_the_breakers_probe(
+    jobs: SqlJobStore,
+) -> None:
+    breaker = ProbeBreaker()
+    w = world(jobs, reviewer=ScriptedReviewer(), breaker=breaker)
+    w.deps = dataclasses.replace(w.deps, quota=FakeQuota(wait_s=5.0))
+    with pytest.raises(QuotaFull):
+        process_job(w.deps, submitted(w), owner="run-1")
+    assert breaker.probes_given == 0  # the probe is left to a job that can make the call
