@@ -18,8 +18,10 @@ from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
+from resumeroast.adapters.parsed_documents import RedisParsedDocuments
 from resumeroast.adapters.parsing import parse_document
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
+from resumeroast.adapters.quota import QuotaPolicy, RedisProviderQuota
 from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.adapters.secrets import secret_key
 from resumeroast.adapters.sqs_dead_letters import SqsDeadLetterQueue
@@ -56,12 +58,16 @@ def build_runtime(settings: Settings) -> Runtime:
     jobs = SqlJobStore(engine)
     queue = CeleryTaskQueue(celery)
     breaker: Breaker = NoBreaker()
+    quota: RedisProviderQuota | None = None
+    parsed: RedisParsedDocuments | None = None
     events: EventPublisher = DatabaseEventBus(lambda job_id: job_event(jobs.get_job(job_id)))
     if settings.redis_url is not None:
         events = RedisEventBus(settings.redis_url)
         if reviewer.is_billable:
             client = redis.Redis.from_url(settings.redis_url, socket_timeout=2)
             breaker = RedisCircuitBreaker(client, breaker_policy(settings))
+            quota = RedisProviderQuota(client, quota_policy(settings))
+            parsed = RedisParsedDocuments(client, ttl_s=settings.llm_outage_max_wait_s + 600)
     deps = Deps(
         jobs=jobs,
         review_cache=SqlReviewCache(engine),
@@ -78,6 +84,8 @@ def build_runtime(settings: Settings) -> Runtime:
             memory_limit_mb=settings.parse_memory_mb,
         ),
         breaker=breaker,
+        quota=quota,
+        parsed=parsed,
         metrics=PrometheusMetrics(),
         limits=Limits(
             max_upload_bytes=settings.max_upload_bytes,
@@ -122,6 +130,14 @@ def redrive_queue(settings: Settings, celery: Celery) -> SqsDeadLetterQueue | No
     if not name or not is_sqs(str(celery.conf.broker_url)):
         return None
     return SqsDeadLetterQueue(celery, name)
+
+
+def quota_policy(settings: Settings) -> QuotaPolicy:
+    return QuotaPolicy(
+        requests_per_minute=settings.llm_quota_rpm,
+        tokens_per_minute=settings.llm_quota_tpm,
+        daily_spend_cap_usd=settings.llm_daily_spend_cap_usd,
+    )
 
 
 def breaker_policy(settings: Settings) -> BreakerPolicy:

@@ -211,6 +211,14 @@ class ProviderPaused(TransientError):
     user_message = "The AI reviewer is down; your job is waiting and will resume by itself."
 
 
+class QuotaFull(ProviderPaused):
+    """The provider's shared requests/tokens-per-minute quota is used up: the job waits for a
+    slot without spending a retry."""
+
+    code = "provider_quota"
+    user_message = "Many reviews are in progress; your job is waiting its turn."
+
+
 class LLMTransientError(TransientError):
     """Provider timeout, 429, 5xx or connection error."""
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.core.review.chat import ChatClient as ChatClient
@@ -102,6 +103,28 @@ class Breaker(Protocol):
     def record(self, name: str, *, ok: bool) -> None: ...
 
     def is_open(self, name: str) -> bool: ...
+
+
+class ProviderQuota(Protocol):
+    """Requests and tokens per minute, and today's spend, shared by all workers."""
+
+    def reserve(self, name: str, tokens: int) -> float | None: ...
+
+    def add_spend(self, cost_usd: float) -> None: ...
+
+    def spent_today_usd(self) -> float: ...
+
+    def spend_cap_reached(self) -> bool: ...
+
+
+class ParsedDocuments(Protocol):
+    """A job's parsed upload, kept while the job may be run again."""
+
+    def get(self, job_id: str) -> Document | None: ...
+
+    def put(self, job_id: str, document: Document) -> None: ...
+
+    def delete(self, job_id: str) -> None: ...
 
 
 class Metrics(Protocol):

@@ -136,6 +136,14 @@ class Settings(BaseSettings):
     #: While the breaker is open jobs wait without spending retries; a job still waiting this
     #: long after its first attempt goes to the dead-letter queue (replay it once it is back).
     llm_outage_max_wait_s: float = 1800.0
+    #: The provider's requests per minute, shared by all workers (in Redis); 0 = no limit. A
+    #: job over it waits for a slot (at most a minute at a time) without spending a retry.
+    llm_quota_rpm: int = 0
+    #: The provider's tokens per minute (each call reserves its estimated tokens); 0 = no limit.
+    llm_quota_tpm: int = 0
+    #: Today's (UTC) model spend at which model reviews pause: jobs then get the analyzer's
+    #: review, labelled as such. 0 = no cap.
+    llm_daily_spend_cap_usd: float = 0.0
 
     # --- security and privacy
     #: Uploads per client address per minute (0: no limit). Counted in Redis, so it holds
@@ -179,7 +187,9 @@ class Settings(BaseSettings):
         # A countdown message is held unacknowledged until it is due, then runs up to the hard
         # limit: a retry waits at most RETRY_CAP_S; a job handed back while the breaker is open
         # waits out the cool-down plus up to 1 s of jitter (pipeline/failure.py).
-        longest_countdown_s = max(self.retry_cap_s, self.breaker_cooldown_s + 1.0)
+        # A job over the provider quota waits at most the quota's one-minute window + 1 s.
+        quota_wait_s = 61.0 if self.llm_quota_rpm or self.llm_quota_tpm else 0.0
+        longest_countdown_s = max(self.retry_cap_s, self.breaker_cooldown_s + 1.0, quota_wait_s)
         if self.visibility_timeout_s <= self.task_time_limit_s + longest_countdown_s:
             raise ValueError(
                 "VISIBILITY_TIMEOUT_S must exceed TASK_TIME_LIMIT_S + the longest countdown "

@@ -205,6 +205,7 @@ class Call:
     #: False when the caller had hung up before the answer was sent (e.g. it was killed): a
     #: real provider bills that answer all the same, though nobody read it.
     delivered: bool = True
+    at: float = field(default_factory=time.time)  #: when the request arrived (wall clock)
 
 
 class StandinState:

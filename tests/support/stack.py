@@ -89,6 +89,11 @@ class Stack:
             what="the API to answer /readyz",
         )
 
+    def restart_api(self) -> None:
+        """Again with the current extra_env (settings the API reads at start)."""
+        self._stop([self.api])
+        self.start_api()
+
     def _answers(self, process: subprocess.Popen[bytes] | None, url: str, log_name: str) -> bool:
         """url answers 200; a process that exited instead fails with its log."""
         assert process is not None

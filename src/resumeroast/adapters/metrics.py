@@ -75,12 +75,14 @@ class StateCollector(Collector):
         dead_letters: Callable[[], int],
         breaker_open: Callable[[], dict[str, bool]],
         oldest_queued_age_s: Callable[[], float] = lambda: 0.0,
+        spend_today: Callable[[], tuple[float, bool] | None] = lambda: None,
     ) -> None:
         self.jobs_by_status = jobs_by_status
         self.queue_depth = queue_depth
         self.dead_letters = dead_letters
         self.breaker_open = breaker_open
         self.oldest_queued_age_s = oldest_queued_age_s
+        self.spend_today = spend_today
 
     def collect(self) -> Iterator[Metric]:
         jobs = GaugeMetricFamily("resumeroast_jobs", "Jobs by status", labels=["status"])
@@ -111,6 +113,19 @@ class StateCollector(Collector):
         for provider, is_open in self.breaker_open().items():
             breaker.add_metric([provider], 1.0 if is_open else 0.0)
         yield breaker
+        spend = self.spend_today()  # None: no billable model, or no Redis to keep the total
+        if spend is not None:
+            spent_usd, cap_reached = spend
+            yield GaugeMetricFamily(
+                "resumeroast_llm_spend_today_usd",
+                "Model spend so far today (UTC), all workers",
+                value=spent_usd,
+            )
+            yield GaugeMetricFamily(
+                "resumeroast_llm_spend_cap_reached",
+                "1 while model reviews are paused by LLM_DAILY_SPEND_CAP_USD",
+                value=1.0 if cap_reached else 0.0,
+            )
 
 
 def render(state: StateCollector) -> tuple[bytes, str]:

@@ -184,6 +184,11 @@ def state_collector(rt: Runtime) -> StateCollector:
         dead_letters=deps.dead_letters.count_dead_letters,
         breaker_open=lambda: {provider: deps.breaker.is_open(provider)},
         oldest_queued_age_s=deps.jobs.oldest_queued_age_s,
+        spend_today=lambda: (
+            None
+            if deps.quota is None
+            else (deps.quota.spent_today_usd(), deps.quota.spend_cap_reached())
+        ),
     )
 
 

@@ -1,4 +1,5 @@
-"""`resumeroast`: up, api, worker, llm-relay, roast, migrate, backup, restore-drill, dlq."""
+"""`resumeroast`: up, api, worker, llm-relay, roast, migrate, backup, restore-drill, dlq,
+usage."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Annotated
 import typer
 
 from resumeroast.cli.dlq import dlq_app
+from resumeroast.cli.usage import usage
 
 app = typer.Typer(
     help="ResumeRoast: brutally honest, grounded resume feedback.",
@@ -16,6 +18,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(dlq_app, name="dlq")
+app.command("usage")(usage)
 
 
 @app.callback()

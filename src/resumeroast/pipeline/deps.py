@@ -13,6 +13,8 @@ from resumeroast.ports import (
     JobStore,
     Leases,
     Metrics,
+    ParsedDocuments,
+    ProviderQuota,
     RedriveQueue,
     ReviewCache,
     Reviewer,
@@ -54,3 +56,5 @@ class Deps:
     metrics: Metrics
     retry: RetryPolicy
     redriven: RedriveQueue | None = None  #: the broker's own dead-letter queue, if any
+    quota: ProviderQuota | None = None  #: the provider's shared quota and spend cap, if any
+    parsed: ParsedDocuments | None = None  #: parsed uploads kept across a job's runs, if any

@@ -17,8 +17,10 @@ from enum import StrEnum
 import structlog
 
 from resumeroast.core.analysis import Analysis
+from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.core.review.caching import worth_caching
 from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
 from resumeroast.errors import (
@@ -27,12 +29,21 @@ from resumeroast.errors import (
     NoTextLayer,
     PermanentError,
     ProviderPaused,
+    QuotaFull,
 )
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.status import publish_job
 from resumeroast.ports import LLM_CALL_SCOPE
 
 log = structlog.get_logger(__name__)
+
+SPEND_CAP_NOTE = (
+    "AI review paused: today's budget for AI reviews is reached; this is the built-in review."
+)
+#: A reservation before the call: about 4 characters a token for the resume, plus the
+#: instructions and the answer. The quota counts the reservation, not the bill.
+CHARS_PER_TOKEN = 4
+FIXED_TOKENS = 1500
 
 
 class Outcome(StrEnum):
@@ -68,6 +79,8 @@ def process_job(
     except LeaseLost:
         return Outcome.SKIPPED
     publish_job(deps, deps.jobs.get_job(job.id))
+    if deps.parsed is not None:
+        deps.parsed.delete(job.id)
     if saved:
         deps.metrics.job_finished("complete")
     return Outcome.COMPLETE if saved else Outcome.SKIPPED
@@ -76,7 +89,7 @@ def process_job(
 def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
     """Parse, analyze and review the job's upload: the feedback to save."""
     with stage(deps, job, owner, Stage.PARSING):
-        document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
+        document = parsed_upload(deps, job)
     with stage(deps, job, owner, Stage.ANALYZING):
         # Injected instructions are screened out, then the clean resume is analysed, once.
         # "Present" means the day the job was submitted: the same upload always scores the same.
@@ -94,6 +107,17 @@ def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
         ensure_reviewable(request)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
         return review_document(deps, job, owner, request)
+
+
+def parsed_upload(deps: Deps, job: Job) -> Document:
+    """Parsed once per job: a run after a pause or a retry reads the kept document."""
+    kept = deps.parsed.get(job.id) if deps.parsed is not None else None
+    if kept is not None:
+        return kept
+    document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
+    if deps.parsed is not None:
+        deps.parsed.put(job.id, document)
+    return document
 
 
 def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) -> Feedback:
@@ -115,6 +139,8 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     if cached is not None:
         review = cached.review.model_copy(update={"cached": True})
         return cached.model_copy(update={"review": review})
+    if deps.quota is not None and deps.quota.spend_cap_reached():
+        return builtin_review_while_capped(request, job)
     scope = LLM_CALL_SCOPE.set(job.id)  # the relay shares a kept reply within this job only
     try:
         feedback = call_reviewer(deps, request)
@@ -126,12 +152,38 @@ def review_document(deps: Deps, job: Job, owner: str, request: ReviewRequest) ->
     usage = LLMUsage(review.tokens_in, review.tokens_out, review.cost_usd, review.latency_ms)
     deps.jobs.record_usage(job.id, owner=owner, usage=usage)
     deps.metrics.llm_usage(review.reviewer, usage)
+    if deps.quota is not None:
+        deps.quota.add_spend(review.cost_usd)
     return feedback
 
 
+def builtin_review_while_capped(request: ReviewRequest, job: Job) -> Feedback:
+    """The analyzer's review, labelled so the job seeker and the operator see why."""
+    log.warning("llm_spend_cap_reached", job_id=job.id)
+    feedback = BuiltinReviewer().review(request)
+    notes = [*feedback.review.notes, SPEND_CAP_NOTE]
+    return feedback.model_copy(
+        update={"review": feedback.review.model_copy(update={"notes": notes})}
+    )
+
+
+def reserve_quota(deps: Deps, name: str, request: ReviewRequest) -> None:
+    """Take a slot in the provider's shared quota, or hand the job back to wait for one."""
+    if deps.quota is None:
+        return
+    tokens = len(request.document.text) // CHARS_PER_TOKEN + FIXED_TOKENS
+    wait_s = deps.quota.reserve(name, tokens)
+    if wait_s is not None:
+        deps.metrics.provider_error(name, "quota_wait")
+        raise QuotaFull(f"{name} quota full", retry_after_s=wait_s)
+
+
 def call_reviewer(deps: Deps, request: ReviewRequest) -> Feedback:
-    """One billable call, guarded by the provider's shared circuit breaker."""
+    """One billable call, within the provider's shared quota and circuit breaker."""
     name = deps.reviewer.identity.split(":", 1)[0]
+    # The quota first: the breaker's answer may make this call the half-open probe, which
+    # must then be made, not left to time out while the job waits for a quota slot.
+    reserve_quota(deps, name, request)
     wait_s = deps.breaker.wait_s(name)
     if wait_s is not None:
         raise ProviderPaused(f"{name} breaker open", retry_after_s=wait_s)

@@ -29,6 +29,7 @@ WANTED = {
     "ResumeRoastReviewingSlow",
     "ResumeRoastDailyCost",
     "ResumeRoastBreakerOpen",
+    "ResumeRoastSpendCapReached",
 }
 PROMTOOL = shutil.which("promtool")
 #: .ci/run sets REQUIRE_DEPLOY_TOOLS=1: there a missing promtool fails, not skips.

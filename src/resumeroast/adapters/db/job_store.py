@@ -19,6 +19,7 @@ from resumeroast.adapters.db.base import utcnow
 from resumeroast.adapters.db.job_queries import SqlJobQueries
 from resumeroast.adapters.db.job_rows import fail_held, finished, held_by, new_job_row, to_job
 from resumeroast.adapters.db.tables import FeedbackRow, JobRow, UploadRow
+from resumeroast.adapters.db.usage import add_review_usage
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import Job, JobStatus, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.errors import IdempotencyKeyReused, JobNotFound, LeaseLost
@@ -242,6 +243,7 @@ class SqlJobStore(SqlJobQueries):
                 )
                 if result.rowcount != 1:  # type: ignore[attr-defined]
                     raise LeaseLost(job_id)  # someone else owns the job now: roll the insert back
+                add_review_usage(session, feedback, now)
         except IntegrityError:
             return False  # already saved by an earlier run
         except LeaseLost:

@@ -102,6 +102,19 @@ class ReviewCacheRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class UsageDailyRow(Base):
+    """Model calls, tokens and cost per UTC day and model: kept when the jobs are purged."""
+
+    __tablename__ = "usage_daily"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  #: YYYY-MM-DD, UTC
+    model: Mapped[str] = mapped_column(String(200), primary_key=True)
+    calls: Mapped[int] = mapped_column(Integer, default=0)
+    tokens_in: Mapped[int] = mapped_column(Integer, default=0)
+    tokens_out: Mapped[int] = mapped_column(Integer, default=0)
+    cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
+
+
 class DeadLetterRow(Base):
     """A job that exhausted its retries or hit its hard time limit, with what replay needs."""
 
