@@ -200,10 +200,10 @@ def healthz() -> Health:
     responses={503: {"model": Health}},
 )
 def readyz(rt: RuntimeDep, response: Response) -> Health:
-    """Whether this replica can take uploads. They need only the database (which also holds
-    the files): with Redis down they are still accepted and the reconciler enqueues and
-    publishes them later, so a Redis blip answers 200 "degraded" rather than taking every
-    replica out of the load balancer at once."""
+    # Whether this replica can take uploads. They need only the database (which also holds
+    # the files): with Redis down they are still accepted and the reconciler enqueues and
+    # publishes them later, so a Redis blip answers 200 "degraded" rather than taking every
+    # replica out of the load balancer at once.
     checks = {
         "database": rt.deps.jobs.ping(),
         "broker": rt.deps.queue.ping(),
