@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     sqs_dead_letter_queue: str | None = None
     sqs_wait_time_s: int = 5
     database_url: str | None = None
+    #: The password DATABASE_URL leaves out (DATABASE_PASSWORD_FILE: the database's own secret),
+    #: so the URL need not repeat the password by hand.
+    database_password: SecretStr | None = None
 
     # --- uploads
     max_upload_bytes: int = 5 * 1024 * 1024
@@ -218,7 +221,14 @@ class Settings(BaseSettings):
 
     @property
     def effective_database_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.sqlite_path.resolve()}"
+        if self.database_url is None:
+            return f"sqlite:///{self.sqlite_path.resolve()}"
+        if self.database_password is None:
+            return self.database_url
+        from sqlalchemy.engine import make_url  # only the database's URL needs it
+
+        url = make_url(self.database_url).set(password=self.database_password.get_secret_value())
+        return url.render_as_string(hide_password=False)
 
 
 _chosen: Settings | None = None

@@ -34,9 +34,11 @@ TOKEN = "tok-3c1f-never-in-a-log"
 
 class Upstream(BaseHTTPRequestHandler):
     seen: list[str] = []
+    request_ids: list[str | None] = []
 
     def do_GET(self) -> None:
         Upstream.seen.append(self.path)
+        Upstream.request_ids.append(self.headers.get("X-Request-ID"))
         body = b"from the api"
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
@@ -108,3 +110,21 @@ def test_tokens_stay_out_of_the_log_and_operator_paths_stay_inside(
     text = wait_for(logged, timeout_s=10, what="five access log lines")
     assert "/api/resumes/job-1/events" in text and "after=3" in text
     assert TOKEN not in text
+
+
+def test_the_request_id_is_passed_through_when_well_formed_and_generated_otherwise(
+    front_door: tuple[str, Path],
+) -> None:
+    """Catches a front door that drops the client's X-Request-ID, passes a malformed one on,
+    or sends none: the API and the worker would log under an id the edge never saw."""
+    from resumeroast.api.request_id import well_formed
+
+    base, _ = front_door
+    Upstream.request_ids.clear()
+    for given in ("edge-42.a:b", None, "bad id\twith spaces", "-leading-dash"):
+        headers = {"X-Request-ID": given} if given is not None else {}
+        assert httpx.get(f"{base}/api/health-ish", headers=headers, timeout=10).status_code == 200
+    kept, *generated = Upstream.request_ids
+    assert kept == "edge-42.a:b"
+    assert all(well_formed(rid) for rid in generated), generated
+    assert len(set(generated)) == 3 and "bad id\twith spaces" not in generated

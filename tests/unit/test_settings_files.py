@@ -41,3 +41,22 @@ def test_a_missing_file_stops_the_start(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.delenv("SECRET_KEY", raising=False)
     with pytest.raises(FileNotFoundError, match="not-mounted"):
         Settings(_env_file=None)  # type: ignore[call-arg]
+
+
+def test_the_database_password_comes_from_its_own_file_not_from_the_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Catches a DATABASE_URL that must repeat the password by hand: the URL names the role and
+    host, the password is the database's own secret file (any character, URL-escaped)."""
+    from sqlalchemy.engine import make_url
+
+    (tmp_path / "postgres_password").write_text("p@ss/w:rd%\n")
+    monkeypatch.setenv("DATABASE_PASSWORD_FILE", str(tmp_path / "postgres_password"))
+    monkeypatch.setenv("DATABASE_URL", "postgresql://app@db:5432/resumeroast")
+    url = make_url(Settings(_env_file=None).effective_database_url)  # type: ignore[call-arg]
+    assert (url.username, url.password, url.host, url.database) == (
+        "app",
+        "p@ss/w:rd%",
+        "db",
+        "resumeroast",
+    )

@@ -74,10 +74,11 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             expose_headers=[REQUEST_ID_HEADER],
         )
     # Outermost: every limit and route inside sees the client TRUSTED_PROXIES resolves.
-    app.add_middleware(ClientAddress, trusted=parse_networks(settings.trusted_proxies))
+    trusted = parse_networks(settings.trusted_proxies)
+    app.add_middleware(ClientAddress, trusted=trusted)
     # Around all of it: every answer, a 413 or 429 included, carries the request's id, and
     # every line logged while serving it (api/request_id.py).
-    app.add_middleware(RequestId)
+    app.add_middleware(RequestId, trusted=trusted)
     install_web(app)  # last: its page route answers every GET no other route claims
     return app
 

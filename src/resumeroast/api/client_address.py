@@ -62,6 +62,11 @@ def _address(value: str) -> Address | None:
         return None
 
 
+def is_trusted_peer(peer: str, trusted: Sequence[Network]) -> bool:
+    """Whether the connection's peer is one of TRUSTED_PROXIES."""
+    return _is_trusted(_address(peer), trusted)
+
+
 def _is_trusted(address: Address | None, trusted: Sequence[Network]) -> bool:
     return address is not None and any(address in network for network in trusted)
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from contextvars import ContextVar
 
 import structlog
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from resumeroast.api.client_address import Network, is_trusted_peer
 
 HEADER = "X-Request-ID"
 _WELL_FORMED = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
@@ -32,14 +35,21 @@ def current_request_id() -> str | None:
 
 
 class RequestId:
-    def __init__(self, app: ASGIApp) -> None:
+    """With TRUSTED_PROXIES set, only the proxy's X-Request-ID is taken (it makes one for every
+    request): a client reaching the API around it gets a fresh id. Without, any well-formed one."""
+
+    def __init__(self, app: ASGIApp, *, trusted: Sequence[Network] = ()) -> None:
         self.app = app
+        self.trusted = trusted
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         given = _header(scope, b"x-request-id")
+        peer = (scope.get("client") or ("", 0))[0]
+        if self.trusted and not is_trusted_peer(peer, self.trusted):
+            given = None
         request_id = given if given is not None and well_formed(given) else uuid.uuid4().hex
         raw = request_id.encode("ascii")
 

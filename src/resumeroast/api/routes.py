@@ -205,12 +205,16 @@ def healthz() -> Health:
     responses={503: {"model": Health}},
 )
 def readyz(rt: RuntimeDep, response: Response) -> Health:
+    # Whether this replica can take uploads. They need only the database (which also holds
+    # the files): with Redis down they are still accepted and the reconciler enqueues and
+    # publishes them later, so a Redis blip answers 200 "degraded" rather than taking every
+    # replica out of the load balancer at once.
     checks = {
         "database": rt.deps.jobs.ping(),
         "broker": rt.deps.queue.ping(),
         "events": rt.deps.events.ping(),
     }
-    ready = all(checks.values())
-    if not ready:
+    if not checks["database"]:
         response.status_code = 503
-    return Health(status="ready" if ready else "unavailable", checks=checks)
+        return Health(status="unavailable", checks=checks)
+    return Health(status="ready" if all(checks.values()) else "degraded", checks=checks)

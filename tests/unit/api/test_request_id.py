@@ -65,3 +65,21 @@ def test_every_answer_carries_one_an_error_too(
         missing = client.get("/api/resumes/not-a-job", headers={"X-Request-ID": "edge-1"})
     assert missing.status_code >= 400
     assert missing.headers["X-Request-ID"] == "edge-1"
+
+
+@pytest.mark.parametrize(("peer", "kept"), [("10.0.0.7", True), ("203.0.113.9", False)])
+def test_behind_a_proxy_only_the_proxy_s_request_id_is_taken(
+    tmp_path: Path, peer: str, kept: bool
+) -> None:
+    """Catches an API that takes any client's id when TRUSTED_PROXIES says the proxy makes
+    them: a client going around the proxy could reuse another request's id in the logs."""
+    settings = Settings(
+        redis_url="redis://127.0.0.1:1/0",
+        data_dir=tmp_path / "data",
+        upload_rate_limit_per_minute=0,
+        trusted_proxies=["10.0.0.0/8"],
+    )
+    app = create_app(settings, runtime=runtime_with_queue(settings, FakeQueue()))
+    with TestClient(app, client=(peer, 50000)) as client:
+        _, request_id = upload(client, {"X-Request-ID": "edge-7f3a"})
+    assert (request_id == "edge-7f3a") is kept
