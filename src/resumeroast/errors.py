@@ -123,6 +123,16 @@ class DocumentTooComplex(DocumentError):
     )
 
 
+class DocumentTooLong(DocumentError):
+    """The extracted text is over a cap (core/readers/bounds.py): far more than any resume."""
+
+    code = "document_too_long"
+    user_message = (
+        "This is too long to be a resume. Upload the resume alone (one or two pages), "
+        "not a portfolio, thesis or several documents merged into one file."
+    )
+
+
 # --- jobs -----------------------------------------------------------------------------
 
 

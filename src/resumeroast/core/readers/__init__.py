@@ -12,7 +12,14 @@ __all__ = ["read_document"]
 
 
 def read_document(data: bytes, kind: DocumentKind, *, max_pages: int = 20) -> Document:
-    """Raise a DocumentError subclass (errors.py) for anything that is not a resume's text."""
+    """Raise a DocumentError subclass (errors.py) for anything that is not a resume's text,
+    DocumentTooLong for text over the caps in bounds.py."""
+    from resumeroast.core.readers.bounds import check_text_bounds
+
+    return check_text_bounds(_read(data, kind, max_pages=max_pages))
+
+
+def _read(data: bytes, kind: DocumentKind, *, max_pages: int) -> Document:
     if kind is DocumentKind.PDF:
         from resumeroast.core.readers.pdf import read_pdf
 

@@ -8,6 +8,7 @@ const ADVICE: Record<string, string[]> = {
     "Upload that copy.",
   ],
   document_too_complex: ["Export a one- or two-page PDF without large images."],
+  document_too_long: ["Upload the resume alone (one or two pages), not a portfolio, thesis or merged file."],
   unreadable_document: ["Open the file on your computer, export it again as PDF or DOCX, then upload it."],
   not_a_resume: ["Upload the resume itself: not a cover letter, a paper, or another document."],
 };

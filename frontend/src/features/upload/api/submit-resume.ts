@@ -33,6 +33,7 @@ const FILE_CODES = new Set([
   "unreadable_document",
   "encrypted_document",
   "document_too_complex",
+  "document_too_long",
   "not_a_resume",
   "document_error",
 ]);
