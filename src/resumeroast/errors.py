@@ -195,6 +195,13 @@ class RateLimited(ResumeRoastError):
         self.retry_after_s = retry_after_s
 
 
+class TooManyStreams(RateLimited):
+    code = "too_many_streams"
+    user_message = (
+        "Too many live status streams from your address. Close some tabs, then try again."
+    )
+
+
 class AdminAuthRequired(ResumeRoastError):
     code = "admin_token_required"
     user_message = "This needs the admin token: send it as 'Authorization: Bearer <token>'."

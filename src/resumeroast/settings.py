@@ -160,6 +160,17 @@ class Settings(BaseSettings):
     #: X-Forwarded-Proto are believed (a JSON list, e.g. ["10.0.0.0/8"]; none: the peer's own
     #: address is the client). The rate limit keys on the client found through them.
     trusted_proxies: list[str] = Field(default_factory=list)
+    #: Seconds a request's headers may take from its first byte (or from the connection);
+    #: then the connection is closed (api/connection_guard.py).
+    header_timeout_s: float = 10.0
+    #: Seconds a request's body may take after its headers; then the connection is closed.
+    body_timeout_s: float = 60.0
+    #: Seconds an idle keep-alive connection stays open between requests.
+    keep_alive_s: float = 5.0
+    #: Connections and requests in flight per API process; past it requests answer 503.
+    max_connections: int = 1000
+    #: Event streams one client may follow at once per API process; past it 429.
+    event_streams_per_client: int = 20
     #: Browser origins allowed to call the API from another site (none: same origin only).
     cors_origins: list[str] = Field(default_factory=list)
     #: Serve the OpenAPI schema and its /docs and /redoc pages.

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from resumeroast.api import admin
 from resumeroast.api.client_address import ClientAddress, parse_networks
+from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
 from resumeroast.api.request_id import HEADER as REQUEST_ID_HEADER
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
             ],
             expose_headers=[REQUEST_ID_HEADER],
         )
+    app.state.stream_limit = StreamLimit(settings.event_streams_per_client)
     # Outermost: every limit and route inside sees the client TRUSTED_PROXIES resolves.
     trusted = parse_networks(settings.trusted_proxies)
     app.add_middleware(ClientAddress, trusted=trusted)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any
 
 from fastapi import (
@@ -12,6 +12,7 @@ from fastapi import (
     File,
     Form,
     Header,
+    Request,
     Response,
     UploadFile,
     status,
@@ -20,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
+from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.deps import AccessDep, JobIdDep, OwnedJobIdDep, RuntimeDep
 from resumeroast.api.request_id import current_request_id
 from resumeroast.api.schemas import Health, JobCreated, JobPublic
@@ -28,7 +30,7 @@ from resumeroast.core.access import idempotency_digest, job_token, viewer_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.core.text_fields import require_plain_text
-from resumeroast.errors import FileTooLarge
+from resumeroast.errors import FileTooLarge, TooManyStreams
 from resumeroast.pipeline import Upload, job_event, submit_resume
 
 router = APIRouter()
@@ -142,13 +144,22 @@ def delete_job_and_data(job_id: OwnedJobIdDep, rt: RuntimeDep) -> Response:
     summary="Follow a job's status as Server-Sent Events",
     responses={200: {"content": {"text/event-stream": {}}}, 404: {"description": "Unknown job"}},
 )
-async def stream_job_events(job_id: JobIdDep, rt: RuntimeDep) -> EventSourceResponse:
-    """Server-Sent Events: the current state first, then every change, ending with the final one."""
+async def stream_job_events(
+    job_id: JobIdDep, rt: RuntimeDep, request: Request
+) -> EventSourceResponse:
+    """Server-Sent Events: the current state first, then every change, ending with the final one.
+    One client follows at most EVENT_STREAMS_PER_CLIENT at once in each API process (429)."""
     await run_in_threadpool(rt.deps.jobs.get_job, job_id)  # 404 before the stream starts
-    return EventSourceResponse(_job_events(rt, job_id), ping=15)
+    streams: StreamLimit = request.app.state.stream_limit
+    client = request.client.host if request.client else "unknown"
+    if not streams.try_open(client):
+        raise TooManyStreams(retry_after_s=5)
+    return EventSourceResponse(_job_events(rt, job_id, lambda: streams.close(client)), ping=15)
 
 
-async def _job_events(rt: Runtime, job_id: str) -> AsyncIterator[ServerSentEvent]:
+async def _job_events(
+    rt: Runtime, job_id: str, on_end: Callable[[], None]
+) -> AsyncIterator[ServerSentEvent]:
     subscription = rt.deps.events.subscribe(job_id)
     try:
         await anext(subscription)  # subscribed: no change can slip between here and the read
@@ -161,6 +172,7 @@ async def _job_events(rt: Runtime, job_id: str) -> AsyncIterator[ServerSentEvent
             if JobStatus(event["status"]).is_final:
                 return
     finally:
+        on_end()
         await asyncio.shield(subscription.aclose())
 
 

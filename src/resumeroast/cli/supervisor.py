@@ -184,6 +184,10 @@ def serve_api(host: str, port: int) -> None:
     """One API process on its own SO_REUSEPORT socket (see spawn_api_processes)."""
     import uvicorn
 
+    from resumeroast.api.connection_guard import guarded_protocol
+
+    settings = get_settings()
+
     config = uvicorn.Config(
         "resumeroast.api.app:create_app_from_env",
         factory=True,
@@ -198,6 +202,13 @@ def serve_api(host: str, port: int) -> None:
         # The app resolves forwarded addresses itself, from TRUSTED_PROXIES only (uvicorn's
         # default believes any X-Forwarded-For from loopback): see api/client_address.py.
         proxy_headers=False,
+        # Slow or idle clients cannot hold connections (api/connection_guard.py); past
+        # max_connections a request answers 503 instead of queueing without end.
+        http=guarded_protocol(
+            header_timeout_s=settings.header_timeout_s, body_timeout_s=settings.body_timeout_s
+        ),
+        timeout_keep_alive=max(1, round(settings.keep_alive_s)),
+        limit_concurrency=settings.max_connections,
     )
     uvicorn.Server(config).run(sockets=[reuse_port_socket(host, port)])
 

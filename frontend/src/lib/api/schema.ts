@@ -49,6 +49,7 @@ export interface paths {
         /**
          * Follow a job's status as Server-Sent Events
          * @description Server-Sent Events: the current state first, then every change, ending with the final one.
+         *     One client follows at most EVENT_STREAMS_PER_CLIENT at once in each API process (429).
          */
         get: operations["streamJobEvents"];
         put?: never;
