@@ -51,8 +51,9 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
     email = _first(preferred, _email) or _first(lines, _email)
     top = list(lines[:HEADER_LINES])
     phone = (
-        _first(preferred, _phone)
-        or _first(lines, _phone)
+        # As written: "(11) 98765-4321" would lose its area code to the bullet reader.
+        _first(preferred, _phone, raw=True)
+        or _first(lines, _phone, raw=True)
         or _first(preferred + top, international_phone)
         or _first(lines, labelled_phone)
     )
@@ -93,10 +94,10 @@ def _near(lines: tuple[TextLine, ...], anchors: list[TextLine]) -> list[TextLine
 
 
 def _first(
-    lines: Sequence[TextLine], finder: Callable[[str], str | None]
+    lines: Sequence[TextLine], finder: Callable[[str], str | None], *, raw: bool = False
 ) -> tuple[TextLine, str] | None:
     for line in lines:
-        value = finder(line.text)
+        value = finder(line.raw if raw else line.text)
         if value:
             return line, str(value)
     return None

@@ -172,3 +172,9 @@ def test_a_city_with_its_country_in_french_is_a_location() -> None:
     line = "jane.smith@example.com | +1 (555) 201-3344 | Nouakchott, Mauritanie"
 
     assert "contact.no_location" not in codes(run(swap(CONTACT, line)))
+
+
+def test_a_phone_line_that_opens_with_its_bracketed_area_code_is_a_phone() -> None:
+    line = "jane.smith@example.com | Portland, OR\n(11) 98765-4321"
+
+    assert run(swap(CONTACT, line)).contact.phone == "(11) 98765-4321"
