@@ -18,13 +18,18 @@ from resumeroast.core.analysis.model import ContactInfo, Link
 from resumeroast.core.documents import Region
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-#: Grouped digits; the last groups may be long ("+49 151 23456789").
+#: Grouped digits; the last groups may be long ("+49 151 23456789"), after an area code
+#: in brackets the first up to five digits ("(11) 98765-4321", a Brazilian mobile; a ZIP+4 is
+#: no phone).
 _PHONE = re.compile(
-    r"(?<![\w/.+$€£-])(?:\+\s?\d{1,3}[\s.\-]{0,2})?(?:\(\d{1,4}\)[\s.\-]{0,2})?\d{1,4}(?:[\s.\-]{1,2}\d{2,8}){1,4}(?![\w/%])"
+    r"(?<![\w/.+$€£-])(?:\+\s?\d{1,3}[\s.\-]{0,2})?(?:\(\d{1,4}\)[\s.\-]{0,2}\d{1,5}|\d{1,4})(?:[\s.\-]{1,2}\d{2,8}){1,4}(?![\w/%])"
 )
 #: Digits with no separators ("5552013344") are a phone only as a field of their own
 #: ("… | 5552013344 | …", "Phone: 5552013344"): in a sentence they are an amount or an id.
 _BARE_PHONE = re.compile(r"(?:(?:phone|tel|mobile|cell|ph)\.?\s*:?\s*)?(\+?\d{10,15})", re.I)
+#: Nine digits alone on a line ("612345678", a Spanish mobile): too short to be a field among
+#: others, but a line of nothing else in a contact block is a phone, not an amount.
+_LINE_PHONE = re.compile(r"\+?\d{9}")
 _FIELD = re.compile(r"\s*[|•·;,]\s*|\s{2,}")
 _RANGE_LIKE = re.compile(r"^(?:19|20)\d{2}\s*-+\s*(?:19|20)\d{2}$")
 _URL = re.compile(
@@ -46,8 +51,9 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
     email = _first(preferred, _email) or _first(lines, _email)
     top = list(lines[:HEADER_LINES])
     phone = (
-        _first(preferred, _phone)
-        or _first(lines, _phone)
+        # As written: "(11) 98765-4321" would lose its area code to the bullet reader.
+        _first(preferred, _phone, raw=True)
+        or _first(lines, _phone, raw=True)
         or _first(preferred + top, international_phone)
         or _first(lines, labelled_phone)
     )
@@ -88,10 +94,10 @@ def _near(lines: tuple[TextLine, ...], anchors: list[TextLine]) -> list[TextLine
 
 
 def _first(
-    lines: Sequence[TextLine], finder: Callable[[str], str | None]
+    lines: Sequence[TextLine], finder: Callable[[str], str | None], *, raw: bool = False
 ) -> tuple[TextLine, str] | None:
     for line in lines:
-        value = finder(line.text)
+        value = finder(line.raw if raw else line.text)
         if value:
             return line, str(value)
     return None
@@ -113,6 +119,8 @@ def _phone(text: str) -> str | None:
             and not _date_like(candidate)
         ):
             return candidate
+    if _LINE_PHONE.fullmatch(masked.strip()) and not _date_like(masked.strip()):
+        return masked.strip()
     for field in _FIELD.split(masked.strip()):
         if bare := _BARE_PHONE.fullmatch(field.strip()):
             return bare.group(1)

@@ -32,7 +32,10 @@ def rendercv(cv: dict[str, Any]) -> Iterator[str]:
         for n in items(cv.get("social_networks"))
         if isinstance(n, dict)
     ]
-    contact = [text(cv.get(key)) for key in ("email", "phone", "website", "location")]
+    contact = [text(cv.get(key)) for key in ("email", "phone", "website")]
+    if place := text(cv.get("location")):
+        # Labelled as the file labels it: "Costa Rica" alone reads as no place without it.
+        contact.append(f"Location: {place}")
     if line := " | ".join(part for part in [*contact, *networks] if part):
         yield line
     sections = cv.get("sections")

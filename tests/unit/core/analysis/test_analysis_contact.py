@@ -155,3 +155,26 @@ def test_a_personal_email_address_is_reported_with_the_line_it_is_on(address: st
 @pytest.mark.parametrize("address", ["angela.smith@example.com", "lovelace@example.com"])
 def test_names_that_hold_a_casual_word_are_professional_addresses(address: str) -> None:
     assert "contact.unprofessional_email" not in codes(run(swap("jane.smith@example.com", address)))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "jane.smith@example.com | (11) 98765-4321 | Portland, OR",  # a five-digit first group
+        "jane.smith@example.com\n612345678\nPortland, OR",  # nine digits alone on their line
+    ],
+)
+def test_phones_written_the_way_other_countries_write_them_are_found(line: str) -> None:
+    assert "contact.no_phone" not in codes(run(swap(CONTACT, line)))
+
+
+def test_a_city_with_its_country_in_french_is_a_location() -> None:
+    line = "jane.smith@example.com | +1 (555) 201-3344 | Nouakchott, Mauritanie"
+
+    assert "contact.no_location" not in codes(run(swap(CONTACT, line)))
+
+
+def test_a_phone_line_that_opens_with_its_bracketed_area_code_is_a_phone() -> None:
+    line = "jane.smith@example.com | Portland, OR\n(11) 98765-4321"
+
+    assert run(swap(CONTACT, line)).contact.phone == "(11) 98765-4321"

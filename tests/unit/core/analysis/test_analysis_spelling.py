@@ -164,3 +164,15 @@ def test_real_compounds_prefixes_and_quoted_words_are_not_split(words: str) -> N
     analysis = run(swap(INGEST, f"• Built an ingestion pipeline for {words} in Python"))
 
     assert "spelling.misspelling" not in codes(analysis)
+
+
+def test_french_elisions_are_read_as_the_word_after_the_apostrophe() -> None:
+    french = (
+        "Camille Martin\ncamille@example.fr\nExpériences\n"
+        "Ingénieure | Exemple SA | 2019 - 2023\n"
+        "• Modélisation d'un réseau de capteurs pour l'équipe de recherche du laboratoire\n"
+        "• Conception d'une méthode d'analyse qu'utilisent aujourd'hui trois équipes\n"
+        "Formation\nMaster de statistique | Université de Lyon | 2017 - 2019\n"
+    )
+
+    assert "spelling.misspelling" not in codes(run(french))

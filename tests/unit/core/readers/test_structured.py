@@ -109,7 +109,7 @@ def test_a_json_resume_saved_as_txt_is_still_read_as_one() -> None:
 def test_rendercv_yaml_becomes_a_resume_with_markdown_stripped() -> None:
     assert read(RENDERCV.encode(), "Jonas_CV.yaml") == [
         "Jonas Weber",
-        "jonas@example.com | Hamburg, Germany | GitHub: jweber",
+        "jonas@example.com | Location: Hamburg, Germany | GitHub: jweber",
         "Experience",
         "Data Engineer, Hafen Logistik | Sep 2020 – Present",
         "• Built the container tracking pipeline used by 300 dispatchers",
@@ -118,6 +118,13 @@ def test_rendercv_yaml_becomes_a_resume_with_markdown_stripped() -> None:
         "Skills",
         "Languages: Python, SQL, Scala",
     ]
+
+
+def test_a_rendercv_location_that_names_only_a_country_is_still_the_location() -> None:
+    data = RENDERCV.replace("Hamburg, Germany", "Costa Rica").encode()
+    analysis = analyze(read_document(data, sniff_kind(data, "cv.yaml")), as_of=date(2025, 6, 1))
+
+    assert "contact.no_location" not in {item.code for item in analysis.findings}
 
 
 @pytest.mark.parametrize(

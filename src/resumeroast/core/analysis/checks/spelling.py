@@ -33,6 +33,8 @@ _QUOTED = re.compile(r"^[\"'“‘][^\s\"'“”‘’]+[\"'”’][.,;:!?)]*$")
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _ALLOWED_DOUBLES = frozenset({"had", "bora", "walla"})
 _NOT_CHECKED = frozenset({"publications", "references"})
+#: French and Italian elisions ("d'un", "l'équipe", "qu'il"): the word is what follows.
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|dell|nell|all|dall|sull)['’]", re.I)
 _DASHES = "-–—|&+/•·"  #: punctuation between words, not an icon before a handle
 LONG_NAME = 8  #: a capitalised word this long and this rare is checked like any other
 RARE_NAME = 2.0  #: Zipf under which a long capitalised word is no everyday word or name
@@ -88,6 +90,8 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
         if token.endswith(".") and len(token) <= 5:
             continue  # an abbreviation: "vol.", "approx."
         token = token.rstrip(".")
+        if language != "en":
+            token = _ELISION.sub("", token)
         if not token or _SKIP.search(token):
             continue
         parts = re.split(r"[-/]", token)
