@@ -34,6 +34,7 @@ def render_feedback(
                 name.replace("_", " "), f"{value:>3}", "█" * (value // 5), reasons.get(name, "")
             )
     console.print(scores)
+    render_requirements(feedback.get("keywords") or {}, console)
     render_top_fixes(top or [], console)
     for checked in feedback.get("checked", []):
         evidence = checked["evidence"]
@@ -92,6 +93,25 @@ def render_top_fixes(top: list[dict[str, Any]], console: Console) -> None:
         if total > len(shown):
             console.print(f"   [dim]{len(shown)} of {total} shown; all of them under Findings[/]")
         console.print(f"   [green]fix:[/] {item['fix']}")
+
+
+REQUIREMENT_STYLE = {"present": "green", "implied": "yellow", "missing": "red"}
+
+
+def render_requirements(keywords: dict[str, Any], console: Console) -> None:
+    """The job first: what it asks for, and the resume's line that shows each, or nothing."""
+    rows = keywords.get("requirements") or []
+    if not rows:
+        return
+    met = sum(1 for row in rows if row["status"] == "present")
+    rate = round(100 * keywords.get("requirement_rate", 0))
+    table = Table("requirement", "status", "evidence in the resume", title_justify="left")
+    table.title = f"Job match {rate}%: {met} of {len(rows)} requirements shown in use"
+    for row in rows:
+        style = REQUIREMENT_STYLE.get(row["status"], "")
+        quote = f'"{escape(row["evidence"])}"' if row.get("evidence") else "[dim]—[/]"
+        table.add_row(escape(row["name"]), f"[{style}]{row['status']}[/]", quote)
+    console.print(table)
 
 
 def render_failure(result: dict[str, Any], console: Console) -> None:

@@ -100,10 +100,23 @@ class SubScores(_Model):
     job_match: Score | None = None
 
 
+class JobRequirement(_Model):
+    """One thing the job asks for, against the resume: used in a statement (present), only
+    listed or shown in a weaker form (implied), or not there (missing)."""
+
+    name: str
+    kind: Literal["skill", "tool", "qualification", "seniority"]
+    status: Literal["present", "implied", "missing"]
+    evidence: str | None = None  #: the resume's line, quoted
+
+
 class KeywordMatch(_Model):
     matched: list[str] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)
     match_rate: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+    requirements: list[JobRequirement] = Field(default_factory=list)
+    #: present counts whole, implied half, over all requirements
+    requirement_rate: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
 
 
 class Contact(_Model):

@@ -452,6 +452,27 @@ export interface components {
             queue_estimate_s?: number | null;
         };
         /**
+         * JobRequirement
+         * @description One thing the job asks for, against the resume: used in a statement (present), only
+         *     listed or shown in a weaker form (implied), or not there (missing).
+         */
+        JobRequirement: {
+            /** Name */
+            name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "skill" | "tool" | "qualification" | "seniority";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "present" | "implied" | "missing";
+            /** Evidence */
+            evidence?: string | null;
+        };
+        /**
          * JobStatus
          * @enum {string}
          */
@@ -467,6 +488,13 @@ export interface components {
              * @default 0
              */
             match_rate: number;
+            /** Requirements */
+            requirements?: components["schemas"]["JobRequirement"][];
+            /**
+             * Requirement Rate
+             * @default 0
+             */
+            requirement_rate: number;
         };
         /**
          * Level

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resumeroast.core.analysis.keywords import find_skills, has_phrase, job_terms
-from resumeroast.core.feedback import KeywordMatch
+from resumeroast.core.analysis.requirements import requirement_table
+from resumeroast.core.feedback import JobRequirement, KeywordMatch
 
 HARD_WEIGHT = 1.0
 SOFT_WEIGHT = 0.5
@@ -32,9 +33,17 @@ def match_job(description: str, resume_text: str) -> JobMatch | None:
     total = sum(weight for _, weight, _ in weighted)
     covered = sum(weight for _, weight, hit in weighted if hit)
     rate = covered / total if total else 0.0
+    table = requirement_table(description, resume_text)
     keywords = KeywordMatch(
         matched=[name for name, _, hit in weighted if hit],
         missing=[name for name, _, hit in weighted if not hit],
         match_rate=round(rate, 3),
+        requirements=[
+            JobRequirement(
+                name=row.name, kind=row.kind.value, status=row.status.value, evidence=row.evidence
+            )
+            for row in table.rows
+        ],
+        requirement_rate=table.match_rate,
     )
     return JobMatch(keywords, round(100 * rate))

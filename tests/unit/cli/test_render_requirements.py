@@ -1,0 +1,34 @@
+"""`roast --job`: the CLI shows the job's requirements, each with the resume's evidence."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from resumeroast.cli.render import render_feedback
+from resumeroast.core.analysis.job_match import match_job
+from resumeroast.core.feedback import DocumentFacts, Feedback, SubScores
+
+JOB = "Backend engineer: Python, Kafka and Datadog. 3+ years of experience. We value testing."
+RESUME = "Skills: Python, Go\n- Moved billing to Kafka, cutting lag by 90%\n- Led a team of 4"
+
+
+def test_the_requirements_table_comes_with_evidence() -> None:
+    match = match_job(JOB, RESUME)
+    assert match is not None
+    feedback = Feedback(
+        overall_score=60,
+        verdict="60/100.",
+        sub_scores=SubScores(impact=60, clarity=60, ats=60, completeness=60, job_match=50),
+        findings=[],
+        facts=DocumentFacts(pages=1, words=20, bullets=2, quantified_bullets=1, roles=1),
+        keywords=match.keywords,
+    )
+    console = Console(record=True, width=160)
+    render_feedback(feedback.model_dump(mode="json"), console)
+    text = console.export_text()
+    assert "1 of 5 requirements shown in use" in text
+    kafka = next(line for line in text.splitlines() if "Kafka" in line and "present" in line)
+    assert "Moved billing to Kafka" in kafka
+    assert any("Python" in line and "implied" in line for line in text.splitlines())
+    assert any("Datadog" in line and "missing" in line for line in text.splitlines())
+    assert "testing" not in text.split("requirement")[1]
