@@ -8,6 +8,8 @@ export interface KnownJob {
   created: string; // ISO time
   /** "viewer": opened from a share link (reads only); absent or "owner": uploaded here. */
   role?: Role;
+  /** The earlier version of the same resume this one revises (uploaded here, by its owner). */
+  previousId?: string;
 }
 
 export type Role = "owner" | "viewer";

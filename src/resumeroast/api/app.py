@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from resumeroast.api import admin
+from resumeroast.api import admin, compare
 from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.errors import install_error_handlers
@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     install_error_handlers(app)
     app.include_router(router)
     app.include_router(admin.router)
+    app.include_router(compare.router)
     # Middleware added later wraps what came before. A declared oversize body is refused first;
     # the rate limit answers before a byte of the body is read (FastAPI parses the whole form
     # before any dependency runs); CORS wraps both so a browser can read their 413 and 429.

@@ -185,12 +185,30 @@ def roast(
         str, typer.Option("--url", help="A running ResumeRoast")
     ] = "http://127.0.0.1:8000",
     data_dir: DataDir = None,
+    compare_to: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            exists=True,
+            dir_okay=False,
+            help="An earlier result saved with --json: print what this version fixed, "
+            "left open and added",
+        ),
+    ] = None,
 ) -> None:
     """Roast a resume: submit it, follow the stages live, print the feedback."""
     from resumeroast.cli.roast import run_roast
 
     raise typer.Exit(
-        run_roast(resume, job=job, level=level, as_json=as_json, url=url, data_dir=data_dir)
+        run_roast(
+            resume,
+            job=job,
+            level=level,
+            as_json=as_json,
+            url=url,
+            data_dir=data_dir,
+            compare_to=compare_to,
+        )
     )
 
 

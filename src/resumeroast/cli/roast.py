@@ -17,6 +17,12 @@ from rich.console import Console
 
 from resumeroast.adapters.embedded_redis import free_port
 from resumeroast.adapters.processes import die_with_parent
+from resumeroast.cli.compare import (
+    UnreadableEarlierResult,
+    comparison_with,
+    earlier_feedback,
+    render_comparison,
+)
 from resumeroast.cli.job_file import UnreadableJobDescription, job_description_text
 from resumeroast.cli.render import render_failure, render_feedback
 from resumeroast.core.feedback import Level
@@ -33,6 +39,7 @@ def run_roast(
     as_json: bool,
     url: str,
     data_dir: Path | None = None,
+    compare_to: Path | None = None,
 ) -> int:
     try:
         level_value = Level(level)
@@ -40,6 +47,11 @@ def run_roast(
         console.print(f"[red]--level must be gentle, honest or brutal, not {level!r}[/]")
         return 2
     data: dict[str, str] = {"level": level_value.value}
+    try:
+        earlier = earlier_feedback(compare_to) if compare_to is not None else None
+    except UnreadableEarlierResult as exc:
+        console.print(f"[red]{exc}[/]")
+        return 2
     if job is not None:
         try:
             data["job_description"] = job_description_text(job)
@@ -57,10 +69,19 @@ def run_roast(
         console.print(f"[dim]job {created['job_id']}: {base_url}{created['web_url']}[/]")
         follow_progress(client, created["events_url"])
         result = client.get(created["status_url"]).json()
+    comparison = (
+        comparison_with(earlier, result)
+        if earlier is not None and result["status"] == "complete"
+        else None
+    )
     if as_json:
+        if comparison is not None:
+            result = {**result, "comparison": comparison.model_dump(mode="json")}
         sys.stdout.write(json.dumps(result, indent=2) + "\n")
     elif result["status"] == "complete":
         render_feedback(result["feedback"], Console(), top=result.get("top_fixes", []))
+        if comparison is not None:
+            render_comparison(comparison, Console())
     else:
         render_failure(result, Console())
     return 0 if result["status"] == "complete" else 1

@@ -12,6 +12,7 @@ import { FailureView } from "@/features/jobs/components/failure-view";
 import { ProgressView } from "@/features/jobs/components/progress-view";
 import { useWebConfig } from "@/features/upload/api/get-config";
 import { submitResume } from "@/features/upload/api/submit-resume";
+import { RevisionPanel } from "@/features/versions/components/revision-panel";
 
 /** /jobs/{id}: progress while it runs, then the roast or the failure, at one shareable URL. */
 export function JobRoute({ id }: { id: string }) {
@@ -60,6 +61,7 @@ export function JobRoute({ id }: { id: string }) {
             bands={config.score_bands}
             topFixes={job.top_fixes ?? []}
           />
+          {owner ? <RevisionPanel id={id} /> : null}
         </>
       ) : job.status === "failed" ? (
         owner ? <RetryableFailure job={job} /> : <FailureView job={job} retrying={false} />

@@ -145,6 +145,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resumes/{job_id}/compare/{earlier_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Compare a revised version with an earlier one (the owner's tokens of both) */
+        get: operations["compareJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -211,6 +228,19 @@ export interface components {
             /** Reason */
             reason: string;
             evidence: components["schemas"]["Evidence"];
+        };
+        /** Comparison */
+        Comparison: {
+            /** Scores */
+            scores: components["schemas"]["ScoreChange"][];
+            /** Fixed */
+            fixed?: components["schemas"]["FindingRef"][];
+            /** Still Open */
+            still_open?: components["schemas"]["FindingRef"][];
+            /** New */
+            new?: components["schemas"]["FindingRef"][];
+            /** Lines */
+            lines?: components["schemas"]["LineChange"][];
         };
         /** Contact */
         Contact: {
@@ -369,6 +399,17 @@ export interface components {
             /** @default analyzer */
             source: components["schemas"]["Source"];
         };
+        /** FindingRef */
+        FindingRef: {
+            /** Code */
+            code: string;
+            /** Category */
+            category: string;
+            /** Message */
+            message: string;
+            /** Quotes */
+            quotes?: string[];
+        };
         /** HTTPValidationError */
         HTTPValidationError: {
             /** Detail */
@@ -502,6 +543,16 @@ export interface components {
          * @enum {string}
          */
         Level: "gentle" | "honest" | "brutal";
+        /** LineChange */
+        LineChange: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "added" | "removed";
+            /** Text */
+            text: string;
+        };
         /** QueueStats */
         QueueStats: {
             /** Jobs By Status */
@@ -645,6 +696,15 @@ export interface components {
             label: string;
             /** Min Score */
             min_score: number;
+        };
+        /** ScoreChange */
+        ScoreChange: {
+            /** Name */
+            name: string;
+            /** Before */
+            before: number | null;
+            /** After */
+            after: number | null;
         };
         /**
          * ScoreNote
@@ -1128,6 +1188,67 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    compareJobs: {
+        parameters: {
+            query?: {
+                /** @description The access token, for EventSource */
+                token?: string | null;
+            };
+            header?: {
+                /** @description The earlier job's owner token */
+                "x-earlier-token"?: string | null;
+                /** @description The job's access token (owner's or viewer's) */
+                "x-job-token"?: string | null;
+            };
+            path: {
+                earlier_id: string;
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description One of the two roasts is not complete */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A viewer's (share link's) token for either job */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown job, or no valid token for it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -5,6 +5,8 @@ import { formatDateTime } from "@/lib/format";
 import { forgetJob, rememberJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
 import { forgetSubmission } from "@/lib/submissions";
 import { Link } from "@/lib/router";
+import { groupVersions } from "@/lib/versions";
+import { VersionTrend } from "@/features/history/components/version-trend";
 
 const STATUS_TEXT: Record<RowStatus, string> = {
   queued: "Queued",
@@ -36,9 +38,20 @@ export function HistoryList() {
         {message}
       </p>
       <ul className="history">
-        {jobs.map((job) => (
-          <HistoryRow key={job.id} job={job} onMessage={setMessage} />
-        ))}
+        {groupVersions(jobs).map((versions) =>
+          versions.length > 1 ? (
+            <li key={versions[versions.length - 1]!.id} className="history__group">
+              <VersionTrend versions={versions} />
+              <ul className="history">
+                {[...versions].reverse().map((job) => (
+                  <HistoryRow key={job.id} job={job} onMessage={setMessage} />
+                ))}
+              </ul>
+            </li>
+          ) : (
+            <HistoryRow key={versions[0]!.id} job={versions[0]!} onMessage={setMessage} />
+          ),
+        )}
       </ul>
     </>
   );

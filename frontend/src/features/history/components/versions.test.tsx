@@ -1,0 +1,36 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { HistoryList } from "@/features/history/components/history-list";
+import { rememberJob, type KnownJob } from "@/lib/job-store";
+import { groupVersions } from "@/lib/versions";
+import { FEEDBACK, makeJob } from "@/testing/data";
+import { json, mockApi } from "@/testing/fetch-mock";
+
+const created = "2026-01-01T10:00:00Z";
+const first: KnownJob = { id: "v1", token: "t1", filename: "cv.pdf", created };
+const second: KnownJob = { id: "v2", token: "t2", filename: "cv-2.pdf", created, previousId: "v1" };
+const other: KnownJob = { id: "o1", token: "t3", filename: "other.pdf", created };
+
+describe("versions of one resume in history", () => {
+  it("groups each resume's versions, oldest first, newest resume first", () => {
+    // the store keeps jobs newest first
+    expect(groupVersions([second, other, first]).map((group) => group.map((job) => job.id))).toEqual([
+      ["v1", "v2"],
+      ["o1"],
+    ]);
+  });
+
+  it("shows the versions together in history with a score trend", async () => {
+    rememberJob(first);
+    rememberJob(other);
+    rememberJob(second);
+    mockApi({
+      "GET /api/resumes/v1": () => json(makeJob({ job_id: "v1", status: "complete", feedback: { ...FEEDBACK, overall_score: 52 } })),
+      "GET /api/resumes/v2": () => json(makeJob({ job_id: "v2", status: "complete", feedback: { ...FEEDBACK, overall_score: 71 } })),
+      "GET /api/resumes/o1": () => json(makeJob({ job_id: "o1", status: "complete", feedback: FEEDBACK })),
+    });
+    render(<HistoryList />);
+    expect(screen.getByTestId("version-trend").textContent).toContain("2 versions");
+    await screen.findByRole("img", { name: "Score trend: 52, then 71" });
+  });
+});

@@ -1,0 +1,20 @@
+import { findJob } from "@/lib/job-store";
+import { Link } from "@/lib/router";
+import { VersionCompare } from "@/features/versions/components/version-compare";
+
+/** On the owner's result: the comparison with the version it revises, and the next upload. */
+export function RevisionPanel({ id }: { id: string }) {
+  const job = findJob(id);
+  if (!job || job.role === "viewer") return null; // versions stay with the owner's browser
+  const earlier = job.previousId ? findJob(job.previousId) : undefined;
+  return (
+    <>
+      {earlier && earlier.role !== "viewer" ? <VersionCompare job={job} earlier={earlier} /> : null}
+      <p className="revision-panel no-print">
+        <Link to={`/?revises=${encodeURIComponent(id)}`} className="button" data-testid="upload-revision">
+          Upload a revised version
+        </Link>
+      </p>
+    </>
+  );
+}
