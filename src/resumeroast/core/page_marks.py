@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from resumeroast.core.documents import Box, Line
-from resumeroast.core.feedback import Finding
+from resumeroast.core.documents import Box, Document, Line
+from resumeroast.core.feedback import Feedback, Finding, MarkArea, PageMark
 
 #: Padding around a line's box, in points, so a highlight covers ascenders and descenders.
 BOX_PADDING_PT = 1.5
@@ -27,37 +27,18 @@ class PageSize:
     height: float
 
 
-@dataclass(frozen=True, slots=True)
-class Area:
-    """A rectangle as fractions of its page: left, top, width and height, each 0..1."""
-
-    left: float
-    top: float
-    width: float
-    height: float
-
-
-@dataclass(frozen=True, slots=True)
-class Mark:
-    finding: int  #: index of the finding in the feedback's list
-    evidence: int  #: index of the quote in that finding's evidence
-    line: int  #: the resume line it marks (1-based)
-    page: int  #: 1-based
-    area: Area | None = None  #: where on the page image; None: line-based (no boxes)
-
-
 def page_marks(
     findings: Sequence[Finding],
     lines: Sequence[Line],
     page_sizes: Mapping[int, PageSize] | None = None,
-) -> list[Mark]:
+) -> list[PageMark]:
     """One mark per quote that names a line the document has, in findings order.
 
     `page_sizes` (page number → size) comes with rendered page images; without a page's
     size its marks stay line-based rather than guess where the line is."""
     by_number = {line.number: line for line in lines}
     sizes = page_sizes or {}
-    marks: list[Mark] = []
+    marks: list[PageMark] = []
     for finding_index, finding in enumerate(findings):
         for evidence_index, evidence in enumerate(finding.evidence):
             line = by_number.get(evidence.line) if evidence.line is not None else None
@@ -66,7 +47,7 @@ def page_marks(
             size = sizes.get(line.page)
             area = to_area(line.box, size) if line.box is not None and size else None
             marks.append(
-                Mark(
+                PageMark(
                     finding=finding_index,
                     evidence=evidence_index,
                     line=line.number,
@@ -77,7 +58,17 @@ def page_marks(
     return marks
 
 
-def to_area(box: Box, size: PageSize) -> Area | None:
+def with_marks(feedback: Feedback, document: Document) -> Feedback:
+    """The feedback with a mark for each quoted line of `document` (the one analysed)."""
+    sizes = {
+        number: PageSize(width, height)
+        for number, (width, height) in enumerate(document.layout.page_sizes, start=1)
+    }
+    marks = page_marks(feedback.findings, document.lines, sizes)
+    return feedback.model_copy(update={"marks": marks})
+
+
+def to_area(box: Box, size: PageSize) -> MarkArea | None:
     """A box in points → fractions of the page, padded and clipped to the page.
 
     None when the page has no size or the box lies wholly off the page (nothing to show)."""
@@ -89,7 +80,7 @@ def to_area(box: Box, size: PageSize) -> Area | None:
     bottom = _clip(box.bottom + BOX_PADDING_PT, size.height)
     if right <= left or bottom <= top:
         return None
-    return Area(
+    return MarkArea(
         left=round(left / size.width, 4),
         top=round(top / size.height, 4),
         width=round((right - left) / size.width, 4),

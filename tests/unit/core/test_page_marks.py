@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from resumeroast.core.documents import Box, Line
-from resumeroast.core.feedback import Evidence, Finding, Severity
-from resumeroast.core.page_marks import BOX_PADDING_PT, Area, PageSize, page_marks, to_area
+from resumeroast.core.documents import Box, Document, DocumentKind, LayoutFacts, Line
+from resumeroast.core.feedback import (
+    Evidence,
+    Feedback,
+    Finding,
+    MarkArea,
+    Severity,
+    SubScores,
+)
+from resumeroast.core.page_marks import (
+    BOX_PADDING_PT,
+    PageSize,
+    page_marks,
+    to_area,
+    with_marks,
+)
 
 LETTER = PageSize(width=612.0, height=792.0)
 
@@ -84,9 +97,29 @@ def test_a_landscape_page_uses_its_own_size() -> None:
     area = to_area(Box(396, 306, 792, 318), PageSize(width=792.0, height=612.0))
 
     assert area is not None
-    assert area == Area(
+    assert area == MarkArea(
         left=round((396 - BOX_PADDING_PT) / 792, 4),
         top=round((306 - BOX_PADDING_PT) / 612, 4),
         width=round((792 - (396 - BOX_PADDING_PT)) / 792, 4),
         height=round((318 - 306 + 2 * BOX_PADDING_PT) / 612, 4),
     )
+
+
+def test_the_feedback_carries_a_mark_for_each_quoted_line_of_the_analysed_pdf() -> None:
+    document = Document(
+        kind=DocumentKind.PDF,
+        lines=tuple(pdf_lines()),
+        layout=LayoutFacts(pages=2, page_sizes=((612.0, 792.0), (612.0, 792.0))),
+    )
+    feedback = Feedback(
+        overall_score=60,
+        verdict="v",
+        sub_scores=SubScores(impact=50, clarity=70, ats=80, completeness=60),
+        findings=[finding(2, 3)],
+    )
+
+    marked = with_marks(feedback, document)
+
+    assert [(m.page, m.line) for m in marked.marks] == [(1, 2), (2, 3)]
+    assert all(m.area is not None for m in marked.marks)
+    assert marked.findings == feedback.findings

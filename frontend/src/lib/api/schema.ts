@@ -347,6 +347,8 @@ export interface components {
             score_notes?: components["schemas"]["ScoreNote"][];
             /** Checked */
             checked?: components["schemas"]["CheckedFinding"][];
+            /** Marks */
+            marks?: components["schemas"]["PageMark"][];
             review?: components["schemas"]["ReviewInfo"];
         };
         /** Finding */
@@ -473,6 +475,35 @@ export interface components {
          * @enum {string}
          */
         Level: "gentle" | "honest" | "brutal";
+        /**
+         * MarkArea
+         * @description Where a line sits on its page image, as fractions of the page (any image size fits).
+         */
+        MarkArea: {
+            /** Left */
+            left: number;
+            /** Top */
+            top: number;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+        };
+        /**
+         * PageMark
+         * @description One quote of one finding, marked where it is on the person's own pages.
+         */
+        PageMark: {
+            /** Finding */
+            finding: number;
+            /** Evidence */
+            evidence: number;
+            /** Line */
+            line: number;
+            /** Page */
+            page: number;
+            area?: components["schemas"]["MarkArea"] | null;
+        };
         /** QueueStats */
         QueueStats: {
             /** Jobs By Status */
