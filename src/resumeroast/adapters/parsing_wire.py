@@ -56,6 +56,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
             "text_box_share": layout.text_box_share,
             "scanned_pages": list(layout.scanned_pages),
             "ocr_pages": list(layout.ocr_pages),
+            "page_sizes": [list(size) for size in layout.page_sizes],
         },
     }
 
@@ -85,6 +86,10 @@ def document_from_json(value: Any) -> Document:
             text_box_share=_share(layout["text_box_share"]),
             scanned_pages=_ints(layout["scanned_pages"]),
             ocr_pages=_ints(layout["ocr_pages"]),
+            page_sizes=tuple(
+                (_float(width), _float(height))
+                for width, height in _list(layout.get("page_sizes", []))
+            ),
         ),
     )
 

@@ -82,6 +82,9 @@ class LayoutFacts:
     scanned_pages: tuple[int, ...] = ()
     #: image-only pages whose text was read by OCR (still invisible to an ATS)
     ocr_pages: tuple[int, ...] = ()
+    #: (width, height) of each page in PDF points, as rendered: places a line's box on a
+    #: page image (empty for documents without pages)
+    page_sizes: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

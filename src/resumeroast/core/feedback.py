@@ -140,6 +140,28 @@ class DocumentFacts(_Model):
     contact: Contact = Field(default_factory=Contact)
 
 
+Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class MarkArea(_Model):
+    """Where a line sits on its page image, as fractions of the page (any image size fits)."""
+
+    left: Fraction
+    top: Fraction
+    width: Fraction
+    height: Fraction
+
+
+class PageMark(_Model):
+    """One quote of one finding, marked where it is on the person's own pages."""
+
+    finding: int  #: index in `findings`
+    evidence: int  #: index in that finding's `evidence`
+    line: int  #: 1-based, reading order
+    page: int  #: 1-based
+    area: MarkArea | None = None  #: None: mark the line in the text (no page image)
+
+
 class ReviewInfo(_Model):
     """Who produced the review and what it cost."""
 
@@ -174,4 +196,5 @@ class Feedback(_Model):
     facts: DocumentFacts = Field(default_factory=DocumentFacts)
     score_notes: list[ScoreNote] = Field(default_factory=list)  #: why sub-scores moved
     checked: list[CheckedFinding] = Field(default_factory=list)  #: findings the AI disputed
+    marks: list[PageMark] = Field(default_factory=list)  #: each quoted line on its page
     review: ReviewInfo = Field(default_factory=ReviewInfo)

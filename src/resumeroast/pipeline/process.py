@@ -20,6 +20,7 @@ from resumeroast.core.analysis import Analysis
 from resumeroast.core.documents import Document
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
+from resumeroast.core.page_marks import with_marks
 from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.core.review.caching import worth_caching
 from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
@@ -106,7 +107,9 @@ def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
             raise NoTextLayer(f"no text on {analysis.facts.pages} pages")
         ensure_reviewable(request)  # a poem or a letter fails here, with what to upload
     with stage(deps, job, owner, Stage.REVIEWING):
-        return review_document(deps, job, owner, request)
+        feedback = review_document(deps, job, owner, request)
+    # Marked after the cache: a cached review of the same text still gets this upload's pages.
+    return with_marks(feedback, request.screened.document)
 
 
 def parsed_upload(deps: Deps, job: Job) -> Document:

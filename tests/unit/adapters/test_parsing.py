@@ -13,6 +13,7 @@ from resumeroast.adapters import parsing
 from resumeroast.adapters.parsing import ParserFailed, classify_answer, parse_document, stop_server
 from resumeroast.adapters.parsing_wire import document_from_json, document_to_json
 from resumeroast.core.documents import DocumentKind
+from resumeroast.core.page_marks import PageSize, to_area
 from resumeroast.core.readers import ocr, read_document
 from resumeroast.errors import (
     DocumentError,
@@ -222,3 +223,21 @@ def test_the_sandbox_does_not_see_secrets_from_the_environment(
     )
     with pytest.raises(UnreadableDocument, match="IndexError"):  # not ZeroDivisionError
         parse_document(b"x", DocumentKind.TXT, **LIMITS)
+
+
+def test_a_pdf_keeps_its_page_sizes_across_the_sandbox_so_every_line_can_be_marked() -> None:
+    document = parse_document(fixture(TWO_COLUMN), DocumentKind.PDF, **LIMITS)
+
+    assert len(document.layout.page_sizes) == document.layout.pages
+    sizes = {
+        number: PageSize(width, height)
+        for number, (width, height) in enumerate(document.layout.page_sizes, start=1)
+    }
+    boxed = [line for line in document.lines if line.box is not None]
+    assert boxed
+    for line in boxed:
+        assert line.box is not None
+        area = to_area(line.box, sizes[line.page])
+        assert area is not None, line.text
+        assert 0 <= area.left < area.left + area.width <= 1
+        assert 0 <= area.top < area.top + area.height <= 1

@@ -378,6 +378,8 @@ export interface components {
             score_notes?: components["schemas"]["ScoreNote"][];
             /** Checked */
             checked?: components["schemas"]["CheckedFinding"][];
+            /** Marks */
+            marks?: components["schemas"]["PageMark"][];
             review?: components["schemas"]["ReviewInfo"];
         };
         /** Finding */
@@ -552,6 +554,35 @@ export interface components {
             kind: "added" | "removed";
             /** Text */
             text: string;
+        };
+        /**
+         * MarkArea
+         * @description Where a line sits on its page image, as fractions of the page (any image size fits).
+         */
+        MarkArea: {
+            /** Left */
+            left: number;
+            /** Top */
+            top: number;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+        };
+        /**
+         * PageMark
+         * @description One quote of one finding, marked where it is on the person's own pages.
+         */
+        PageMark: {
+            /** Finding */
+            finding: number;
+            /** Evidence */
+            evidence: number;
+            /** Line */
+            line: number;
+            /** Page */
+            page: number;
+            area?: components["schemas"]["MarkArea"] | null;
         };
         /** QueueStats */
         QueueStats: {

@@ -155,6 +155,7 @@ def _layout_facts(
     return LayoutFacts(
         ocr_pages=recognised,
         pages=len(scans),
+        page_sizes=tuple((round(s.width, 1), round(s.height, 1)) for s in scans),
         columns=max(columns.values(), default=1),
         column_pages=tuple(page for page, count in columns.items() if count >= 2),
         # Pages read by OCR are pictures of text to an ATS, drawn as an image or as outlines.
