@@ -11,7 +11,7 @@ import pytest
 import redis
 
 from resumeroast.adapters.embedded_redis import EmbeddedRedis
-from resumeroast.adapters.parsed_documents import RedisParsedDocuments
+from resumeroast.adapters.parsed_documents import PREFIX, RedisParsedDocuments
 from resumeroast.adapters.quota import QuotaPolicy, RedisProviderQuota
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.readers import read_document
@@ -130,8 +130,13 @@ def test_a_parsed_document_is_kept_in_redis_until_the_job_is_saved(
     redis_server: EmbeddedRedis,
 ) -> None:
     kept = RedisParsedDocuments(redis.Redis.from_url(redis_server.url), ttl_s=60)
-    document = read_document((FIXTURES / RESUME).read_bytes(), DocumentKind.TXT)
-    kept.put("job-1", document)
-    assert kept.get("job-1") == document
+    upload = (FIXTURES / RESUME).read_bytes()
+    document = read_document(upload, DocumentKind.TXT)
+    kept.put("job-1", upload, document)
+    assert kept.get("job-1", upload) == document
+    # Sealed with the upload: Redis's files alone (its AOF after a delete) do not give it back.
+    stored = redis.Redis.from_url(redis_server.url).get(PREFIX + "job-1")
+    assert isinstance(stored, bytes) and document.lines[0].text.encode() not in stored
+    assert kept.get("job-1", upload + b" ") is None
     kept.delete("job-1")
-    assert kept.get("job-1") is None
+    assert kept.get("job-1", upload) is None

@@ -1,20 +1,43 @@
 """Parsed documents kept per job in Redis while the job may come back: a job handed back to
 wait for the provider (breaker, quota) or retried is not parsed again in the sandbox.
 
-Stored as the sandbox's own JSON (parsing_wire), read back field by field; deleted when the
-job is saved, and expiring by itself after the longest a job may wait for the provider.
+Stored as the sandbox's own JSON (parsing_wire), sealed with AES-GCM under a key derived from
+the upload's own bytes. Redis's AOF keeps a deleted key's old SET until its next rewrite; once
+the upload is deleted from the database, that leftover can no longer be read by anyone.
+Deleted when the job is saved, and expiring by itself after the longest a job may wait for
+the provider.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 
 import redis
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from resumeroast.adapters.parsing_wire import document_from_json, document_to_json
 from resumeroast.core.documents import Document
 
 PREFIX = "resumeroast:parsed:"
+NONCE_BYTES = 12
+
+
+def sealing_key(upload: bytes) -> bytes:
+    return hashlib.sha256(b"resumeroast parsed document\x00" + upload).digest()
+
+
+def seal(upload: bytes, document: Document) -> bytes:
+    nonce = os.urandom(NONCE_BYTES)
+    body = json.dumps(document_to_json(document)).encode()
+    return nonce + AESGCM(sealing_key(upload)).encrypt(nonce, body, None)
+
+
+def unseal(upload: bytes, sealed: bytes) -> Document:
+    nonce, body = sealed[:NONCE_BYTES], sealed[NONCE_BYTES:]
+    return document_from_json(json.loads(AESGCM(sealing_key(upload)).decrypt(nonce, body, None)))
 
 
 class RedisParsedDocuments:
@@ -22,17 +45,16 @@ class RedisParsedDocuments:
         self.client = client
         self.ttl_s = ttl_s
 
-    def get(self, job_id: str) -> Document | None:
+    def get(self, job_id: str, upload: bytes) -> Document | None:
         try:
-            raw = self.client.get(PREFIX + job_id)
-            return document_from_json(json.loads(raw)) if raw else None
-        except (redis.RedisError, ValueError, TypeError, KeyError):
+            sealed = self.client.get(PREFIX + job_id)
+            return unseal(upload, sealed) if isinstance(sealed, bytes) else None
+        except (redis.RedisError, InvalidTag, ValueError, TypeError, KeyError):
             return None  # a cache: parse again
 
-    def put(self, job_id: str, document: Document) -> None:
+    def put(self, job_id: str, upload: bytes, document: Document) -> None:
         try:
-            body = json.dumps(document_to_json(document))
-            self.client.set(PREFIX + job_id, body, px=int(self.ttl_s * 1000))
+            self.client.set(PREFIX + job_id, seal(upload, document), px=int(self.ttl_s * 1000))
         except redis.RedisError:
             pass
 

@@ -114,12 +114,13 @@ def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
 
 def parsed_upload(deps: Deps, job: Job) -> Document:
     """Parsed once per job: a run after a pause or a retry reads the kept document."""
-    kept = deps.parsed.get(job.id) if deps.parsed is not None else None
+    upload = deps.jobs.load_upload(job.id)
+    kept = deps.parsed.get(job.id, upload) if deps.parsed is not None else None
     if kept is not None:
         return kept
-    document = deps.parse(deps.jobs.load_upload(job.id), job.kind)
+    document = deps.parse(upload, job.kind)
     if deps.parsed is not None:
-        deps.parsed.put(job.id, document)
+        deps.parsed.put(job.id, upload, document)
     return document
 
 
