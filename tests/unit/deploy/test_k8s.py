@@ -19,7 +19,9 @@ K8S = DEPLOY / "k8s"
 KUBERNETES_VERSION = "1.37.0"
 APP_WORKLOADS = {"migrate": "Job", "api": "Deployment", "worker": "Deployment"}
 APP_WORKLOADS |= {"llm-relay": "Deployment"}
-SECRET_NAME = re.compile(r"(SECRET|PASSWORD|TOKEN|API_KEY|DATABASE_URL|REDIS_URL)")
+SECRET_NAME = re.compile(r"(SECRET|PASSWORD|TOKEN|API_KEY|REDIS_URL)")
+#: A URL with a password in it (DATABASE_URL names role and host; the password is a file).
+CREDENTIALS_IN_URL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
 
 
 def documents() -> list[dict[str, Any]]:
@@ -46,10 +48,22 @@ def workloads() -> list[dict[str, Any]]:
     return [d for d in documents() if d["kind"] in ("Deployment", "Job", "CronJob")]
 
 
+def env_values(container: dict[str, Any]) -> dict[str, str]:
+    """A container's environment, values taken from a ConfigMap (configMapKeyRef) resolved."""
+    found = {}
+    for variable in container["env"]:
+        if "value" in variable:
+            found[variable["name"]] = variable["value"]
+        else:
+            ref = variable["valueFrom"]["configMapKeyRef"]
+            found[variable["name"]] = one("ConfigMap", ref["name"])["data"][ref["key"]]
+    return found
+
+
 def container_env(kind: str, name: str) -> dict[str, str]:
     workload = one(kind, "resumeroast-migrate" if kind == "Job" else name)
     (container,) = pod_spec(workload)["containers"]
-    return {e["name"]: e["value"] for e in container["env"]}
+    return env_values(container)
 
 
 def core(document: dict[str, Any]) -> bool:
@@ -139,6 +153,7 @@ def test_secrets_come_from_files_and_env_names_are_settings(name: str) -> None:
         if SECRET_NAME.search(setting):
             assert variable.endswith("_FILE"), f"{name}: {variable} must come from a file"
             assert value.startswith("/run/secrets/"), value
+        assert not CREDENTIALS_IN_URL.search(value), f"{name}: a password in {variable}"
     assert env["ENVIRONMENT"] == "production"
 
 
@@ -164,7 +179,7 @@ def test_a_nightly_backup_kept_no_longer_than_the_retention_and_a_weekly_drill()
     for cron in (backup, drill):
         assert cron["spec"]["concurrencyPolicy"] == "Forbid"
         (container,) = pod_spec(cron)["containers"]
-        env = {e["name"]: e["value"] for e in container["env"]}
+        env = env_values(container)
         fields = {f.upper() for f in Settings.model_fields}
         for variable, value in env.items():
             assert variable.removesuffix("_FILE") in fields, variable
@@ -180,7 +195,7 @@ def test_a_nightly_backup_kept_no_longer_than_the_retention_and_a_weekly_drill()
     command = container["command"]
     assert command[:4] == ["resumeroast", "backup", "--output-dir", "/backups"]
     keep_days = float(command[command.index("--keep-days") + 1])
-    retention = {e["name"]: e["value"] for e in container["env"]}["RETENTION_DAYS"]
+    retention = env_values(container)["RETENTION_DAYS"]
     assert keep_days <= float(retention)
     (drill_container,) = pod_spec(drill)["containers"]
     assert drill_container["command"] == ["resumeroast", "restore-drill", "/backups"]
