@@ -50,7 +50,8 @@ NOTES: dict[str, str] = {
     "parse_memory_mb": "Address space a parse may add in its child process (see "
     "`PARSE_TIMEOUT_S`).",
     "task_soft_time_limit_s": "A review still running after this raises in the task and is "
-    "retried (prefork only: the threads pool has no time limits).",
+    "retried (prefork only: the threads pool has no time limits); one stopped in the analysis "
+    "fails at once (`document_too_complex`).",
     "task_time_limit_s": "Hard limit: the pool child is killed and the job dead-lettered "
     "(prefork only).",
     "reconcile_interval_s": "How often the reconciler runs; `RECONCILE_STALE_AFTER_S` is "

@@ -214,6 +214,13 @@ class BrokerUnavailable(TransientError):
     code = "broker_unavailable"
 
 
+class SoftTimeLimit(TransientError):
+    """The task queue's soft time limit stopped a run: retried, unless it stopped the analysis,
+    which depends only on the document and would overrun again (pipeline/failure.py)."""
+
+    code = "soft_time_limit"
+
+
 class ParserFailed(ResumeRoastError):
     """The parse sandbox itself misbehaved (not the document): an operator problem, retried
     like any unexpected failure and then dead-lettered."""

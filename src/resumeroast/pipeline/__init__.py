@@ -23,6 +23,7 @@ from resumeroast.pipeline.deps import Deps, Limits, RetryPolicy
 from resumeroast.pipeline.failure import (
     DeadLettered,
     Decision,
+    FailedAtOnce,
     FailedRun,
     JobGone,
     Paused,
@@ -50,6 +51,7 @@ __all__ = [
     "DeadLettered",
     "Decision",
     "Deps",
+    "FailedAtOnce",
     "FailedRun",
     "JobGone",
     "Limits",

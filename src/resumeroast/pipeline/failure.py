@@ -5,6 +5,8 @@
     provider paused   → Paused(wait_s): the job is handed back, no retry spent
                       → DeadLettered once it has waited LLM_OUTAGE_MAX_WAIT_S
     unknown failure   → retried like a transient one
+    soft time limit   → retried, unless it stopped the analysis: FailedAtOnce, since the same
+                        document overruns every time (parsing has its own limit, in the sandbox)
     job deleted       → JobGone
     hard time limit   → dead_letter_timed_out: DeadLettered
 
@@ -21,8 +23,15 @@ from datetime import UTC, datetime, timedelta
 
 import structlog
 
+from resumeroast.core.jobs import Stage
 from resumeroast.core.retry import backoff_delay_s
-from resumeroast.errors import JobNotFound, ProviderPaused, TransientError
+from resumeroast.errors import (
+    DocumentTooComplex,
+    JobNotFound,
+    ProviderPaused,
+    SoftTimeLimit,
+    TransientError,
+)
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.status import publish_job
 
@@ -72,7 +81,14 @@ class JobGone:
     """The job was deleted while it ran: nothing left to do."""
 
 
-Decision = RetryIn | Paused | DeadLettered | JobGone
+@dataclass(frozen=True)
+class FailedAtOnce:
+    """A permanent cause: the job failed with its reason, no retry and no dead letter."""
+
+    code: str
+
+
+Decision = RetryIn | Paused | DeadLettered | JobGone | FailedAtOnce
 
 
 @dataclass(frozen=True)
@@ -91,10 +107,26 @@ def handle_failure(deps: Deps, run: FailedRun, error: Exception) -> Decision:
         return JobGone()
     if isinstance(error, ProviderPaused):
         return wait_for_provider(deps, run, error)
+    if isinstance(error, SoftTimeLimit) and deps.jobs.get_job(run.job_id).stage == Stage.ANALYZING:
+        return fail_overrun(deps, run, error)
     if not isinstance(error, TransientError):  # unknown: retried like a transient failure
         log.error("review_crashed", job_id=run.job_id, exc_info=error)
         error = TransientError(f"{type(error).__name__}: {error}")
     return retry_or_dead_letter(deps, run, error)
+
+
+def fail_overrun(deps: Deps, run: FailedRun, error: SoftTimeLimit) -> Decision:
+    """The analysis depends only on the document (and the job description): a run it made
+    overrun would overrun on every retry, holding a worker each time (issue 17)."""
+    cause = DocumentTooComplex(f"the analysis overran: {error.detail}")
+    if not deps.jobs.fail_job(
+        run.job_id, owner=run.owner, code=cause.code, reason=cause.user_message, error=cause.detail
+    ):
+        return JobGone()  # our lease ran out and another run has the job now
+    deps.metrics.job_finished("failed")
+    publish_job(deps, deps.jobs.get_job(run.job_id))
+    log.warning("job_failed_analysis_overran", job_id=run.job_id)
+    return FailedAtOnce(cause.code)
 
 
 def retry_or_dead_letter(deps: Deps, run: FailedRun, error: TransientError) -> Decision:

@@ -13,10 +13,11 @@ from celery.exceptions import SoftTimeLimitExceeded
 from resumeroast.adapters.db.job_rows import new_owner_token
 from resumeroast.adapters.processes import owner_is_dead, process_owner_id
 from resumeroast.adapters.queue import REVIEW_TASK
-from resumeroast.errors import TransientError
+from resumeroast.errors import SoftTimeLimit
 from resumeroast.pipeline import (
     DeadLettered,
     Decision,
+    FailedAtOnce,
     FailedRun,
     Paused,
     RetryIn,
@@ -56,7 +57,7 @@ def review_once(task: Task, job_id: str) -> str:
     try:
         return process_job(rt.deps, job_id, owner=owner, dead_owners=dead).value
     except SoftTimeLimitExceeded as exc:
-        error, trace = TransientError(f"soft time limit: {exc}"), traceback.format_exc()
+        error, trace = SoftTimeLimit(f"soft time limit: {exc}"), traceback.format_exc()
     except Exception as exc:  # the pipeline decides; unknown failures are retried too
         error, trace = exc, traceback.format_exc()
     run = FailedRun(job_id=job_id, owner=owner, task_name=REVIEW_TASK, trace=trace)
@@ -69,6 +70,8 @@ def carry_out(task: Task, decision: Decision, error: Exception) -> str:
         raise task.retry(countdown=decision.delay_s, max_retries=None, exc=error)
     if isinstance(decision, Paused):
         raise task.retry(countdown=decision.wait_s, max_retries=None, exc=error)
+    if isinstance(decision, FailedAtOnce):
+        return "failed"
     return "dead_lettered" if isinstance(decision, DeadLettered) else "deleted"
 
 

@@ -6,16 +6,18 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from resumeroast.adapters.db.job_store import SqlJobStore
-from resumeroast.core.jobs import JobStatus
+from resumeroast.core.jobs import JobStatus, Stage
 from resumeroast.errors import (
     JobNotFound,
     LLMTransientError,
     ParserFailed,
     ProviderPaused,
+    SoftTimeLimit,
     TransientError,
 )
 from resumeroast.pipeline import (
     DeadLettered,
+    FailedAtOnce,
     FailedRun,
     JobGone,
     Paused,
@@ -168,3 +170,30 @@ def test_a_hard_time_limit_dead_letters_the_run_of_that_delivery_only(
     assert (job.status, job.failure_reason) == (JobStatus.FAILED, decision.reason)
     [entry] = w.deps.dead_letters.list_dead_letters()
     assert entry.error_message == "hard time limit of 120s exceeded"
+
+
+def test_a_soft_time_limit_in_the_analysis_fails_the_job_at_once(jobs: SqlJobStore) -> None:
+    # issue 17: the analysis depends only on the document; a retry would overrun again and hold
+    # a worker each time
+    w = world(jobs)
+    job_id = claimed(w)
+    assert jobs.set_stage(job_id, owner=OWNER, stage=Stage.ANALYZING)
+
+    decision = handle_failure(w.deps, run_of(job_id), SoftTimeLimit("soft time limit: 100 s"))
+
+    assert decision == FailedAtOnce("document_too_complex")
+    job = jobs.get_job(job_id)
+    assert (job.status, job.retries) == (JobStatus.FAILED, 0)
+    assert job.failure_code == "document_too_complex"
+    assert w.events.last()["status"] == "failed"
+
+
+def test_a_soft_time_limit_in_the_review_is_retried(jobs: SqlJobStore) -> None:
+    w = world(jobs)
+    job_id = claimed(w)
+    assert jobs.set_stage(job_id, owner=OWNER, stage=Stage.REVIEWING)
+
+    decision = handle_failure(w.deps, run_of(job_id), SoftTimeLimit("soft time limit: 100 s"))
+
+    assert isinstance(decision, RetryIn)
+    assert jobs.get_job(job_id).status == JobStatus.QUEUED

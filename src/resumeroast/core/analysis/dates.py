@@ -150,13 +150,22 @@ def _month_style(text: str) -> str:
     return "month_abbr"
 
 
+#: every date pattern here needs a year; most lines have none, and the month alternations are
+#: slow to scan, so a line without one is answered without them (issue 17: bounded analysis)
+_YEAR_ANYWHERE = re.compile(rf"{_YEAR}|{_SHORT_YEAR}")
+
+
 def mask_day_dates(text: str) -> str:
     """Full dates with a day ("February 10, 2026") are not role dates: blank them out."""
+    if not _YEAR_ANYWHERE.search(text):
+        return text
     return _DAY_DATE.sub(lambda match: " " * len(match.group(0)), text)
 
 
 def find_range(text: str, line: int) -> tuple[DateRange, int, int] | None:
     """The first date range in a line (or a lone date), with its span; None if there is none."""
+    if not _YEAR_ANYWHERE.search(text):
+        return None
     masked = mask_day_dates(text)
     for pattern in (_RANGE, _SINCE, _SINGLE):
         match = pattern.search(masked)

@@ -221,11 +221,18 @@ def _continues(previous: TextLine, line: TextLine, wrap: WrapModel) -> bool:
 def _roles(state: _Section, bullets: list[Bullet], offset: int) -> list[Role]:
     lines = state.lines
     roles: list[Role] = []
+    # grouped once, so a thousand roles are not each matched against every line (issue 17)
+    headers_of: dict[int, list[int]] = {}
+    for i in sorted(state.headers):
+        headers_of.setdefault(state.headers[i], []).append(i)
+    bullets_of: dict[int | None, list[Bullet]] = {}
+    for bullet in bullets:
+        bullets_of.setdefault(bullet.role, []).append(bullet)
     for role, anchor in enumerate(state.anchors):
-        header_lines = [lines[i] for i in sorted(state.headers) if state.headers[i] == role]
+        header_lines = [lines[i] for i in headers_of.get(role, [])]
         header = " ".join(line.quote for line in header_lines)
         parts = parse_header(" | ".join(line.text for line in header_lines), anchor.dates)
-        mine = tuple(b for b in bullets if b.role == role + offset)
+        mine = tuple(bullets_of.get(role + offset, []))
         roles.append(
             Role(
                 header=header,

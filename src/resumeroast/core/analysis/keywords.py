@@ -59,10 +59,13 @@ def find_skills(text: str) -> list[tuple[Skill, int, int]]:
     """Every skill mention in the text, with its span; the longest name wins ("Spring Boot")."""
     index = skill_index()
     tokens = list(_TOKEN.finditer(text))
+    words = [token.group(0) for token in tokens]
     found: list[tuple[Skill, int, int]] = []
     i = 0
     while i < len(tokens):
-        hit = _longest_at(tokens, i, text, index) if _starts(tokens[i], index) else None
+        hit = (
+            _longest_at(tokens, words, i, text, index) if words[i].lower() in index.starts else None
+        )
         if hit is None:
             i += 1
             continue
@@ -72,22 +75,18 @@ def find_skills(text: str) -> list[tuple[Skill, int, int]]:
     return found
 
 
-def _starts(token: re.Match[str], index: SkillIndex) -> bool:
-    return token.group(0).lower() in index.starts
-
-
 def _longest_at(
-    tokens: list[re.Match[str]], i: int, text: str, index: SkillIndex
+    tokens: list[re.Match[str]], words: list[str], i: int, text: str, index: SkillIndex
 ) -> tuple[Skill, int] | None:
-    for size in range(min(_LONGEST, len(tokens) - i), 0, -1):
-        run = tokens[i : i + size]
-        if any(
-            not _JOINER.fullmatch(text[a.end() : b.start()])
-            for a, b in zip(run, run[1:], strict=False)
-        ):
-            continue
-        words = tuple(m.group(0) for m in run)
-        skill = index.exact.get(words) or index.folded.get(tuple(w.lower() for w in words))
+    # the run of tokens from i joined only by spaces, slashes or hyphens, each gap looked at once
+    joined = 1
+    while joined < min(_LONGEST, len(tokens) - i) and _JOINER.fullmatch(
+        text, tokens[i + joined - 1].end(), tokens[i + joined].start()
+    ):
+        joined += 1
+    for size in range(joined, 0, -1):
+        run = tuple(words[i : i + size])
+        skill = index.exact.get(run) or index.folded.get(tuple(w.lower() for w in run))
         if skill is not None:
             return skill, size
     return None

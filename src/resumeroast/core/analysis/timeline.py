@@ -7,6 +7,7 @@ first possible end to the last possible start. We flag only what the dates prove
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -94,14 +95,29 @@ def _uncovered(first: int, last: int, covered: list[tuple[int, int]]) -> int:
 
 
 def find_overlaps(
-    roles: tuple[Role, ...], as_of: date, min_months: int
-) -> list[tuple[Role, Role, int]]:
-    """Pairs of roles that certainly ran side by side for at least `min_months` months."""
+    roles: tuple[Role, ...], as_of: date, min_months: int, keep: int
+) -> tuple[int, list[tuple[Role, Role, int]]]:
+    """How many pairs of roles certainly ran side by side for at least `min_months` months,
+    and the first `keep` of them in the resume's order.
+
+    Counted without listing every pair, so a document of a thousand dated lines stays linear
+    (issue 17): two roles overlap by k months when each, ended k-1 months early, still meets
+    the other, and pairs of such shortened spans that meet are all pairs minus those where one
+    ends before the other starts."""
     intervals = [strict(r, as_of) for r in roles if r.dates]
+    shortened = [(i.start, i.end - min_months + 1) for i in intervals]
+    spans = [(start, end) for start, end in shortened if end >= start]
+    ends = sorted(end for _, end in spans)
+    apart = sum(bisect_left(ends, start) for start, _ in spans)
+    count = len(spans) * (len(spans) - 1) // 2 - apart
     pairs: list[tuple[Role, Role, int]] = []
-    for i, first in enumerate(intervals):
-        for second in intervals[i + 1 :]:
-            months = min(first.end, second.end) - max(first.start, second.start) + 1
-            if months >= min_months:
+    for i, (first_start, first_end) in enumerate(shortened if count else ()):
+        for j in range(i + 1, len(shortened)):
+            second_start, second_end = shortened[j]
+            if max(first_start, second_start) <= min(first_end, second_end):
+                first, second = intervals[i], intervals[j]
+                months = min(first.end, second.end) - max(first.start, second.start) + 1
                 pairs.append((first.role, second.role, months))
-    return pairs
+                if len(pairs) >= keep:
+                    return count, pairs
+    return count, pairs

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import random
+from datetime import date
+
+from resumeroast.core.analysis.model import DateRange, Role, YearMonth
+from resumeroast.core.analysis.timeline import find_overlaps, strict
 from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
 
 SECOND = "Software Engineer | Northwind Data | Mar 2017 - Dec 2020"
@@ -135,3 +140,30 @@ def test_ranges_with_a_year_and_words_that_are_no_months_are_not_yearless() -> N
 
     for line in (dated, days):
         assert "dates.no_year" not in codes(run(swap("Skills\n", f"Projects\n{line}Skills\n")))
+
+
+def test_overlaps_are_counted_exactly_without_listing_every_pair() -> None:
+    # issue 17: a thousand dated lines must not build half a million pairs; the count and the
+    # first pairs cited are those a pair-by-pair comparison gives
+    rng = random.Random(17)
+    for _ in range(50):
+        roles = []
+        for line in range(rng.randint(0, 40)):
+            start = YearMonth(rng.randint(2000, 2020), rng.choice([None, *range(1, 13)]))
+            end = YearMonth(start.year + rng.randint(0, 5), rng.choice([None, *range(1, 13)]))
+            current = rng.random() < 0.1
+            dates = DateRange(start, None if current else end, current, "x", line, ("x",))
+            roles.append(Role("h", None, None, None, dates, line, "experience"))
+        today = date(2026, 1, 1)
+        spans = [strict(r, today) for r in roles]
+        pairs = [
+            (a.role, b.role)
+            for i, a in enumerate(spans)
+            for b in spans[i + 1 :]
+            if min(a.end, b.end) - max(a.start, b.start) + 1 >= 24
+        ]
+
+        count, first = find_overlaps(tuple(roles), today, 24, keep=5)
+
+        assert count == len(pairs)
+        assert [(a, b) for a, b, _ in first] == pairs[:5]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding, plural
+from resumeroast.core.analysis.checks.base import (
+    INFO,
+    MAX_EVIDENCE,
+    WARNING,
+    Context,
+    cite,
+    finding,
+    plural,
+)
 from resumeroast.core.analysis.dates import (
     find_range,
     mask_day_dates,
@@ -219,14 +227,14 @@ def _study_before(graduation: DateRange) -> DateRange:
 
 
 def check_overlaps(context: Context) -> list[Finding]:
-    pairs = find_overlaps(context.jobs, context.as_of, OVERLAP_MONTHS)
-    if not pairs:
+    count, pairs = find_overlaps(context.jobs, context.as_of, OVERLAP_MONTHS, MAX_EVIDENCE // 2)
+    if not count:
         return []
     return [
         finding(
             "dates.overlap",
             INFO,
-            f"{plural(len(pairs), 'pair')} of roles overlap by {OVERLAP_MONTHS // 12}+ years. "
+            f"{plural(count, 'pair')} of roles overlap by {OVERLAP_MONTHS // 12}+ years. "
             "Fine if they were concurrent, but say so.",
             "Mark concurrent roles ('part-time', 'concurrent with …') or fix the dates.",
             [cite(_date_quote(role), _date_line(role)) for pair in pairs for role in pair[:2]],
