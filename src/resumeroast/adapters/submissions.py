@@ -1,20 +1,20 @@
-"""The submissions port with group commit: every upload that arrived in one turn of the event
-loop is stored in one transaction and published in one Redis round trip.
+"""The submissions port with group commit: uploads that arrive while a group is being written
+are stored in the next group, in one transaction, and published in one Redis round trip.
 
 What a group write does (store, publish, a broker that is down) is the pipeline's
 (`submit.store_and_publish`, given by bootstrap); this module only groups the uploads.
 
 Under load each upload would otherwise pay for its own transaction, its own commit and its own
-thread-pool hop. The first upload of a turn schedules a flush for the end of that turn; uploads
-read in the same turn join it, so a lone upload goes out at once and a burst shares one commit.
-Nothing waits on a timer. An upload with an Idempotency-Key is written alone, in the thread
-pool: it may answer with the job an earlier request made.
+thread-pool hop. The first upload schedules a flush for the end of the loop's turn, so uploads
+read in the same turn join it and a lone upload goes out at once. Nothing waits on a timer.
 
-The flush runs in the event loop itself, not in a thread: a writer thread needs the GIL for all
-but its system calls, and it gave the GIL back at every one of them (each SQLite step, each
-socket read, each uuid4's getrandom), waiting up to the 5 ms switch interval to get it back from
-the busy loop. Measured at 1,200 uploads/s: a batch of 8 took 10 ms in the thread for 2 ms of
-CPU. In the loop it takes the 2 ms, during which the loop reads no new request.
+Groups are written by one thread of their own, never on the event loop: a write can wait on a
+lock (SQLite's writer lock behind a checkpoint, a PostgreSQL row lock, a pool slot), on the
+network or on a disk, and on the loop that wait froze every request of the process (/healthz
+took 14.6 s behind a DELETE's checkpoint). While one group is written the next one gathers,
+so a slower write makes bigger groups rather than a queue of small ones. An upload with an
+Idempotency-Key is written alone, in the shared thread pool: it may answer with the job an
+earlier request made.
 
 One upload the database refuses must not fail the others of its group: a batch that fails for
 any reason but a passing one (a locked or unreachable database fails them all alike) is written
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import structlog
@@ -40,6 +41,8 @@ MAX_BATCH = 32
 
 #: Stores a group of prepared uploads and publishes the new jobs: (job, created) for each.
 WriteGroup = Callable[[Sequence[NewJob]], list[tuple[Job, bool]]]
+#: Each upload's answer: its (job, created), or the error it fails with.
+Outcome = tuple[Job, bool] | BaseException
 
 
 @dataclass
@@ -53,11 +56,18 @@ class GroupCommitSubmissions:
         self._write_group = write
         self._max_batch = max_batch
         self._pending: list[_Pending] = []
-        self._flush_scheduled = False
+        self._busy = False  # a flush is scheduled or a group is being written
+        self._closed = False
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="group-commit")
 
     def close(self) -> None:
-        """Store what is still waiting (a flush normally runs within the loop's turn)."""
-        self._flush()
+        """Let the group being written finish, then store what is still waiting."""
+        self._closed = True
+        self._writer.shutdown(wait=True)
+        pending, self._pending = self._pending, []
+        for start in range(0, len(pending), self._max_batch):
+            batch = pending[start : start + self._max_batch]
+            _settle(batch, self._write([p.new for p in batch]))
 
     async def submit(self, new: NewJob) -> tuple[Job, bool]:
         """Store and publish one prepared upload: (job, created)."""
@@ -67,37 +77,45 @@ class GroupCommitSubmissions:
         loop = asyncio.get_running_loop()
         future: asyncio.Future[tuple[Job, bool]] = loop.create_future()
         self._pending.append(_Pending(new, future))
-        if not self._flush_scheduled:
-            self._flush_scheduled = True
-            loop.call_soon(self._flush)
+        if not self._busy:
+            self._busy = True
+            loop.call_soon(self._flush, loop)
         return await future
 
-    def _flush(self) -> None:
-        self._flush_scheduled = False
-        pending, self._pending = self._pending, []
-        for start in range(0, len(pending), self._max_batch):
-            self._write(pending[start : start + self._max_batch])
+    def _flush(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Hand the next group to the writer thread; called again when it is written."""
+        if self._closed:  # close() stores what is left
+            return
+        batch = self._pending[: self._max_batch]
+        del self._pending[: self._max_batch]
+        if not batch:
+            self._busy = False
+            return
+        written = self._writer.submit(self._write, [p.new for p in batch])
 
-    def _write(self, batch: Sequence[_Pending]) -> None:
+        def settle(done: Future[list[Outcome]]) -> None:
+            _settle(batch, done.result())
+            self._flush(loop)
+
+        written.add_done_callback(lambda done: loop.call_soon_threadsafe(settle, done))
+
+    def _write(self, news: Sequence[NewJob]) -> list[Outcome]:
+        """In the writer thread: one answer per upload, never an exception."""
         try:
-            stored: list[tuple[Job, bool]] | BaseException = self._write_group(
-                [p.new for p in batch]
-            )
+            return list(self._write_group(news))
         except Exception as exc:
-            log.warning("submission_batch_failed", uploads=len(batch), error=type(exc).__name__)
-            if len(batch) > 1 and not isinstance(exc, TransientError):
-                for pending in batch:  # find the refused upload; the others are stored
-                    self._write([pending])
-                return
-            stored = exc  # every waiting request answers with the error
-        _settle(batch, stored)
+            log.warning("submission_batch_failed", uploads=len(news), error=type(exc).__name__)
+            if len(news) > 1 and not isinstance(exc, TransientError):
+                # Find the refused upload; the others are stored.
+                return [outcome for new in news for outcome in self._write([new])]
+            return [exc] * len(news)  # every waiting request answers with the error
 
 
-def _settle(batch: Sequence[_Pending], stored: list[tuple[Job, bool]] | BaseException) -> None:
-    for index, pending in enumerate(batch):
+def _settle(batch: Sequence[_Pending], outcomes: Sequence[Outcome]) -> None:
+    for pending, outcome in zip(batch, outcomes, strict=True):
         if pending.future.cancelled():  # the client went away; its job is stored all the same
             continue
-        if isinstance(stored, BaseException):
-            pending.future.set_exception(stored)
+        if isinstance(outcome, BaseException):
+            pending.future.set_exception(outcome)
         else:
-            pending.future.set_result(stored[index])
+            pending.future.set_result(outcome)

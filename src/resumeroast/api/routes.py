@@ -18,13 +18,14 @@ from fastapi import (
     status,
 )
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
 from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.deps import AccessDep, JobIdDep, OwnedJobIdDep, RuntimeDep
 from resumeroast.api.request_id import current_request_id
-from resumeroast.api.schemas import Health, JobCreated, JobPublic
+from resumeroast.api.schemas import DeletionPending, Health, JobCreated, JobPublic
 from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import idempotency_digest, job_token, viewer_token
 from resumeroast.core.feedback import Level
@@ -127,14 +128,23 @@ def read_job_status(job_id: JobIdDep, access: AccessDep, rt: RuntimeDep) -> JobP
     tags=["resumes"],
     operation_id="deleteJob",
     summary="Delete a job with its upload and feedback (the owner's token only)",
+    description=(
+        "204: deleted, and no file of the server holds any of it any more. 202: the rows are "
+        "deleted (the job answers 404 from now on), but a long-running reader of the SQLite "
+        "database holds an older snapshot, so the last copies in its write-ahead log are "
+        "removed in the background as soon as that reader finishes (tried for 2 s first)."
+    ),
     responses={
+        202: {"model": DeletionPending, "description": "Deleted; last copies being removed"},
         403: {"description": "A viewer's (share link's) token: it cannot delete"},
         404: {"description": "Unknown job"},
     },
 )
 def delete_job_and_data(job_id: OwnedJobIdDep, rt: RuntimeDep) -> Response:
-    rt.deps.jobs.delete_job(job_id)
-    return Response(status_code=204)
+    # A plain (not async) route: the delete and its checkpoint run in the thread pool.
+    if rt.deps.jobs.delete_job(job_id):
+        return Response(status_code=204)
+    return JSONResponse(DeletionPending().model_dump(), status_code=202)
 
 
 @router.get(

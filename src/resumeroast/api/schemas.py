@@ -132,3 +132,15 @@ def _public_error(error: str | None) -> str | None:
 class Health(BaseModel):
     status: str
     checks: dict[str, bool] = {}
+
+
+class DeletionPending(BaseModel):
+    """DELETE answered before every copy was gone: the rows are deleted (the job answers 404
+    from now on), and the server is still removing their last copies from its files."""
+
+    status: str = "scrubbing"
+    detail: str = (
+        "Deleted from the database. A long-running reader of the database still holds an "
+        "older snapshot, so the last copies in the write-ahead log are removed in the "
+        "background as soon as it finishes."
+    )

@@ -5,6 +5,8 @@ pipeline's store_and_publish as the group write (as bootstrap wires it)."""
 from __future__ import annotations
 
 import asyncio
+import threading
+import time
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -103,3 +105,36 @@ def test_create_jobs_refuses_idempotency_keys(jobs: SqlJobStore) -> None:
     keyed = NewJob(**{**upload(1).__dict__, "idempotency_key": "k"})
     with pytest.raises(ValueError, match="Idempotency-Key"):
         jobs.create_jobs([upload(0), keyed])
+
+
+def test_a_write_that_waits_on_the_database_does_not_stop_the_event_loop(
+    jobs: SqlJobStore,
+) -> None:
+    """A group write blocked on a lock (say SQLite's writer lock behind a checkpoint) must not
+    freeze the other requests of the process: the loop keeps turning, and the upload is
+    stored once the lock is free."""
+    released = threading.Event()
+    store = partial(store_and_publish, jobs, RecordingQueue())
+
+    def write_behind_a_lock(news: Sequence[NewJob]) -> list[Any]:
+        assert released.wait(timeout=5), "the test never released the lock"
+        return store(news)
+
+    async def upload_and_keep_serving() -> tuple[int, Any]:
+        writer = GroupCommitSubmissions(write_behind_a_lock)
+        try:
+            waiting = asyncio.ensure_future(writer.submit(upload(1)))
+            turns = 0
+            deadline = time.monotonic() + 5
+            while turns < 50 and time.monotonic() < deadline:  # other requests being served
+                await asyncio.sleep(0.001)
+                turns += 1
+            released.set()
+            return turns, await asyncio.wait_for(waiting, timeout=10)
+        finally:
+            released.set()
+            writer.close()
+
+    turns, (job, created) = run_async(upload_and_keep_serving())
+    assert turns == 50
+    assert created and jobs.get_job(job.id).status is JobStatus.QUEUED

@@ -25,7 +25,8 @@ export async function deleteJob(id: string, token: string): Promise<DeleteResult
     const { response } = await api.DELETE("/api/resumes/{job_id}", {
       params: { path: { job_id: id }, header: { "x-job-token": token } },
     });
-    if (response.status === 204) return "deleted";
+    // 202: deleted; the server is still removing the last copies from its files.
+    if (response.status === 204 || response.status === 202) return "deleted";
     if (response.status === 403) return "not_owner"; // a share link's token reads only
     return response.status === 404 ? "gone" : "failed";
   } catch {

@@ -32,7 +32,10 @@ export interface paths {
         get: operations["getJob"];
         put?: never;
         post?: never;
-        /** Delete a job with its upload and feedback (the owner's token only) */
+        /**
+         * Delete a job with its upload and feedback (the owner's token only)
+         * @description 204: deleted, and no file of the server holds any of it any more. 202: the rows are deleted (the job answers 404 from now on), but a long-running reader of the SQLite database holds an older snapshot, so the last copies in its write-ahead log are removed in the background as soon as that reader finishes (tried for 2 s first).
+         */
         delete: operations["deleteJob"];
         options?: never;
         head?: never;
@@ -287,6 +290,23 @@ export interface components {
              * Format: date-time
              */
             failed_at: string;
+        };
+        /**
+         * DeletionPending
+         * @description DELETE answered before every copy was gone: the rows are deleted (the job answers 404
+         *     from now on), and the server is still removing their last copies from its files.
+         */
+        DeletionPending: {
+            /**
+             * Status
+             * @default scrubbing
+             */
+            status: string;
+            /**
+             * Detail
+             * @default Deleted from the database. A long-running reader of the database still holds an older snapshot, so the last copies in the write-ahead log are removed in the background as soon as it finishes.
+             */
+            detail: string;
         };
         /**
          * DocumentFacts
@@ -984,6 +1004,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted; last copies being removed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionPending"];
+                };
+            };
             /** @description Successful Response */
             204: {
                 headers: {

@@ -11,6 +11,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 
 _MIGRATIONS = Path(__file__).with_name("migrations")
+#: How long a statement waits for a lock another connection holds, before it fails as busy.
+BUSY_TIMEOUT_MS = 30_000
 
 
 def make_engine(url: str, *, pool_size: int = 5) -> Engine:
@@ -53,7 +55,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     # Deleted rows are overwritten with zeros, not left in free pages: a deleted resume is gone.
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, delete, or_, select, update
+from sqlalchemy import ColumnElement, Engine, delete, or_, select, update
 
 from resumeroast.adapters.db.base import SqlStore, utcnow
 from resumeroast.adapters.db.job_rows import to_job
+from resumeroast.adapters.db.journal import JournalScrubber
 from resumeroast.adapters.db.tables import (
     DeadLetterRow,
     FeedbackRow,
@@ -20,8 +21,16 @@ from resumeroast.adapters.db.tables import (
 from resumeroast.core.jobs import Job, JobStatus
 from resumeroast.errors import JobNotFound
 
+#: How long a DELETE request tries to empty SQLite's write-ahead log before it answers that
+#: the rest happens in the background (202): each try holds writers up 50 ms at most.
+DELETE_SCRUB_WAIT_S = 2.0
+
 
 class SqlJobQueries(SqlStore):
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self.journal = JournalScrubber(engine)
+
     # --- reconciler -------------------------------------------------------------------
 
     def find_stale_queued(self, *, stale_after_s: float, limit: int = 500) -> list[str]:
@@ -75,30 +84,31 @@ class SqlJobQueries(SqlStore):
 
     # --- deletion ---------------------------------------------------------------------
 
-    def delete_job(self, job_id: str) -> None:
-        """Remove the job, its upload, feedback, dead letters and reviews cached from it."""
-        if not self.delete_jobs([job_id]):
+    def delete_job(self, job_id: str) -> bool:
+        """Remove the job, its upload, feedback, dead letters and reviews cached from it. True
+        once no file holds them any more; False when a reader of an older snapshot keeps them
+        in SQLite's write-ahead log, from which a background thread removes them as soon as
+        it can (journal.py)."""
+        if not self._delete_rows([job_id]):
             raise JobNotFound(job_id)
+        return self.journal.scrub(wait_s=DELETE_SCRUB_WAIT_S)
 
     def delete_jobs(self, job_ids: Sequence[str]) -> int:
+        """The retention purge: rows now, the write-ahead log at once or in the background."""
+        count = self._delete_rows(job_ids)
+        self.journal.scrub(wait_s=0)
+        return count
+
+    def _delete_rows(self, job_ids: Sequence[str]) -> int:
         with self._session() as session:
             ids = list(job_ids)
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
             for table in (FeedbackRow, UploadRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))
             count = session.execute(delete(JobRow).where(JobRow.id.in_(ids))).rowcount  # type: ignore[attr-defined]
-        self._scrub_journal()
         return int(count)
 
     def jobs_created_before(self, moment: datetime, *, limit: int = 1000) -> list[str]:
         with self._session(read_only=True) as session:
             rows = session.scalars(select(JobRow.id).where(JobRow.created_at < moment).limit(limit))
             return list(rows)
-
-    def _scrub_journal(self) -> None:
-        """SQLite keeps old page images in its write-ahead log: truncate it after a delete."""
-        if self.engine.dialect.name == "sqlite":
-            with self.engine.connect() as connection:
-                raw = connection.connection.driver_connection
-                assert raw is not None
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

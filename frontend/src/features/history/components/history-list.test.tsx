@@ -37,6 +37,19 @@ describe("HistoryList", () => {
     await waitFor(() => expect(listJobs()).toEqual([]));
   });
 
+  it("counts a delete the server is still scrubbing from its files (202) as done", async () => {
+    rememberJob({ id: "job-1", token: "t1", filename: "cv.pdf", created: "2026-01-01T10:00:00Z" });
+    mockApi({
+      "GET /api/resumes/job-1": () => json(makeJob({ status: "complete", feedback: FEEDBACK })),
+      "DELETE /api/resumes/job-1": () => json({ status: "scrubbing", detail: "…" }, 202),
+    });
+    render(<HistoryList />);
+    fireEvent.click(screen.getByRole("button", { name: "Delete my data for cv.pdf" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete it" }));
+    await screen.findByText(/the file, its text and its feedback are gone/);
+    await waitFor(() => expect(listJobs()).toEqual([]));
+  });
+
   it("offers a shared roast no delete: it can only leave this list", async () => {
     rememberJob({ id: "job-1", token: "view", filename: "theirs.pdf", created: "2026-01-01T10:00:00Z", role: "viewer" });
     const band = { key: "getting_there" as const, label: "Getting there", min_score: 60 };
