@@ -191,12 +191,14 @@ def _group_items(state: _Section, wrap: WrapModel) -> list[Item]:
             subtitle -= 1
         elif _LIST_LABEL.search(line.text) and line.glyph is None:
             current, in_list = None, True
-        elif in_list and line.glyph is not None:
-            continue
+        elif in_list and line.glyph is not None and not opens_with_verb(line.text):
+            continue  # an item of the tools list ("• Python"); "• Oversaw …" is a statement
         elif line.glyph is not None:
             current, subtitle = Item([line], True, role), 0
             items.append(current)
-        elif current is not None and _continues(current.lines[-1], line, wrap):
+        elif current is not None and (
+            _continues(current.lines[-1], line, wrap) or _finishes(current, line)
+        ):
             current.lines.append(line)
         elif glyph_mode and title_like(line.text):
             current, in_list, subtitle = None, False, _MAX_HEADER_LINES
@@ -216,6 +218,20 @@ def _continues(previous: TextLine, line: TextLine, wrap: WrapModel) -> bool:
     if not wrap.is_wrapped(previous):
         return False
     return wrap.measured(previous) or not opens_with_verb(line.text)
+
+
+def _finishes(item: Item, line: TextLine) -> bool:
+    """ "• Attended … and National Art" / "Education Association conferences.": a bulleted
+    sentence left open, closed by the plain line under it."""
+    last, text = item.lines[-1].text.rstrip(), line.text.strip()
+    return (
+        item.glyph
+        and line.glyph is None
+        and last[-1:] not in ".;:!?)"
+        and text.endswith(".")
+        and ". " not in text  # the end of one sentence, not a paragraph of its own
+        and not opens_with_verb(text)
+    )
 
 
 def _roles(state: _Section, bullets: list[Bullet], offset: int) -> list[Role]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from resumeroast.core.analysis.lexicon import read_toml
@@ -127,12 +127,25 @@ def known_heading(line: TextLine) -> tuple[str, bool] | None:
     return lookup_heading(line.text.strip().rstrip(":"))
 
 
+def _listed_heading(line: TextLine, below: TextLine) -> tuple[str, bool] | None:
+    """ "• EDUCATION" over unbulleted lines, in a page whose headings are capitals: a Word
+    heading that kept the bullet of the list above it."""
+    if line.glyph is None or below.glyph is not None or not is_all_caps(line.text):
+        return None
+    found = known_heading(replace(line, glyph=None))
+    return found if found is not None and found[1] else None
+
+
 def split_sections(
     lines: tuple[TextLine, ...], experience_headings: frozenset[int] = frozenset()
 ) -> tuple[Block, ...]:
     """Blocks in reading order; lines before the first heading form the "header" block.
     Lines in `experience_headings` open an Experience section whatever their words."""
     known = {line.number: found for line in lines if (found := known_heading(line))}
+    if any(is_all_caps(_by_number(lines, n).text) for n in known):
+        for line, below in zip(lines, lines[1:], strict=False):
+            if (found := _listed_heading(line, below)) is not None:
+                known[line.number] = found
     style = _HeadingStyle.learn([line for line in lines if line.number in known], lines)
     known = {
         n: found for n, found in known.items() if style.sized_like_heading(_by_number(lines, n))

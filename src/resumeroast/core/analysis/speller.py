@@ -72,12 +72,28 @@ def correction(word: str, language: str = "en") -> str | None:
     own = zipf(lowered, language)
     if own >= COMMON or lowered.endswith("s") and zipf(lowered[:-1], language) >= RARE:
         return None  # a common word, or the plural of a real one ("doulas", "practicals")
+    if language == "en" and _inflected(lowered):
+        return None  # a common word made a verb: "admined", "googling", "emailed"
     likely = [
         slip
         for slip in _slips(lowered, language, listed=own > 0)
         if slip[1] >= COMMON and slip[1] - own >= MARGIN
     ]
     return max(likely)[2] if likely else None
+
+
+_INFLECTIONS = ("ed", "ing")
+
+
+def _inflected(word: str) -> bool:
+    """An everyday word with a verb ending added as written ("admin" + "ed"): informal, maybe,
+    but no slip; "managment" or "devloped" leave no common stem."""
+    for ending in _INFLECTIONS:
+        stem = word.removesuffix(ending)
+        doubled = stem + stem[-1:] + ending  # "formated" is a slip of "formatted"
+        if stem != word and len(stem) >= 4 and zipf(stem) >= COMMON + 0.5 > zipf(doubled):
+            return True
+    return False
 
 
 def _slips(word: str, language: str, listed: bool) -> list[tuple[int, float, str]]:

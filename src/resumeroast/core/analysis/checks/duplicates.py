@@ -48,13 +48,31 @@ def _repeated_headings(context: Context) -> list[Evidence]:
             _key(text.get(number, ""))
             for number in range(section.heading_line + 1, section.last_line + 1)
         ]
-        if all(line in titles or not line for line in under):
+        if _menu(under, titles):
             continue  # nothing under it but other headings: a page's menu or contents, no copy
         key = _key(title)
         if key in seen:
             found.append(cite(title, section.heading_line))
         seen.add(key)
     return found
+
+
+MENU_LINES = 4  #: a page's menu is a few names; a section of short lines is longer
+MENU_ITEM_WORDS = 3  #: "Referencia familiar", "Home": a menu entry is a short name, no sentence
+
+
+def _menu(under: list[str], titles: set[str]) -> bool:
+    if all(line in titles or not line for line in under):
+        return True
+    return len(under) <= MENU_LINES and all(line in titles or _menu_item(line) for line in under)
+
+
+def _menu_item(line: str) -> bool:
+    return (
+        not line
+        or (len(line.split()) <= MENU_ITEM_WORDS and _PLAIN_TITLE.match(line) is not None)
+        and not any(ch.isdigit() for ch in line)
+    )
 
 
 def _repeated_blocks(lines: tuple[TextLine, ...]) -> list[Evidence]:

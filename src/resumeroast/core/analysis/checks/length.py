@@ -49,6 +49,8 @@ def _pages(context: Context, years: float | None) -> list[Finding]:
         return []
     pages = context.document.layout.pages
     limit = 2 if _senior(years) else 1
+    if context.structure.has_section("publications"):
+        limit = max(limit, 2)  # a researcher's papers are part of the record, not padding
     if pages <= limit:
         return []
     last_page = sum(len(line.text.split()) for line in context.lines if line.page == pages)

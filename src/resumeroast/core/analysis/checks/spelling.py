@@ -11,6 +11,7 @@ a verb ("Devloped"), and a word one keystroke from a technology name of six lett
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
@@ -47,11 +48,15 @@ def check_spelling(context: Context) -> list[Finding]:
     if language is None:
         return []  # no list for this language: say nothing rather than guess
     hits: list[tuple[TextLine, str, str | None]] = []
+    ocr_pages = frozenset(context.document.layout.ocr_pages)
     for line in context.prose_lines:
         if _skipped(context, line):
             continue
         for word in _misspelled(line, line.number in context.bullet_starts, language):
-            hits.append((line, word, _correction(word, language)))
+            fix = _correction(word, language)
+            if line.page in ocr_pages and _accent_only(word, fix):
+                continue  # OCR reads "ó" as "ô" or "ö": the page has it right
+            hits.append((line, word, fix))
     if not hits:
         return []
     pairs = list(
@@ -66,6 +71,16 @@ def check_spelling(context: Context) -> list[Finding]:
             [cite(line.quote, line.number) for line, _, _ in hits],
         )
     ]
+
+
+def _accent_only(word: str, fix: str | None) -> bool:
+    """The two differ only in their accents ("configuraciôn" / "configuración")."""
+    return fix is not None and _unaccented(word) == _unaccented(fix)
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _skipped(context: Context, line: TextLine) -> bool:
@@ -125,9 +140,10 @@ def _is_typo(word: str, first: bool, language: str) -> bool:
 
 def _long_slip(word: str) -> bool:
     """ "Adminstration", "Fundementals": too long and too close to a very common word to be a
-    name; names stay names ("Okonkwo", "Healthcareer" match no such word)."""
+    name; names stay names ("Okonkwo", "Healthcareer" match no such word). A slip keeps the
+    first letter: a word that differs there ("Creality" / "Reality") is a brand, not a typo."""
     guess = suggest(word)
-    if len(word) < LONG_NAME or guess is None:
+    if len(word) < LONG_NAME or guess is None or guess[0].lower() != word[0].lower():
         return False
     return zipf(word) < RARE_NAME and zipf(guess) - zipf(word) >= LONG_SLIP_MARGIN
 
