@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement, delete, or_, select, update
 
 from resumeroast.adapters.db.base import SqlStore, utcnow
 from resumeroast.adapters.db.job_rows import to_job
+from resumeroast.adapters.db.reroasts import hand_on_uploads
 from resumeroast.adapters.db.tables import (
     DeadLetterRow,
     FeedbackRow,
@@ -83,6 +84,7 @@ class SqlJobQueries(SqlStore):
     def delete_jobs(self, job_ids: Sequence[str]) -> int:
         with self._session() as session:
             ids = list(job_ids)
+            hand_on_uploads(session, ids)  # a re-roast that stays keeps the file it reads
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
             for table in (FeedbackRow, UploadRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))
