@@ -99,6 +99,8 @@ class JobPublic(BaseModel):
     top_fixes: list[TopFix] = []
     #: While queued: seconds until done, from the jobs ahead and recent runs (None: no idea yet).
     queue_estimate_s: float | None = None
+    #: The job description it was roasted against (the owner's only: a share link omits it).
+    job_description: str | None = None
 
     @classmethod
     def from_job(
@@ -146,6 +148,7 @@ class JobPublic(BaseModel):
             access=access,
             viewer_token=viewer_token if access is Access.OWNER else None,
             queue_estimate_s=queue_estimate_s if job.status is JobStatus.QUEUED else None,
+            job_description=job.job_description if access is Access.OWNER else None,
         )
 
 
