@@ -26,7 +26,6 @@ export function JobMatch({ feedback, onChange }: { feedback: Feedback; onChange?
           <p className="muted small">
             <span className="visually-hidden">Match rate {summary.rate}%. </span>
             {summary.present} shown, {summary.implied} only implied, {summary.missing} missing.
-            {summary.poor ? " A recruiter for this job would pass: the score counts it." : null}
           </p>
           {onChange ? (
             <button type="button" className="button button--small no-print" onClick={onChange}>
