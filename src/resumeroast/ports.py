@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from resumeroast.core.documents import Document
-from resumeroast.core.feedback import Feedback
+from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.core.review.chat import ChatClient as ChatClient
 from resumeroast.core.review.chat import ChatReply as ChatReply
@@ -153,6 +153,10 @@ class JobStore(Protocol):
     def get_job(self, job_id: str) -> Job: ...
 
     def get_feedback(self, job_id: str) -> Feedback | None: ...
+
+    def create_reroast(
+        self, source_id: str, *, level: Level, job_description: str | None
+    ) -> Job: ...
 
     def load_upload(self, job_id: str) -> bytes: ...
 

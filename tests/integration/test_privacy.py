@@ -12,7 +12,7 @@ import pytest
 import redis
 
 from tests.support.aio import run_async
-from tests.support.api import post_resume, read_sse, submit, wait_final
+from tests.support.api import JobRef, post_resume, read_sse, submit, wait_final
 from tests.support.polling import wait_for
 from tests.support.stack import Stack, kill_process_group
 
@@ -78,6 +78,41 @@ def test_delete_leaves_nothing_in_database_redis_or_data_folder(
     assert client.get(f"/api/resumes/{job.id}", headers=job.headers).status_code == 404
     assert database_rows_containing(stack, marker.encode()) == []
     assert files_containing(stack.data_dir, marker.encode()) == []  # SQLite's files, logs, AOF
+    assert redis_keys_containing(stack.redis.url, marker.encode()) == []
+
+
+@pytest.mark.db
+def test_a_reroast_keeps_the_upload_until_the_last_job_reading_it_is_deleted(
+    stack: Stack, client: httpx.Client
+) -> None:
+    stack.start_worker()
+    marker = uuid.uuid4().hex
+    first = submit(client, "alex.txt", data=resume_with_marker(marker), filename="alex.txt")
+    assert wait_final(client, first)["status"] == "complete"
+    answer = client.post(
+        f"/api/resumes/{first.id}/reroasts",
+        json={"job_description": "Analyst: SQL, Tableau, 3+ years."},
+        headers=first.headers,
+    )
+    assert answer.status_code == 202, answer.text
+    again = JobRef(answer.json()["job_id"], answer.json()["access_token"])
+    assert wait_final(client, again)["status"] == "complete"
+
+    # The first job goes: the re-roast still reads the file (it can be roasted again).
+    assert client.delete(f"/api/resumes/{first.id}", headers=first.headers).status_code == 204
+    assert "uploads" in database_rows_containing(stack, marker.encode())
+    third = client.post(
+        f"/api/resumes/{again.id}/reroasts", json={"level": "brutal"}, headers=again.headers
+    )
+    assert third.status_code == 202, third.text
+    last = JobRef(third.json()["job_id"], third.json()["access_token"])
+    assert wait_final(client, last)["status"] == "complete"
+
+    # The last jobs reading it go: nothing of the resume is left anywhere.
+    for job in (again, last):
+        assert client.delete(f"/api/resumes/{job.id}", headers=job.headers).status_code == 204
+    assert database_rows_containing(stack, marker.encode()) == []
+    assert files_containing(stack.data_dir, marker.encode()) == []
     assert redis_keys_containing(stack.redis.url, marker.encode()) == []
 
 

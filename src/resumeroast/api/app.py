@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from resumeroast.api import admin, compare
+from resumeroast.api import admin, compare, reroasts
 from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.errors import install_error_handlers
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     app.include_router(router)
     app.include_router(admin.router)
     app.include_router(compare.router)
+    app.include_router(reroasts.router)
     # Middleware added later wraps what came before. A declared oversize body is refused first;
     # the rate limit answers before a byte of the body is read (FastAPI parses the whole form
     # before any dependency runs); CORS wraps both so a browser can read their 413 and 429.

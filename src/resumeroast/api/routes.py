@@ -27,7 +27,7 @@ from resumeroast.api.deps import AccessDep, JobIdDep, OwnedJobIdDep, RuntimeDep
 from resumeroast.api.request_id import current_request_id
 from resumeroast.api.schemas import DeletionPending, Health, JobCreated, JobPublic
 from resumeroast.bootstrap import Runtime
-from resumeroast.core.access import idempotency_digest, job_token, viewer_token
+from resumeroast.core.access import idempotency_digest, viewer_token
 from resumeroast.core.feedback import Level
 from resumeroast.core.jobs import JobStatus
 from resumeroast.core.text_fields import require_plain_text
@@ -85,20 +85,9 @@ async def upload_resume(
         request_id=current_request_id(),
     )
     job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
-    status_url = f"/api/resumes/{job.id}"
-    token = job_token(rt.secret, job.id)
-    viewer = viewer_token(rt.secret, job.id)
-    response.headers["Location"] = status_url
-    return JobCreated(
-        job_id=job.id,
-        status=job.status,
-        access_token=token,
-        status_url=status_url,
-        events_url=f"{status_url}/events",
-        web_url=f"/jobs/{job.id}#token={token}",
-        viewer_token=viewer,
-        share_url=f"/jobs/{job.id}#view={viewer}",
-    )
+    created = JobCreated.issue(job, rt.secret)
+    response.headers["Location"] = created.status_url
+    return created
 
 
 @router.get(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from resumeroast.core.access import Access
+from resumeroast.core.access import Access, job_token, viewer_token
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, JobStatus, Stage
 from resumeroast.core.top_fixes import TopFix, top_fixes
@@ -30,6 +30,31 @@ class JobCreated(BaseModel):
     viewer_token: str
     #: The web page to share: the viewer's token in the fragment (`#view=`).
     share_url: str
+
+    @classmethod
+    def issue(cls, job: Job, secret: bytes) -> JobCreated:
+        """The answer for a new job: its URLs and both its tokens."""
+        status_url = f"/api/resumes/{job.id}"
+        token = job_token(secret, job.id)
+        viewer = viewer_token(secret, job.id)
+        return cls(
+            job_id=job.id,
+            status=job.status,
+            access_token=token,
+            status_url=status_url,
+            events_url=f"{status_url}/events",
+            web_url=f"/jobs/{job.id}#token={token}",
+            viewer_token=viewer,
+            share_url=f"/jobs/{job.id}#view={viewer}",
+        )
+
+
+class ReroastRequest(BaseModel):
+    """Roast the same upload again: another job description (None or blank: none) or level."""
+
+    job_description: str | None = Field(default=None, description="The job ad to match")
+    #: How harsh the wording is; None keeps the earlier roast's level.
+    level: Level | None = None
 
 
 class Failure(BaseModel):
@@ -74,6 +99,8 @@ class JobPublic(BaseModel):
     top_fixes: list[TopFix] = []
     #: While queued: seconds until done, from the jobs ahead and recent runs (None: no idea yet).
     queue_estimate_s: float | None = None
+    #: The job description it was roasted against (the owner's only: a share link omits it).
+    job_description: str | None = None
 
     @classmethod
     def from_job(
@@ -121,6 +148,7 @@ class JobPublic(BaseModel):
             access=access,
             viewer_token=viewer_token if access is Access.OWNER else None,
             queue_estimate_s=queue_estimate_s if job.status is JobStatus.QUEUED else None,
+            job_description=job.job_description if access is Access.OWNER else None,
         )
 
 

@@ -58,6 +58,8 @@ class Job:
     started_at: datetime | None
     finished_at: datetime | None
     usage: LLMUsage
+    #: A re-roast reads the upload of this job (None: the job's own upload).
+    upload_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The use cases, in the order of the data flow (the design's ARCHITECTURE.md):
 
     submit      submit_resume: validate bytes → store upload + job 'queued' → enqueue
+    reroast     reroast: a new job 'queued' reading a stored upload → enqueue
     process     process_job: claim → parse → analyze → review (cached) → save 'complete'
     fail        handle_failure: retry in N s, wait for the provider, or dead-letter
     dead-letter list_dead_letters, show_dead_letter, replay_dead_letters, purge_dead_letters
@@ -38,6 +39,7 @@ from resumeroast.pipeline.process import (
     review_cache_key,
 )
 from resumeroast.pipeline.reconcile import purge_expired, reconcile
+from resumeroast.pipeline.reroast import reroast
 from resumeroast.pipeline.status import job_event, publish_job
 from resumeroast.pipeline.submit import (
     Upload,
@@ -77,6 +79,7 @@ __all__ = [
     "replay_dead_letter",
     "replay_dead_letters",
     "replay_job",
+    "reroast",
     "review_cache_key",
     "show_dead_letter",
     "store_and_publish",

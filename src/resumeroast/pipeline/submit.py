@@ -51,17 +51,8 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
     if len(upload.data) > limits.max_upload_bytes:
         raise FileTooLarge(f"{len(upload.data)} bytes")
     require_plain_text("filename", upload.filename)
-    require_plain_text("job_description", upload.job_description or "", multiline=True)
     kind = sniff_kind(upload.data, upload.filename)
-    job_description = (upload.job_description or "").strip() or None
-    if job_description and len(job_description) > limits.max_job_description_chars:
-        raise InvalidRequest(
-            "job description too long",
-            user_message=(
-                f"The job description is longer than {limits.max_job_description_chars} "
-                "characters. Paste the requirements and responsibilities only."
-            ),
-        )
+    job_description = clean_job_description(limits, upload.job_description)
     return NewJob(
         data=upload.data,
         kind=kind,
@@ -72,6 +63,21 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
         idempotency_key=upload.idempotency_key,
         request_id=upload.request_id,
     )
+
+
+def clean_job_description(limits: Limits, text: str | None) -> str | None:
+    """The job description as stored (None when blank); raises the user's error."""
+    require_plain_text("job_description", text or "", multiline=True)
+    job_description = (text or "").strip() or None
+    if job_description and len(job_description) > limits.max_job_description_chars:
+        raise InvalidRequest(
+            "job description too long",
+            user_message=(
+                f"The job description is longer than {limits.max_job_description_chars} "
+                "characters. Paste the requirements and responsibilities only."
+            ),
+        )
+    return job_description
 
 
 def store_and_publish(

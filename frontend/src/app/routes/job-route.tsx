@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { PageTitle } from "@/components/page-title";
 import { asFailure, type JobPublic } from "@/lib/api/client";
@@ -13,6 +13,8 @@ import { ProgressView } from "@/features/jobs/components/progress-view";
 import { useWebConfig } from "@/features/upload/api/get-config";
 import { submitResume } from "@/features/upload/api/submit-resume";
 import { RevisionPanel } from "@/features/versions/components/revision-panel";
+import { JobMatch } from "@/features/job-match/components/job-match";
+import { JobDescriptionForm, openJobDescriptionForm } from "@/features/job-match/components/job-description-form";
 
 /** /jobs/{id}: progress while it runs, then the roast or the failure, at one shareable URL. */
 export function JobRoute({ id }: { id: string }) {
@@ -24,6 +26,8 @@ export function JobRoute({ id }: { id: string }) {
   const owner = (job?.access ?? link?.role) === "owner";
   // The owner shares the read-only token; a viewer can pass on only the token it holds.
   const shareToken = owner ? job?.viewer_token : link?.role === "viewer" ? token : null;
+  const jobForm = useRef<HTMLDetailsElement>(null);
+  const changeJob = owner && token ? () => openJobDescriptionForm(jobForm.current) : undefined;
   useRememberFilename(id, token, job);
   useForgetFileWhenDone(id, job);
 
@@ -54,7 +58,10 @@ export function JobRoute({ id }: { id: string }) {
               delete it.
             </p>
           )}
+          <JobMatch feedback={job.feedback} onChange={changeJob} />
+          {owner && token ? <JobDescriptionForm ref={jobForm} job={job} token={token} /> : null}
           <ResultView
+            onAddJobDescription={changeJob}
             feedback={job.feedback}
             filename={job.filename}
             band={job.score_band ?? null}

@@ -165,6 +165,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resumes/{job_id}/reroasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Roast the same upload again with another job description or level */
+        post: operations["reroastResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/config": {
         parameters: {
             query?: never;
@@ -513,6 +530,8 @@ export interface components {
             top_fixes: components["schemas"]["TopFix"][];
             /** Queue Estimate S */
             queue_estimate_s?: number | null;
+            /** Job Description */
+            job_description?: string | null;
         };
         /**
          * JobRequirement
@@ -639,6 +658,18 @@ export interface components {
              * @default queued
              */
             status: string;
+        };
+        /**
+         * ReroastRequest
+         * @description Roast the same upload again: another job description (None or blank: none) or level.
+         */
+        ReroastRequest: {
+            /**
+             * Job Description
+             * @description The job ad to match
+             */
+            job_description?: string | null;
+            level?: components["schemas"]["Level"] | null;
         };
         /**
          * ReviewInfo
@@ -1322,6 +1353,59 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    reroastResume: {
+        parameters: {
+            query?: {
+                /** @description The access token, for EventSource */
+                token?: string | null;
+            };
+            header?: {
+                /** @description The job's access token (owner's or viewer's) */
+                "x-job-token"?: string | null;
+            };
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReroastRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobCreated"];
+                };
+            };
+            /** @description A viewer's (share link's) token: it cannot re-roast */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown job, or no valid token for it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Job description too long or not plain text; upload gone */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

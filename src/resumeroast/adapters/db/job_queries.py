@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Engine, delete, or_, select, update
 from resumeroast.adapters.db.base import SqlStore, utcnow
 from resumeroast.adapters.db.job_rows import to_job
 from resumeroast.adapters.db.journal import JournalScrubber
+from resumeroast.adapters.db.reroasts import hand_on_uploads
 from resumeroast.adapters.db.tables import (
     DeadLetterRow,
     FeedbackRow,
@@ -102,6 +103,7 @@ class SqlJobQueries(SqlStore):
     def _delete_rows(self, job_ids: Sequence[str]) -> int:
         with self._session() as session:
             ids = list(job_ids)
+            hand_on_uploads(session, ids)  # a re-roast that stays keeps the file it reads
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
             for table in (FeedbackRow, UploadRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from resumeroast.adapters.db.base import utcnow
 from resumeroast.adapters.db.job_queries import SqlJobQueries
 from resumeroast.adapters.db.job_rows import fail_held, finished, held_by, new_job_row, to_job
+from resumeroast.adapters.db.reroasts import SqlReroasts
 from resumeroast.adapters.db.tables import FeedbackRow, JobRow, UploadRow
 from resumeroast.adapters.db.usage import add_review_usage
 from resumeroast.core.feedback import Feedback
@@ -28,7 +29,7 @@ JOBS = cast(Table, JobRow.__table__)
 UPLOADS = cast(Table, UploadRow.__table__)
 
 
-class SqlJobStore(SqlJobQueries):
+class SqlJobStore(SqlReroasts, SqlJobQueries):
     # --- submit -----------------------------------------------------------------------
 
     def create_job(self, new: NewJob) -> tuple[Job, bool]:
@@ -101,13 +102,6 @@ class SqlJobStore(SqlJobQueries):
         with self._session(read_only=True) as session:
             row = session.get(FeedbackRow, job_id)
             return Feedback.model_validate(row.data) if row is not None else None
-
-    def load_upload(self, job_id: str) -> bytes:
-        with self._session(read_only=True) as session:
-            row = session.get(UploadRow, job_id)
-            if row is None:
-                raise JobNotFound(job_id)
-            return row.data
 
     def count_by_status(self) -> dict[str, int]:
         with self._session(read_only=True) as session:

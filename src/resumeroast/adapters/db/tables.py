@@ -54,6 +54,8 @@ class JobRow(Base):
     size_bytes: Mapped[int] = mapped_column(Integer)
     content_sha256: Mapped[str] = mapped_column(String(64))
     job_description: Mapped[str | None] = mapped_column(Text)
+    #: A re-roast's source: the job whose upload row holds the file (None: it holds its own).
+    upload_of: Mapped[str | None] = mapped_column(String(36), index=True)
     idempotency_key: Mapped[str | None] = mapped_column(String(255), unique=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     retries: Mapped[int] = mapped_column(Integer, default=0)

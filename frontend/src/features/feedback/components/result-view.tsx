@@ -17,6 +17,7 @@ export function ResultView({
   band = null,
   bands = DEFAULT_SCORE_BANDS,
   topFixes = [],
+  onAddJobDescription,
 }: {
   feedback: Feedback;
   filename: string;
@@ -26,18 +27,22 @@ export function ResultView({
   bands?: ScoreBand[];
   /** What to fix first (job.top_fixes): the fixes worth the most points. */
   topFixes?: TopFix[];
+  /** Opens the form that re-roasts against a job description (the owner's page only). */
+  onAddJobDescription?: () => void;
 }) {
   const bandLabel = band?.label ?? scoreBand(feedback.overall_score, bands).label;
   const notes = feedback.section_notes ?? [];
   const facts = feedback.facts;
   const reviewNotes = feedback.review?.notes ?? [];
   const checked = feedback.checked ?? [];
+  // With a requirements table (shown above the roast) the keyword chips would repeat it.
+  const chips = feedback.keywords && !feedback.keywords.requirements?.length ? feedback.keywords : null;
   const jumps = [
     topFixes.length ? { id: "top-fixes-heading", label: "Fix first" } : null,
     { id: "findings-heading", label: `Findings (${feedback.findings?.length ?? 0})` },
     notes.length ? { id: "notes-heading", label: "Sections" } : null,
     { id: "rewrites-heading", label: "Rewrites" },
-    feedback.keywords ? { id: "keywords-heading", label: "Keywords" } : null,
+    chips ? { id: "keywords-heading", label: "Keywords" } : null,
   ].filter((jump) => jump !== null);
   return (
     <article className="result" aria-label="Your roast">
@@ -80,6 +85,7 @@ export function ResultView({
             scores={feedback.sub_scores}
             bands={bands}
             reasons={scoreReasons(feedback, (text) => text)}
+            onAddJobDescription={onAddJobDescription}
           />
         </div>
       </section>
@@ -145,10 +151,10 @@ export function ResultView({
         <RewritesList rewrites={feedback.rewrites ?? []} />
       </section>
 
-      {feedback.keywords ? (
+      {chips ? (
         <section className="card" aria-labelledby="keywords-heading">
           <h2 id="keywords-heading">Keywords from the job description</h2>
-          <KeywordChips keywords={feedback.keywords} />
+          <KeywordChips keywords={chips} />
         </section>
       ) : null}
 

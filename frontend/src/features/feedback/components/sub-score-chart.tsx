@@ -7,10 +7,13 @@ export function SubScoreChart({
   scores,
   reasons = {},
   bands,
+  onAddJobDescription,
 }: {
   scores: SubScores;
   reasons?: Record<string, string>;
   bands?: ScoreBand[];
+  /** Opens the job-description form: the hint becomes a button that does it. */
+  onAddJobDescription?: () => void;
 }) {
   const keys = Object.keys(SUB_SCORE_LABELS) as (keyof SubScores)[];
   return (
@@ -23,7 +26,13 @@ export function SubScoreChart({
             return key === "job_match" ? (
               <li key={key} className="bars__row bars__row--empty">
                 <span className="bars__label">{SUB_SCORE_LABELS[key]}</span>
-                <span className="bars__hint">Add a job description to get this score</span>
+                {onAddJobDescription ? (
+                  <button type="button" className="link-button bars__hint" onClick={onAddJobDescription}>
+                    Add a job description to get this score
+                  </button>
+                ) : (
+                  <span className="bars__hint">Add a job description to get this score</span>
+                )}
               </li>
             ) : null;
           }
