@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
+from resumeroast.core.documents import PageImage
 from resumeroast.core.feedback import Feedback
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.core.review.chat import ChatClient as ChatClient
@@ -185,6 +186,14 @@ class JobStore(Protocol):
     def ping(self) -> bool:
         """The store answers (readiness)."""
         ...
+
+
+class PageImageStore(Protocol):
+    """A PDF upload's first pages as images, kept with the job and deleted with it."""
+
+    def save_page_images(self, job_id: str, images: Sequence[PageImage]) -> None: ...
+
+    def load_page_image(self, job_id: str, page: int) -> PageImage | None: ...
 
 
 class ReviewCache(Protocol):

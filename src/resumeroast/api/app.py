@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from resumeroast.api import admin
+from resumeroast.api import admin, page_images
 from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.errors import install_error_handlers
 from resumeroast.api.limits import FORM_OVERHEAD_BYTES, BodySizeLimit, UploadRateLimit
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(page_images.router)
     app.include_router(admin.router)
     # Middleware added later wraps what came before. A declared oversize body is refused first;
     # the rate limit answers before a byte of the body is read (FastAPI parses the whole form

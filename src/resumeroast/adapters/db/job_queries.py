@@ -14,6 +14,7 @@ from resumeroast.adapters.db.tables import (
     DeadLetterRow,
     FeedbackRow,
     JobRow,
+    PageImageRow,
     ReviewCacheRow,
     UploadRow,
 )
@@ -76,7 +77,8 @@ class SqlJobQueries(SqlStore):
     # --- deletion ---------------------------------------------------------------------
 
     def delete_job(self, job_id: str) -> None:
-        """Remove the job, its upload, feedback, dead letters and reviews cached from it."""
+        """Remove the job, its upload, page images, feedback, dead letters and reviews cached
+        from it."""
         if not self.delete_jobs([job_id]):
             raise JobNotFound(job_id)
 
@@ -84,7 +86,7 @@ class SqlJobQueries(SqlStore):
         with self._session() as session:
             ids = list(job_ids)
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
-            for table in (FeedbackRow, UploadRow, DeadLetterRow):
+            for table in (FeedbackRow, UploadRow, PageImageRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))
             count = session.execute(delete(JobRow).where(JobRow.id.in_(ids))).rowcount  # type: ignore[attr-defined]
         self._scrub_journal()
