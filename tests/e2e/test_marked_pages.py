@@ -29,7 +29,7 @@ def test_a_mark_on_the_pdf_page_opens_its_finding_and_back(
 
     # Folded at first: the result keeps its height; nothing is fetched until asked for.
     expect(page.get_by_test_id("marked-resume")).to_have_count(0)
-    page.get_by_role("button", name=re.compile(r"^Show your resume")).click()
+    page.get_by_role("button", name=re.compile(r"^See them on your resume")).click()
     view = page.get_by_test_id("marked-resume")
     expect(view.get_by_role("img", name="Page 1 of your resume")).to_be_visible()
     natural = view.get_by_role("img", name="Page 1 of your resume").evaluate("i => i.naturalWidth")
@@ -83,7 +83,7 @@ def test_a_text_resume_shows_its_lines_with_the_same_marks(
     assert feedback["resume"]["page_images"] == 0
     assert feedback["marks"], "the text resume has quoted lines"
 
-    page.get_by_role("button", name=re.compile(r"^Show your resume")).click()
+    page.get_by_role("button", name=re.compile(r"^See them on your resume")).click()
     mark = feedback["marks"][0]
     line = page.locator(f"#resume-line-{mark['line']}")
     expected = next(x for x in feedback["resume"]["lines"] if x["number"] == mark["line"])

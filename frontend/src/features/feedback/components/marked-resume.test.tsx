@@ -39,7 +39,7 @@ describe("The resume, marked up", () => {
   it("stays folded until asked for, then shows the text with each quoted line marked", () => {
     render(<ResultView feedback={TEXT} filename="resume.txt" />);
     expect(screen.queryByTestId("marked-resume")).toBeNull();
-    const toggle = screen.getByRole("button", { name: "Show your resume (2 marked lines)" });
+    const toggle = screen.getByRole("button", { name: "See them on your resume (2 marked lines)" });
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
     fireEvent.click(toggle);
     const view = screen.getByTestId("marked-resume");
@@ -51,7 +51,7 @@ describe("The resume, marked up", () => {
   it("opens a folded finding from its mark, and the finding leads back to its mark", async () => {
     render(<ResultView feedback={TEXT} filename="resume.txt" />);
     expect(document.getElementById("finding-2")).toBeNull(); // polish waits behind a button
-    fireEvent.click(screen.getByRole("button", { name: /^Show your resume/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^See them on your resume/ }));
     fireEvent.click(screen.getByRole("button", { name: /^Line 20, page 2/ }));
     const finding = document.getElementById("finding-2")!;
     expect(finding.className).toContain("is-current");
@@ -70,7 +70,7 @@ describe("The resume, marked up", () => {
     URL.revokeObjectURL = () => undefined;
     render(<ResultView feedback={PDF} filename="resume.pdf" jobId="job-1" token="tok" />);
     expect(seen).toHaveLength(0); // nothing fetched while folded
-    fireEvent.click(screen.getByRole("button", { name: /^Show your resume/ }));
+    fireEvent.click(screen.getByRole("button", { name: /^See them on your resume/ }));
     const image = await screen.findByRole("img", { name: "Page 1 of your resume" });
     expect(image.getAttribute("src")).toBe("blob:page-1");
     expect(seen[0]?.path).toBe("/api/resumes/job-1/pages/1");
@@ -85,6 +85,6 @@ describe("The resume, marked up", () => {
 
   it("offers no resume view when nothing is marked", () => {
     render(<ResultView feedback={FEEDBACK} filename="resume.pdf" />);
-    expect(screen.queryByRole("button", { name: /^Show your resume/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^See them on your resume/ })).toBeNull();
   });
 });

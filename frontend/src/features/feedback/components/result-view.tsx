@@ -44,7 +44,7 @@ export function ResultView({
   const jumps = [
     topFixes.length ? { id: "top-fixes-heading", label: "Fix first" } : null,
     { id: "findings-heading", label: `Findings (${feedback.findings?.length ?? 0})` },
-    resume.marked.length ? { id: "resume-heading", label: "Your resume" } : null,
+    resume.open ? { id: "resume-heading", label: "Your resume" } : null,
     notes.length ? { id: "notes-heading", label: "Sections" } : null,
     { id: "rewrites-heading", label: "Rewrites" },
     feedback.keywords ? { id: "keywords-heading", label: "Keywords" } : null,
@@ -116,6 +116,17 @@ export function ResultView({
 
       <section className="card" aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
+        {resume.marked.length ? (
+          <button
+            type="button"
+            className="button button--small no-print findings__resume-toggle"
+            aria-expanded={resume.open}
+            aria-controls="marked-resume"
+            onClick={resume.toggle}
+          >
+            {resume.open ? "Hide your resume" : `See them on your resume (${marksSummary(feedback)})`}
+          </button>
+        ) : null}
         <FindingsList
           findings={feedback.findings ?? []}
           pinned={topFixes.map((fix) => fix.finding_index)}
@@ -125,32 +136,22 @@ export function ResultView({
         />
       </section>
 
-      {resume.marked.length ? (
-        <section className="card" aria-labelledby="resume-heading">
+      {resume.open ? (
+        <section className="card" id="marked-resume" aria-labelledby="resume-heading">
           <h2 id="resume-heading">Your resume, marked up</h2>
           <p className="muted small">
             Each marked line is quoted by a finding: select a mark to open it. The same findings are listed
-            above.
+            above, each with a link back here.
           </p>
-          <button
-            type="button"
-            className="button button--small no-print"
-            aria-expanded={resume.open}
-            aria-controls="marked-resume"
-            onClick={() => resume.setOpen(!resume.open)}
-          >
-            {resume.open ? "Hide your resume" : `Show your resume (${marksSummary(feedback)})`}
+          <button type="button" className="button button--small no-print" onClick={resume.toggle}>
+            Hide your resume
           </button>
-          {resume.open ? (
-            <div id="marked-resume">
-              <MarkedResume
-                feedback={feedback}
-                pageUrls={resume.pageUrls}
-                current={resume.currentLine}
-                onOpenFinding={resume.openFinding}
-              />
-            </div>
-          ) : null}
+          <MarkedResume
+            feedback={feedback}
+            pageUrls={resume.pageUrls}
+            current={resume.currentLine}
+            onOpenFinding={resume.openFinding}
+          />
         </section>
       ) : null}
 
@@ -235,7 +236,11 @@ function useResumeMarks(feedback: Feedback, jobId: string | undefined, token: st
   }, [target, pageUrls]);
   return {
     open,
-    setOpen,
+    toggle() {
+      // Opened: the view appears below the findings, so go there; closed: back to the findings.
+      setOpen(!open);
+      setTarget({ id: open ? "findings-heading" : "resume-heading", nonce: Date.now() });
+    },
     openedFinding,
     currentLine,
     marked,
