@@ -14,12 +14,13 @@ from resumeroast.adapters.db.dead_letters import SqlDeadLetters
 from resumeroast.adapters.db.engine import make_engine, migrate
 from resumeroast.adapters.db.job_store import SqlJobStore
 from resumeroast.adapters.db.leases import SqlLeases
+from resumeroast.adapters.db.page_images import SqlPageImages
 from resumeroast.adapters.db.review_cache import SqlReviewCache
 from resumeroast.adapters.events import DatabaseEventBus, RedisEventBus
 from resumeroast.adapters.llm import build_reviewer
 from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsed_documents import RedisParsedDocuments
-from resumeroast.adapters.parsing import parse_document
+from resumeroast.adapters.parsing import PAGE_IMAGES_MAX, parse_document, render_page_images
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
 from resumeroast.adapters.quota import QuotaPolicy, RedisProviderQuota
 from resumeroast.adapters.ratelimit import RedisRateLimiter
@@ -83,6 +84,13 @@ def build_runtime(settings: Settings) -> Runtime:
             timeout_s=settings.parse_timeout_s,
             memory_limit_mb=settings.parse_memory_mb,
         ),
+        render_pages=partial(
+            render_page_images,
+            max_pages=min(settings.max_pdf_pages, PAGE_IMAGES_MAX),
+            timeout_s=settings.parse_timeout_s,
+            memory_limit_mb=settings.parse_memory_mb,
+        ),
+        page_images=SqlPageImages(engine),
         breaker=breaker,
         quota=quota,
         parsed=parsed,

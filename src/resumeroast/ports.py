@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
-from resumeroast.core.documents import Document
+from resumeroast.core.documents import Document, PageImage
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import DeadLetter, Job, LLMUsage, NewJob, QueueWait, Stage
 from resumeroast.core.review.chat import ChatClient as ChatClient
@@ -215,6 +215,14 @@ class JobStore(Protocol):
     def ping(self) -> bool:
         """The store answers (readiness)."""
         ...
+
+
+class PageImageStore(Protocol):
+    """A PDF upload's first pages as images, kept with the job and deleted with it."""
+
+    def save_page_images(self, job_id: str, images: Sequence[PageImage]) -> None: ...
+
+    def load_page_image(self, job_id: str, page: int) -> PageImage | None: ...
 
 
 class ReviewCache(Protocol):

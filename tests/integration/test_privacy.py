@@ -246,3 +246,34 @@ def test_no_token_or_idempotency_key_anywhere_after_a_full_run(
         assert database_rows_containing(stack, needle) == [], secret
         assert stack.redis is not None
         assert redis_keys_containing(stack.redis.url, needle) == [], secret
+
+
+@pytest.mark.db
+def test_page_images_are_read_with_the_jobs_tokens_and_deleted_with_the_job(
+    stack: Stack, client: httpx.Client
+) -> None:
+    stack.start_worker()
+    job = submit(client, "pdf/resumematcher__single-column.pdf")
+    body = wait_final(client, job)
+    assert body["status"] == "complete"
+    pages = body["feedback"]["resume"]["page_images"]
+    assert pages >= 1
+    assert any(mark["area"] for mark in body["feedback"]["marks"])  # boxes to draw on them
+    url = f"/api/resumes/{job.id}/pages/1"
+    owner = client.get(url, headers=job.headers)
+    viewer = client.get(url, headers={"X-Job-Token": body["viewer_token"]})
+    assert owner.status_code == viewer.status_code == 200
+    assert owner.headers["content-type"] == "image/png"
+    assert owner.content.startswith(b"\x89PNG") and viewer.content == owner.content
+    assert client.get(url).status_code == 404  # no token, no page
+    assert (
+        client.get(f"/api/resumes/{job.id}/pages/{pages + 1}", headers=job.headers).status_code
+        == 404
+    )
+    needle = owner.content[200:264]  # compressed pixels: found only where the image is kept
+    assert database_rows_containing(stack, needle) == ["page_images"]
+
+    assert client.delete(f"/api/resumes/{job.id}", headers=job.headers).status_code == 204
+    assert client.get(url, headers=job.headers).status_code == 404
+    assert database_rows_containing(stack, needle) == []
+    assert files_containing(stack.data_dir, needle) == []

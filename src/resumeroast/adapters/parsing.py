@@ -30,16 +30,29 @@ import threading
 import time
 from typing import Any
 
-from resumeroast.adapters.parsing_wire import MAX_HEADER_BYTES, document_from_json, frame
-from resumeroast.core.documents import Document, DocumentKind
+from resumeroast.adapters.parsing_wire import (
+    MAX_HEADER_BYTES,
+    document_from_json,
+    frame,
+    pages_from_json,
+)
+from resumeroast.core.documents import Document, DocumentKind, PageImage
 from resumeroast.errors import DocumentError, DocumentTooComplex, ParserFailed
 
-__all__ = ["ParserFailed", "classify_answer", "parse_document", "stop_server"]
+__all__ = [
+    "PAGE_IMAGES_MAX",
+    "ParserFailed",
+    "classify_answer",
+    "parse_document",
+    "render_page_images",
+    "stop_server",
+]
 
 log = logging.getLogger(__name__)
 
 #: how the fork server is started
 SERVER_COMMAND: tuple[str, ...] = (sys.executable, "-m", "resumeroast.adapters.parsing_child")
+PAGE_IMAGES_MAX = 5  #: a PDF's pages drawn for the marked-up resume view, at most
 EXIT_OUT_OF_MEMORY = 3  #: the child's exit code when even reporting ran out of memory
 _SERVER_GRACE_S = 10.0  #: how much longer than the parse the server may take to answer
 _MAX_DETAIL_CHARS = 500
@@ -74,8 +87,41 @@ def parse_document(
     return classify_answer(output, int(header["returncode"]), bool(header["timed_out"]), timeout_s)
 
 
+def render_page_images(
+    data: bytes, *, max_pages: int, timeout_s: float, memory_limit_mb: int
+) -> tuple[PageImage, ...]:
+    """A PDF's first `max_pages` pages as PNG images, drawn in the sandbox like a parse."""
+    request = {
+        "task": "render",
+        "kind": DocumentKind.PDF.value,
+        "max_pages": max_pages,
+        "memory_mb": memory_limit_mb,
+        "cpu_s": int(timeout_s) + 2,
+        "timeout_s": timeout_s,
+    }
+    header, output = _SERVER.exchange(frame(request, data), timeout_s + _SERVER_GRACE_S)
+    answer = _checked_answer(
+        output, int(header["returncode"]), bool(header["timed_out"]), timeout_s
+    )
+    try:
+        return pages_from_json(answer["pages"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ParserFailed(f"the render child answered nonsense: {exc}") from exc
+
+
 def classify_answer(output: bytes, returncode: int, timed_out: bool, timeout_s: float) -> Document:
     """The child's answer as a Document, or the error it stands for."""
+    answer = _checked_answer(output, returncode, timed_out, timeout_s)
+    try:
+        return document_from_json(answer["document"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ParserFailed(f"the parse child answered nonsense: {exc}") from exc
+
+
+def _checked_answer(
+    output: bytes, returncode: int, timed_out: bool, timeout_s: float
+) -> dict[str, Any]:
+    """The child's successful answer, or the error it stands for."""
     if timed_out:
         raise DocumentTooComplex(f"parsing took longer than {timeout_s:g} s and was stopped")
     if returncode < 0 or returncode == EXIT_OUT_OF_MEMORY:
@@ -86,7 +132,7 @@ def classify_answer(output: bytes, returncode: int, timed_out: bool, timeout_s: 
     try:
         answer = json.loads(output)
         if answer.get("ok") is True:
-            return document_from_json(answer["document"])
+            return dict(answer)
         if answer.get("trace"):
             log.warning("a reader failed in the parse sandbox:\n%s", answer["trace"])
         error = answer["error"]

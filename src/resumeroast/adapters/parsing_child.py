@@ -23,9 +23,15 @@ import resumeroast.core.readers.docx
 import resumeroast.core.readers.pdf
 import resumeroast.core.readers.text
 from resumeroast.adapters.parsing import EXIT_OUT_OF_MEMORY
-from resumeroast.adapters.parsing_wire import MAX_HEADER_BYTES, document_to_json, frame
+from resumeroast.adapters.parsing_wire import (
+    MAX_HEADER_BYTES,
+    document_to_json,
+    frame,
+    pages_to_json,
+)
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.readers import read_document
+from resumeroast.core.readers.pdf_render import render_pages
 from resumeroast.errors import DocumentError, DocumentTooComplex, UnreadableDocument
 
 _MAX_ANSWER_BYTES = 64 * 1024 * 1024  #: a bigger answer is not a resume: the child is killed
@@ -95,7 +101,10 @@ def _child(request: dict[str, Any], data: bytes, out_fd: int) -> int:
     try:
         _detach_from_server()
         limit_resources(int(request["memory_mb"]), int(request["cpu_s"]))
-        answer = _parse(data, DocumentKind(request["kind"]), int(request["max_pages"]))
+        if request.get("task") == "render":
+            answer = _render(data, int(request["max_pages"]))
+        else:
+            answer = _parse(data, DocumentKind(request["kind"]), int(request["max_pages"]))
         payload = json.dumps(answer, ensure_ascii=False).encode("utf-8")
         view = memoryview(payload)
         while view:
@@ -128,6 +137,19 @@ def _parse(data: bytes, kind: DocumentKind, max_pages: int) -> dict[str, Any]:
         failure = UnreadableDocument(f"the {kind.value} reader failed: {type(exc).__name__}")
         return _error(failure, trace=traceback.format_exc(limit=8))
     return {"ok": True, "document": document_to_json(document)}
+
+
+def _render(data: bytes, max_pages: int) -> dict[str, Any]:
+    """The first pages of a PDF as PNG images (pdfium is as hostile-input-prone drawing as
+    reading, so it runs here, under the same limits)."""
+    try:
+        images = render_pages(data, max_pages=max_pages)
+    except MemoryError:
+        raise
+    except Exception as exc:
+        failure = UnreadableDocument(f"the page renderer failed: {type(exc).__name__}")
+        return _error(failure, trace=traceback.format_exc(limit=8))
+    return {"ok": True, "pages": pages_to_json(images)}
 
 
 def _error(exc: DocumentError, *, trace: str | None = None) -> dict[str, Any]:

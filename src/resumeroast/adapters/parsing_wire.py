@@ -7,6 +7,8 @@ A frame is one line of JSON (the header, with the body's length) followed by the
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from typing import Any
 
@@ -17,6 +19,7 @@ from resumeroast.core.documents import (
     HiddenText,
     LayoutFacts,
     Line,
+    PageImage,
     Region,
 )
 
@@ -92,6 +95,37 @@ def document_from_json(value: Any) -> Document:
             ),
         ),
     )
+
+
+def pages_to_json(images: tuple[PageImage, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "page": image.page,
+            "width": image.width,
+            "height": image.height,
+            "png": base64.b64encode(image.png).decode("ascii"),
+        }
+        for image in images
+    ]
+
+
+def pages_from_json(value: Any) -> tuple[PageImage, ...]:
+    """Page images from the child, checked: a PNG each, of a sane size."""
+    images = []
+    for item in _list(value):
+        if not isinstance(item, dict):
+            raise TypeError("expected a page image object")
+        try:
+            png = base64.b64decode(_str(item["png"]), validate=True)
+        except binascii.Error as exc:
+            raise ValueError(f"a page image is not base64: {exc}") from exc
+        if not png.startswith(b"\x89PNG\r\n\x1a\n"):
+            raise ValueError("a page image is not a PNG")
+        width, height = _int(item["width"]), _int(item["height"])
+        if not (0 < width <= 4096 and 0 < height <= 8192):
+            raise ValueError(f"a page image of {width}x{height} pixels")
+        images.append(PageImage(page=_int(item["page"]), width=width, height=height, png=png))
+    return tuple(images)
 
 
 def _line(item: Any) -> Line:

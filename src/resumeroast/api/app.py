@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from resumeroast.api import admin, compare, reroasts
+from resumeroast.api import admin, compare, page_images, reroasts
 from resumeroast.api.client_address import ClientAddress, parse_networks
 from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.errors import install_error_handlers
@@ -50,6 +50,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     )
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(page_images.router)
     app.include_router(admin.router)
     app.include_router(compare.router)
     app.include_router(reroasts.router)

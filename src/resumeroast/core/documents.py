@@ -88,6 +88,16 @@ class LayoutFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class PageImage:
+    """One page of the upload drawn as a PNG, to mark findings on (PDF only)."""
+
+    page: int  #: 1-based
+    width: int  #: pixels
+    height: int
+    png: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     kind: DocumentKind
     lines: tuple[Line, ...]  #: visible lines in reading order (hidden text is never here)

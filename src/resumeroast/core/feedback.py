@@ -162,6 +162,21 @@ class PageMark(_Model):
     area: MarkArea | None = None  #: None: mark the line in the text (no page image)
 
 
+class ResumeLine(_Model):
+    """A line of the resume as read, for showing the person's own text with its marks."""
+
+    number: int  #: 1-based, reading order (what `Evidence.line` names)
+    page: int  #: 1-based
+    text: str
+
+
+class ResumeView(_Model):
+    """The person's own resume, to mark findings on: page images (PDF) or its lines."""
+
+    page_images: int = 0  #: pages drawn as images (GET /api/resumes/{id}/pages/{n})
+    lines: list[ResumeLine] = Field(default_factory=list)
+
+
 class ReviewInfo(_Model):
     """Who produced the review and what it cost."""
 
@@ -197,4 +212,5 @@ class Feedback(_Model):
     score_notes: list[ScoreNote] = Field(default_factory=list)  #: why sub-scores moved
     checked: list[CheckedFinding] = Field(default_factory=list)  #: findings the AI disputed
     marks: list[PageMark] = Field(default_factory=list)  #: each quoted line on its page
+    resume: ResumeView = Field(default_factory=ResumeView)  #: the resume the marks sit on
     review: ReviewInfo = Field(default_factory=ReviewInfo)

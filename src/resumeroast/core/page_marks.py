@@ -13,7 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from resumeroast.core.documents import Box, Document, Line
-from resumeroast.core.feedback import Feedback, Finding, MarkArea, PageMark
+from resumeroast.core.feedback import (
+    Feedback,
+    Finding,
+    MarkArea,
+    PageMark,
+    ResumeLine,
+    ResumeView,
+)
 
 #: Padding around a line's box, in points, so a highlight covers ascenders and descenders.
 BOX_PADDING_PT = 1.5
@@ -58,14 +65,19 @@ def page_marks(
     return marks
 
 
-def with_marks(feedback: Feedback, document: Document) -> Feedback:
-    """The feedback with a mark for each quoted line of `document` (the one analysed)."""
+def with_marks(feedback: Feedback, document: Document, *, page_images: int = 0) -> Feedback:
+    """The feedback with a mark for each quoted line of `document` (the one analysed) and
+    the resume to show them on: `page_images` pages drawn as images, and its lines."""
     sizes = {
         number: PageSize(width, height)
         for number, (width, height) in enumerate(document.layout.page_sizes, start=1)
     }
     marks = page_marks(feedback.findings, document.lines, sizes)
-    return feedback.model_copy(update={"marks": marks})
+    lines = [
+        ResumeLine(number=line.number, page=line.page, text=line.text) for line in document.lines
+    ]
+    resume = ResumeView(page_images=page_images, lines=lines)
+    return feedback.model_copy(update={"marks": marks, "resume": resume})
 
 
 def to_area(box: Box, size: PageSize) -> MarkArea | None:

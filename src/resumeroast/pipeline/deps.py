@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from resumeroast.core.documents import Document, DocumentKind
+from resumeroast.core.documents import Document, DocumentKind, PageImage
 from resumeroast.ports import (
     Breaker,
     DeadLetterStore,
@@ -13,6 +13,7 @@ from resumeroast.ports import (
     JobStore,
     Leases,
     Metrics,
+    PageImageStore,
     ParsedDocuments,
     ProviderQuota,
     RedriveQueue,
@@ -58,3 +59,7 @@ class Deps:
     redriven: RedriveQueue | None = None  #: the broker's own dead-letter queue, if any
     quota: ProviderQuota | None = None  #: the provider's shared quota and spend cap, if any
     parsed: ParsedDocuments | None = None  #: parsed uploads kept across a job's runs, if any
+    #: a PDF's first pages as images (drawn in the parse sandbox), and where they are kept:
+    #: without either, the resume view shows the text with its marks
+    render_pages: Callable[[bytes], tuple[PageImage, ...]] | None = None
+    page_images: PageImageStore | None = None

@@ -17,7 +17,7 @@ from enum import StrEnum
 import structlog
 
 from resumeroast.core.analysis import Analysis
-from resumeroast.core.documents import Document
+from resumeroast.core.documents import Document, DocumentKind
 from resumeroast.core.feedback import Feedback, Level
 from resumeroast.core.jobs import Job, LLMUsage, Stage
 from resumeroast.core.page_marks import with_marks
@@ -25,9 +25,11 @@ from resumeroast.core.review.builtin import BuiltinReviewer
 from resumeroast.core.review.caching import worth_caching
 from resumeroast.core.review.request import ReviewRequest, ensure_reviewable, prepare_review
 from resumeroast.errors import (
+    DocumentError,
     LeaseLost,
     LLMTransientError,
     NoTextLayer,
+    ParserFailed,
     PermanentError,
     ProviderPaused,
     QuotaFull,
@@ -90,7 +92,9 @@ def process_job(
 def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
     """Parse, analyze and review the job's upload: the feedback to save."""
     with stage(deps, job, owner, Stage.PARSING):
-        document = parsed_upload(deps, job)
+        data = deps.jobs.load_upload(job.id)
+        document = parsed_upload(deps, job, data)
+        page_images = keep_page_images(deps, job, data)
     with stage(deps, job, owner, Stage.ANALYZING):
         # Injected instructions are screened out, then the clean resume is analysed, once.
         # "Present" means the day the job was submitted: the same upload always scores the same.
@@ -109,12 +113,25 @@ def produce_feedback(deps: Deps, job: Job, *, owner: str) -> Feedback:
     with stage(deps, job, owner, Stage.REVIEWING):
         feedback = review_document(deps, job, owner, request)
     # Marked after the cache: a cached review of the same text still gets this upload's pages.
-    return with_marks(feedback, request.screened.document)
+    return with_marks(feedback, request.screened.document, page_images=page_images)
 
 
-def parsed_upload(deps: Deps, job: Job) -> Document:
+def keep_page_images(deps: Deps, job: Job, data: bytes) -> int:
+    """A PDF's first pages drawn and stored with the job: how many. Only the view needs them,
+    so a page that will not draw costs the job nothing (the view shows the text instead)."""
+    if job.kind is not DocumentKind.PDF or deps.render_pages is None or deps.page_images is None:
+        return 0
+    try:
+        images = deps.render_pages(data)
+    except (DocumentError, ParserFailed) as exc:
+        log.warning("page_images_skipped", job_id=job.id, error=type(exc).__name__)
+        return 0
+    deps.page_images.save_page_images(job.id, images)
+    return len(images)
+
+
+def parsed_upload(deps: Deps, job: Job, upload: bytes) -> Document:
     """Parsed once per job: a run after a pause or a retry reads the kept document."""
-    upload = deps.jobs.load_upload(job.id)
     kept = deps.parsed.get(job.id, upload) if deps.parsed is not None else None
     if kept is not None:
         return kept

@@ -10,7 +10,13 @@ from multiprocessing.connection import Connection
 import pytest
 
 from resumeroast.adapters import parsing
-from resumeroast.adapters.parsing import ParserFailed, classify_answer, parse_document, stop_server
+from resumeroast.adapters.parsing import (
+    ParserFailed,
+    classify_answer,
+    parse_document,
+    render_page_images,
+    stop_server,
+)
 from resumeroast.adapters.parsing_wire import document_from_json, document_to_json
 from resumeroast.core.documents import DocumentKind
 from resumeroast.core.page_marks import PageSize, to_area
@@ -241,3 +247,20 @@ def test_a_pdf_keeps_its_page_sizes_across_the_sandbox_so_every_line_can_be_mark
         assert area is not None, line.text
         assert 0 <= area.left < area.left + area.width <= 1
         assert 0 <= area.top < area.top + area.height <= 1
+
+
+def test_pages_are_drawn_in_the_sandbox_as_pngs_of_the_page_shape() -> None:
+    data = fixture(TWO_COLUMN)
+    sizes = read_document(data, DocumentKind.PDF).layout.page_sizes
+
+    images = render_page_images(data, max_pages=1, timeout_s=20, memory_limit_mb=256)
+
+    assert [image.page for image in images] == [1]
+    assert images[0].png.startswith(b"\x89PNG\r\n\x1a\n")
+    width_pt, height_pt = sizes[0]
+    assert abs(images[0].height / images[0].width - height_pt / width_pt) < 0.01
+
+
+def test_a_file_that_will_not_draw_is_a_document_error_not_a_crash() -> None:
+    with pytest.raises(UnreadableDocument):
+        render_page_images(b"%PDF-1.4 not really", max_pages=5, timeout_s=20, memory_limit_mb=256)

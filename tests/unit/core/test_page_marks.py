@@ -123,3 +123,23 @@ def test_the_feedback_carries_a_mark_for_each_quoted_line_of_the_analysed_pdf() 
     assert [(m.page, m.line) for m in marked.marks] == [(1, 2), (2, 3)]
     assert all(m.area is not None for m in marked.marks)
     assert marked.findings == feedback.findings
+
+
+def test_the_feedback_carries_the_resume_to_show_the_marks_on() -> None:
+    document = Document(
+        kind=DocumentKind.PDF,
+        lines=tuple(pdf_lines()),
+        layout=LayoutFacts(pages=2, page_sizes=((612.0, 792.0), (612.0, 792.0))),
+    )
+    feedback = Feedback(
+        overall_score=60,
+        verdict="v",
+        sub_scores=SubScores(impact=50, clarity=70, ats=80, completeness=60),
+    )
+
+    marked = with_marks(feedback, document, page_images=2)
+
+    assert marked.resume.page_images == 2
+    assert [(line.number, line.page, line.text) for line in marked.resume.lines] == [
+        (line.number, line.page, line.text) for line in document.lines
+    ]

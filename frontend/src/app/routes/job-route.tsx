@@ -67,6 +67,8 @@ export function JobRoute({ id }: { id: string }) {
             band={job.score_band ?? null}
             bands={config.score_bands}
             topFixes={job.top_fixes ?? []}
+            jobId={id}
+            token={token}
           />
           {owner ? <RevisionPanel id={id} /> : null}
         </>

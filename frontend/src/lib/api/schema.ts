@@ -97,6 +97,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/resumes/{job_id}/pages/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of a PDF upload as a PNG, to show the findings' marks on */
+        get: operations["getPageImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/dlq": {
         parameters: {
             query?: never;
@@ -417,6 +434,7 @@ export interface components {
             checked?: components["schemas"]["CheckedFinding"][];
             /** Marks */
             marks?: components["schemas"]["PageMark"][];
+            resume?: components["schemas"]["ResumeView"];
             review?: components["schemas"]["ReviewInfo"];
         };
         /** Finding */
@@ -670,6 +688,31 @@ export interface components {
              */
             job_description?: string | null;
             level?: components["schemas"]["Level"] | null;
+        };
+        /**
+         * ResumeLine
+         * @description A line of the resume as read, for showing the person's own text with its marks.
+         */
+        ResumeLine: {
+            /** Number */
+            number: number;
+            /** Page */
+            page: number;
+            /** Text */
+            text: string;
+        };
+        /**
+         * ResumeView
+         * @description The person's own resume, to mark findings on: page images (PDF) or its lines.
+         */
+        ResumeView: {
+            /**
+             * Page Images
+             * @default 0
+             */
+            page_images: number;
+            /** Lines */
+            lines?: components["schemas"]["ResumeLine"][];
         };
         /**
          * ReviewInfo
@@ -1166,6 +1209,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getPageImage: {
+        parameters: {
+            query?: {
+                /** @description The access token, for EventSource */
+                token?: string | null;
+            };
+            header?: {
+                /** @description The job's access token (owner's or viewer's) */
+                "x-job-token"?: string | null;
+            };
+            path: {
+                page: number;
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page, grey-scale */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": unknown;
+                };
+            };
+            /** @description Unknown job, or no image of that page */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };

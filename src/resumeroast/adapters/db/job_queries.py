@@ -16,6 +16,7 @@ from resumeroast.adapters.db.tables import (
     DeadLetterRow,
     FeedbackRow,
     JobRow,
+    PageImageRow,
     ReviewCacheRow,
     UploadRow,
 )
@@ -86,10 +87,10 @@ class SqlJobQueries(SqlStore):
     # --- deletion ---------------------------------------------------------------------
 
     def delete_job(self, job_id: str) -> bool:
-        """Remove the job, its upload, feedback, dead letters and reviews cached from it. True
-        once no file holds them any more; False when a reader of an older snapshot keeps them
-        in SQLite's write-ahead log, from which a background thread removes them as soon as
-        it can (journal.py)."""
+        """Remove the job, its upload, page images, feedback, dead letters and reviews cached
+        from it. True once no file holds them any more; False when a reader of an older
+        snapshot keeps them in SQLite's write-ahead log, from which a background thread
+        removes them as soon as it can (journal.py)."""
         if not self._delete_rows([job_id]):
             raise JobNotFound(job_id)
         return self.journal.scrub(wait_s=DELETE_SCRUB_WAIT_S)
@@ -105,7 +106,7 @@ class SqlJobQueries(SqlStore):
             ids = list(job_ids)
             hand_on_uploads(session, ids)  # a re-roast that stays keeps the file it reads
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
-            for table in (FeedbackRow, UploadRow, DeadLetterRow):
+            for table in (FeedbackRow, UploadRow, PageImageRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))
             count = session.execute(delete(JobRow).where(JobRow.id.in_(ids))).rowcount  # type: ignore[attr-defined]
         return int(count)

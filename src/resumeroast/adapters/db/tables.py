@@ -83,6 +83,18 @@ class UploadRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class PageImageRow(Base):
+    """A PDF upload's first pages as PNG images, for the marked-up resume view."""
+
+    __tablename__ = "page_images"
+
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True)
+    page: Mapped[int] = mapped_column(Integer, primary_key=True)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    png: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class FeedbackRow(Base):
     """One row per job: the primary key makes a second save impossible."""
 

@@ -9,20 +9,13 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from resumeroast.core.documents import PageImage
+
 MAX_RENDERED_PAGES = 5
 MAX_WIDTH_PX = 900  #: enough to read a line on a desktop screen; phones scale it down
-
-
-@dataclass(frozen=True, slots=True)
-class PageImage:
-    page: int  #: 1-based
-    width: int  #: pixels
-    height: int
-    png: bytes
 
 
 def render_pages(
@@ -66,7 +59,7 @@ def _grey_png(pixels: bytes, width: int, height: int, stride: int) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n"
         + _chunk(b"IHDR", header)
-        + _chunk(b"IDAT", zlib.compress(rows, 9))
+        + _chunk(b"IDAT", zlib.compress(rows, 6))
         + _chunk(b"IEND", b"")
     )
 

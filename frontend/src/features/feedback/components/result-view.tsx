@@ -1,8 +1,11 @@
+import { useEffect, useRef, useState } from "react";
 import { Icon } from "@/components/icons";
 import type { Feedback, ScoreBand, TopFix } from "@/lib/api/client";
 import { DEFAULT_SCORE_BANDS } from "@/lib/score-bands";
+import { usePageImages } from "@/features/feedback/api/page-images";
 import { FindingsList } from "@/features/feedback/components/findings-list";
 import { KeywordChips } from "@/features/feedback/components/keyword-chips";
+import { MarkedResume, lineMarks, markId, marksSummary } from "@/features/feedback/components/marked-resume";
 import { RewritesList } from "@/features/feedback/components/rewrites-list";
 import { ScoreGauge } from "@/features/feedback/components/score-gauge";
 import { SubScoreChart } from "@/features/feedback/components/sub-score-chart";
@@ -18,6 +21,8 @@ export function ResultView({
   bands = DEFAULT_SCORE_BANDS,
   topFixes = [],
   onAddJobDescription,
+  jobId,
+  token,
 }: {
   feedback: Feedback;
   filename: string;
@@ -29,7 +34,11 @@ export function ResultView({
   topFixes?: TopFix[];
   /** Opens the form that re-roasts against a job description (the owner's page only). */
   onAddJobDescription?: () => void;
+  /** The job and a token that reads it: the resume view fetches its page images with them. */
+  jobId?: string;
+  token?: string | null;
 }) {
+  const resume = useResumeMarks(feedback, jobId, token);
   const bandLabel = band?.label ?? scoreBand(feedback.overall_score, bands).label;
   const notes = feedback.section_notes ?? [];
   const facts = feedback.facts;
@@ -40,6 +49,7 @@ export function ResultView({
   const jumps = [
     topFixes.length ? { id: "top-fixes-heading", label: "Fix first" } : null,
     { id: "findings-heading", label: `Findings (${feedback.findings?.length ?? 0})` },
+    resume.open ? { id: "resume-heading", label: "Your resume" } : null,
     notes.length ? { id: "notes-heading", label: "Sections" } : null,
     { id: "rewrites-heading", label: "Rewrites" },
     chips ? { id: "keywords-heading", label: "Keywords" } : null,
@@ -112,8 +122,44 @@ export function ResultView({
 
       <section className="card" aria-labelledby="findings-heading">
         <h2 id="findings-heading">Findings</h2>
-        <FindingsList findings={feedback.findings ?? []} pinned={topFixes.map((fix) => fix.finding_index)} />
+        {resume.marked.length ? (
+          <button
+            type="button"
+            className="button button--small no-print findings__resume-toggle"
+            aria-expanded={resume.open}
+            aria-controls="marked-resume"
+            onClick={resume.toggle}
+          >
+            {resume.open ? "Hide your resume" : `See them on your resume (${marksSummary(feedback)})`}
+          </button>
+        ) : null}
+        <FindingsList
+          findings={feedback.findings ?? []}
+          pinned={topFixes.map((fix) => fix.finding_index)}
+          opened={resume.openedFinding}
+          marked={resume.marked}
+          onShowOnResume={resume.showOnResume}
+        />
       </section>
+
+      {resume.open ? (
+        <section className="card" id="marked-resume" aria-labelledby="resume-heading">
+          <h2 id="resume-heading">Your resume, marked up</h2>
+          <p className="muted small">
+            Each marked line is quoted by a finding: select a mark to open it. The same findings are listed
+            above, each with a link back here.
+          </p>
+          <button type="button" className="button button--small no-print" onClick={resume.toggle}>
+            Hide your resume
+          </button>
+          <MarkedResume
+            feedback={feedback}
+            pageUrls={resume.pageUrls}
+            current={resume.currentLine}
+            onOpenFinding={resume.openFinding}
+          />
+        </section>
+      ) : null}
 
       {checked.length ? (
         <section className="card card--quiet" aria-labelledby="checked-heading">
@@ -173,4 +219,48 @@ export function ResultView({
       ) : null}
     </article>
   );
+}
+
+/**
+ * The resume view's state: folded until asked for (the result stays a few screens tall), a
+ * mark opens its finding and a finding shows its mark, each scrolled to and focused.
+ */
+function useResumeMarks(feedback: Feedback, jobId: string | undefined, token: string | null | undefined) {
+  const [open, setOpen] = useState(false);
+  const [openedFinding, setOpenedFinding] = useState<number | null>(null);
+  const [currentLine, setCurrentLine] = useState<number | null>(null);
+  const [target, setTarget] = useState<{ id: string; nonce: number } | null>(null);
+  const marks = lineMarks(feedback);
+  const marked = [...new Set(marks.flatMap((mark) => mark.findings))];
+  const pageUrls = usePageImages(jobId, token, feedback.resume?.page_images ?? 0, open);
+  const jumped = useRef(0);
+  useEffect(() => {
+    // A mark on a page image exists once the image has loaded: jump when it is there.
+    if (!target || jumped.current === target.nonce || !document.getElementById(target.id)) return;
+    jumped.current = target.nonce;
+    jumpTo({ preventDefault: () => undefined }, target.id);
+  }, [target, pageUrls]);
+  return {
+    open,
+    toggle() {
+      // Opened: the view appears below the findings, so go there; closed: back to the findings.
+      setOpen(!open);
+      setTarget({ id: open ? "findings-heading" : "resume-heading", nonce: Date.now() });
+    },
+    openedFinding,
+    currentLine,
+    marked,
+    pageUrls,
+    openFinding(finding: number) {
+      setOpenedFinding(finding);
+      setTarget({ id: `finding-${finding}`, nonce: Date.now() });
+    },
+    showOnResume(finding: number) {
+      const mark = marks.find((item) => item.findings.includes(finding));
+      if (!mark) return;
+      setOpen(true);
+      setCurrentLine(mark.line);
+      setTarget({ id: markId(mark.line), nonce: Date.now() });
+    },
+  };
 }
