@@ -74,6 +74,8 @@ class JobPublic(BaseModel):
     top_fixes: list[TopFix] = []
     #: While queued: seconds until done, from the jobs ahead and recent runs (None: no idea yet).
     queue_estimate_s: float | None = None
+    #: The earlier version of the same resume this one revises (the owner only is told).
+    previous_job_id: str | None = None
 
     @classmethod
     def from_job(
@@ -121,6 +123,7 @@ class JobPublic(BaseModel):
             access=access,
             viewer_token=viewer_token if access is Access.OWNER else None,
             queue_estimate_s=queue_estimate_s if job.status is JobStatus.QUEUED else None,
+            previous_job_id=job.previous_job_id if access is Access.OWNER else None,
         )
 
 

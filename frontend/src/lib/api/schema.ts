@@ -213,6 +213,11 @@ export interface components {
              * @default honest
              */
             level: components["schemas"]["Level"];
+            /**
+             * Previous Job Id
+             * @description The earlier version of this resume it revises
+             */
+            previous_job_id?: string | null;
         };
         /**
          * CheckedFinding
@@ -490,6 +495,8 @@ export interface components {
             top_fixes: components["schemas"]["TopFix"][];
             /** Queue Estimate S */
             queue_estimate_s?: number | null;
+            /** Previous Job Id */
+            previous_job_id?: string | null;
         };
         /**
          * JobStatus
@@ -814,6 +821,8 @@ export interface operations {
             query?: never;
             header?: {
                 "idempotency-key"?: string | null;
+                /** @description The earlier version's owner token */
+                "x-previous-job-token"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -832,6 +841,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobCreated"];
                 };
+            };
+            /** @description previous_job_id with a viewer's (share link's) token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description previous_job_id unknown, deleted, or without its owner token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description File too large */
             413: {
@@ -1182,7 +1205,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The earlier job's owner token */
+                /** @description The earlier job's owner token; not needed for the version it revises */
                 "x-earlier-token"?: string | null;
                 /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;

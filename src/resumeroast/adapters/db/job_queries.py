@@ -83,6 +83,10 @@ class SqlJobQueries(SqlStore):
     def delete_jobs(self, job_ids: Sequence[str]) -> int:
         with self._session() as session:
             ids = list(job_ids)
+            # A later version stays, no longer linked to the one deleted.
+            session.execute(
+                update(JobRow).where(JobRow.previous_job_id.in_(ids)).values(previous_job_id=None)
+            )
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
             for table in (FeedbackRow, UploadRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))
