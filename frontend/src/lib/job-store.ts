@@ -72,6 +72,13 @@ export function rememberJob(job: KnownJob): void {
   write([job, ...others]);
 }
 
+/** Records, in place, the earlier version a job revises (as the server linked them). */
+export function linkVersion(id: string, previousId: string): void {
+  const jobs = read();
+  if (!jobs.some((job) => job.id === id && job.previousId !== previousId)) return;
+  write(jobs.map((job) => (job.id === id ? { ...job, previousId } : job)));
+}
+
 export function forgetJob(id: string): void {
   write(read().filter((job) => job.id !== id));
 }

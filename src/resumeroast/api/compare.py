@@ -1,7 +1,8 @@
-"""GET /api/resumes/{job_id}/compare/{earlier_id}: a revised version against an earlier one.
+"""Versions of one resume: linking a revised upload to the earlier one, and comparing them.
 
-The owner's tokens only, of both jobs (the browser keeps them in its history): a share link
-reads one roast, never the person's other versions.
+GET /api/resumes/{job_id}/compare/{earlier_id} takes the owner's tokens only: a share link
+reads one roast, never the person's other versions. The earlier job's token may be left out
+when the server linked the two at upload, which took that token then.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header
 
 from resumeroast.api.deps import OwnedJobIdDep, RuntimeDep
+from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import Access, access_for
 from resumeroast.core.compare import Comparison, compare
 from resumeroast.errors import InvalidRequest, JobNotFound, OwnerOnly
@@ -35,15 +37,15 @@ def compare_versions(
     earlier_id: str,
     rt: RuntimeDep,
     x_earlier_token: Annotated[
-        str | None, Header(description="The earlier job's owner token")
+        str | None,
+        Header(description="The earlier job's owner token; not needed for the version it revises"),
     ] = None,
 ) -> Comparison:
-    access = access_for(rt.secret, earlier_id, x_earlier_token)
-    if access is None:
-        raise JobNotFound(earlier_id)
-    if access is not Access.OWNER:
-        raise OwnerOnly(earlier_id)
-    rt.deps.jobs.get_job(earlier_id)  # 404 once deleted
+    linked = rt.deps.jobs.get_job(job_id).previous_job_id == earlier_id
+    if linked and x_earlier_token is None:
+        rt.deps.jobs.get_job(earlier_id)  # 404 once deleted
+    else:
+        require_owned_version(rt, earlier_id, x_earlier_token)
     before = rt.deps.jobs.get_feedback(earlier_id)
     after = rt.deps.jobs.get_feedback(job_id)
     if before is None or after is None:
@@ -51,3 +53,14 @@ def compare_versions(
             "not complete", user_message="Both versions must finish their roast to compare."
         )
     return compare(before, after)
+
+
+def require_owned_version(rt: Runtime, job_id: str, token: str | None) -> None:
+    """The earlier version exists and the token is its owner's: 404 without a valid token or
+    once deleted, 403 for a share link's (a viewer cannot file versions under another's)."""
+    access = access_for(rt.secret, job_id, token)
+    if access is None:
+        raise JobNotFound(job_id)
+    if access is not Access.OWNER:
+        raise OwnerOnly(job_id)
+    rt.deps.jobs.get_job(job_id)

@@ -22,6 +22,7 @@ from fastapi.responses import JSONResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
+from resumeroast.api.compare import require_owned_version
 from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.deps import AccessDep, JobIdDep, OwnedJobIdDep, RuntimeDep
 from resumeroast.api.request_id import current_request_id
@@ -56,6 +57,8 @@ ACCEPTED_KINDS = "PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YA
                 "Empty or unreadable file, or an Idempotency-Key already used for another upload"
             )
         },
+        403: {"description": "previous_job_id with a viewer's (share link's) token"},
+        404: {"description": "previous_job_id unknown, deleted, or without its owner token"},
     },
 )
 async def upload_resume(
@@ -67,6 +70,13 @@ async def upload_resume(
     ] = None,
     level: Annotated[Level, Form(description="How harsh the wording is")] = Level.HONEST,
     idempotency_key: Annotated[str | None, Header(max_length=255)] = None,
+    previous_job_id: Annotated[
+        str | None,
+        Form(max_length=36, description="The earlier version of this resume it revises"),
+    ] = None,
+    x_previous_job_token: Annotated[
+        str | None, Header(description="The earlier version's owner token")
+    ] = None,
 ) -> JobCreated:
     if idempotency_key is not None:
         require_plain_text("Idempotency-Key", idempotency_key)
@@ -74,6 +84,8 @@ async def upload_resume(
     data = await file.read(limit + 1)
     if len(data) > limit:
         raise FileTooLarge(f"over {limit} bytes")
+    if previous_job_id is not None:
+        await run_in_threadpool(require_owned_version, rt, previous_job_id, x_previous_job_token)
     upload = Upload(
         data=data,
         filename=file.filename or "resume",
@@ -83,6 +95,7 @@ async def upload_resume(
             idempotency_digest(rt.secret, idempotency_key) if idempotency_key is not None else None
         ),
         request_id=current_request_id(),
+        previous_job_id=previous_job_id,
     )
     job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
     created = JobCreated.issue(job, rt.secret)

@@ -101,6 +101,8 @@ class JobPublic(BaseModel):
     queue_estimate_s: float | None = None
     #: The job description it was roasted against (the owner's only: a share link omits it).
     job_description: str | None = None
+    #: The earlier version of the same resume this one revises (the owner only is told).
+    previous_job_id: str | None = None
 
     @classmethod
     def from_job(
@@ -149,6 +151,7 @@ class JobPublic(BaseModel):
             viewer_token=viewer_token if access is Access.OWNER else None,
             queue_estimate_s=queue_estimate_s if job.status is JobStatus.QUEUED else None,
             job_description=job.job_description if access is Access.OWNER else None,
+            previous_job_id=job.previous_job_id if access is Access.OWNER else None,
         )
 
 

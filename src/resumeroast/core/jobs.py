@@ -60,6 +60,8 @@ class Job:
     usage: LLMUsage
     #: A re-roast reads the upload of this job (None: the job's own upload).
     upload_of: str | None = None
+    #: The earlier version of the same resume this one revises; None once that is deleted.
+    previous_job_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class NewJob:
     job_description: str | None
     content_sha256: str
     idempotency_key: str | None = None
+    #: The owner's earlier version of this resume (checked against its owner token by the API).
+    previous_job_id: str | None = None
     #: The upload request's id, for the job's task message (logs only; never stored).
     request_id: str | None = None
 

@@ -35,6 +35,7 @@ class Upload:
     job_description: str | None = None
     idempotency_key: str | None = None
     request_id: str | None = None  #: the HTTP request's id, carried to the worker's logs
+    previous_job_id: str | None = None  #: the version it revises (its owner token checked)
 
 
 async def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
@@ -61,6 +62,7 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
         job_description=job_description,
         content_sha256=hashlib.sha256(upload.data).hexdigest(),
         idempotency_key=upload.idempotency_key,
+        previous_job_id=upload.previous_job_id,
         request_id=upload.request_id,
     )
 

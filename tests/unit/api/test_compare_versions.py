@@ -124,3 +124,34 @@ def test_a_deleted_earlier_version_is_no_longer_compared(
     )
     assert deleted.status_code == 204
     assert client.get(f"/api/resumes/{revised}/compare/{first}", headers=owner).status_code == 404
+
+
+def test_a_version_linked_at_upload_compares_without_the_earlier_token(
+    app_with_versions: tuple[TestClient, str, str, bytes],
+) -> None:
+    client, first, _unlinked, secret = app_with_versions
+    jobs = client.app.state.runtime.deps.jobs  # type: ignore[attr-defined]
+    linked, _ = jobs.create_job(
+        NewJob(
+            data=b"resume text 2",
+            kind=DocumentKind.TXT,
+            filename="cv.txt",
+            level=Level.HONEST,
+            job_description=None,
+            content_sha256="2" * 64,
+            previous_job_id=first,  # the upload's owner token of `first` was checked then
+        )
+    )
+    jobs.claim_job(linked.id, owner="test", lease_s=60)
+    jobs.complete_job(linked.id, owner="test", feedback=REVISED)
+    answer = client.get(
+        f"/api/resumes/{linked.id}/compare/{first}",
+        headers={"X-Job-Token": job_token(secret, linked.id)},
+    )
+    assert answer.status_code == 200
+    assert [f["code"] for f in answer.json()["fixed"]] == ["verbs.weak_opener"]
+    shared = client.get(
+        f"/api/resumes/{linked.id}/compare/{first}",
+        headers={"X-Job-Token": viewer_token(secret, linked.id)},
+    )
+    assert shared.status_code == 403

@@ -93,7 +93,12 @@ function RetryableFailure({ job }: { job: JobPublic }) {
       navigate("/");
       return;
     }
-    const result = await submitResume(submission);
+    const known = findJob(job.job_id); // a retried revision stays the next version
+    const earlier = known?.previousId ? findJob(known.previousId) : undefined;
+    const result = await submitResume(
+      submission,
+      earlier ? { id: earlier.id, token: earlier.token } : undefined,
+    );
     if (!result.ok) {
       setRetrying(false);
       setProblem(result.problem.detail);
@@ -104,6 +109,7 @@ function RetryableFailure({ job }: { job: JobPublic }) {
       token: result.job.access_token,
       filename: submission.file.name,
       created: new Date().toISOString(),
+      ...(earlier ? { previousId: earlier.id } : {}),
     });
     // The new job holds the file now; the failed one needs it no more.
     await keepSubmission(result.job.job_id, submission);

@@ -31,6 +31,7 @@ export function UploadRoute() {
       ) : null}
       <UploadForm
         initial={draft}
+        {...(revises ? { revises: { id: revises.id, token: revises.token } } : {})}
         onSubmitted={async (job, submission) => {
           rememberJob({
             id: job.job_id,

@@ -251,6 +251,11 @@ export interface components {
              * @default honest
              */
             level: components["schemas"]["Level"];
+            /**
+             * Previous Job Id
+             * @description The earlier version of this resume it revises
+             */
+            previous_job_id?: string | null;
         };
         /**
          * CheckedFinding
@@ -550,6 +555,8 @@ export interface components {
             queue_estimate_s?: number | null;
             /** Job Description */
             job_description?: string | null;
+            /** Previous Job Id */
+            previous_job_id?: string | null;
         };
         /**
          * JobRequirement
@@ -968,6 +975,8 @@ export interface operations {
             query?: never;
             header?: {
                 "idempotency-key"?: string | null;
+                /** @description The earlier version's owner token */
+                "x-previous-job-token"?: string | null;
             };
             path?: never;
             cookie?: never;
@@ -986,6 +995,20 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobCreated"];
                 };
+            };
+            /** @description previous_job_id with a viewer's (share link's) token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description previous_job_id unknown, deleted, or without its owner token */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description File too large */
             413: {
@@ -1390,7 +1413,7 @@ export interface operations {
                 token?: string | null;
             };
             header?: {
-                /** @description The earlier job's owner token */
+                /** @description The earlier job's owner token; not needed for the version it revises */
                 "x-earlier-token"?: string | null;
                 /** @description The job's access token (owner's or viewer's) */
                 "x-job-token"?: string | null;

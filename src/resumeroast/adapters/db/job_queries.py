@@ -105,6 +105,10 @@ class SqlJobQueries(SqlStore):
         with self._session() as session:
             ids = list(job_ids)
             hand_on_uploads(session, ids)  # a re-roast that stays keeps the file it reads
+            # A later version stays, no longer linked to the one deleted.
+            session.execute(
+                update(JobRow).where(JobRow.previous_job_id.in_(ids)).values(previous_job_id=None)
+            )
             session.execute(delete(ReviewCacheRow).where(ReviewCacheRow.source_job_id.in_(ids)))
             for table in (FeedbackRow, UploadRow, PageImageRow, DeadLetterRow):
                 session.execute(delete(table).where(table.job_id.in_(ids)))

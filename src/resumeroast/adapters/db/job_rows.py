@@ -90,6 +90,7 @@ def new_job_row(job_id: str, new: NewJob, now: datetime) -> dict[str, Any]:
         "content_sha256": new.content_sha256,
         "job_description": new.job_description,
         "idempotency_key": new.idempotency_key,
+        "previous_job_id": new.previous_job_id,
         "attempts": 0,
         "retries": 0,
         "tokens_in": 0,

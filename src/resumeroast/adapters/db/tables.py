@@ -74,6 +74,8 @@ class JobRow(Base):
     tokens_out: Mapped[int] = mapped_column(Integer, default=0)
     cost_usd: Mapped[float] = mapped_column(Float, default=0.0)
     latency_ms: Mapped[int] = mapped_column(Integer, default=0)
+    #: The earlier version of the same resume this upload revises (its owner linked them).
+    previous_job_id: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
 class UploadRow(Base):

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { asFailure, type JobStatus } from "@/lib/api/client";
 import { deleteJob, getJob } from "@/lib/api/jobs";
 import { formatDateTime } from "@/lib/format";
-import { forgetJob, rememberJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
+import { forgetJob, linkVersion, rememberJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
 import { forgetSubmission } from "@/lib/submissions";
 import { Link } from "@/lib/router";
 import { groupVersions } from "@/lib/versions";
@@ -116,6 +116,8 @@ function useRowStatus(job: KnownJob): { status: RowStatus; score: number | null;
         setStatus(job.status);
         setScore(job.feedback?.overall_score ?? null);
         setBand(job.feedback ? (job.score_band?.label ?? null) : null);
+        // the server knows the versions too (e.g. uploaded with the CLI or the API)
+        if (job.previous_job_id) linkVersion(job.job_id, job.previous_job_id);
       } else if (read.reason === "not_found") {
         setStatus("gone");
       }

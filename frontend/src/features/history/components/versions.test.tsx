@@ -1,7 +1,7 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { HistoryList } from "@/features/history/components/history-list";
-import { rememberJob, type KnownJob } from "@/lib/job-store";
+import { findJob, rememberJob, type KnownJob } from "@/lib/job-store";
 import { groupVersions } from "@/lib/versions";
 import { FEEDBACK, makeJob } from "@/testing/data";
 import { json, mockApi } from "@/testing/fetch-mock";
@@ -32,5 +32,18 @@ describe("versions of one resume in history", () => {
     render(<HistoryList />);
     expect(screen.getByTestId("version-trend").textContent).toContain("2 versions");
     await screen.findByRole("img", { name: "Score trend: 52, then 71" });
+  });
+
+  it("groups a version the server linked (uploaded elsewhere, e.g. with the API)", async () => {
+    rememberJob(first);
+    rememberJob({ id: "v2", token: "t2", filename: "cv-2.pdf", created }); // no link kept here
+    mockApi({
+      "GET /api/resumes/v1": () => json(makeJob({ job_id: "v1", status: "complete", feedback: { ...FEEDBACK, overall_score: 40 } })),
+      "GET /api/resumes/v2": () =>
+        json(makeJob({ job_id: "v2", status: "complete", feedback: { ...FEEDBACK, overall_score: 65 }, previous_job_id: "v1" })),
+    });
+    render(<HistoryList />);
+    await waitFor(() => expect(findJob("v2")?.previousId).toBe("v1"));
+    await screen.findByRole("img", { name: "Score trend: 40, then 65" });
   });
 });

@@ -4,18 +4,26 @@ import type { Submission } from "@/lib/submissions";
 
 export type SubmitResult = { ok: true; job: JobCreated } | { ok: false; problem: Problem };
 
-/** POST /api/resumes as multipart form data. */
-export async function submitResume(submission: Submission): Promise<SubmitResult> {
+/** The earlier version an upload revises, with its owner token (the server checks it). */
+export interface Revises {
+  id: string;
+  token: string;
+}
+
+/** POST /api/resumes as multipart form data; linked on the server to `revises` when given. */
+export async function submitResume(submission: Submission, revises?: Revises): Promise<SubmitResult> {
   const form = new FormData();
   form.append("file", submission.file, submission.file.name);
   form.append("level", submission.level);
   const description = submission.jobDescription.trim();
   if (description) form.append("job_description", description);
+  if (revises) form.append("previous_job_id", revises.id);
   try {
     const { data, error, response } = await api.POST("/api/resumes", {
       // The generated body type describes the form fields; FormData carries them.
       body: { file: "", level: submission.level },
       bodySerializer: () => form,
+      ...(revises ? { params: { header: { "x-previous-job-token": revises.token } } } : {}),
     });
     if (data) return { ok: true, job: data };
     return { ok: false, problem: toProblem(error, response) };

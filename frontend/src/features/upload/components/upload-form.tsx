@@ -3,7 +3,12 @@ import type { JobCreated, Level } from "@/lib/api/client";
 import { formatBytes } from "@/lib/format";
 import type { Submission } from "@/lib/submissions";
 import { useWebConfig } from "@/features/upload/api/get-config";
-import { fieldErrors, submitResume, type FieldName } from "@/features/upload/api/submit-resume";
+import {
+  fieldErrors,
+  submitResume,
+  type FieldName,
+  type Revises,
+} from "@/features/upload/api/submit-resume";
 import { acceptAttribute, acceptedKinds, checkFile } from "@/features/upload/check-file";
 import { DropZone, FieldError } from "@/features/upload/components/drop-zone";
 
@@ -17,9 +22,12 @@ type Errors = Partial<Record<FieldName, string>>;
 
 export function UploadForm({
   initial,
+  revises,
   onSubmitted,
 }: {
   initial?: Partial<Submission> | null;
+  /** The earlier version this upload revises (its owner's): linked on the server too. */
+  revises?: Revises;
   onSubmitted: (job: JobCreated, submission: Submission) => void;
 }) {
   const config = useWebConfig();
@@ -55,7 +63,7 @@ export function UploadForm({
     const found = await validate();
     if (!hasErrors(found) && file) {
       const submission: Submission = { file, jobDescription, level };
-      const result = await submitResume(submission);
+      const result = await submitResume(submission, revises);
       if (result.ok) {
         onSubmitted(result.job, submission);
         return;
