@@ -95,10 +95,10 @@ class KeptDocuments:
     def __init__(self) -> None:
         self.kept: dict[str, Document] = {}
 
-    def get(self, job_id: str) -> Document | None:
+    def get(self, job_id: str, upload: bytes) -> Document | None:
         return self.kept.get(job_id)
 
-    def put(self, job_id: str, document: Document) -> None:
+    def put(self, job_id: str, upload: bytes, document: Document) -> None:
         self.kept[job_id] = document
 
     def delete(self, job_id: str) -> None:
