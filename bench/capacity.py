@@ -12,9 +12,11 @@ save the review. Every resource is a FIFO queue; events are kept in a heap. The 
 printed is arrival -> the model call's start (broker, CPU, database and quota waits together).
 Seeded: the same arguments print the same figures.
 
-Calibration: the same model, run with bench/workers.py's setup (a batch of 4 x slots distinct
-resumes submitted at once, a stand-in answering after exactly 3 s, one 2-core machine), is
-compared with that bench's measured jobs/s (docs/operations.md, "Pools: prefork or threads").
+Calibration: the same model, run with bench/workers.py's setup (a batch of waves x slots
+distinct resumes submitted at once, a stand-in answering after a fixed latency, the bench
+machine's cores), is compared with that bench's measured jobs/s, read from
+bench/workers_measured.json (`bench/workers.py --record` writes it; docs/operations.md, "Pools:
+prefork or threads", shows the same figures). tests/unit/bench/test_capacity.py replays it too.
 """
 
 from __future__ import annotations
@@ -22,27 +24,67 @@ from __future__ import annotations
 import argparse
 import bisect
 import heapq
+import json
 import math
 import random
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-#: bench/workers.py's figures (README, docs/operations.md): (pool, processes, per process, jobs/s)
-MEASURED_WORKERS = [
-    ("prefork", 1, 1, 0.32),
-    ("threads", 1, 1, 0.32),
-    ("prefork", 1, 4, 1.18),
-    ("threads", 1, 4, 1.23),
-    ("threads", 2, 2, 1.22),
-    ("prefork", 1, 16, 4.02),
-    ("threads", 1, 16, 4.52),
-    ("threads", 2, 8, 4.73),
-]
+#: bench/workers.py's measured figures (`bench/workers.py --record` writes the file)
+MEASURED_FILE = Path(__file__).resolve().parent / "workers_measured.json"
 TOLERANCE = 0.20
 MAX_WORKERS = 512
-#: Worker memory (PSS, MB) from the same table: base of a process, and what each slot adds.
-MEMORY_MB = {"prefork": (95.0, 156.0), "threads": (202.0, 4.0)}
+POOLS = ("prefork", "threads")
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One row of bench/workers.py: a pool configuration and the throughput it reached."""
+
+    pool: str
+    processes: int
+    per_process: int
+    jobs_per_s: float
+    pss_mb: float
+
+    @property
+    def slots(self) -> int:
+        return self.processes * self.per_process
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """bench/workers.py's setup (stand-in latency, batch of waves x slots, cores) and rows."""
+
+    source: str
+    latency_s: float
+    waves: int
+    cpus: int
+    rows: tuple[Measured, ...]
+
+    def memory_mb(self, pool: str) -> tuple[float, float]:
+        """Worker memory (PSS, MB): a process's base and what each slot adds, from the pool's
+        one-process rows with the fewest and the most slots."""
+        rows = sorted((r for r in self.rows if r.pool == pool and r.processes == 1), key=_slots)
+        low, high = rows[0], rows[-1]
+        per_slot = (high.pss_mb - low.pss_mb) / (high.slots - low.slots)
+        return low.pss_mb - per_slot * low.slots, per_slot
+
+
+def _slots(row: Measured) -> int:
+    return row.slots
+
+
+def load_calibration(path: Path = MEASURED_FILE) -> Calibration:
+    data: dict[str, Any] = json.loads(path.read_text())
+    rows = tuple(
+        Measured(r["pool"], r["processes"], r["per_process"], r["jobs_per_s"], r["pss_mb"])
+        for r in data["rows"]
+    )
+    return Calibration(data["source"], data["latency_s"], data["waves"], data["cpus"], rows)
 
 
 @dataclass
@@ -192,22 +234,38 @@ def percentile(values: list[float], q: float) -> float:
 # --- calibration against bench/workers.py ---------------------------------------------------
 
 
-def bench_throughput(slots: int, waves: int = 4, seed: int = 1) -> float:
-    """bench/workers.py's batch: waves x slots jobs at t=0, a 3 s stand-in, 2 cores."""
-    params = Params(slots=slots, cores=2, latency=lambda _r: 3.0)
-    outcome = Simulation(params, seed).run(iter([0.0] * (waves * slots)))
-    return waves * slots / outcome.finished_at
+def bench_throughput(slots: int, calibration: Calibration, seed: int = 1, **model: Any) -> float:
+    """bench/workers.py's batch: waves x slots jobs at t=0, a fixed-latency stand-in, its cores.
+    `model` overrides Params' fitted figures (cpu_before_s …)."""
+    latency_s = calibration.latency_s
+    params = Params(slots=slots, cores=calibration.cpus, latency=lambda _r: latency_s, **model)
+    jobs = calibration.waves * slots
+    outcome = Simulation(params, seed).run(iter([0.0] * jobs))
+    return jobs / outcome.finished_at
 
 
-def calibrate() -> bool:
-    print("calibration: bench/workers.py (3 s stand-in, batch of 4 x slots, 2 cores)")
+def replay(calibration: Calibration, **model: Any) -> list[tuple[Measured, float, float]]:
+    """Each measured row with the simulated jobs/s and the relative error."""
+    found = []
+    for row in calibration.rows:
+        simulated = bench_throughput(row.slots, calibration, **model)
+        found.append((row, simulated, simulated / row.jobs_per_s - 1))
+    return found
+
+
+def calibrate(calibration: Calibration) -> bool:
+    print(
+        f"calibration: bench/workers.py ({calibration.latency_s:g} s stand-in, batch of "
+        f"{calibration.waves} x slots, {calibration.cpus} cores; {MEASURED_FILE.name})"
+    )
     print(f"{'pool':<9}{'procs x c':<11}{'measured/s':>11}{'simulated/s':>12}{'error':>8}")
     ok = True
-    for pool, procs, per, measured in MEASURED_WORKERS:
-        simulated = bench_throughput(procs * per)
-        error = simulated / measured - 1
+    for row, simulated, error in replay(calibration):
         ok &= abs(error) <= TOLERANCE
-        print(f"{pool:<9}{procs} x {per:<7}{measured:>11.2f}{simulated:>12.2f}{error:>+8.0%}")
+        print(
+            f"{row.pool:<9}{row.processes} x {row.per_process:<7}{row.jobs_per_s:>11.2f}"
+            f"{simulated:>12.2f}{error:>+8.0%}"
+        )
     print(f"all within {TOLERANCE:.0%}: {'yes' if ok else 'NO'}\n")
     return ok
 
@@ -288,7 +346,7 @@ def day_params(args: argparse.Namespace, workers: int) -> Params:
 
 def report(load: Load, args: argparse.Namespace, workers: int, outcome: Outcome) -> None:
     slots = workers * args.slots_per_worker
-    base, per_slot = MEMORY_MB[args.pool]
+    base, per_slot = load_calibration().memory_mb(args.pool)
     memory_gb = workers * (base + per_slot * args.slots_per_worker) / 1024
     per_process = args.slots_per_worker if args.pool == "prefork" else 1
     db_pools = workers * per_process * 10  # each SQLAlchemy pool may open up to 10
@@ -332,7 +390,7 @@ def report(load: Load, args: argparse.Namespace, workers: int, outcome: Outcome)
     )
 
 
-def parse_args() -> argparse.Namespace:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -351,19 +409,19 @@ def parse_args() -> argparse.Namespace:
     add("--tokens-out", type=int, default=144)
     add("--price-in", type=float, default=0.15, help="USD per million input tokens")
     add("--price-out", type=float, default=0.60, help="USD per million output tokens")
-    add("--pool", choices=sorted(MEMORY_MB), default="threads")
+    add("--pool", choices=POOLS, default="threads")
     add("--slots-per-worker", type=int, default=16)
     add("--cores-per-worker", type=int, default=1)
     add("--db-connections", type=int, default=90)
     add("--target-wait-p95-s", type=float, default=300.0)
     add("--seed", type=int, default=18)
     add("--no-calibration", action="store_true")
-    return parser.parse_args()
+    return parser.parse_args(argv)
 
 
-def main() -> None:
-    args = parse_args()
-    if not args.no_calibration and not calibrate():
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    if not args.no_calibration and not calibrate(load_calibration()):
         raise SystemExit("calibration outside tolerance: the model no longer fits the bench")
     load = Load(args.per_day, args.peak_rate, args.peak_s, args.peaks, args.open_hours)
     workers, outcome = size(load, args)

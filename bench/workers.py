@@ -1,6 +1,6 @@
 """Worker pools for I/O-bound reviews: prefork against threads, with an LLM that takes 3 s.
 
-    .venv/bin/python bench/workers.py [--slots 1 4 16] [--latency-s 3] [--waves 4]
+    .venv/bin/python bench/workers.py [--slots 1 4 16] [--latency-s 3] [--waves 4] [--record]
 
 An LLM review spends seconds waiting on the network. With prefork every in-flight review
 costs a whole process (and, here, its own parse server); with the threads pool one process
@@ -26,11 +26,16 @@ waves x N jobs with distinct resumes (the review cache cannot answer them). It p
                   shares them out, so PSS is the fairer prefork figure
   in-flight/GB    in-flight / RSS (and / PSS)
   calls           stand-in calls for the batch; = jobs means no review was paid twice
+
+--record writes the figures to bench/workers_measured.json, the calibration that
+bench/capacity.py (and tests/unit/bench/test_capacity.py) replays.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
+import json
 import os
 import shutil
 import signal
@@ -62,6 +67,7 @@ from resumeroast.adapters.queue import KEY_PREFIX  # noqa: E402
 BASE = (FIXTURES / "text/hrhelper__sample_resume.txt").read_bytes()
 UNACKED_KEY = KEY_PREFIX + "unacked"  # kombu's hash of reserved, unacknowledged messages
 DEADLINE_S = 300.0  # no single batch may take longer
+MEASURED_FILE = ROOT / "bench" / "workers_measured.json"  # read by bench/capacity.py
 
 
 # --- the stand-in, counting open calls ------------------------------------------------------
@@ -293,6 +299,34 @@ def row(result: Result, latency_s: float) -> str:
     )
 
 
+def record(results: list[Result], args: argparse.Namespace) -> None:
+    """The calibration bench/capacity.py replays: its setup and each configuration's figures."""
+    today = datetime.date.today().isoformat()
+    rows = [
+        {
+            "pool": r.config.pool,
+            "processes": r.config.processes,
+            "per_process": r.config.per_process,
+            "jobs": r.jobs,
+            "jobs_per_s": round(r.jobs_per_s, 2),
+            "rss_mb": round(r.rss_mb),
+            "pss_mb": round(r.pss_mb),
+            "failed": r.failed,
+        }
+        for r in results
+    ]
+    calibration = {
+        "source": f"bench/workers.py --slots {' '.join(map(str, args.slots))} --latency-s "
+        f"{args.latency_s:g} --waves {args.waves} --record, {today}, load {os.getloadavg()[0]:.1f}",
+        "latency_s": args.latency_s,
+        "waves": args.waves,
+        "cpus": os.cpu_count(),
+        "rows": rows,
+    }
+    MEASURED_FILE.write_text(json.dumps(calibration, indent=2) + "\n")
+    print(f"recorded in {MEASURED_FILE.relative_to(ROOT)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -300,6 +334,7 @@ def main() -> None:
     parser.add_argument("--slots", type=int, nargs="+", default=[1, 4, 16])
     parser.add_argument("--latency-s", type=float, default=3.0)
     parser.add_argument("--waves", type=int, default=4, help="batch = waves x slots jobs")
+    parser.add_argument("--record", action="store_true", help=f"write {MEASURED_FILE.name}")
     args = parser.parse_args()
 
     started = time.monotonic()
@@ -344,6 +379,8 @@ def main() -> None:
         f"resumes after a warm-up wave; SQLite; {os.cpu_count()} CPUs; "
         f"{time.monotonic() - started:.0f} s in all."
     )
+    if args.record:
+        record(results, args)
 
 
 if __name__ == "__main__":
