@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from argparse import Namespace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -140,3 +141,19 @@ def test_the_tighter_targets_in_the_docs_are_quota_bound_as_stated() -> None:
         assert p95 > args.target_wait_p95_s  # no number of workers meets it
         assert phrase.format(p95=p95, rpm=outcome.peak_rpm) in block
     assert "(1,085 calls a minute)" in block and "over 20 minutes to drain" in block
+
+
+def test_what_bench_workers_records_is_the_calibration_the_plan_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bench import workers
+
+    monkeypatch.setattr(workers, "MEASURED_FILE", tmp_path / "workers_measured.json")
+    monkeypatch.setattr(workers, "ROOT", tmp_path)
+    config = workers.Config("threads", 2, 8)
+    result = workers.Result(config, 64, 12.5, 16, 16, 594.4, 532.2, calls=64, failed=1)
+    args = Namespace(slots=[16], latency_s=3.0, waves=4)
+    workers.record([result], args)
+    calibration = capacity.load_calibration(tmp_path / "workers_measured.json")
+    assert (calibration.latency_s, calibration.waves) == (3.0, 4)
+    assert calibration.rows == (capacity.Measured("threads", 2, 8, 5.04, 532),)  # 63 done / 12.5 s
