@@ -122,3 +122,23 @@ def test_a_researchers_two_pages_are_not_too_long() -> None:
 
     assert "length.too_many_pages" not in codes(researcher)
     assert "length.too_many_pages" in codes(three_pages)
+
+
+NO_EMAIL = GOOD.replace("jane.smith@example.com | ", "")
+
+
+def test_a_page_without_an_e_mail_stays_in_needs_work_but_its_content_still_ranks() -> None:
+    strong = run(NO_EMAIL)
+    bullets = [row for row in NO_EMAIL.splitlines(keepends=True) if row.startswith("• ")]
+    weak = run("".join(row for row in NO_EMAIL.splitlines(keepends=True) if row not in bullets))
+
+    assert "contact.no_email" in codes(strong)
+    assert strong.overall_score == 59  # "Needs work" (under 60), not the 50 of other criticals
+    assert weak.overall_score < strong.overall_score
+
+
+def test_dates_that_contradict_each_other_cap_the_score() -> None:
+    contradicted = run(swap("Mar 2017 - Dec 2020", "Dec 2020 - Mar 2017"))
+
+    assert "dates.contradict" in codes(contradicted)
+    assert run(GOOD).overall_score > 60 >= contradicted.overall_score
