@@ -104,6 +104,20 @@ def test_a_statement_under_a_skills_label_is_still_a_statement() -> None:
     assert "verbs.no_verb" not in codes(run(labelled))
 
 
+def test_tools_named_under_a_label_or_listed_by_a_statement_are_not_statements() -> None:
+    mentored = "• Mentored 4 junior developers, two of whom were promoted within a year\n"
+    tools = (
+        "Technologies Include:\n• Distributed Version Control with Git and GitHub\n"
+        "Deployed new technology for the team, including:\n"
+        "• Managed Kubernetes service based on Google Kubernetes Engine\n"
+        "• Use of public cloud services such as Amazon EC2\n"
+    )
+    listed = run(swap(mentored, mentored + tools))
+
+    evidence = [e.quote for f in listed.findings for e in f.evidence]
+    assert not [q for q in evidence if q.startswith(("Distributed", "Managed", "Use of"))]
+
+
 RESEARCHER = (
     GOOD.replace("Projects\n", "Publications\n")
     + "".join(
