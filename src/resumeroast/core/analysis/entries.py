@@ -15,7 +15,7 @@ from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import Bullet, Role
 from resumeroast.core.analysis.sections import Block
 from resumeroast.core.analysis.statements import Item, Paragraph, paragraph, statements
-from resumeroast.core.analysis.text import clean, split_bullet, word_count
+from resumeroast.core.analysis.text import clean, split_bullet, word_count, words
 from resumeroast.core.analysis.verbs import opens_with_verb
 from resumeroast.core.analysis.wrapping import WrapModel
 
@@ -182,7 +182,7 @@ def _group_items(state: _Section, wrap: WrapModel) -> list[Item]:
     items: list[Item] = []
     current: Item | None = None
     role: int | None = None
-    in_list = False
+    in_list = enumerating = False
     subtitle = 0  #: lines left that may continue a sub-heading ("Project 1" / "Funding body")
     for index, line in enumerate(lines):
         if index in state.headers:
@@ -190,8 +190,9 @@ def _group_items(state: _Section, wrap: WrapModel) -> list[Item]:
         elif subtitle and line.glyph is None and _header_candidate(line, glyph_mode, wrap):
             subtitle -= 1
         elif _LIST_LABEL.search(line.text) and line.glyph is None:
-            current, in_list = None, True
-        elif in_list and line.glyph is not None and not opens_with_verb(line.text):
+            # "Deploy new tools, including:" is a statement: its items are its objects
+            current, in_list, enumerating = None, True, opens_with_verb(line.text)
+        elif in_list and line.glyph is not None and (enumerating or not _sentence(line.text)):
             continue  # an item of the tools list ("• Python"); "• Oversaw …" is a statement
         elif line.glyph is not None:
             current, subtitle = Item([line], True, role), 0
@@ -207,6 +208,13 @@ def _group_items(state: _Section, wrap: WrapModel) -> list[Item]:
             current = Item([line], False, role)
             items.append(current)
     return items
+
+
+def _sentence(text: str) -> bool:
+    """A list item that is a statement of its own: "Oversaw the review of …", not the name of a
+    tool or practice ("Distributed Version Control with Git", "Managed Kubernetes service")."""
+    tokens = words(text)
+    return opens_with_verb(text) and (len(tokens) < 2 or not tokens[1][:1].isupper())
 
 
 def _continues(previous: TextLine, line: TextLine, wrap: WrapModel) -> bool:

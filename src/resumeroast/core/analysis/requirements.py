@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from resumeroast.core.analysis.keywords import Skill, find_skills
 from resumeroast.core.analysis.lexicon import read_toml
@@ -81,7 +82,8 @@ _TOOL_GROUPS = ("cloud", "devops", "tools", "data", "databases")
 def requirement_table(description: str, resume_text: str) -> RequirementTable:
     lines = [_clean(line) for line in resume_text.splitlines()]
     lines = [line for line in lines if line]
-    rows = [_skill_row(skill, lines) for skill in _job_skills(description)]
+    named = [(line, tuple(found for found, _, _ in find_skills(line))) for line in lines]
+    rows = [_skill_row(skill, named) for skill in _job_skills(description)]
     rows += _degree_rows(description, lines)
     rows += [_certification_row(name, lines) for name in _certifications(description)]
     seniority = _seniority_row(description, lines)
@@ -98,25 +100,29 @@ def _job_skills(description: str) -> list[Skill]:
     return list(dict.fromkeys(skill for skill, _, _ in find_skills(description)))
 
 
-def _skill_row(skill: Skill, lines: list[str]) -> Requirement:
+#: Each resume line with the skills it names, found once per line, not once per requirement.
+_Named = list[tuple[str, tuple[Skill, ...]]]
+
+
+def _skill_row(skill: Skill, named: _Named) -> Requirement:
     listed: str | None = None
-    for line in lines:
-        if not any(found == skill for found, _, _ in find_skills(line)):
+    for line, skills in named:
+        if skill not in skills:
             continue
         if not is_keyword_list(line):
             return Requirement(skill.name, _kind(skill), Status.PRESENT, line)
         listed = listed or line
-    evidence = listed or _related(skill, lines)
+    evidence = listed or _related(skill, named)
     status = Status.IMPLIED if evidence else Status.MISSING
     return Requirement(skill.name, _kind(skill), status, evidence)
 
 
-def _related(skill: Skill, lines: list[str]) -> str | None:
+def _related(skill: Skill, named: _Named) -> str | None:
     """A line naming a narrower or broader form of the skill ("Django" for "Django REST
     Framework"): related experience, not the thing asked for."""
     words = skill.name.lower().split()
-    for line in lines:
-        for found, _, _ in find_skills(line):
+    for line, skills in named:
+        for found in skills:
             other = found.name.lower().split()
             if found != skill and (other == words[: len(other)] or words == other[: len(words)]):
                 return line
@@ -128,8 +134,14 @@ def _kind(skill: Skill) -> Kind:
 
 
 def _is_tool(name: str) -> bool:
+    return name in _tool_names()
+
+
+@cache
+def _tool_names() -> frozenset[str]:
+    """Read once: parsing the skills file per requirement took most of a job match's time."""
     groups = read_toml("skills.toml")["hard"]
-    return any(name in groups.get(group, {}) for group in _TOOL_GROUPS)
+    return frozenset(name for group in _TOOL_GROUPS for name in groups.get(group, {}))
 
 
 def _degree_level(text: str) -> int:

@@ -97,6 +97,14 @@ DATES_HIDE = {
 CAP_NO_BULLETS = 40  #: nothing that shows what you did: a keyword list cannot score well
 CAP_STUFFING = 50
 CAP_CRITICAL = 50  #: a critical problem costs the interview as sent: "Needs work" at best
+#: No way to reply (contact.no_email): "Needs work" still, but a one-line fix, so the content
+#: behind it keeps its rank (gold: three pages without an e-mail scored 58, 44 and 34).
+CAP_UNREACHABLE = 59
+CONTACT_PREFIX = "contact."
+#: Dates that contradict each other or the page's own claim ("over 8 years" over 3 years of
+#: roles): a recruiter doubts every other line, so polish cannot lift it past "Getting there".
+CAP_CONTRADICTED = 60
+CONTRADICTIONS = ("dates.contradict", "content.claim_contradicted")
 CAP_PLACEHOLDER = 40  #: template text left in: a recruiter stops reading there
 PLACEHOLDER_PREFIX = "placeholder."
 CAP_FLOOR = 40  #: graded caps run from here (nothing to show) up to 100 (no problem)
@@ -222,9 +230,15 @@ def _caps(findings: tuple[Finding, ...], counted: Statements, words: int) -> lis
         caps.append(("cap.keyword_bullets", _graded(shown)))
     if any(f.code == "ats.keyword_stuffing" for f in findings):
         caps.append(("cap.keyword_stuffing", CAP_STUFFING))
+    if any(f.code in CONTRADICTIONS for f in findings):
+        caps.append(("cap.contradicted", CAP_CONTRADICTED))
     critical = sorted({f.code for f in findings if f.severity is Severity.CRITICAL})
-    caps += [(f"cap.{code}", CAP_CRITICAL) for code in critical]
+    caps += [(f"cap.{code}", _critical_cap(code)) for code in critical]
     return caps
+
+
+def _critical_cap(code: str) -> int:
+    return CAP_UNREACHABLE if code.startswith(CONTACT_PREFIX) else CAP_CRITICAL
 
 
 def _graded(share: float) -> int:

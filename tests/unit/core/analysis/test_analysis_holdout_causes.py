@@ -104,6 +104,20 @@ def test_a_statement_under_a_skills_label_is_still_a_statement() -> None:
     assert "verbs.no_verb" not in codes(run(labelled))
 
 
+def test_tools_named_under_a_label_or_listed_by_a_statement_are_not_statements() -> None:
+    mentored = "• Mentored 4 junior developers, two of whom were promoted within a year\n"
+    tools = (
+        "Technologies Include:\n• Distributed Version Control with Git and GitHub\n"
+        "Deployed new technology for the team, including:\n"
+        "• Managed Kubernetes service based on Google Kubernetes Engine\n"
+        "• Use of public cloud services such as Amazon EC2\n"
+    )
+    listed = run(swap(mentored, mentored + tools))
+
+    evidence = [e.quote for f in listed.findings for e in f.evidence]
+    assert not [q for q in evidence if q.startswith(("Distributed", "Managed", "Use of"))]
+
+
 RESEARCHER = (
     GOOD.replace("Projects\n", "Publications\n")
     + "".join(
@@ -122,3 +136,23 @@ def test_a_researchers_two_pages_are_not_too_long() -> None:
 
     assert "length.too_many_pages" not in codes(researcher)
     assert "length.too_many_pages" in codes(three_pages)
+
+
+NO_EMAIL = GOOD.replace("jane.smith@example.com | ", "")
+
+
+def test_a_page_without_an_e_mail_stays_in_needs_work_but_its_content_still_ranks() -> None:
+    strong = run(NO_EMAIL)
+    bullets = [row for row in NO_EMAIL.splitlines(keepends=True) if row.startswith("• ")]
+    weak = run("".join(row for row in NO_EMAIL.splitlines(keepends=True) if row not in bullets))
+
+    assert "contact.no_email" in codes(strong)
+    assert strong.overall_score == 59  # "Needs work" (under 60), not the 50 of other criticals
+    assert weak.overall_score < strong.overall_score
+
+
+def test_dates_that_contradict_each_other_cap_the_score() -> None:
+    contradicted = run(swap("Mar 2017 - Dec 2020", "Dec 2020 - Mar 2017"))
+
+    assert "dates.contradict" in codes(contradicted)
+    assert run(GOOD).overall_score > 60 >= contradicted.overall_score
