@@ -1031,7 +1031,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many uploads from this client */
+            /** @description Too many uploads from this client in a minute, or too many of its jobs still queued or running (MAX_QUEUED_PER_CLIENT) */
             429: {
                 headers: {
                     [name: string]: unknown;
