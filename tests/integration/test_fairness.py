@@ -58,6 +58,12 @@ def test_a_client_at_the_cap_gets_429_and_another_client_is_accepted(capped: Sta
         assert refused.json()["code"] == "too_many_queued"
         assert f"{CAP} resumes waiting" in refused.json()["detail"]
         assert int(refused.headers["Retry-After"]) > 0
+        reroast = client.post(
+            f"/api/resumes/{mine[0].id}/reroasts",
+            json={"job_description": "Python developer"},
+            headers={**mine[0].headers, **ATTACKER},
+        )
+        assert reroast.status_code == 429, reroast.text  # a re-roast is a new job too
         assert post_resume(client, RESUME, headers=OTHER).status_code == 202
         # The cap counts unfinished jobs, not uploads: once they are reviewed, room again.
         capped.start_worker()

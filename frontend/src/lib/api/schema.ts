@@ -1518,6 +1518,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Too many of this client's jobs still queued or running */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     getConfig: {
