@@ -22,6 +22,7 @@ from resumeroast.adapters.metrics import PrometheusMetrics
 from resumeroast.adapters.parsed_documents import RedisParsedDocuments
 from resumeroast.adapters.parsing import PAGE_IMAGES_MAX, parse_document, render_page_images
 from resumeroast.adapters.queue import CeleryTaskQueue, is_sqs, make_celery
+from resumeroast.adapters.queued_slots import RedisQueuedSlots
 from resumeroast.adapters.quota import QuotaPolicy, RedisProviderQuota
 from resumeroast.adapters.ratelimit import RedisRateLimiter
 from resumeroast.adapters.secrets import secret_key
@@ -74,7 +75,7 @@ def build_runtime(settings: Settings) -> Runtime:
         review_cache=SqlReviewCache(engine),
         dead_letters=SqlDeadLetters(engine),
         leases=SqlLeases(engine),
-        submissions=group_commit(jobs, queue),
+        submissions=group_commit(jobs, queue, large_from_bytes=settings.large_upload_bytes),
         queue=queue,
         events=events,
         reviewer=reviewer,
@@ -99,6 +100,7 @@ def build_runtime(settings: Settings) -> Runtime:
             max_upload_bytes=settings.max_upload_bytes,
             max_job_description_chars=settings.max_job_description_chars,
             lease_s=settings.task_time_limit_s + 30,
+            large_upload_bytes=settings.large_upload_bytes,
         ),
         retry=RetryPolicy(
             max_retries=settings.max_retries,
@@ -127,9 +129,18 @@ def build_rate_limiter(settings: Settings) -> RedisRateLimiter:
     return RedisRateLimiter(settings.redis_url, per_minute=settings.upload_rate_limit_per_minute)
 
 
-def group_commit(jobs: JobStore, queue: TaskQueue) -> GroupCommitSubmissions:
+def build_queued_slots(settings: Settings) -> RedisQueuedSlots:
+    """The cap on each client's unfinished jobs, shared through Redis (none without)."""
+    return RedisQueuedSlots(settings.redis_url, per_client=settings.max_queued_per_client)
+
+
+def group_commit(
+    jobs: JobStore, queue: TaskQueue, *, large_from_bytes: int | None = None
+) -> GroupCommitSubmissions:
     """The submissions port: uploads that arrive together are stored and published together."""
-    return GroupCommitSubmissions(partial(store_and_publish, jobs, queue))
+    return GroupCommitSubmissions(
+        partial(store_and_publish, jobs, queue, large_from_bytes=large_from_bytes)
+    )
 
 
 def redrive_queue(settings: Settings, celery: Celery) -> SqsDeadLetterQueue | None:

@@ -202,6 +202,23 @@ class TooManyStreams(RateLimited):
     )
 
 
+class TooManyQueued(RateLimited):
+    """The client already has MAX_QUEUED_PER_CLIENT jobs queued or running."""
+
+    code = "too_many_queued"
+    user_message = (
+        "You already have the most resumes waiting for review that one address may have. "
+        "Wait until one of them is finished, then upload again."
+    )
+
+    def __init__(self, cap: int, *, retry_after_s: int) -> None:
+        super().__init__(retry_after_s)
+        self.user_message = (
+            f"You already have {cap} resumes waiting for review, the most one address may "
+            "have at once. Wait until one of them is finished, then upload again."
+        )
+
+
 class AdminAuthRequired(ResumeRoastError):
     code = "admin_token_required"
     user_message = "This needs the admin token: send it as 'Authorization: Bearer <token>'."

@@ -15,7 +15,7 @@ Reviewer contract:
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable, Mapping, Sequence
+from collections.abc import AsyncGenerator, Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
@@ -55,12 +55,19 @@ class Submissions(Protocol):
 
 
 class TaskQueue(Protocol):
-    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None: ...
+    def enqueue_review(
+        self, job_id: str, *, countdown_s: float | None = None, large: bool = False
+    ) -> None: ...
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
-        """Publish many; request_ids (by job id) go in the messages' `request_id` header."""
+        """Publish many; request_ids (by job id) go in the messages' `request_id` header; the
+        `large` ones go to the large documents' queue."""
 
     def queue_depth(self) -> int | None: ...
 

@@ -6,7 +6,7 @@ it in the same group commit."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -98,7 +98,11 @@ class _Queue:
         self.enqueued: list[str] = []
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
         del request_ids
         self.enqueued.extend(job_ids)

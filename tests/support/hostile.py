@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
 
@@ -17,8 +18,9 @@ def zip_bomb_docx(expanded_mb: int = 200) -> bytes:
     return buffer.getvalue()
 
 
-def slow_pdf(operations: int = 3_000_000) -> bytes:
-    """A one-page PDF whose compressed content stream draws millions of text runs."""
+def slow_pdf(operations: int = 3_000_000, *, padding_bytes: int = 0) -> bytes:
+    """A one-page PDF whose compressed content stream draws millions of text runs;
+    `padding_bytes` of incompressible data in an unused stream make the upload that large."""
     stream = zlib.compress(b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (x) Tj " * operations + b"ET", 9)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -28,6 +30,9 @@ def slow_pdf(operations: int = 3_000_000) -> bytes:
         b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
+    if padding_bytes:
+        padding = os.urandom(padding_bytes)
+        objects.append(b"<< /Length %d >>\nstream\n" % len(padding) + padding + b"\nendstream")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

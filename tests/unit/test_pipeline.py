@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -82,11 +82,17 @@ class RecordingQueue:
         self.depth = depth
         self.published: list[str] = []
 
-    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
+    def enqueue_review(
+        self, job_id: str, *, countdown_s: float | None = None, large: bool = False
+    ) -> None:
         self.published.append(job_id)
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
         del request_ids
         self.published.extend(job_ids)

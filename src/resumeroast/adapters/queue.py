@@ -1,11 +1,20 @@
 """The Celery app and the task queue port. Messages carry job ids, never documents.
 
 The API sends tasks by name and never imports worker code.
+
+Two queues: `reviews`, and `reviews-large` for uploads of LARGE_UPLOAD_BYTES or more (the
+pipeline chooses, by the upload's size, every time a job is published: upload, re-roast,
+reconciler, dead-letter replay; a retry goes back to the queue it came from). Every worker
+consumes both, and kombu reads a worker's queues in a round-robin cycle (the Redis transport
+rotates the queue it just took from to the end of its BRPOP list; SQS's virtual transport
+polls them with a FairCycle), so while both hold messages a worker takes them in turn: an
+ordinary resume waits behind at most one large document per ordinary one ahead of it, not
+behind every large document queued before it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 from uuid import uuid4
 
@@ -18,6 +27,9 @@ from resumeroast.settings import Settings
 
 REVIEW_TASK = "resumeroast.review_job"
 QUEUE_NAME = "reviews"
+#: Uploads of LARGE_UPLOAD_BYTES or more; read in turn with QUEUE_NAME by every worker.
+LARGE_QUEUE_NAME = "reviews-large"
+QUEUE_NAMES = (QUEUE_NAME, LARGE_QUEUE_NAME)
 #: Our keys in a shared Redis: the broker's lists and the unacked hash live under it.
 KEY_PREFIX = "resumeroast:"
 
@@ -97,6 +109,12 @@ def celery_config_base(settings: Settings) -> dict[str, Any]:
         "task_serializer": "json",
         "accept_content": ["json"],
         "task_default_queue": QUEUE_NAME,
+        # A worker consumes every queue named here (unless -Q says otherwise); each is what
+        # Celery would make for the name by itself (a direct exchange of the same name).
+        "task_queues": {
+            name: {"exchange": name, "exchange_type": "direct", "routing_key": name}
+            for name in QUEUE_NAMES
+        },
         "task_ignore_result": True,  # job state lives in our database, not a result backend
         "result_backend": None,
         "task_acks_late": True,
@@ -126,14 +144,20 @@ class CeleryTaskQueue:
     def __init__(self, app: Celery) -> None:
         self.app = app
 
-    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
+    def enqueue_review(
+        self, job_id: str, *, countdown_s: float | None = None, large: bool = False
+    ) -> None:
         try:
-            self._send(job_id, countdown_s=countdown_s)
+            self._send(job_id, countdown_s=countdown_s, queue=_queue_for(large))
         except (KombuOperationalError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
         """Many at once: on Redis one pipeline, one round trip (kombu's Producer.batch); on
         a transport without batches, one publish after the other.
@@ -165,7 +189,7 @@ class CeleryTaskQueue:
                         producer,
                         REVIEW_TASK,
                         message,
-                        queue=QUEUE_NAME,
+                        queue=_queue_for(job_id in large),
                         retry=True,
                         retry_policy=PUBLISH_RETRY,
                         headers={"request_id": request_id} if request_id else None,
@@ -173,28 +197,25 @@ class CeleryTaskQueue:
         except (KombuOperationalError, BatchPublishError, OSError) as exc:
             raise BrokerUnavailable(f"cannot publish: {exc}") from exc
 
-    def _send(self, job_id: str, *, countdown_s: float | None = None, producer: Any = None) -> None:
+    def _send(self, job_id: str, *, countdown_s: float | None, queue: str) -> None:
         self.app.send_task(
             REVIEW_TASK,
             args=[job_id],
             countdown=countdown_s,
-            producer=producer,
+            queue=queue,
             retry=True,
             retry_policy=PUBLISH_RETRY,
         )
 
     def queue_depth(self) -> int | None:
-        """Messages waiting in the broker; None when it cannot be told."""
+        """Messages waiting in the broker, in both queues; None when it cannot be told."""
         try:
             with self.app.connection_for_read() as connection:
                 channel = connection.default_channel
                 if is_sqs(self.app.conf.broker_url):
-                    attributes = channel.sqs().get_queue_attributes(
-                        QueueUrl=channel._new_queue(QUEUE_NAME),
-                        AttributeNames=["ApproximateNumberOfMessages"],
-                    )
-                    return int(attributes["Attributes"]["ApproximateNumberOfMessages"])
-                return int(channel.client.llen(QUEUE_NAME))  # the client adds KEY_PREFIX
+                    return sum(_sqs_depth(channel, name) for name in QUEUE_NAMES)
+                # The client adds KEY_PREFIX.
+                return sum(int(channel.client.llen(name)) for name in QUEUE_NAMES)
         except Exception:
             return None
 
@@ -205,3 +226,14 @@ class CeleryTaskQueue:
             return True
         except (KombuOperationalError, OSError):
             return False
+
+
+def _queue_for(large: bool) -> str:
+    return LARGE_QUEUE_NAME if large else QUEUE_NAME
+
+
+def _sqs_depth(channel: Any, name: str) -> int:
+    attributes = channel.sqs().get_queue_attributes(
+        QueueUrl=channel._new_queue(name), AttributeNames=["ApproximateNumberOfMessages"]
+    )
+    return int(attributes["Attributes"]["ApproximateNumberOfMessages"])

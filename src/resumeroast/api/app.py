@@ -18,7 +18,7 @@ from resumeroast.api.request_id import HEADER as REQUEST_ID_HEADER
 from resumeroast.api.request_id import RequestId
 from resumeroast.api.routes import router
 from resumeroast.api.web import install_web
-from resumeroast.bootstrap import Runtime, build_rate_limiter, build_runtime
+from resumeroast.bootstrap import Runtime, build_queued_slots, build_rate_limiter, build_runtime
 from resumeroast.logs import configure_logging
 from resumeroast.settings import Settings, get_settings
 
@@ -31,11 +31,13 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         configure_logging(settings)
         app.state.runtime = runtime or build_runtime(settings)
         app.state.rate_limiter = build_rate_limiter(settings)
+        app.state.queued_slots = build_queued_slots(settings)
         # Everything built so far lives as long as the process: keep it out of the collector's
         # full passes, which otherwise stall every request for tens of milliseconds (p99 of
         # uploads 149 → 39 ms in bench/upload.py).
         gc.freeze()
         yield
+        await app.state.queued_slots.aclose()
         app.state.runtime.close()
 
     docs = settings.api_docs_enabled

@@ -22,9 +22,11 @@ from fastapi.responses import JSONResponse
 from sse_starlette import EventSourceResponse, ServerSentEvent
 
 from resumeroast.adapters.metrics import StateCollector, render
+from resumeroast.api.client_address import limit_key
 from resumeroast.api.compare import require_owned_version
 from resumeroast.api.connection_guard import StreamLimit
 from resumeroast.api.deps import AccessDep, JobIdDep, OwnedJobIdDep, RuntimeDep
+from resumeroast.api.queued_slots import queued_slot
 from resumeroast.api.request_id import current_request_id
 from resumeroast.api.schemas import DeletionPending, Health, JobCreated, JobPublic
 from resumeroast.bootstrap import Runtime
@@ -50,7 +52,12 @@ ACCEPTED_KINDS = "PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YA
     summary="Upload a resume; answers at once with the job id",
     responses={
         413: {"description": "File too large"},
-        429: {"description": "Too many uploads from this client"},
+        429: {
+            "description": (
+                "Too many uploads from this client in a minute, or too many of its jobs "
+                "still queued or running (MAX_QUEUED_PER_CLIENT)"
+            )
+        },
         415: {"description": f"Not {ACCEPTED_KINDS}"},
         422: {
             "description": (
@@ -62,6 +69,7 @@ ACCEPTED_KINDS = "PDF, DOCX, TXT, Markdown, AsciiDoc, JSON Resume or RenderCV YA
     },
 )
 async def upload_resume(
+    request: Request,
     response: Response,
     rt: RuntimeDep,
     file: Annotated[UploadFile, File(description=f"{ACCEPTED_KINDS}, up to the size limit")],
@@ -97,7 +105,10 @@ async def upload_resume(
         request_id=current_request_id(),
         previous_job_id=previous_job_id,
     )
-    job, _created = await submit_resume(rt.deps, upload)  # a known key: the earlier job
+    client = limit_key(request.client.host) if request.client else "unknown"
+    async with queued_slot(request.app.state.queued_slots, client, rt.deps.jobs) as stored:
+        stored.append(await submit_resume(rt.deps, upload))  # a known key: the earlier job
+    job = stored[0][0]
     created = JobCreated.issue(job, rt.secret)
     response.headers["Location"] = created.status_url
     return created

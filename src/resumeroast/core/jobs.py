@@ -64,6 +64,12 @@ class Job:
     previous_job_id: str | None = None
 
 
+def is_large(size_bytes: int, large_from_bytes: int | None) -> bool:
+    """Whether a job's upload goes to the large documents' queue (None or 0: no such queue).
+    The upload's size is what is known before a worker has read it."""
+    return bool(large_from_bytes) and size_bytes >= (large_from_bytes or 0)
+
+
 @dataclass(frozen=True)
 class QueueWait:
     """What a queued job waits for, to estimate when it starts."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from resumeroast.core.jobs import DeadLetter
+from resumeroast.core.jobs import DeadLetter, is_large
 from resumeroast.errors import BrokerUnavailable, DeadLetterNotFound
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.status import publish_job
@@ -68,12 +68,15 @@ def replay_dead_letters(deps: Deps, wanted: Callable[[str], bool]) -> Iterator[t
 
 
 def replay_job(deps: Deps, job_id: str) -> None:
-    """Back to 'queued' (a complete job stays complete) and onto the queue."""
+    """Back to 'queued' (a complete job stays complete) and onto the queue its size chooses."""
     if not deps.queue.ping():  # do not touch the job when it could not be published
         raise BrokerUnavailable("the broker does not answer")
     deps.dead_letters.requeue_for_replay(job_id)
-    deps.queue.enqueue_review(job_id)
-    publish_job(deps, deps.jobs.get_job(job_id))
+    job = deps.jobs.get_job(job_id)
+    deps.queue.enqueue_review(
+        job_id, large=is_large(job.size_bytes, deps.limits.large_upload_bytes)
+    )
+    publish_job(deps, job)
 
 
 def purge_dead_letters(deps: Deps) -> int:

@@ -29,6 +29,9 @@ class Limits:
     max_upload_bytes: int
     max_job_description_chars: int
     lease_s: float
+    #: Uploads this large or larger are reviewed from the large documents' queue (None: one
+    #: queue for all).
+    large_upload_bytes: int | None = None
 
 
 @dataclass(frozen=True)

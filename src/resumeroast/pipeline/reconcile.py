@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import structlog
 
 from resumeroast.pipeline.deps import Deps
-from resumeroast.pipeline.submit import enqueue
+from resumeroast.pipeline.submit import enqueue, large_jobs
 
 log = structlog.get_logger(__name__)
 
@@ -24,6 +24,7 @@ def reconcile(
     owner process is gone) are published again. A backlog is not a loss, though: while the
     broker's queue holds at least as many messages as there are stale queued jobs, they are
     waiting their turn and publishing them again would only pile up duplicates each round.
+    Each goes back to the queue its upload's size chose the first time.
     """
     queued = deps.jobs.find_stale_queued(stale_after_s=stale_after_s)
     depth = deps.queue.queue_depth() if queued else None
@@ -33,7 +34,9 @@ def reconcile(
     lease_lost = deps.jobs.find_lease_lost()
     orphaned = [job_id for job_id, owner in deps.jobs.processing_owners() if dead_owner(owner)]
     job_ids = list(dict.fromkeys(queued + lease_lost + orphaned))
-    enqueue(deps.queue, job_ids)
+    enqueue(
+        deps.queue, job_ids, large=large_jobs(deps.jobs, job_ids, deps.limits.large_upload_bytes)
+    )
     deps.jobs.mark_enqueued(job_ids)
     if job_ids:
         log.info("reconciler_reenqueued", count=len(job_ids))

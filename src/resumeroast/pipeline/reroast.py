@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 
 from resumeroast.core.feedback import Level
-from resumeroast.core.jobs import Job
+from resumeroast.core.jobs import Job, is_large
 from resumeroast.pipeline.deps import Deps
 from resumeroast.pipeline.submit import clean_job_description, enqueue
 
@@ -28,7 +28,12 @@ async def reroast(
     def store_and_publish() -> Job:
         chosen = level or deps.jobs.get_job(source_id).level
         job = deps.jobs.create_reroast(source_id, level=chosen, job_description=cleaned)
-        enqueue(deps.queue, [job.id], request_ids={job.id: request_id} if request_id else None)
+        enqueue(
+            deps.queue,
+            [job.id],
+            request_ids={job.id: request_id} if request_id else None,
+            large=[job.id] if is_large(job.size_bytes, deps.limits.large_upload_bytes) else (),
+        )
         return job
 
     return await asyncio.to_thread(store_and_publish)

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import structlog
 
 from resumeroast.core.documents import sniff_kind
 from resumeroast.core.feedback import Level
-from resumeroast.core.jobs import Job, NewJob
+from resumeroast.core.jobs import Job, NewJob, is_large
 from resumeroast.core.text_fields import require_plain_text
-from resumeroast.errors import BrokerUnavailable, FileTooLarge, InvalidRequest
+from resumeroast.errors import BrokerUnavailable, FileTooLarge, InvalidRequest, JobNotFound
 from resumeroast.pipeline.deps import Deps, Limits
 from resumeroast.ports import JobStore, TaskQueue
 
@@ -83,7 +83,11 @@ def clean_job_description(limits: Limits, text: str | None) -> str | None:
 
 
 def store_and_publish(
-    jobs: JobStore, queue: TaskQueue, news: Sequence[NewJob]
+    jobs: JobStore,
+    queue: TaskQueue,
+    news: Sequence[NewJob],
+    *,
+    large_from_bytes: int | None = None,
 ) -> list[tuple[Job, bool]]:
     """Store a group of prepared uploads and publish the new jobs: (job, created) for each.
 
@@ -97,21 +101,51 @@ def store_and_publish(
         stored = [(job, True) for job in jobs.create_jobs(news)]
     created = [(job, new) for (job, made), new in zip(stored, news, strict=True) if made]
     request_ids = {job.id: new.request_id for job, new in created if new.request_id}
-    enqueue(queue, [job.id for job, _ in created], request_ids=request_ids)
+    large = [job.id for job, _ in created if is_large(job.size_bytes, large_from_bytes)]
+    enqueue(queue, [job.id for job, _ in created], request_ids=request_ids, large=large)
     return stored
 
 
+def large_jobs(jobs: JobStore, job_ids: Sequence[str], large_from_bytes: int | None) -> list[str]:
+    """The ones among job_ids whose uploads go to the large documents' queue: a job published
+    again (reconciler, replay, re-roast) goes where its upload went the first time."""
+    if not large_from_bytes:
+        return []
+    large = []
+    for job_id in job_ids:
+        try:
+            if is_large(jobs.get_job(job_id).size_bytes, large_from_bytes):
+                large.append(job_id)
+        except JobNotFound:
+            continue
+    return large
+
+
+def finished_jobs(jobs: JobStore, job_ids: Sequence[str]) -> list[str]:
+    """The ones among job_ids that are complete, failed or gone (deleted)."""
+    finished = []
+    for job_id in job_ids:
+        try:
+            if jobs.get_job(job_id).status.is_final:
+                finished.append(job_id)
+        except JobNotFound:
+            finished.append(job_id)
+    return finished
+
+
 def enqueue(
-    queue: TaskQueue, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+    queue: TaskQueue,
+    job_ids: Sequence[str],
+    *,
+    request_ids: Mapping[str, str] | None = None,
+    large: Collection[str] = (),
 ) -> None:
-    """Publish the job ids (each with the id of the request that uploaded it, when known); if
-    the broker is down they stay queued for the reconciler."""
+    """Publish the job ids (each with the id of the request that uploaded it, when known; the
+    `large` ones to the large documents' queue); if the broker is down they stay queued for
+    the reconciler."""
     if not job_ids:
         return
     try:
-        if request_ids:
-            queue.enqueue_reviews(job_ids, request_ids=request_ids)
-        else:
-            queue.enqueue_reviews(job_ids)
+        queue.enqueue_reviews(job_ids, request_ids=request_ids, large=large)
     except BrokerUnavailable as exc:
         log.warning("enqueue_failed_reconciler_will_retry", jobs=len(job_ids), error=str(exc))

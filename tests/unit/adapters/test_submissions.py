@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,11 @@ class RecordingQueue:
         self.fail = fail
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
         del request_ids
         if self.fail:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -27,12 +27,18 @@ class RecordingQueue:
     def __init__(self) -> None:
         self.enqueued: list[str] = []
 
-    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
+    def enqueue_review(
+        self, job_id: str, *, countdown_s: float | None = None, large: bool = False
+    ) -> None:
         del countdown_s
         self.enqueued.append(job_id)
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
         del request_ids
         self.enqueued.extend(job_ids)

@@ -11,7 +11,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from resumeroast.adapters.queue import KEY_PREFIX, QUEUE_NAME
+from resumeroast.adapters.queue import KEY_PREFIX, QUEUE_NAMES
 from resumeroast.settings import Settings
 from tests.unit.deploy.deploy_files import DEPLOY
 
@@ -162,7 +162,8 @@ def test_keda_scales_the_workers_on_our_queue() -> None:
     assert scaled["spec"]["scaleTargetRef"]["name"] == "worker"
     assert scaled["spec"]["minReplicaCount"] >= 1
     triggers = {t["type"]: t["metadata"] for t in scaled["spec"]["triggers"]}
-    assert triggers["redis"]["listName"] == KEY_PREFIX + QUEUE_NAME
+    lists = [t["metadata"]["listName"] for t in scaled["spec"]["triggers"] if t["type"] == "redis"]
+    assert lists == [KEY_PREFIX + name for name in QUEUE_NAMES]  # every queue a worker reads
     assert "resumeroast_oldest_queued_job_age_seconds" in triggers["prometheus"]["query"]
 
 

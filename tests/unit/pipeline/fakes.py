@@ -8,7 +8,7 @@ see: the job's row, the events published, the messages enqueued.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,18 +49,26 @@ class FakeQueue:
         self.depth = depth
         self.enqueued: list[str] = []
         self.request_ids: dict[str, str] = {}  #: job id → the upload request's id
+        self.large: list[str] = []  #: the ones sent to the large documents' queue
 
-    def enqueue_review(self, job_id: str, *, countdown_s: float | None = None) -> None:
+    def enqueue_review(
+        self, job_id: str, *, countdown_s: float | None = None, large: bool = False
+    ) -> None:
         del countdown_s
-        self.enqueue_reviews([job_id])
+        self.enqueue_reviews([job_id], large=[job_id] if large else ())
 
     def enqueue_reviews(
-        self, job_ids: Sequence[str], *, request_ids: Mapping[str, str] | None = None
+        self,
+        job_ids: Sequence[str],
+        *,
+        request_ids: Mapping[str, str] | None = None,
+        large: Collection[str] = (),
     ) -> None:
         if self.down:
             raise BrokerUnavailable("the broker is down")
         self.enqueued.extend(job_ids)
         self.request_ids.update(request_ids or {})
+        self.large.extend(job_id for job_id in job_ids if job_id in large)
 
     def queue_depth(self) -> int | None:
         return self.depth
@@ -207,6 +215,7 @@ def world(
     retry: RetryPolicy = RETRY,
     parse: Any = read_document,
     redrive: FakeRedrive | None = None,
+    large_from_bytes: int | None = None,
 ) -> World:
     reviewer = reviewer or ScriptedReviewer(billable=False)
     queue, breaker = queue or FakeQueue(), breaker or FakeBreaker()
@@ -216,12 +225,17 @@ def world(
         review_cache=SqlReviewCache(jobs.engine),
         dead_letters=SqlDeadLetters(jobs.engine),
         leases=SqlLeases(jobs.engine),
-        submissions=group_commit(jobs, queue),
+        submissions=group_commit(jobs, queue, large_from_bytes=large_from_bytes),
         queue=queue,
         events=events,
         reviewer=reviewer,
         parse=parse,
-        limits=Limits(max_upload_bytes=1 << 20, max_job_description_chars=1000, lease_s=60),
+        limits=Limits(
+            max_upload_bytes=1 << 20,
+            max_job_description_chars=1000,
+            lease_s=60,
+            large_upload_bytes=large_from_bytes,
+        ),
         breaker=breaker,
         metrics=metrics,
         retry=retry,

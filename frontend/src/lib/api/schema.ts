@@ -1031,7 +1031,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Too many uploads from this client */
+            /** @description Too many uploads from this client in a minute, or too many of its jobs still queued or running (MAX_QUEUED_PER_CLIENT) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1513,6 +1513,13 @@ export interface operations {
             };
             /** @description Job description too long or not plain text; upload gone */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many of this client's jobs still queued or running */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
