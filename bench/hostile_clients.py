@@ -48,6 +48,15 @@ def maximal_document(n: int, characters: int = 79_900, lines: int = 1_990) -> by
     return "\n".join(out).encode()
 
 
+def upload_kind(filename: str) -> str:
+    """Which client sent an upload, from its name (for the worker-time figures)."""
+    if filename.startswith("max"):
+        return "maximal (attacker)"
+    if filename.startswith("fwd-"):
+        return "forwarded (attacker)"
+    return "ordinary"
+
+
 def ordinary_resume(n: int) -> tuple[str, bytes]:
     path = ORDINARY[n % len(ORDINARY)]
     return path.name, path.read_bytes() + f"\nReference number: ordinary-{n:05d}\n".encode()
@@ -110,7 +119,8 @@ async def rotating_forwarded_for(
                 else f"garbage-{n}, not-an-address"
             )
             name, body = ordinary_resume(100_000 + n)
-            outcome = await _post(client, name, body, {"X-Forwarded-For": forwarded}, tally)
+            headers = {"X-Forwarded-For": forwarded}
+            outcome = await _post(client, f"fwd-{name}", body, headers, tally)
             tally.count("uploads, rotating X-Forwarded-For", outcome)
 
     await asyncio.gather(*(sender() for _ in range(parallel)))
@@ -179,9 +189,10 @@ async def slow_loris(
     trickles a body. A socket the server closes is opened again until the attack stops."""
     url = urlsplit(base_url)
     header_start = b"GET /api/resumes HTTP/1.1\r\nHost: x\r\nX-Padding: "
-    body_start = (
+    body_start = (  # a well-formed start, so only the time-out can end it
         b"POST /api/resumes HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\n"
-        b"Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+        b"Content-Type: multipart/form-data; boundary=b\r\n\r\n--b\r\n"
+        b'Content-Disposition: form-data; name="file"; filename="slow.txt"\r\n\r\n'
     )
 
     async def one(n: int) -> None:
@@ -200,7 +211,8 @@ async def slow_loris(
             outcome = await _trickle(reader, writer, stop, byte_every_s)
             tally.count(vector, outcome)
             if outcome != "open at the end":
-                tally.loris_held_s.setdefault(vector, []).append(time.monotonic() - opened)
+                held = tally.loris_held_s.setdefault(f"{vector}, {outcome}", [])
+                held.append(time.monotonic() - opened)
             writer.close()
             await asyncio.sleep(byte_every_s)  # then again, as a patient attacker would
 

@@ -25,13 +25,11 @@ import multiprocessing
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +38,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import hostile_clients as hc
+import hostile_report
 from local_stack import wait_ready
 from resumeroast.adapters.embedded_redis import free_port
 
@@ -74,7 +73,7 @@ def run_hostile(args: argparse.Namespace) -> dict[str, Any]:
         rss_start = memory.sample()
         memory.start()
         prober_stop = multiprocessing.Event()
-        answers: multiprocessing.Queue[list[float | None]] = multiprocessing.Queue()
+        answers: multiprocessing.Queue[list[tuple[float, float | None]]] = multiprocessing.Queue()
         prober = multiprocessing.Process(
             target=_probe_healthz, args=(base_url, prober_stop, answers)
         )
@@ -90,8 +89,10 @@ def run_hostile(args: argparse.Namespace) -> dict[str, Any]:
         rss_end = memory.sample()
     finally:
         _stop_up(up)
+        worker = hostile_report.worker_seconds(data_dir)
         shutil.rmtree(data_dir, ignore_errors=True)
-    return _figures(args, tally, probes, (rss_start, memory.peak, rss_end), elapsed)
+    rss = (rss_start, memory.peak, rss_end)
+    return hostile_report.figures(args, tally, probes, rss, elapsed) | {"worker_s": worker}
 
 
 def _start_up(data_dir: Path, port: int, concurrency: int) -> subprocess.Popen[bytes]:
@@ -138,12 +139,18 @@ async def _attack_and_serve(base_url: str, args: argparse.Namespace) -> hc.Tally
     ordinary = [
         hc.client_for(base_url, f"127.0.0.{2 + i}") for i in range(min(args.addresses, 250))
     ]
-    attack = [
-        asyncio.ensure_future(hc.maximal_documents(attacker, args.maximal, tally)),
-        asyncio.ensure_future(hc.slow_loris(base_url, args.slow_loris, stop, tally)),
-        asyncio.ensure_future(hc.event_streams(attacker, args.streams, stop, tally)),
-        asyncio.ensure_future(hc.rotating_forwarded_for(attacker, args.forwarded, 20, tally)),
-    ]
+
+    async def attack() -> None:
+        # The maximal documents first: the attacker's own upload limit is shared by all its
+        # vectors, and these cost the worker most; the rest follows as soon as they are answered.
+        await hc.maximal_documents(attacker, args.maximal, tally)
+        await asyncio.gather(
+            hc.slow_loris(base_url, args.slow_loris, stop, tally),
+            hc.event_streams(attacker, args.streams, stop, tally),
+            hc.rotating_forwarded_for(attacker, args.forwarded, 20, tally),
+        )
+
+    attacking = asyncio.ensure_future(attack())
     pace = args.duration_s / max(1, args.ordinary)
     people = []
     for n in range(args.ordinary):
@@ -155,7 +162,7 @@ async def _attack_and_serve(base_url: str, args: argparse.Namespace) -> hc.Tally
         await asyncio.sleep(pace)
     await asyncio.gather(*people)
     stop.set()
-    await asyncio.wait_for(asyncio.gather(*attack, return_exceptions=True), timeout=120)
+    await asyncio.wait_for(attacking, timeout=120)
     for client in (attacker, *ordinary):
         await client.aclose()
     return tally
@@ -164,20 +171,23 @@ async def _attack_and_serve(base_url: str, args: argparse.Namespace) -> hc.Tally
 def _probe_healthz(
     base_url: str,
     stop: Any,
-    answers: multiprocessing.Queue[list[float | None]],
+    answers: multiprocessing.Queue[list[tuple[float, float | None]]],
 ) -> None:
-    """Every 100 ms, a GET /healthz on a new connection; its latency, or None if it failed."""
-    latencies: list[float | None] = []
+    """Every 100 ms, a GET /healthz on a new connection: (seconds since the first probe, its
+    latency or None if it failed)."""
+    probes: list[tuple[float, float | None]] = []
     transport = httpx.HTTPTransport(local_address=PROBER)
+    first = time.perf_counter()
     with httpx.Client(base_url=base_url, transport=transport, timeout=10) as client:
         while not stop.wait(0.1):
             started = time.perf_counter()
             try:
                 answer = client.get("/healthz", headers={"Connection": "close"})
-                latencies.append(time.perf_counter() - started if answer.is_success else None)
+                latency = time.perf_counter() - started if answer.is_success else None
             except httpx.HTTPError:
-                latencies.append(None)
-    answers.put(latencies)
+                latency = None
+            probes.append((started - first, latency))
+    answers.put(probes)
 
 
 class _MemorySampler(threading.Thread):
@@ -203,97 +213,8 @@ class _MemorySampler(threading.Thread):
         self.join()
 
 
-def _percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def _figures(
-    args: argparse.Namespace,
-    tally: hc.Tally,
-    probes: list[float | None],
-    rss: tuple[float, float, float],
-    elapsed: float,
-) -> dict[str, Any]:
-    ok_probes = [p for p in probes if p is not None]
-    done = tally.ordinary_s
-    attack = {vector: dict(outcomes) for vector, outcomes in sorted(tally.attack.items())}
-    return {
-        "scale": {k: v for k, v in vars(args).items() if k in _SCALE},
-        "elapsed_s": round(elapsed, 1),
-        "attacker_429s": sum(outcomes.get("429", 0) for outcomes in tally.attack.values()),
-        "attack": attack,
-        "slow_loris_held_s_median": {
-            vector: round(statistics.median(held), 1) for vector, held in tally.loris_held_s.items()
-        },
-        "ordinary_failed": sum(tally.ordinary_failed.values()),
-        "ordinary_failures": dict(tally.ordinary_failed),
-        "ordinary_stream_fallbacks": dict(tally.ordinary_fallbacks),
-        "ordinary_complete_s": {
-            "n": len(done),
-            "p50": _percentile(done, 0.5),
-            "p95": _percentile(done, 0.95),
-            "max": max(done, default=float("nan")),
-        },
-        "healthz_ms": {
-            "probes": len(probes),
-            "failed": len(probes) - len(ok_probes),
-            "p50": _percentile(ok_probes, 0.5) * 1000,
-            "p99": _percentile(ok_probes, 0.99) * 1000,
-            "max": max(ok_probes, default=float("nan")) * 1000,
-        },
-        "api_rss_mb": {"start": rss[0], "peak": rss[1], "end": rss[2]},
-    }
-
-
-_SCALE = (
-    "up_concurrency",
-    "maximal",
-    "slow_loris",
-    "streams",
-    "forwarded",
-    "ordinary",
-    "addresses",
-    "duration_s",
-)
-
-
-def print_figures(figures: dict[str, Any]) -> None:
-    scale = figures["scale"]
-    print(f"\nhostile load: {scale}; {figures['elapsed_s']:.0f} s")
-    print(f"attacker 429s        {figures['attacker_429s']}")
-    for vector, outcomes in figures["attack"].items():
-        print(f"  {vector:<36} {dict(Counter(outcomes).most_common())}")
-    for vector, held in figures["slow_loris_held_s_median"].items():
-        print(f"  {vector}: a socket held {held:.1f} s (median) until answered or cut")
-    print(f"ordinary failed      {figures['ordinary_failed']}  (target 0)")
-    for reason, n in figures["ordinary_failures"].items():
-        print(f"  {n} x {reason}")
-    if figures["ordinary_stream_fallbacks"]:
-        print(f"  event streams refused or cut, polled: {figures['ordinary_stream_fallbacks']}")
-    done = figures["ordinary_complete_s"]
-    print(
-        f"upload → complete    n={done['n']}  p50 {done['p50']:.2f} s  p95 {done['p95']:.2f} s  "
-        f"max {done['max']:.2f} s  (target ≤ 10 s)"
-    )
-    health = figures["healthz_ms"]
-    print(
-        f"/healthz             {health['probes']} probes, {health['failed']} failed; "
-        f"p50 {health['p50']:.0f} ms  p99 {health['p99']:.0f} ms  max {health['max']:.0f} ms  "
-        "(target p99 < 200 ms)"
-    )
-    rss = figures["api_rss_mb"]
-    print(
-        f"API RSS (all API processes)  start {rss['start']:.0f} MB  peak {rss['peak']:.0f} MB  "
-        f"end {rss['end']:.0f} MB ({(rss['end'] / rss['start'] - 1) * 100:+.0f} %; "
-        "target within 20 %)"
-    )
-
-
 def main(args: argparse.Namespace) -> None:
     figures = run_hostile(args)
-    print_figures(figures)
+    hostile_report.print_figures(figures)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2))
