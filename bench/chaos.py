@@ -4,6 +4,9 @@ provider has an outage. Prints accepted, completed, failed, duplicated and lost.
     .venv/bin/python bench/chaos.py [--jobs 300] [--kills 20] [--redis-restarts 2] [--workers 2]
                                     [--no-relay]
 
+`--hostile` runs the hostile-load mode instead (bench/hostile_load.py: one attacking address,
+a hundred ordinary ones, on a running `resumeroast up`).
+
 Everything is real and local: redis-server, `resumeroast api`, Celery worker processes, the
 `resumeroast llm-relay` that `up` runs in front of a hosted provider, and an OpenAI-compatible
 LLM stand-in (tests/support/llm_standin.py) reached through the production openai provider code.
@@ -42,11 +45,13 @@ from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from tests.support.api import JobRef, get_job, submit  # noqa: E402
 from tests.support.llm_standin import Call, Standin, run_standin  # noqa: E402
 from tests.support.stack import FIXTURES, Stack, kill_process_group  # noqa: E402
 
+import hostile_load  # noqa: E402
 from resumeroast.adapters.db.engine import make_engine  # noqa: E402
 from resumeroast.adapters.embedded_redis import EmbeddedRedis  # noqa: E402
 from resumeroast.settings import Settings  # noqa: E402
@@ -131,7 +136,12 @@ def main() -> None:
     parser.add_argument("--deadline-s", type=float, default=600.0)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-relay", action="store_true", help="workers call the LLM directly")
+    parser.add_argument("--hostile", action="store_true", help="the hostile-load mode instead")
+    hostile_load.add_arguments(parser)
     args = parser.parse_args()
+    if args.hostile:
+        hostile_load.main(args)
+        return
 
     data_dir = Path(tempfile.mkdtemp(prefix="rr-chaos-"))
     redis_server = EmbeddedRedis(data_dir / "redis").start()
