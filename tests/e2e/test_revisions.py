@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PHONE, StackFactory, screenshot
+from tests.e2e.conftest import DESKTOP, PHONE, StackFactory, screenshot
 from tests.e2e.pages import FIXTURES, read_job, upload, wait_for_job_page
 
 RESUME = FIXTURES / "text" / "hrhelper__sample_resume.txt"
@@ -75,3 +75,8 @@ def test_a_revised_version_is_compared_with_the_first(page: Page, make_stack: St
 
     page.goto(f"{stack.base_url}/history")
     expect(page.get_by_test_id("version-trend")).to_contain_text("2 versions")
+    expect(page.get_by_role("img", name=re.compile(r"^Score trend: \d+, then \d+"))).to_be_visible()
+    expect(page.locator(f'[data-job-id="{second_id}"]')).to_contain_text("Honest roast")
+    screenshot(page, "history-versions-phone")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "history-versions")
