@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import DESKTOP, PHONE, StackFactory, screenshot
-from tests.e2e.pages import FIXTURES, read_job, upload, wait_for_job_page
+from tests.e2e.pages import FIXTURES, read_job, upload, usability_problems, wait_for_job_page
 
 RESUME = FIXTURES / "text" / "hrhelper__sample_resume.txt"
 WEAK = "Participated in agile development processes with 2-week sprint cycles"
@@ -67,6 +67,7 @@ def test_a_revised_version_is_compared_with_the_first(page: Page, make_stack: St
     compared_box = compared.bounding_box()
     verdict_box = page.get_by_test_id("verdict").bounding_box()
     assert compared_box and verdict_box and compared_box["y"] < verdict_box["y"]
+    assert usability_problems(page) == []  # contrast in both themes, no sideways scroll
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "revision-compared")
     page.set_viewport_size(PHONE)
