@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import PHONE, StackFactory, screenshot
+from tests.e2e.conftest import DESKTOP, PHONE, StackFactory, screenshot
 from tests.e2e.pages import read_job, upload, usability_problems, wait_for_job_page
 
 THREE_PAGES = "pdf/awesomecv__resume.pdf"
@@ -36,27 +36,32 @@ def test_the_roast_opens_with_the_top_fixes_and_folds_long_lists(
     for index, item in enumerate(top):
         expect(items.nth(index)).to_contain_text(item["fix"])
 
-    # A long list of quotes folds to three, and opens on request.
+    # A finding quoted under a top fix already: under Findings its quotes wait for a click.
     findings = job["feedback"]["findings"]
     pinned = {item["finding_index"] for item in top}
-    long = [
-        i
-        for i, f in enumerate(findings)
-        if len(f["evidence"]) > 4 and i not in pinned and f["severity"] != "info"
-    ]
-    for index in pinned:  # quoted above already: under Findings its quotes wait for a click
+    for index in pinned:
         quoted = len(findings[index]["evidence"])
         if quoted:
             card = page.locator(f"#finding-{index}")
             expect(card.locator(".evidence__item")).to_have_count(0)
             button = card.get_by_role("button", name=re.compile(rf"Show the {quoted} quoted"))
             expect(button).to_be_visible()
-    if long:
-        card = page.locator(f"#finding-{long[0]}")
-        total = len(findings[long[0]]["evidence"])
+    # The longest list folds: under a top fix to 2 quotes and a link to all of them under
+    # Findings, where they wait for a click; otherwise to "3 of N — show all".
+    longest = max(range(len(findings)), key=lambda i: len(findings[i]["evidence"]))
+    total = len(findings[longest]["evidence"])
+    assert total > 4, "a 3-page resume has a finding with a long list of quotes"
+    card = page.locator(f"#finding-{longest}")
+    if longest in pinned:
+        fix = next(item for item in top if item["finding_index"] == longest)
+        shown = items.nth(top.index(fix))
+        expect(shown.locator(".evidence__item")).to_have_count(2)
+        expect(shown).to_contain_text(f"2 of {fix['evidence_total']} quoted")
+        toggle = card.get_by_role("button", name=f"Show the {total} quoted lines")
+    else:
         expect(card.locator(".evidence__item")).to_have_count(3)
         toggle = card.get_by_role("button", name=f"3 of {total} — show all")
-        expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
 
     # Jump links move to a part of the roast.
     nav = page.get_by_role("navigation", name="Parts of the roast")
@@ -72,8 +77,14 @@ def test_the_roast_opens_with_the_top_fixes_and_folds_long_lists(
     screens = height / PHONE["height"]
     print(f"phone result height: {height} px = {screens:.1f} screens")
     screenshot(page, "top-fixes-phone")
-    assert screens < MAX_PHONE_SCREENS, f"{height} px is {screens:.1f} screens at 390 px"
+    assert height < MAX_PHONE_SCREENS * PHONE["height"], f"{height} px is {screens:.1f} screens"
 
-    if long:
-        toggle.click()
-        expect(card.locator(".evidence__item")).to_have_count(total)
+    # The folded list, at phone width and on a desktop; then opened in full.
+    card.scroll_into_view_if_needed()
+    screenshot(page, "folded-evidence-phone")
+    page.set_viewport_size(DESKTOP)
+    card.scroll_into_view_if_needed()
+    screenshot(page, "folded-evidence")
+    toggle.click()
+    expect(card.locator(".evidence__item")).to_have_count(total)
+    expect(card.locator(".evidence__toggle")).to_have_attribute("aria-expanded", "true")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import signal
 import uuid
 from collections.abc import AsyncIterator
@@ -272,8 +273,14 @@ def test_page_images_are_read_with_the_jobs_tokens_and_deleted_with_the_job(
     )
     needle = owner.content[200:264]  # compressed pixels: found only where the image is kept
     assert database_rows_containing(stack, needle) == ["page_images"]
+    # never in a log, as bytes or as base64 (a piece of the whole image's, 3-byte aligned)
+    as_text = base64.b64encode(owner.content)[400:464]
+    logs = list(stack.data_dir.glob("*.log"))
+    assert logs, "the stack writes its processes' logs to the data folder"
+    assert [p for p in logs if needle in p.read_bytes() or as_text in p.read_bytes()] == []
 
     assert client.delete(f"/api/resumes/{job.id}", headers=job.headers).status_code == 204
     assert client.get(url, headers=job.headers).status_code == 404
     assert database_rows_containing(stack, needle) == []
     assert files_containing(stack.data_dir, needle) == []
+    assert redis_keys_containing(stack.redis.url, needle) == []

@@ -2,7 +2,8 @@
 
 GET /api/resumes/{job_id}/compare/{earlier_id} takes the owner's tokens only: a share link
 reads one roast, never the person's other versions. The earlier job's token may be left out
-when the server linked the two at upload, which took that token then.
+when the server linked the two at upload, which took that token then. The changed lines come
+from the lines each result keeps of its resume (the texts themselves are not stored).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from resumeroast.api.deps import OwnedJobIdDep, RuntimeDep
 from resumeroast.bootstrap import Runtime
 from resumeroast.core.access import Access, access_for
 from resumeroast.core.compare import Comparison, compare
+from resumeroast.core.feedback import Feedback
 from resumeroast.errors import InvalidRequest, JobNotFound, OwnerOnly
 
 router = APIRouter()
@@ -52,7 +54,16 @@ def compare_versions(
         raise InvalidRequest(
             "not complete", user_message="Both versions must finish their roast to compare."
         )
-    return compare(before, after)
+    before_text, after_text = _text(before), _text(after)
+    if before_text is None or after_text is None:  # no changed lines rather than all of them
+        return compare(before, after)
+    return compare(before, after, before_text=before_text, after_text=after_text)
+
+
+def _text(feedback: Feedback) -> str | None:
+    """The resume as the result kept it; None for a result from before lines were kept."""
+    lines = feedback.resume.lines
+    return "\n".join(line.text for line in lines) if lines else None
 
 
 def require_owned_version(rt: Runtime, job_id: str, token: str | None) -> None:

@@ -15,7 +15,16 @@ from resumeroast.adapters.db.engine import migrate
 from resumeroast.api.app import create_app
 from resumeroast.core.access import job_token, viewer_token
 from resumeroast.core.documents import DocumentKind
-from resumeroast.core.feedback import Evidence, Feedback, Finding, Level, Severity, SubScores
+from resumeroast.core.feedback import (
+    Evidence,
+    Feedback,
+    Finding,
+    Level,
+    ResumeLine,
+    ResumeView,
+    Severity,
+    SubScores,
+)
 from resumeroast.core.jobs import NewJob
 from resumeroast.settings import Settings
 
@@ -38,6 +47,12 @@ FIRST = Feedback(
         finding("impact.unquantified_bullets", "Built APIs", 13),
         finding("verbs.weak_opener", "Participated in sprints", 18),
     ],
+    resume=ResumeView(
+        lines=[
+            ResumeLine(number=1, page=1, text="Alex Doe"),
+            ResumeLine(number=2, page=1, text="- Participated in sprints"),
+        ]
+    ),
 )
 REVISED = FIRST.model_copy(
     update={
@@ -46,6 +61,12 @@ REVISED = FIRST.model_copy(
             finding("impact.unquantified_bullets", "Built APIs", 14),
             finding("language.cliche", "A team player", 7),
         ],
+        "resume": ResumeView(
+            lines=[
+                ResumeLine(number=1, page=1, text="Alex Doe"),
+                ResumeLine(number=2, page=1, text="- Ran 24 sprints for a team of 6"),
+            ]
+        ),
     }
 )
 
@@ -96,6 +117,11 @@ def test_the_owner_sees_the_score_change_and_what_was_fixed_still_open_and_new(
     assert [f["code"] for f in body["fixed"]] == ["verbs.weak_opener"]
     assert [f["code"] for f in body["still_open"]] == ["impact.unquantified_bullets"]
     assert [f["code"] for f in body["new"]] == ["language.cliche"]
+    # the lines that changed, from the lines each result kept of its resume
+    assert body["lines"] == [
+        {"kind": "removed", "text": "- Participated in sprints"},
+        {"kind": "added", "text": "- Ran 24 sprints for a team of 6"},
+    ]
 
 
 def test_a_share_link_of_either_version_cannot_compare(

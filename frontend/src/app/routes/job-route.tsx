@@ -12,7 +12,7 @@ import { FailureView } from "@/features/jobs/components/failure-view";
 import { ProgressView } from "@/features/jobs/components/progress-view";
 import { useWebConfig } from "@/features/upload/api/get-config";
 import { submitResume } from "@/features/upload/api/submit-resume";
-import { RevisionPanel } from "@/features/versions/components/revision-panel";
+import { RevisionPanel, UploadRevisionLink } from "@/features/versions/components/revision-panel";
 import { JobMatch } from "@/features/job-match/components/job-match";
 import { JobDescriptionForm, openJobDescriptionForm } from "@/features/job-match/components/job-description-form";
 
@@ -58,6 +58,7 @@ export function JobRoute({ id }: { id: string }) {
               delete it.
             </p>
           )}
+          {owner ? <RevisionPanel id={id} /> : null}
           <JobMatch feedback={job.feedback} onChange={changeJob} />
           {owner && token ? <JobDescriptionForm ref={jobForm} job={job} token={token} /> : null}
           <ResultView
@@ -70,7 +71,7 @@ export function JobRoute({ id }: { id: string }) {
             jobId={id}
             token={token}
           />
-          {owner ? <RevisionPanel id={id} /> : null}
+          {owner ? <UploadRevisionLink id={id} /> : null}
         </>
       ) : job.status === "failed" ? (
         owner ? <RetryableFailure job={job} /> : <FailureView job={job} retrying={false} />

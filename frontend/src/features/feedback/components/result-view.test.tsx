@@ -125,6 +125,14 @@ describe("ResultView", () => {
     expect(screen.getByText("50%")).toBeTruthy();
   });
 
+  it("leaves out the Rewrites card and its jump link when there are none", () => {
+    render(<ResultView feedback={{ ...FEEDBACK, rewrites: [] }} filename="resume.pdf" />);
+    expect(screen.queryByRole("heading", { name: "Rewrites" })).toBeNull();
+    expect(screen.queryByText("No rewrites suggested.")).toBeNull();
+    const jumps = screen.getByRole("navigation", { name: "Parts of the roast" });
+    expect(within(jumps).queryByRole("link", { name: "Rewrites" })).toBeNull();
+  });
+
   it("shows why a sub-score moved and what the AI reviewer checked", () => {
     render(
       <ResultView

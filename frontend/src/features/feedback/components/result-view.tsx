@@ -44,6 +44,8 @@ export function ResultView({
   const facts = feedback.facts;
   const reviewNotes = feedback.review?.notes ?? [];
   const checked = feedback.checked ?? [];
+  // No rewrites: no card saying so (on a phone it is a screen's worth of scrolling for nothing).
+  const rewrites = feedback.rewrites ?? [];
   // With a requirements table (shown above the roast) the keyword chips would repeat it.
   const chips = feedback.keywords && !feedback.keywords.requirements?.length ? feedback.keywords : null;
   const jumps = [
@@ -51,7 +53,7 @@ export function ResultView({
     { id: "findings-heading", label: `Findings (${feedback.findings?.length ?? 0})` },
     resume.open ? { id: "resume-heading", label: "Your resume" } : null,
     notes.length ? { id: "notes-heading", label: "Sections" } : null,
-    { id: "rewrites-heading", label: "Rewrites" },
+    rewrites.length ? { id: "rewrites-heading", label: "Rewrites" } : null,
     chips ? { id: "keywords-heading", label: "Keywords" } : null,
   ].filter((jump) => jump !== null);
   return (
@@ -192,10 +194,12 @@ export function ResultView({
         </section>
       ) : null}
 
-      <section className="card" aria-labelledby="rewrites-heading">
-        <h2 id="rewrites-heading">Rewrites</h2>
-        <RewritesList rewrites={feedback.rewrites ?? []} />
-      </section>
+      {rewrites.length ? (
+        <section className="card" aria-labelledby="rewrites-heading">
+          <h2 id="rewrites-heading">Rewrites</h2>
+          <RewritesList rewrites={rewrites} />
+        </section>
+      ) : null}
 
       {chips ? (
         <section className="card" aria-labelledby="keywords-heading">

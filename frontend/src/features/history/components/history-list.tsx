@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { asFailure, type JobStatus } from "@/lib/api/client";
 import { deleteJob, getJob } from "@/lib/api/jobs";
-import { formatDateTime } from "@/lib/format";
+import { capitalize, formatDateTime } from "@/lib/format";
 import { forgetJob, linkVersion, rememberJob, useKnownJobs, type KnownJob } from "@/lib/job-store";
 import { forgetSubmission } from "@/lib/submissions";
 import { Link } from "@/lib/router";
@@ -103,10 +103,19 @@ function StatusBadge({ status, score, band }: { status: RowStatus; score: number
 
 type RowStatus = JobStatus | "unknown" | "gone";
 
-function useRowStatus(job: KnownJob): { status: RowStatus; score: number | null; band: string | null } {
+interface RowState {
+  status: RowStatus;
+  score: number | null;
+  band: string | null;
+  /** "Honest roast · against a job": what this version was roasted with (versions differ). */
+  about: string | null;
+}
+
+function useRowStatus(job: KnownJob): RowState {
   const [status, setStatus] = useState<RowStatus>("unknown");
   const [score, setScore] = useState<number | null>(null);
   const [band, setBand] = useState<string | null>(null);
+  const [about, setAbout] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     void getJob(job.id, job.token).then((read) => {
@@ -116,6 +125,7 @@ function useRowStatus(job: KnownJob): { status: RowStatus; score: number | null;
         setStatus(job.status);
         setScore(job.feedback?.overall_score ?? null);
         setBand(job.feedback ? (job.score_band?.label ?? null) : null);
+        setAbout(`${capitalize(job.level)} roast${job.job_description ? " · against a job" : ""}`);
         // the server knows the versions too (e.g. uploaded with the CLI or the API)
         if (job.previous_job_id) linkVersion(job.job_id, job.previous_job_id);
       } else if (read.reason === "not_found") {
@@ -126,11 +136,11 @@ function useRowStatus(job: KnownJob): { status: RowStatus; score: number | null;
       live = false;
     };
   }, [job.id, job.token]);
-  return { status, score, band };
+  return { status, score, band, about };
 }
 
 function OwnedRow({ job, onMessage }: { job: KnownJob; onMessage: (text: string) => void }) {
-  const { status, score, band } = useRowStatus(job);
+  const { status, score, band, about } = useRowStatus(job);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -164,6 +174,7 @@ function OwnedRow({ job, onMessage }: { job: KnownJob; onMessage: (text: string)
         </Link>
         <span className="muted small">
           <time dateTime={job.created}>{formatDateTime(job.created)}</time>
+          {about ? ` · ${about}` : null}
         </span>
       </div>
       <StatusBadge status={status} score={score} band={band} />

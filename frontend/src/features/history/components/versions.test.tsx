@@ -26,12 +26,26 @@ describe("versions of one resume in history", () => {
     rememberJob(second);
     mockApi({
       "GET /api/resumes/v1": () => json(makeJob({ job_id: "v1", status: "complete", feedback: { ...FEEDBACK, overall_score: 52 } })),
-      "GET /api/resumes/v2": () => json(makeJob({ job_id: "v2", status: "complete", feedback: { ...FEEDBACK, overall_score: 71 } })),
+      "GET /api/resumes/v2": () =>
+        json(
+          makeJob({
+            job_id: "v2",
+            status: "complete",
+            level: "brutal",
+            job_description: "Backend engineer: Python, Kafka",
+            feedback: { ...FEEDBACK, overall_score: 71 },
+          }),
+        ),
       "GET /api/resumes/o1": () => json(makeJob({ job_id: "o1", status: "complete", feedback: FEEDBACK })),
     });
     render(<HistoryList />);
     expect(screen.getByTestId("version-trend").textContent).toContain("2 versions");
     await screen.findByRole("img", { name: "Score trend: 52, then 71" });
+    // each version says what it was roasted with: the level, and whether against a job
+    const row = (id: string) => document.querySelector(`[data-job-id="${id}"]`)?.textContent ?? "";
+    await waitFor(() => expect(row("v2")).toContain("Brutal roast · against a job"));
+    expect(row("v1")).toContain("Honest roast");
+    expect(row("v1")).not.toContain("against a job");
   });
 
   it("groups a version the server linked (uploaded elsewhere, e.g. with the API)", async () => {

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { RevisionPanel } from "@/features/versions/components/revision-panel";
+import { RevisionPanel, UploadRevisionLink } from "@/features/versions/components/revision-panel";
 import { rememberJob, type KnownJob } from "@/lib/job-store";
 import { json, mockApi } from "@/testing/fetch-mock";
 
@@ -22,13 +22,23 @@ describe("a revised version", () => {
             { code: "language.cliche", category: "language", message: "A cliché.", quotes: [] },
             { code: "dates.gap", category: "dates", message: "A gap.", quotes: [] },
           ],
-          lines: [],
+          lines: [
+            { kind: "removed", text: "Helped with sprints" },
+            { kind: "added", text: "Ran 24 sprints" },
+          ],
         }),
     });
-    render(<RevisionPanel id="v2" />);
+    render(
+      <>
+        <RevisionPanel id="v2" />
+        <UploadRevisionLink id="v2" />
+      </>,
+    );
     await screen.findByText("Overall: 52 → 71 (+19)");
     const counts = [...document.querySelectorAll("[data-count]")].map((n) => n.textContent?.trim());
     expect(counts).toEqual(["1 fixed", "0 still open", "2 new"]);
+    expect(screen.getByTestId("changed-lines").textContent).toContain("2 lines changed");
+    expect(screen.getByText("Ran 24 sprints").closest("ins")).not.toBeNull();
     const request = seen.find((r) => r.path === "/api/resumes/v2/compare/v1");
     expect([request?.headers.get("x-job-token"), request?.headers.get("x-earlier-token")]).toEqual(["t2", "t1"]);
     expect(screen.getByTestId("upload-revision").getAttribute("href")).toBe("/?revises=v2");

@@ -75,6 +75,38 @@ export function VersionCompare({ job, earlier }: { job: KnownJob; earlier: Known
           </details>
         ) : null,
       )}
+      <ChangedLines lines={comparison.lines ?? []} />
     </section>
+  );
+}
+
+/** The lines of the resume that changed: removed ones struck through, added ones marked. */
+function ChangedLines({ lines }: { lines: NonNullable<Comparison["lines"]> }) {
+  if (!lines.length) return null;
+  return (
+    <details className="version-compare__group version-compare__lines" data-testid="changed-lines">
+      <summary>
+        {lines.length} {lines.length === 1 ? "line" : "lines"} changed
+      </summary>
+      <ul>
+        {lines.map((line, index) =>
+          line.kind === "added" ? (
+            <li key={index} className="line line--added">
+              <ins>
+                <span className="visually-hidden">Added: </span>
+                {line.text}
+              </ins>
+            </li>
+          ) : (
+            <li key={index} className="line line--removed">
+              <del>
+                <span className="visually-hidden">Removed: </span>
+                {line.text}
+              </del>
+            </li>
+          ),
+        )}
+      </ul>
+    </details>
   );
 }
