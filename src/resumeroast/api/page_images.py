@@ -22,6 +22,7 @@ router = APIRouter()
     responses={
         200: {"content": {"image/png": {}}, "description": "The page, grey-scale"},
         404: {"description": "Unknown job, or no image of that page"},
+        422: {"description": "The page is not a whole number from 1 to 100"},
     },
 )
 async def read_page_image(

@@ -26,6 +26,7 @@ router = APIRouter()
     operation_id="reroastResume",
     summary="Roast the same upload again with another job description or level",
     responses={
+        400: {"description": "The body is not JSON"},
         403: {"description": "A viewer's (share link's) token: it cannot re-roast"},
         404: {"description": "Unknown job, or no valid token for it"},
         422: {"description": "Job description too long or not plain text; upload gone"},

@@ -1270,14 +1270,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Validation Error */
+            /** @description The page is not a whole number from 1 to 100 */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
+                content?: never;
             };
         };
     };
@@ -1496,6 +1494,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["JobCreated"];
                 };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A viewer's (share link's) token: it cannot re-roast */
             403: {
