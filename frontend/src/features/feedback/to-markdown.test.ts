@@ -24,7 +24,7 @@ function hostileFeedback(text: string): Feedback {
     findings: [{ ...finding!, message: text, fix: text, evidence: [{ quote: text, line: 3 }] }],
     section_notes: [{ section: text, note: text, source: "ai" }],
     rewrites: [{ original: text, improved: text, why: text, line: 3, source: "ai" }],
-    keywords: { matched: [text], missing: [text], match_rate: 0.5, requirement_rate: 0.5 },
+    keywords: { matched: [text], missing: [text], match_rate: 0.5, requirement_rate: 0.5, poor_match: false },
     score_notes: [{ sub_score: "impact", change: 5, reason: text, quote: text, line: 3, source: "ai" }],
     checked: [{ code: "sections.no_experience", message: text, reason: text, evidence: { quote: text, line: 3 } }],
   };

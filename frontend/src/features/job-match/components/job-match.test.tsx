@@ -12,7 +12,7 @@ const requirement = (name: string, status: "present" | "implied" | "missing", ev
 });
 
 function withRequirements(rows: ReturnType<typeof requirement>[], rate: number): Feedback {
-  return { ...FEEDBACK, keywords: { matched: [], missing: [], match_rate: rate, requirements: rows, requirement_rate: rate } };
+  return { ...FEEDBACK, keywords: { matched: [], missing: [], match_rate: rate, requirements: rows, requirement_rate: rate, poor_match: false } };
 }
 
 describe("JobMatch", () => {
