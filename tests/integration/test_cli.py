@@ -95,9 +95,14 @@ def test_roast_against_a_running_service(shared_stack: Stack, tmp_path: Path) ->
         assert " ".join(finding["message"].split()) in printed, finding["code"]
     # The same top fixes as the web page opens with, and the band in the API's words.
     assert result["score_band"]["label"] in printed
-    if result["top_fixes"]:
-        assert "Fix these first" in printed
-        assert " ".join(result["top_fixes"][0]["fix"].split()) in printed
+    assert result["top_fixes"], "the web page opens with them: so must the CLI"
+    fixes = printed[printed.index("Fix these first") :]
+    at = [
+        fixes.index(f"{n}. {' '.join(fix['message'].split())}")
+        for n, fix in enumerate(result["top_fixes"], 1)
+    ]
+    assert at == sorted(at)  # every one of them, in the web page's order
+    assert " ".join(result["top_fixes"][0]["fix"].split()) in fixes
 
 
 def test_roast_with_no_service_starts_and_stops_its_own(tmp_path: Path) -> None:

@@ -107,5 +107,5 @@ def test_a_reroast_for_a_job_the_resume_barely_matches_scores_lower_and_says_why
     assert for_the_job["score_band"]["key"] == "needs_work"
     keywords = for_the_job["feedback"]["keywords"]
     assert keywords["poor_match"] is True
-    assert keywords["score_cap_reason"].startswith(f"Held to {after}/100 for this job")
+    assert keywords["score_cap_reason"].startswith(f"At most {after}/100 for this job")
     assert for_the_job["top_fixes"][0]["code"] == "job_match.missing_keywords"

@@ -36,7 +36,7 @@ def test_the_requirements_table_comes_with_evidence() -> None:
 
 def test_the_cli_says_why_a_poor_match_holds_the_score_down() -> None:
     reason = (
-        "Held to 44/100 for this job: your experience shows 1 of 17 things it asks for, "
+        "At most 44/100 for this job: your experience shows 1 of 17 things it asks for, "
         "and a recruiter for it would pass."
     )
     match = match_job(JOB, RESUME)

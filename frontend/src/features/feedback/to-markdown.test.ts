@@ -111,10 +111,10 @@ describe("feedbackToMarkdown with the AI reviewer's reasons", () => {
 
 describe("feedbackToMarkdown for a job the resume barely matches", () => {
   it("says under the score, in one line, why the job holds it down", () => {
-    const reason = "Held to 44/100 for this job: your experience shows 1 of 17 things it asks for, and a recruiter for it would pass.";
+    const reason = "At most 44/100 for this job: your experience shows 1 of 17 things it asks for, and a recruiter for it would pass.";
     const keywords = { matched: [], missing: [], match_rate: 0.1, requirement_rate: 0.1, poor_match: true, score_cap_reason: reason };
     const md = feedbackToMarkdown({ ...FEEDBACK, overall_score: 44, keywords }, "resume.pdf");
     expect(md).toContain(`**Overall score: 44/100** (Needs work)\n\n${reason}\n`);
-    expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).not.toContain("Held to");
+    expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).not.toContain("At most");
   });
 });

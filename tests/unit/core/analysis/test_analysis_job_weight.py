@@ -39,7 +39,7 @@ def test_a_well_written_resume_for_another_job_is_held_under_getting_there() -> 
     assert for_the_job.overall_score < 60  # "Needs work" for this job: a recruiter passes
     reason = for_the_job.keywords.score_cap_reason
     assert reason is not None
-    assert reason.startswith(f"Held to {for_the_job.overall_score}/100 for this job")
+    assert reason.startswith(f"At most {for_the_job.overall_score}/100 for this job")
     shown = sum(1 for row in for_the_job.keywords.requirements if row.status == "present")
     assert f"shows {shown} of {len(for_the_job.keywords.requirements)} things" in reason
     assert "cap." not in reason and "_" not in reason  # no codes

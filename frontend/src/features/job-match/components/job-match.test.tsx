@@ -50,7 +50,7 @@ describe("JobMatch", () => {
 
   it("says in one line when the poor match is what holds the score down", () => {
     const rows = ["Spark", "Airflow", "Snowflake", "Databricks"].map((name) => requirement(name, "missing"));
-    const reason = "Held to 40/100 for this job: your experience shows 0 of 4 things it asks for, and a recruiter for it would pass.";
+    const reason = "At most 40/100 for this job: your experience shows 0 of 4 things it asks for, and a recruiter for it would pass.";
     const capped = withRequirements(rows, 0);
     const { unmount } = render(
       <JobMatch feedback={{ ...capped, keywords: { ...capped.keywords!, poor_match: true, score_cap_reason: reason } }} />,

@@ -32,6 +32,6 @@ def cap_reason(keywords: KeywordMatch, cap: int) -> str:
     rows = keywords.requirements
     shown = sum(1 for row in rows if row.status == "present")
     return (
-        f"Held to {cap}/100 for this job: your experience shows {shown} of {len(rows)} "
+        f"At most {cap}/100 for this job: your experience shows {shown} of {len(rows)} "
         "things it asks for, and a recruiter for it would pass."
     )
