@@ -95,7 +95,7 @@ def _match(context: Context) -> JobMatch | None:
 def _with_cap_reason(keywords: KeywordMatch | None, scores: Scores) -> KeywordMatch | None:
     """Says why, when the poor match is what holds the overall score down (not another cap)."""
     held = [p.points for p in scores.penalties if p.code == CAP_POOR_MATCH and p.points > 0]
-    limit = weighted_overall(scores.sub_scores) - held[0] if held else None
+    limit = weighted_overall(scores.sub_scores) - round(held[0]) if held else None
     if keywords is None or limit is None or scores.overall != limit:
         return keywords
     return keywords.model_copy(update={"score_cap_reason": cap_reason(keywords, limit)})
