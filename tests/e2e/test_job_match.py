@@ -126,3 +126,7 @@ def test_a_poor_match_holds_the_score_down_and_the_page_says_why(
     assert reason_top and verdict_top and reason_top["y"] < verdict_top["y"]
     assert usability_problems(page) == []
     screenshot(page, "job-match-capped")
+    page.set_viewport_size(PHONE)
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(reason).to_be_in_viewport()  # the reason is on the first screen at phone width too
+    screenshot(page, "job-match-capped-phone")
