@@ -96,3 +96,37 @@ def test_a_job_description_added_from_the_result_reroasts_the_same_upload(
     page.set_viewport_size(PHONE)
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "job-match-phone")
+
+
+ML_JD = """Machine Learning Engineer. Train models in PyTorch and TensorFlow; pipelines in Spark and
+Airflow on Databricks; data in Snowflake. Requirements: MLflow, Scala, Hadoop, NLP, computer
+vision; a Master's degree; 8+ years of experience."""
+
+
+def test_a_poor_match_holds_the_score_down_and_the_page_says_why(
+    page: Page, make_stack: StackFactory
+) -> None:
+    """A physicist's CV against a machine-learning job: "Needs work" for that job, and one line
+    above the verdict says the match is what holds it there."""
+    stack = make_stack()
+    upload(page, stack.base_url, "text/rendercv__sample_cv_text.txt", job_description=ML_JD)
+    wait_for_job_page(page)
+
+    expect(page.get_by_test_id("job-match-headline")).to_contain_text(
+        "A poor match for this job", timeout=90_000
+    )
+    reason = page.get_by_test_id("score-cap-reason")
+    expect(reason).to_contain_text(re.compile(r"^At most \d+/100 for this job: your experience"))
+    held = re.search(r"At most (\d+)/100", reason.inner_text())
+    assert held is not None and int(held[1]) < 60
+    verdict = page.get_by_test_id("verdict")
+    expect(verdict).to_contain_text(f"{held[1]}/100")
+    expect(verdict).to_contain_text("Needs work")
+    reason_top, verdict_top = reason.bounding_box(), verdict.bounding_box()
+    assert reason_top and verdict_top and reason_top["y"] < verdict_top["y"]
+    assert usability_problems(page) == []
+    screenshot(page, "job-match-capped")
+    page.set_viewport_size(PHONE)
+    page.evaluate("window.scrollTo(0, 0)")
+    expect(reason).to_be_in_viewport()  # the reason is on the first screen at phone width too
+    screenshot(page, "job-match-capped-phone")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -94,9 +95,14 @@ def test_roast_against_a_running_service(shared_stack: Stack, tmp_path: Path) ->
         assert " ".join(finding["message"].split()) in printed, finding["code"]
     # The same top fixes as the web page opens with, and the band in the API's words.
     assert result["score_band"]["label"] in printed
-    if result["top_fixes"]:
-        assert "Fix these first" in printed
-        assert " ".join(result["top_fixes"][0]["fix"].split()) in printed
+    assert result["top_fixes"], "the web page opens with them: so must the CLI"
+    fixes = printed[printed.index("Fix these first") :]
+    at = [
+        fixes.index(f"{n}. {' '.join(fix['message'].split())}")
+        for n, fix in enumerate(result["top_fixes"], 1)
+    ]
+    assert at == sorted(at)  # every one of them, in the web page's order
+    assert " ".join(result["top_fixes"][0]["fix"].split()) in fixes
 
 
 def test_roast_with_no_service_starts_and_stops_its_own(tmp_path: Path) -> None:
@@ -302,3 +308,34 @@ def test_dlq_show_replay_and_purge(
     assert purged.returncode == 0 and "purged 1" in purged.stdout, purged.stdout
     assert entries() == {}
     assert get_job(client, first)["status"] == "complete"
+
+
+def test_roast_compare_with_an_earlier_job_links_the_versions_and_prints_the_change(
+    shared_stack: Stack, tmp_path: Path
+) -> None:
+    """`--compare JOB` (the result link `roast` printed): the revised upload is filed as the
+    earlier job's next version, and the server's comparison is printed."""
+    env = clean_env() | {"COLUMNS": "400"}  # the link on one line
+    text = (FIXTURES / "text/rendercv__sample_cv_text.txt").read_text(encoding="utf-8")
+    first, revised = tmp_path / "cv.txt", tmp_path / "cv-revised.txt"
+    first.write_text(text, encoding="utf-8")
+    revised.write_text(text + "\nPublished 3 papers cited over 200 times in 2 years\n")
+    url = ["--url", shared_stack.base_url]
+    earlier = cli("roast", str(first), "--json", *url, env=env, cwd=tmp_path)
+    assert earlier.returncode == 0, earlier.stderr
+    link = re.search(r"job (\S+): (\S+#token=\S+)", earlier.stderr)
+    assert link is not None, earlier.stderr
+
+    again = cli("roast", str(revised), "--compare", link[2], *url, env=env, cwd=tmp_path)
+
+    assert again.returncode == 0, again.stderr
+    printed = " ".join(again.stdout.split())
+    assert "Compared with the earlier version" in printed
+    assert re.search(r"\d+ fixed · \d+ still open · \d+ new", printed)
+    new_id = re.search(r"job (\S+): ", again.stderr)
+    assert new_id is not None
+    assert new_id[1] != link[1]
+    with httpx.Client(base_url=shared_stack.base_url, timeout=30) as client:
+        token = again.stderr.split("#token=")[1].split()[0]
+        job = client.get(f"/api/resumes/{new_id[1]}", headers={"X-Job-Token": token}).json()
+    assert job["previous_job_id"] == link[1]  # filed as its revised version

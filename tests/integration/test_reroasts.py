@@ -78,3 +78,34 @@ def test_only_the_owner_may_reroast(stack: Stack, client: httpx.Client) -> None:
     too_long = reroast(client, first, first.token, job_description="x" * 30_000)
     assert too_long.status_code == 422
     assert stored_uploads(stack) == 1
+
+
+#: A job the sample CV (a physicist's) shows none of: a recruiter for it would pass.
+ML_JD = (
+    "Machine Learning Engineer. Train models in PyTorch and TensorFlow; pipelines in Spark and "
+    "Airflow on Databricks; data in Snowflake. Requirements: MLflow, Scala, Hadoop, NLP, "
+    "computer vision; a Master's degree; 8+ years of experience."
+)
+
+
+def test_a_reroast_for_a_job_the_resume_barely_matches_scores_lower_and_says_why(
+    stack: Stack, client: httpx.Client
+) -> None:
+    stack.start_worker()
+    first = submit(client, "text/rendercv__sample_cv_text.txt")
+    alone = wait_final(client, first)
+    assert alone["status"] == "complete"
+
+    answer = reroast(client, first, first.token, job_description=ML_JD)
+    assert answer.status_code == 202, answer.text
+    again = JobRef(answer.json()["job_id"], answer.json()["access_token"])
+    for_the_job = wait_final(client, again)
+
+    assert for_the_job["status"] == "complete"
+    before, after = alone["feedback"]["overall_score"], for_the_job["feedback"]["overall_score"]
+    assert after < before and after < 60, (before, after)  # under "Getting there" for this job
+    assert for_the_job["score_band"]["key"] == "needs_work"
+    keywords = for_the_job["feedback"]["keywords"]
+    assert keywords["poor_match"] is True
+    assert keywords["score_cap_reason"].startswith(f"At most {after}/100 for this job")
+    assert for_the_job["top_fixes"][0]["code"] == "job_match.missing_keywords"

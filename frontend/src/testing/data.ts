@@ -45,7 +45,7 @@ export const FEEDBACK: Feedback = {
       source: "analyzer",
     },
   ],
-  keywords: { matched: ["Python", "Docker"], missing: ["Kafka", "AWS"], match_rate: 0.5, requirement_rate: 0.5 },
+  keywords: { matched: ["Python", "Docker"], missing: ["Kafka", "AWS"], match_rate: 0.5, requirement_rate: 0.5, poor_match: false },
   facts: {
     pages: 2,
     words: 384,

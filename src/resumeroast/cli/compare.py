@@ -1,12 +1,17 @@
-"""`roast FILE --compare EARLIER.json`: the new roast against an earlier one.
+"""`roast FILE --compare EARLIER`: the new roast against an earlier one.
 
-The earlier roast is a result saved with `roast --json` (or its feedback alone): it needs no
-running service, no token and no stored job, and it is the person's own file.
+EARLIER is either a result saved with `roast --json` (or its feedback alone: no token and no
+stored job needed, the person's own file), or an earlier job on the server: its result link
+(`…/jobs/ID#token=…`, as `roast` prints it) or its id with `--compare-token`. A job is the
+revised version's earlier one: the upload is linked to it (as "Upload a revised version" on
+the web page does) and the server compares the two.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +33,36 @@ _NAMES = {
 
 class UnreadableEarlierResult(ValueError):
     """The --compare file is not a result (or feedback) saved by `roast --json`."""
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierJob:
+    """An earlier roast on the server, with its owner's token."""
+
+    job_id: str
+    token: str
+
+
+_RESULT_LINK = re.compile(r"/jobs/(?P<id>[\w-]{1,36})#(?:.*&)?token=(?P<token>[\w.~-]+)")
+_JOB_ID = re.compile(r"[\w-]{1,36}")
+
+
+def earlier_roast(value: str, token: str | None = None) -> Feedback | EarlierJob:
+    """A saved result (a file that exists), a result link with its token, or a job id with
+    `token`; anything else says what --compare takes."""
+    path = Path(value)
+    if path.is_file():
+        return earlier_feedback(path)
+    link = _RESULT_LINK.search(value)
+    if link:
+        return EarlierJob(link["id"], token or link["token"])
+    if _JOB_ID.fullmatch(value):
+        if token:
+            return EarlierJob(value, token)
+        raise UnreadableEarlierResult(f"job {value} needs its token: add --compare-token")
+    raise UnreadableEarlierResult(
+        f"{value} is not a file saved with --json, a result link (…/jobs/ID#token=…) or a job id"
+    )
 
 
 def earlier_feedback(path: Path) -> Feedback:

@@ -186,13 +186,22 @@ def roast(
     ] = "http://127.0.0.1:8000",
     data_dir: DataDir = None,
     compare_to: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--compare",
-            exists=True,
-            dir_okay=False,
-            help="An earlier result saved with --json: print what this version fixed, "
-            "left open and added",
+            metavar="EARLIER",
+            help="The earlier roast to compare this version with: a result saved with --json, "
+            "or an earlier job, as the link roast printed for it (…/jobs/ID#token=…) or its id "
+            "with --compare-token. Prints the score change and what this version fixed, left "
+            "open and added; a job is linked to this upload as its earlier version",
+        ),
+    ] = None,
+    compare_token: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-token",
+            envvar="RESUMEROAST_COMPARE_TOKEN",
+            help="The earlier job's owner token, when --compare gives its id",
         ),
     ] = None,
 ) -> None:
@@ -208,6 +217,7 @@ def roast(
             url=url,
             data_dir=data_dir,
             compare_to=compare_to,
+            compare_token=compare_token,
         )
     )
 

@@ -26,6 +26,9 @@ def render_feedback(
             expand=False,
         )
     )
+    cap_reason = (feedback.get("keywords") or {}).get("score_cap_reason")
+    if cap_reason:  # why the job holds the score down, as the page and the Markdown say it
+        console.print(f"[bold yellow]{escape(cap_reason)}[/]")
     scores = Table(show_header=False, box=None)
     reasons = _score_reasons(feedback.get("score_notes", []), feedback["sub_scores"])
     for name, value in feedback["sub_scores"].items():

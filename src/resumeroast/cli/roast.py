@@ -18,14 +18,16 @@ from rich.console import Console
 from resumeroast.adapters.embedded_redis import free_port
 from resumeroast.adapters.processes import die_with_parent
 from resumeroast.cli.compare import (
+    EarlierJob,
     UnreadableEarlierResult,
     comparison_with,
-    earlier_feedback,
+    earlier_roast,
     render_comparison,
 )
 from resumeroast.cli.job_file import UnreadableJobDescription, job_description_text
 from resumeroast.cli.render import render_failure, render_feedback
-from resumeroast.core.feedback import Level
+from resumeroast.core.compare import Comparison
+from resumeroast.core.feedback import Feedback, Level
 
 console = Console(stderr=True)
 STAGES = ["queued", "parsing", "analyzing", "reviewing", "saving", "complete"]
@@ -39,7 +41,8 @@ def run_roast(
     as_json: bool,
     url: str,
     data_dir: Path | None = None,
-    compare_to: Path | None = None,
+    compare_to: str | None = None,
+    compare_token: str | None = None,
 ) -> int:
     try:
         level_value = Level(level)
@@ -48,7 +51,7 @@ def run_roast(
         return 2
     data: dict[str, str] = {"level": level_value.value}
     try:
-        earlier = earlier_feedback(compare_to) if compare_to is not None else None
+        earlier = earlier_roast(compare_to, compare_token) if compare_to is not None else None
     except UnreadableEarlierResult as exc:
         console.print(f"[red]{exc}[/]")
         return 2
@@ -60,7 +63,11 @@ def run_roast(
             return 2
     with service(url, data_dir) as base_url, httpx.Client(base_url=base_url, timeout=30) as client:
         files = {"file": (resume.name, resume.read_bytes())}
-        answer = client.post("/api/resumes", files=files, data=data)
+        linked: dict[str, str] = {}
+        if isinstance(earlier, EarlierJob):  # a revised version of that job, on the server
+            data["previous_job_id"] = earlier.job_id
+            linked["X-Previous-Job-Token"] = earlier.token
+        answer = client.post("/api/resumes", files=files, data=data, headers=linked)
         if answer.status_code != 202:
             console.print(f"[red]{answer.json().get('detail', answer.text)}[/]")
             return 1
@@ -69,11 +76,7 @@ def run_roast(
         console.print(f"[dim]job {created['job_id']}: {base_url}{created['web_url']}[/]")
         follow_progress(client, created["events_url"])
         result = client.get(created["status_url"]).json()
-    comparison = (
-        comparison_with(earlier, result)
-        if earlier is not None and result["status"] == "complete"
-        else None
-    )
+        comparison = _comparison(client, earlier, result)
     if as_json:
         if comparison is not None:
             result = {**result, "comparison": comparison.model_dump(mode="json")}
@@ -85,6 +88,20 @@ def run_roast(
     else:
         render_failure(result, Console())
     return 0 if result["status"] == "complete" else 1
+
+
+def _comparison(
+    client: httpx.Client, earlier: Feedback | EarlierJob | None, result: dict[str, Any]
+) -> Comparison | None:
+    if earlier is None or result["status"] != "complete":
+        return None
+    if isinstance(earlier, Feedback):
+        return comparison_with(earlier, result)
+    answer = client.get(f"/api/resumes/{result['job_id']}/compare/{earlier.job_id}")
+    if answer.status_code != 200:
+        console.print(f"[red]no comparison: {answer.json().get('detail', answer.text)}[/]")
+        return None
+    return Comparison.model_validate(answer.json())
 
 
 def follow_progress(client: httpx.Client, events_url: str) -> None:

@@ -117,6 +117,10 @@ class KeywordMatch(_Model):
     requirements: list[JobRequirement] = Field(default_factory=list)
     #: present counts whole, implied half, over all requirements
     requirement_rate: Annotated[float, Field(ge=0.0, le=1.0)] = 0.0
+    #: Too little of what the job asks is shown for a recruiter of that job: it caps the score
+    poor_match: bool = False
+    #: Why the overall score is held down for this job, in one line; None when nothing holds it
+    score_cap_reason: str | None = None
 
 
 class Contact(_Model):

@@ -12,11 +12,19 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from resumeroast.core.analysis.scoring import score
-from resumeroast.core.feedback import DocumentFacts, Evidence, Feedback, Finding, Severity
+from resumeroast.core.feedback import (
+    DocumentFacts,
+    Evidence,
+    Feedback,
+    Finding,
+    KeywordMatch,
+    Severity,
+)
 
 TOP = 3
 EVIDENCE_SHOWN = 3
 _UNQUANTIFIED = "impact.unquantified_bullets"
+_JOB_MATCH = "job_match.missing_keywords"
 _SEVERITY_RANK = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
@@ -41,9 +49,9 @@ def top_fixes(feedback: Feedback, limit: int = TOP) -> list[TopFix]:
     if not findings:
         return []
     job = feedback.sub_scores.job_match
-    base = score(findings, feedback.facts, job).overall
+    base = score(findings, feedback.facts, job, job=feedback.keywords).overall
     gains = {
-        index: max(0, _without(findings, index, feedback.facts, job) - base)
+        index: max(0, _without(findings, index, feedback.facts, job, feedback.keywords) - base)
         for index in range(len(findings))
     }
     order = sorted(
@@ -55,14 +63,20 @@ def top_fixes(feedback: Feedback, limit: int = TOP) -> list[TopFix]:
 
 
 def _without(
-    findings: tuple[Finding, ...], index: int, facts: DocumentFacts, job: int | None
+    findings: tuple[Finding, ...],
+    index: int,
+    facts: DocumentFacts,
+    job: int | None,
+    keywords: KeywordMatch | None,
 ) -> int:
     removed = findings[index]
+    if removed.code == _JOB_MATCH:  # fixed: enough of the job shown that its cap lifts
+        keywords = None
     rest = findings[:index] + findings[index + 1 :]
     if removed.code == _UNQUANTIFIED:  # fixed: the bullets it quotes have their numbers
         quantified = min(facts.bullets, facts.quantified_bullets + max(len(removed.evidence), 1))
         facts = facts.model_copy(update={"quantified_bullets": quantified})
-    return score(rest, facts, job).overall
+    return score(rest, facts, job, job=keywords).overall
 
 
 def _top_fix(feedback: Feedback, item: Finding, gain: int) -> TopFix:

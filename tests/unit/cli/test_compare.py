@@ -9,9 +9,11 @@ import pytest
 from rich.console import Console
 
 from resumeroast.cli.compare import (
+    EarlierJob,
     UnreadableEarlierResult,
     comparison_with,
     earlier_feedback,
+    earlier_roast,
     render_comparison,
 )
 from resumeroast.core.feedback import Evidence, Feedback, Finding, Severity, SubScores
@@ -82,3 +84,29 @@ def test_roast_refuses_an_unreadable_earlier_result_before_uploading(tmp_path: P
         compare_to=other,
     )
     assert code == 2
+
+
+def test_compare_takes_an_earlier_job_by_its_result_link_or_its_id_and_token(
+    tmp_path: Path,
+) -> None:
+    link = "http://127.0.0.1:8000/jobs/0b7c7f0e-5a4e-4b7e-9d59-2f0f3f9b7c11#token=Ab_c-9.x"
+    job_id = "0b7c7f0e-5a4e-4b7e-9d59-2f0f3f9b7c11"
+
+    assert earlier_roast(link) == EarlierJob(job_id, "Ab_c-9.x")
+    assert earlier_roast(f"/jobs/{job_id}#token=Ab_c-9.x") == EarlierJob(job_id, "Ab_c-9.x")
+    assert earlier_roast(job_id, "t0ken") == EarlierJob(job_id, "t0ken")
+    saved = tmp_path / "earlier.json"
+    saved.write_text(json.dumps({"feedback": feedback(60).model_dump(mode="json")}))
+    assert earlier_roast(str(saved)) == feedback(60)  # a saved result stays a file
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("0b7c7f0e-5a4e-4b7e-9d59-2f0f3f9b7c11", "needs its token: add --compare-token"),
+        ("no such file.json", "not a file saved with --json, a result link"),
+    ],
+)
+def test_compare_says_what_it_takes_when_it_is_given_something_else(value: str, says: str) -> None:
+    with pytest.raises(UnreadableEarlierResult, match=says):
+        earlier_roast(value)

@@ -32,3 +32,25 @@ def test_the_requirements_table_comes_with_evidence() -> None:
     assert any("Python" in line and "implied" in line for line in text.splitlines())
     assert any("Datadog" in line and "missing" in line for line in text.splitlines())
     assert "testing" not in text.split("requirement")[1]
+
+
+def test_the_cli_says_why_a_poor_match_holds_the_score_down() -> None:
+    reason = (
+        "At most 44/100 for this job: your experience shows 1 of 17 things it asks for, "
+        "and a recruiter for it would pass."
+    )
+    match = match_job(JOB, RESUME)
+    assert match is not None
+    keywords = match.keywords.model_copy(update={"poor_match": True, "score_cap_reason": reason})
+    feedback = Feedback(
+        overall_score=44,
+        verdict="44/100.",
+        sub_scores=SubScores(impact=90, clarity=90, ats=90, completeness=90, job_match=7),
+        keywords=keywords,
+    )
+    console = Console(record=True, width=200)
+    render_feedback(feedback.model_dump(mode="json"), console)
+    lines = console.export_text().splitlines()
+
+    assert reason in lines  # one line, right under the score
+    assert lines.index(reason) < next(i for i, line in enumerate(lines) if "impact" in line)

@@ -7,6 +7,8 @@ from resumeroast.core.feedback import (
     Evidence,
     Feedback,
     Finding,
+    JobRequirement,
+    KeywordMatch,
     Severity,
     SubScores,
 )
@@ -62,3 +64,22 @@ def test_a_fix_worth_more_points_beats_a_smaller_one_of_the_same_severity() -> N
 
 def test_no_findings_no_fixes() -> None:
     assert top_fixes(feedback()) == []
+
+
+def test_a_poor_match_for_the_job_is_the_first_fix_worth_what_its_cap_takes() -> None:
+    """With a poor match the cap holds every other fix to nothing: showing the job is the fix."""
+    rows = [
+        JobRequirement(name=name, kind="tool", status="missing", evidence=None)
+        for name in ("Spark", "Airflow", "Snowflake", "Databricks")
+    ]
+    poor = KeywordMatch(requirements=rows, requirement_rate=0.0, poor_match=True)
+    cliches = finding("language.cliche", Severity.INFO, quotes=3)
+    job = finding("job_match.missing_keywords", Severity.WARNING, quotes=0)
+    base = feedback(cliches, job)
+    sub = base.sub_scores.model_copy(update={"job_match": 10, "impact": 90, "completeness": 90})
+    capped = base.model_copy(update={"keywords": poor, "sub_scores": sub})
+
+    fixes = top_fixes(capped)
+
+    assert [f.code for f in fixes] == ["job_match.missing_keywords", "language.cliche"]
+    assert fixes[0].expected_gain > 0 and fixes[1].expected_gain == 0

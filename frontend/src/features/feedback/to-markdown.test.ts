@@ -24,7 +24,7 @@ function hostileFeedback(text: string): Feedback {
     findings: [{ ...finding!, message: text, fix: text, evidence: [{ quote: text, line: 3 }] }],
     section_notes: [{ section: text, note: text, source: "ai" }],
     rewrites: [{ original: text, improved: text, why: text, line: 3, source: "ai" }],
-    keywords: { matched: [text], missing: [text], match_rate: 0.5, requirement_rate: 0.5 },
+    keywords: { matched: [text], missing: [text], match_rate: 0.5, requirement_rate: 0.5, poor_match: false },
     score_notes: [{ sub_score: "impact", change: 5, reason: text, quote: text, line: 3, source: "ai" }],
     checked: [{ code: "sections.no_experience", message: text, reason: text, evidence: { quote: text, line: 3 } }],
   };
@@ -106,5 +106,15 @@ describe("feedbackToMarkdown with the AI reviewer's reasons", () => {
 
   it("keeps the two-column score table when nothing moved a score", () => {
     expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).toContain("| Score | Value |\n|---|---|");
+  });
+});
+
+describe("feedbackToMarkdown for a job the resume barely matches", () => {
+  it("says under the score, in one line, why the job holds it down", () => {
+    const reason = "At most 44/100 for this job: your experience shows 1 of 17 things it asks for, and a recruiter for it would pass.";
+    const keywords = { matched: [], missing: [], match_rate: 0.1, requirement_rate: 0.1, poor_match: true, score_cap_reason: reason };
+    const md = feedbackToMarkdown({ ...FEEDBACK, overall_score: 44, keywords }, "resume.pdf");
+    expect(md).toContain(`**Overall score: 44/100** (Needs work)\n\n${reason}\n`);
+    expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).not.toContain("At most");
   });
 });

@@ -37,6 +37,8 @@ export function feedbackToMarkdown(
   out.push(`# Resume roast: ${md(filename)}`, "");
   const bandLabel = band ?? scoreBand(feedback.overall_score).label;
   out.push(`**Overall score: ${feedback.overall_score}/100** (${bandLabel})`, "");
+  const capReason = feedback.keywords?.score_cap_reason;
+  if (capReason) out.push(md(capReason), ""); // why the job holds the score down
   out.push(`> ${md(feedback.verdict)}`, "");
   const reasons = scoreReasons(feedback);
   const withReasons = Object.keys(reasons).length > 0;

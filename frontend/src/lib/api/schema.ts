@@ -602,6 +602,13 @@ export interface components {
              * @default 0
              */
             requirement_rate: number;
+            /**
+             * Poor Match
+             * @default false
+             */
+            poor_match: boolean;
+            /** Score Cap Reason */
+            score_cap_reason?: string | null;
         };
         /**
          * Level

@@ -6,18 +6,24 @@ from datetime import date
 
 from resumeroast.core.analysis.checks import run_checks
 from resumeroast.core.analysis.checks.base import IMPACT_SECTIONS, INFO, Context, cite, finding
-from resumeroast.core.analysis.checks.job_fit import check_job_match
+from resumeroast.core.analysis.checks.job_fit import cap_reason, check_job_match
 from resumeroast.core.analysis.checks.stuffing import stuffed_lines
 from resumeroast.core.analysis.job_match import JobMatch, match_job
 from resumeroast.core.analysis.model import ANALYZER_VERSION, Analysis, Bullet, Corrections
 from resumeroast.core.analysis.ordering import order_findings
-from resumeroast.core.analysis.scoring import Statements, score
+from resumeroast.core.analysis.scoring import (
+    CAP_POOR_MATCH,
+    Scores,
+    Statements,
+    score,
+    weighted_overall,
+)
 from resumeroast.core.analysis.speller import english_share
 from resumeroast.core.analysis.structure import Structure, read_structure
 from resumeroast.core.analysis.timeline import years_of_experience
 from resumeroast.core.analysis.unreadable import is_unreadable, unreadable_analysis
 from resumeroast.core.documents import Document
-from resumeroast.core.feedback import Contact, DocumentFacts, Finding
+from resumeroast.core.feedback import Contact, DocumentFacts, Finding, KeywordMatch
 
 #: statements these quote count as weak in impact: a duty, no action, or the product, not you
 WEAK_STATEMENT_CODES = frozenset(
@@ -59,13 +65,16 @@ def analyze(
         findings += check_job_match(job)
     ordered = order_findings(corrections.apply(findings))
     facts = _facts(context)
-    scores = score(ordered, facts, job.score if job else None, _statements(context, ordered))
+    keywords = job.keywords if job else None
+    scores = score(
+        ordered, facts, job.score if job else None, _statements(context, ordered), keywords
+    )
     return Analysis(
         facts=facts,
         findings=ordered,
         sub_scores=scores.sub_scores,
         overall_score=scores.overall,
-        keywords=job.keywords if job else None,
+        keywords=_with_cap_reason(keywords, scores),
         version=ANALYZER_VERSION,
         sections=structure.sections,
         roles=structure.entries.roles,
@@ -81,6 +90,15 @@ def _match(context: Context) -> JobMatch | None:
     """Stuffed keyword lines are already left out of context.lines: they earn no match."""
     assert context.job_description is not None
     return match_job(context.job_description, "\n".join(line.text for line in context.lines))
+
+
+def _with_cap_reason(keywords: KeywordMatch | None, scores: Scores) -> KeywordMatch | None:
+    """Says why, when the poor match is what holds the overall score down (not another cap)."""
+    held = [p.points for p in scores.penalties if p.code == CAP_POOR_MATCH and p.points > 0]
+    limit = weighted_overall(scores.sub_scores) - round(held[0]) if held else None
+    if keywords is None or limit is None or scores.overall != limit:
+        return keywords
+    return keywords.model_copy(update={"score_cap_reason": cap_reason(keywords, limit)})
 
 
 def _not_english() -> Finding:

@@ -11,6 +11,10 @@ from resumeroast.core.feedback import JobRequirement, KeywordMatch
 HARD_WEIGHT = 1.0
 SOFT_WEIGHT = 0.5
 PHRASE_WEIGHT = 0.5
+#: Under this share of the job's requirements shown (present whole, implied half) a recruiter
+#: for that job passes: the match is the headline and caps the overall score (scoring.py).
+POOR_MATCH = 0.5
+MIN_REQUIREMENTS = 4  #: fewer are too few to judge the fit on (a one-line job description)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,5 +49,6 @@ def match_job(description: str, resume_text: str) -> JobMatch | None:
             for row in table.rows
         ],
         requirement_rate=table.match_rate,
+        poor_match=len(table.rows) >= MIN_REQUIREMENTS and table.match_rate < POOR_MATCH,
     )
     return JobMatch(keywords, round(100 * rate))

@@ -27,6 +27,11 @@ def band(score: int) -> str:
     return "getting_there" if score >= table["getting_there"] else "needs_work"
 
 
+def band_floor(key: str) -> int:
+    """The lowest overall score in a band ("strong" or "getting_there")."""
+    return int(phrases()["bands"][key])
+
+
 def band_label(score: int) -> str:
     return str(phrases()["bands"]["labels"][band(score)])
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resumeroast.core.analysis.checks.length import MIN_WORDS, max_words
+from resumeroast.core.analysis.job_match import POOR_MATCH
 from resumeroast.core.analysis.model import Penalty
-from resumeroast.core.feedback import DocumentFacts, Finding, Severity, SubScores
+from resumeroast.core.analysis.phrases import band_floor
+from resumeroast.core.feedback import DocumentFacts, Finding, KeywordMatch, Severity, SubScores
 
 QUANTIFIED_TARGET = 0.6
 IMPACT_QUANTIFIED_POINTS = 70
@@ -73,12 +75,14 @@ WARNING_FLOOR = 10
 GRADED = frozenset({"length.too_short", "length.too_many_words"})
 
 WEIGHTS = {"impact": 0.35, "clarity": 0.25, "ats": 0.20, "completeness": 0.20}
+#: With a job description the fit weighs as much as impact and clarity together: a recruiter
+#: for that job reads it first (issue 14), so a resume written for another job cannot pass.
 WEIGHTS_WITH_JOB = {
-    "impact": 0.30,
-    "clarity": 0.20,
+    "impact": 0.25,
+    "clarity": 0.15,
     "ats": 0.15,
-    "completeness": 0.20,
-    "job_match": 0.15,
+    "completeness": 0.15,
+    "job_match": 0.30,
 }
 
 #: With no dates, these checks cannot run; dates.missing costs the most they could take from
@@ -110,6 +114,7 @@ PLACEHOLDER_PREFIX = "placeholder."
 CAP_FLOOR = 40  #: graded caps run from here (nothing to show) up to 100 (no problem)
 THIN_WORDS = 300  #: under this, a page cannot show enough to compete with a complete resume
 CAP_THIN = 65
+CAP_POOR_MATCH = "cap.poor_job_match"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +145,10 @@ def score(
     facts: DocumentFacts,
     job_score: int | None,
     statements: Statements | None = None,
+    job: KeywordMatch | None = None,
 ) -> Scores:
-    """`statements` defaults to facts.bullets, all opening with a verb, none a keyword list."""
+    """`statements` defaults to facts.bullets, all opening with a verb, none a keyword list;
+    `job` (with a job description) caps the overall when too little of it is shown."""
     counted = statements or Statements(facts.bullets, facts.quantified_bullets)
     scored = tuple(f for f in findings if f.category != "red_flag")
     penalties = [p for f in scored for p in _penalties(f, facts)]
@@ -149,7 +156,7 @@ def score(
     impact = _impact(counted)
     sub_scores = SubScores(impact=impact, job_match=job_score, **subs)
     weighted = _weighted(sub_scores)
-    caps = _caps(scored, counted, facts.words)
+    caps = _caps(scored, counted, facts.words) + poor_match_cap(job)
     overall = min([weighted, *(limit for _, limit in caps)])
     penalties += [Penalty("overall", code, max(0, weighted - limit)) for code, limit in caps]
     return Scores(sub_scores, overall, tuple(penalties))
@@ -239,6 +246,17 @@ def _caps(findings: tuple[Finding, ...], counted: Statements, words: int) -> lis
 
 def _critical_cap(code: str) -> int:
     return CAP_UNREACHABLE if code.startswith(CONTACT_PREFIX) else CAP_CRITICAL
+
+
+def poor_match_cap(job: KeywordMatch | None) -> list[tuple[str, int]]:
+    """A poor match (job_match.POOR_MATCH) stays under "Getting there" however well written, as
+    a recruiter for that job would pass: from CAP_FLOOR with nothing shown, in a straight line
+    up to one point under the band at the threshold."""
+    if job is None or not job.poor_match:
+        return []
+    top = band_floor("getting_there") - 1
+    share = min(1.0, job.requirement_rate / POOR_MATCH)
+    return [(CAP_POOR_MATCH, round(CAP_FLOOR + (top - CAP_FLOOR) * share))]
 
 
 def _graded(share: float) -> int:

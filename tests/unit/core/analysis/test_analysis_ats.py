@@ -104,7 +104,8 @@ def test_odd_bullet_glyphs_are_reported() -> None:
 
 def test_a_keyword_block_is_stuffing_and_earns_nothing() -> None:
     block = "Keywords: " + ", ".join(["Python", "Java", "AWS", "Rust", "Scala", "React", "Go"] * 3)
-    job = "We need Rust, Scala, Java and React engineers."
+    # A job the honest resume shows: a poor match would hold both to the same cap (scoring.md).
+    job = "We need Python, Kubernetes, Redis and Rust engineers."
 
     stuffed = run(GOOD + block + "\n", job=job)
     honest = run(GOOD, job=job)

@@ -12,7 +12,7 @@ const requirement = (name: string, status: "present" | "implied" | "missing", ev
 });
 
 function withRequirements(rows: ReturnType<typeof requirement>[], rate: number): Feedback {
-  return { ...FEEDBACK, keywords: { matched: [], missing: [], match_rate: rate, requirements: rows, requirement_rate: rate } };
+  return { ...FEEDBACK, keywords: { matched: [], missing: [], match_rate: rate, requirements: rows, requirement_rate: rate, poor_match: false } };
 }
 
 describe("JobMatch", () => {
@@ -46,5 +46,18 @@ describe("JobMatch", () => {
     unmount();
     render(<JobMatch feedback={FEEDBACK} />);
     expect(screen.queryByTestId("job-match")).toBeNull();
+  });
+
+  it("says in one line when the poor match is what holds the score down", () => {
+    const rows = ["Spark", "Airflow", "Snowflake", "Databricks"].map((name) => requirement(name, "missing"));
+    const reason = "At most 40/100 for this job: your experience shows 0 of 4 things it asks for, and a recruiter for it would pass.";
+    const capped = withRequirements(rows, 0);
+    const { unmount } = render(
+      <JobMatch feedback={{ ...capped, keywords: { ...capped.keywords!, poor_match: true, score_cap_reason: reason } }} />,
+    );
+    expect(screen.getByTestId("score-cap-reason").textContent).toBe(reason);
+    unmount();
+    render(<JobMatch feedback={capped} />);
+    expect(screen.queryByTestId("score-cap-reason")).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import type { Feedback } from "@/lib/api/client";
 import { KIND_WORDS, STATUS_WORDS, headline, summarize } from "@/features/job-match/match";
 
 /** With a job description, the match comes first: the rate, then each requirement against the
- * resume's evidence. A poor match is the headline, above the verdict. */
+ * resume's evidence. A poor match is the headline, above the verdict, and says when it is what
+ * holds the overall score down (the API's one line). */
 export function JobMatch({ feedback, onChange }: { feedback: Feedback; onChange?: () => void }) {
   const match = feedback.keywords;
   const rows = match?.requirements ?? [];
@@ -27,6 +28,11 @@ export function JobMatch({ feedback, onChange }: { feedback: Feedback; onChange?
             <span className="visually-hidden">Match rate {summary.rate}%. </span>
             {summary.present} shown, {summary.implied} only implied, {summary.missing} missing.
           </p>
+          {match.score_cap_reason ? (
+            <p className="job-match__cap" data-testid="score-cap-reason">
+              {match.score_cap_reason}
+            </p>
+          ) : null}
           {onChange ? (
             <button type="button" className="button button--small no-print" onClick={onChange}>
               Change the job description

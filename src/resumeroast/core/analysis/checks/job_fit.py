@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, finding
 from resumeroast.core.analysis.job_match import JobMatch
-from resumeroast.core.feedback import Finding
+from resumeroast.core.feedback import Finding, KeywordMatch
 
 GOOD_MATCH = 0.8  #: at or above this rate there is nothing to report
 
@@ -25,3 +25,13 @@ def check_job_match(job: JobMatch) -> list[Finding]:
             "Never add a skill you do not have.",
         )
     ]
+
+
+def cap_reason(keywords: KeywordMatch, cap: int) -> str:
+    """One line, no codes: why the overall score cannot go above `cap` for this job."""
+    rows = keywords.requirements
+    shown = sum(1 for row in rows if row.status == "present")
+    return (
+        f"At most {cap}/100 for this job: your experience shows {shown} of {len(rows)} "
+        "things it asks for, and a recruiter for it would pass."
+    )
