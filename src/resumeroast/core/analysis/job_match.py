@@ -20,7 +20,7 @@ MIN_REQUIREMENTS = 4  #: fewer are too few to judge the fit on (a one-line job d
 @dataclass(frozen=True, slots=True)
 class JobMatch:
     keywords: KeywordMatch
-    score: int  #: 0–100, weighted: hard skills count double soft skills and repeated phrases
+    score: int  #: 0–100: the requirements table's match rate, the figure the page shows
 
 
 def match_job(description: str, resume_text: str) -> JobMatch | None:
@@ -51,4 +51,7 @@ def match_job(description: str, resume_text: str) -> JobMatch | None:
         requirement_rate=table.match_rate,
         poor_match=len(table.rows) >= MIN_REQUIREMENTS and table.match_rate < POOR_MATCH,
     )
-    return JobMatch(keywords, round(100 * rate))
+    # One job-match figure everywhere: the sub-score is the table's rate (card, cap, headline).
+    # A description whose terms make no table row falls back to the weighted keyword rate.
+    shown = table.match_rate if table.rows else rate
+    return JobMatch(keywords, round(100 * shown))

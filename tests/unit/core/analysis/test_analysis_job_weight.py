@@ -93,3 +93,13 @@ def test_the_job_weighs_as_much_as_impact_and_clarity_together() -> None:
     strong_fit = score((), FULL_PAGE, 100).overall
 
     assert strong_fit - weak_fit == 15  # 0.30 × 50 points of job match
+
+
+def test_the_job_match_sub_score_is_the_requirements_tables_rate() -> None:
+    # One figure: the card, the cap and the headline use the table's rate; so does the sub-score.
+    analysis = run(GOOD, job=ML_JOB)
+
+    assert analysis.keywords is not None and analysis.keywords.requirements
+    table_rate = round(analysis.keywords.requirement_rate * 100)
+    assert table_rate != round(analysis.keywords.match_rate * 100)  # the two rates differ here
+    assert analysis.sub_scores.job_match == table_rate
