@@ -118,3 +118,16 @@ describe("feedbackToMarkdown for a job the resume barely matches", () => {
     expect(feedbackToMarkdown(FEEDBACK, "resume.pdf")).not.toContain("At most");
   });
 });
+
+describe("feedbackToMarkdown with a job description", () => {
+  it("shows the requirements table's match rate, the figure the page and the CLI show", () => {
+    const requirements = [
+      { name: "Python", kind: "skill", status: "present", evidence: "Built services in Python" },
+      { name: "Kafka", kind: "tool", status: "missing", evidence: null },
+    ] as const;
+    const keywords = { matched: ["Python"], missing: ["Kafka"], match_rate: 0.71, requirement_rate: 0.5, requirements: [...requirements], poor_match: false };
+    const md = feedbackToMarkdown({ ...FEEDBACK, sub_scores: { ...FEEDBACK.sub_scores, job_match: 50 }, keywords }, "resume.pdf");
+    expect(md).toContain("Match rate: 50%");
+    expect(md).not.toContain("71%");
+  });
+});

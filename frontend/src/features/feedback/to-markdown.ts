@@ -108,8 +108,11 @@ export function feedbackToMarkdown(
     out.push("");
   }
   if (feedback.keywords) {
-    const { missing = [], matched = [], match_rate = 0 } = feedback.keywords;
-    out.push("## Keywords", "", `Match rate: ${Math.round(match_rate * 100)}%`, "");
+    const { missing = [], matched = [], match_rate = 0, requirement_rate = 0, requirements = [] } = feedback.keywords;
+    // The job-match figure the page and the CLI show: the requirements table's rate (the
+    // keyword rate only when the job gave no requirements), so the export never shows two.
+    const rate = requirements.length ? requirement_rate : match_rate;
+    out.push("## Keywords", "", `Match rate: ${Math.round(rate * 100)}%`, "");
     if (missing.length) out.push(`Missing: ${missing.map(md).join(", ")}`, "");
     if (matched.length) out.push(`Matched: ${matched.map(md).join(", ")}`, "");
   }
