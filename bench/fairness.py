@@ -60,6 +60,7 @@ def run(large_queue: bool, count: int, operations: int) -> None:
     env = {
         "TRUSTED_PROXIES": '["127.0.0.1"]',
         "LARGE_UPLOAD_BYTES": str(LARGE_BYTES if large_queue else 0),
+        "MAX_QUEUED_PER_CLIENT": "10",  # the shipped default (local_stack turns it off)
     }
 
     def configure(stack: LocalStack) -> None:

@@ -60,6 +60,7 @@ def local_stack(
         DATA_DIR=str(data_dir),
         REDIS_URL=redis_server.url,
         UPLOAD_RATE_LIMIT_PER_MINUTE="0",
+        MAX_QUEUED_PER_CLIENT="0",  # every benchmark upload comes from one address
     )
     stack = LocalStack(url=f"http://127.0.0.1:{port}", env=env, data_dir=data_dir)
     processes: list[subprocess.Popen[bytes]] = []

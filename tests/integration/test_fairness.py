@@ -17,6 +17,7 @@ import httpx
 import pytest
 
 from resumeroast.adapters.embedded_redis import EmbeddedRedis
+from resumeroast.settings import Settings
 from tests.support.api import JobRef, get_job, post_resume, submit, wait_final
 from tests.support.stack import FIXTURES, Stack
 
@@ -47,7 +48,12 @@ def capped(tmp_path: Path, redis_server: EmbeddedRedis) -> Iterator[Stack]:
 
 @pytest.fixture
 def default_cap(tmp_path: Path, redis_server: EmbeddedRedis) -> Iterator[Stack]:
-    yield from _stack(tmp_path, redis_server, LARGE_UPLOAD_BYTES=str(LARGE_BYTES))
+    yield from _stack(
+        tmp_path,
+        redis_server,
+        LARGE_UPLOAD_BYTES=str(LARGE_BYTES),
+        MAX_QUEUED_PER_CLIENT=str(Settings.model_fields["max_queued_per_client"].default),
+    )
 
 
 def test_a_client_at_the_cap_gets_429_and_another_client_is_accepted(capped: Stack) -> None:
@@ -73,7 +79,7 @@ def test_a_client_at_the_cap_gets_429_and_another_client_is_accepted(capped: Sta
 
 
 def test_a_burst_from_one_client_is_held_to_the_cap(default_cap: Stack) -> None:
-    cap = 10  # MAX_QUEUED_PER_CLIENT's default; no worker, so none of them finishes
+    cap = Settings.model_fields["max_queued_per_client"].default  # none finishes: no worker
     body = (FIXTURES / RESUME).read_bytes()
 
     def upload(n: int) -> int:
