@@ -101,22 +101,22 @@ BREAKAGES = [
         "visibility check ignores the retry countdown",
         "src/resumeroast/settings.py",
         (DELIVERY,),
-        old="max(self.retry_cap_s, self.breaker_cooldown_s + 1.0)",
-        new="self.breaker_cooldown_s + 1.0",
+        old="max(self.retry_cap_s, self.breaker_cooldown_s + 1.0, quota_wait_s)",
+        new="max(self.breaker_cooldown_s + 1.0, quota_wait_s)",
     ),
     Breakage(
         "visibility check ignores the breaker cool-down",
         "src/resumeroast/settings.py",
         (DELIVERY,),
-        old="max(self.retry_cap_s, self.breaker_cooldown_s + 1.0)",
-        new="self.retry_cap_s",
+        old="max(self.retry_cap_s, self.breaker_cooldown_s + 1.0, quota_wait_s)",
+        new="max(self.retry_cap_s, quota_wait_s)",
     ),
     Breakage(
         "visibility check ignores the breaker's jitter",
         "src/resumeroast/settings.py",
         (DELIVERY,),
-        old="max(self.retry_cap_s, self.breaker_cooldown_s + 1.0)",
-        new="max(self.retry_cap_s, self.breaker_cooldown_s)",
+        old="max(self.retry_cap_s, self.breaker_cooldown_s + 1.0, quota_wait_s)",
+        new="max(self.retry_cap_s, self.breaker_cooldown_s, quota_wait_s)",
     ),
     Breakage(
         "SECRET_KEY of 16 characters accepted in production",
@@ -148,8 +148,8 @@ BREAKAGES = [
         "readiness always 200",
         "src/resumeroast/api/routes.py",
         (READINESS,),
-        old="ready = all(checks.values())",
-        new="ready = True",
+        old='if not checks["database"]:',
+        new="if False:",
     ),
     Breakage(
         "readiness ignores the database",
@@ -187,7 +187,7 @@ BREAKAGES = [
     ),
     Breakage(
         "access token written to the log",
-        "src/resumeroast/api/routes.py",
+        "src/resumeroast/api/schemas.py",
         (SECRETS,),
         new=(
             "import structlog as _structlog\n"
