@@ -1,5 +1,6 @@
 """Fairness (issue 17): how long an ordinary resume waits behind one client's pile of large,
-slow documents, with large uploads on their own queue and without; and the per-client cap.
+slow documents, with large uploads sent to the bulk queue by their size and without (a
+client's extra jobs go there either way, with the per-client cap on); and the per-client cap.
 
     .venv/bin/python bench/fairness.py [--large 10] [--operations 60000]
 
@@ -95,9 +96,9 @@ def run(large_queue: bool, count: int, operations: int) -> None:
                     and datetime.fromisoformat(str(other["started_at"])) < started
                 ):
                     ahead += 1
-        name = "own queue" if large_queue else "one queue"
+        name = "by size" if large_queue else "not by size"
         print(
-            f"{name:<10} attacker: {codes.count(202)} accepted, {codes.count(429)} refused (429); "
+            f"{name:<11} attacker: {codes.count(202)} accepted, {codes.count(429)} refused (429); "
             f"ordinary: waited {(started - uploaded).total_seconds():.1f} s, result after "
             f"{took:.1f} s, {ahead} large document(s) started before it"
         )
@@ -122,7 +123,7 @@ def burst(url: str) -> None:
         done = sum(job(client, answer)["status"] in ("complete", "failed") for answer in accepted)
     refused = sum(answer.status_code == 429 for answer in answers)
     print(
-        f"burst      50 concurrent uploads from one client: {len(accepted)} accepted "
+        f"burst       50 concurrent uploads from one client: {len(accepted)} accepted "
         f"({done} of them finished by the end of the burst), {refused} refused (429)"
     )
 

@@ -152,12 +152,14 @@ class Settings(BaseSettings):
     #: Uploads per client address per minute (0: no limit). Counted in Redis, so it holds
     #: across API processes.
     upload_rate_limit_per_minute: int = 30
-    #: Jobs one client address may have queued or running at once (0: no cap); the next upload
-    #: answers 429 until one of them is finished. Counted in Redis, across API processes.
+    #: Jobs one client address may have queued or running at once (0: no cap, and no extra
+    #: jobs told apart); the next upload answers 429 until one of them is finished. Counted in
+    #: Redis, across API processes. A client's jobs beyond its first unfinished one go to the
+    #: bulk queue.
     max_queued_per_client: int = 10
-    #: Uploads of this many bytes or more are reviewed from their own queue, which workers read
-    #: in turn with the ordinary one, so ordinary resumes never wait behind a pile of large
-    #: documents (0: one queue for all).
+    #: Uploads of this many bytes or more go to the bulk queue, which workers read only when the
+    #: ordinary one is empty (on Redis), so ordinary resumes never wait behind a pile of large
+    #: documents (0: by size, never).
     large_upload_bytes: int = 1024 * 1024
     #: Uploads, text, feedback and cached reviews are deleted this long after submission.
     retention_days: float = 30.0

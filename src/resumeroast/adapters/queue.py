@@ -2,14 +2,16 @@
 
 The API sends tasks by name and never imports worker code.
 
-Two queues: `reviews`, and `reviews-large` for uploads of LARGE_UPLOAD_BYTES or more (the
-pipeline chooses, by the upload's size, every time a job is published: upload, re-roast,
-reconciler, dead-letter replay; a retry goes back to the queue it came from). Every worker
-consumes both, and kombu reads a worker's queues in a round-robin cycle (the Redis transport
-rotates the queue it just took from to the end of its BRPOP list; SQS's virtual transport
-polls them with a FairCycle), so while both hold messages a worker takes them in turn: an
-ordinary resume waits behind at most one large document per ordinary one ahead of it, not
-behind every large document queued before it.
+Two queues: `reviews`, and the bulk queue `reviews-large` for uploads of LARGE_UPLOAD_BYTES or
+more and for a client's extra jobs, those it sends while another of its jobs is queued or
+running (the pipeline chooses every time a job is published: upload, re-roast, reconciler,
+dead-letter replay; a retry goes back to the queue it came from; republished, a job goes
+by its size alone). Every worker consumes both, the ordinary queue first: on Redis kombu's
+`priority` queue order BRPOPs the two lists in the order task_queues names them, so a worker
+takes a bulk job only when no ordinary one is waiting. An ordinary resume then waits behind
+the jobs already running and other ordinary ones, never behind one client's pile. SQS has no
+such order (kombu polls its queues with a FairCycle, in turn): there, run a worker deployment
+for each queue (`-Q reviews` and `-Q reviews-large`) to get the same bound.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from resumeroast.settings import Settings
 
 REVIEW_TASK = "resumeroast.review_job"
 QUEUE_NAME = "reviews"
-#: Uploads of LARGE_UPLOAD_BYTES or more; read in turn with QUEUE_NAME by every worker.
+#: Large uploads and a client's extra jobs; read by every worker when QUEUE_NAME is empty.
 LARGE_QUEUE_NAME = "reviews-large"
 QUEUE_NAMES = (QUEUE_NAME, LARGE_QUEUE_NAME)
 #: Our keys in a shared Redis: the broker's lists and the unacked hash live under it.
@@ -68,6 +70,8 @@ def celery_config(settings: Settings, url: str) -> dict[str, Any]:
                 # No retry_on_timeout: a pipeline kombu might replay could push a message
                 # twice, so with it kombu publishes batches one message at a time.
                 "global_keyprefix": KEY_PREFIX,
+                # BRPOP the queues in task_queues' order, every time: ordinary first.
+                "queue_order_strategy": "priority",
             }
         )
     return celery_config_base(settings) | {

@@ -42,6 +42,10 @@ return 1
 """
 
 
+def is_reservation(member: str) -> bool:
+    return member.startswith(RESERVATION)
+
+
 class RedisQueuedSlots:
     def __init__(self, url: str | None, *, per_client: int) -> None:
         """Without Redis (url None) or with per_client 0 there is no cap."""
@@ -84,12 +88,21 @@ class RedisQueuedSlots:
 
     async def job_ids(self, client_key: str) -> list[str]:
         """The client's jobs holding slots (reservations left out)."""
+        return [name for name in await self._members(client_key) if not is_reservation(name)]
+
+    async def held_besides(self, client_key: str, token: str) -> tuple[list[str], int]:
+        """What else the client holds than `token`: its jobs' ids, and how many other uploads
+        are in flight (reservations not yet turned into jobs)."""
+        others = [name for name in await self._members(client_key) if name != token]
+        reservations = sum(1 for name in others if is_reservation(name))
+        return [name for name in others if not is_reservation(name)], reservations
+
+    async def _members(self, client_key: str) -> list[str]:
         try:
             members = await self._client.zrange(PREFIX + client_key, 0, -1)
         except redis.RedisError:
             return []
-        names = [m.decode() if isinstance(m, bytes) else str(m) for m in members]
-        return [name for name in names if not name.startswith(RESERVATION)]
+        return [m.decode() if isinstance(m, bytes) else str(m) for m in members]
 
     async def _quietly(self, call: Awaitable[Any]) -> None:
         try:

@@ -42,15 +42,16 @@ async def reroast_upload(
 ) -> JobCreated:
     # A re-roast is a new job like an upload: it takes one of the client's slots.
     client = limit_key(request.client.host) if request.client else "unknown"
-    async with queued_slot(request.app.state.queued_slots, client, rt.deps.jobs) as stored:
+    async with queued_slot(request.app.state.queued_slots, client, rt.deps.jobs) as slot:
         job = await reroast(
             rt.deps,
             job_id,
             job_description=body.job_description,
             level=body.level,
             request_id=current_request_id(),
+            behind_own_jobs=slot.behind_own_jobs,
         )
-        stored.append((job, True))
+        slot.stored.append((job, True))
     created = JobCreated.issue(job, rt.secret)
     response.headers["Location"] = created.status_url
     return created

@@ -94,21 +94,24 @@ async def upload_resume(
         raise FileTooLarge(f"over {limit} bytes")
     if previous_job_id is not None:
         await run_in_threadpool(require_owned_version, rt, previous_job_id, x_previous_job_token)
-    upload = Upload(
-        data=data,
-        filename=file.filename or "resume",
-        level=level,
-        job_description=job_description,
-        idempotency_key=(
-            idempotency_digest(rt.secret, idempotency_key) if idempotency_key is not None else None
-        ),
-        request_id=current_request_id(),
-        previous_job_id=previous_job_id,
-    )
     client = limit_key(request.client.host) if request.client else "unknown"
-    async with queued_slot(request.app.state.queued_slots, client, rt.deps.jobs) as stored:
-        stored.append(await submit_resume(rt.deps, upload))  # a known key: the earlier job
-    job = stored[0][0]
+    async with queued_slot(request.app.state.queued_slots, client, rt.deps.jobs) as slot:
+        upload = Upload(
+            data=data,
+            filename=file.filename or "resume",
+            level=level,
+            job_description=job_description,
+            idempotency_key=(
+                idempotency_digest(rt.secret, idempotency_key)
+                if idempotency_key is not None
+                else None
+            ),
+            request_id=current_request_id(),
+            previous_job_id=previous_job_id,
+            behind_own_jobs=slot.behind_own_jobs,
+        )
+        slot.stored.append(await submit_resume(rt.deps, upload))  # a known key: the earlier job
+    job = slot.stored[0][0]
     created = JobCreated.issue(job, rt.secret)
     response.headers["Location"] = created.status_url
     return created

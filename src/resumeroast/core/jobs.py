@@ -65,7 +65,7 @@ class Job:
 
 
 def is_large(size_bytes: int, large_from_bytes: int | None) -> bool:
-    """Whether a job's upload goes to the large documents' queue (None or 0: no such queue).
+    """Whether a job's upload goes to the bulk queue by its size (None or 0: by size, never).
     The upload's size is what is known before a worker has read it."""
     return bool(large_from_bytes) and size_bytes >= (large_from_bytes or 0)
 
@@ -98,6 +98,9 @@ class NewJob:
     previous_job_id: str | None = None
     #: The upload request's id, for the job's task message (logs only; never stored).
     request_id: str | None = None
+    #: One of a client's extra jobs (it has another queued or running): published to the
+    #: bulk queue whatever its size (never stored; see pipeline/submit.py).
+    behind_own_jobs: bool = False
 
 
 @dataclass(frozen=True)

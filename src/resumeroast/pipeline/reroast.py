@@ -21,8 +21,10 @@ async def reroast(
     job_description: str | None,
     level: Level | None = None,
     request_id: str | None = None,
+    behind_own_jobs: bool = False,
 ) -> Job:
-    """A new queued job for the source job's upload; `level` None keeps the source's."""
+    """A new queued job for the source job's upload; `level` None keeps the source's.
+    `behind_own_jobs`: the client has another job queued or running (the bulk queue)."""
     cleaned = clean_job_description(deps.limits, job_description)
 
     def store_and_publish() -> Job:
@@ -32,7 +34,9 @@ async def reroast(
             deps.queue,
             [job.id],
             request_ids={job.id: request_id} if request_id else None,
-            large=[job.id] if is_large(job.size_bytes, deps.limits.large_upload_bytes) else (),
+            large=[job.id]
+            if behind_own_jobs or is_large(job.size_bytes, deps.limits.large_upload_bytes)
+            else (),
         )
         return job
 

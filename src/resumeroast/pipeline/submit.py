@@ -1,5 +1,11 @@
 """Upload: validate bytes (core) → store upload + job 'queued' (one transaction) → enqueue.
 
+Which queue: the ordinary one, or the bulk one (`reviews-large`) for an upload of
+LARGE_UPLOAD_BYTES or more and for a client's extra jobs (the API tells: the client already
+has one queued or running). Workers take the ordinary queue first (adapters/queue.py), so an
+ordinary resume waits behind the jobs in progress and other clients' first jobs, never behind
+one client's pile.
+
 A broker that is down does not fail the upload: the job stays 'queued' and the reconciler
 publishes it once the broker is back (`enqueue`, the one place that decides so).
 
@@ -36,6 +42,8 @@ class Upload:
     idempotency_key: str | None = None
     request_id: str | None = None  #: the HTTP request's id, carried to the worker's logs
     previous_job_id: str | None = None  #: the version it revises (its owner token checked)
+    #: The client already has a job queued or running: this one goes to the bulk queue.
+    behind_own_jobs: bool = False
 
 
 async def submit_resume(deps: Deps, upload: Upload) -> tuple[Job, bool]:
@@ -64,6 +72,7 @@ def prepare_submission(limits: Limits, upload: Upload) -> NewJob:
         idempotency_key=upload.idempotency_key,
         previous_job_id=upload.previous_job_id,
         request_id=upload.request_id,
+        behind_own_jobs=upload.behind_own_jobs,
     )
 
 
@@ -101,7 +110,11 @@ def store_and_publish(
         stored = [(job, True) for job in jobs.create_jobs(news)]
     created = [(job, new) for (job, made), new in zip(stored, news, strict=True) if made]
     request_ids = {job.id: new.request_id for job, new in created if new.request_id}
-    large = [job.id for job, _ in created if is_large(job.size_bytes, large_from_bytes)]
+    large = [
+        job.id
+        for job, new in created
+        if new.behind_own_jobs or is_large(job.size_bytes, large_from_bytes)
+    ]
     enqueue(queue, [job.id for job, _ in created], request_ids=request_ids, large=large)
     return stored
 

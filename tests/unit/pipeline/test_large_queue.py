@@ -37,6 +37,23 @@ def test_an_upload_over_the_threshold_goes_to_the_large_queue_alone(jobs: SqlJob
     assert w.queue.large == [large.id]
 
 
+def test_a_clients_extra_job_goes_to_the_bulk_queue_whatever_its_size(jobs: SqlJobStore) -> None:
+    w = world(jobs, large_from_bytes=LARGE)
+    first, _ = submit(w.deps, Upload(RESUME, "resume.txt"))
+    extra, _ = submit(w.deps, Upload(RESUME + b"\n2\n", "resume.txt", behind_own_jobs=True))
+    assert w.queue.enqueued == [first.id, extra.id]
+    assert w.queue.large == [extra.id]
+
+
+def test_a_reroast_while_the_client_waits_for_another_goes_to_the_bulk_queue(
+    jobs: SqlJobStore,
+) -> None:
+    w = world(jobs, large_from_bytes=LARGE)
+    source, _ = submit(w.deps, Upload(RESUME, "resume.txt"))
+    again = run_async(reroast(w.deps, source.id, job_description="Tester", behind_own_jobs=True))
+    assert w.queue.large == [again.id]
+
+
 def test_without_a_threshold_there_is_one_queue(jobs: SqlJobStore) -> None:
     w = world(jobs)
     submit(w.deps, Upload(large_resume(), "resume.txt"))
