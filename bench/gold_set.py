@@ -27,6 +27,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[a-z]{2,})+/\S+", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_YEAR = re.compile(r"(19|20)\d\d")
 _NOT_NAMES = frozenset(
     {"resume", "curriculum", "vitae", "current", "professional", "main", "nursing", "marketing"}
 )
@@ -132,7 +133,9 @@ class Masker:
 
 
 def _is_phone(text: str) -> bool:
-    """9+ digits, and not only years and day/month numbers ("05/2008 - 12/2010")."""
+    """9+ digits, and not a run of dates: years with day/month numbers ("05/2008 - 12/2010").
+    Two-digit groups without a year are a phone ("+33 (0) 6 12 34 56 78"), not dates."""
     groups = re.findall(r"\d+", text)
-    dates = all(len(g) <= 2 or re.fullmatch(r"(19|20)\d\d", g) for g in groups)
+    years = [g for g in groups if _YEAR.fullmatch(g)]
+    dates = bool(years) and all(len(g) <= 2 or _YEAR.fullmatch(g) for g in groups)
     return sum(len(g) for g in groups) >= 9 and not dates

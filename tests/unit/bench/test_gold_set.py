@@ -73,3 +73,10 @@ def test_missing_documents_name_the_command_that_fetches_them(
     entries, note = gold_set.holdout_entries("holdout2")
     assert entries == []
     assert "materialize.py --set holdout2" in note
+
+
+def test_printed_quotes_hide_phones_written_in_pairs_but_keep_date_ranges() -> None:
+    mask = gold_set.Masker(frozenset())
+    assert mask("site.example.io +33 (0) 6 12 34 56 78") == "site.example.io <phone>"
+    assert mask("Tel. 06 12 34 56 78") == "Tel. <phone>"
+    assert mask("05/2008 - 12/2010 Sales") == "05/2008 - 12/2010 Sales"
