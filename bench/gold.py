@@ -1,7 +1,8 @@
 """The judged evaluation: real resumes and an expert's annotations decide (issue 13).
 
-Runs every resume of ../shared/fixtures/gold (or the held-out set) through the worker's path —
-the sandboxed parse, analyze(), the builtin reviewer at level honest — and judges each finding:
+Runs every resume of ../shared/fixtures/gold (or a held-out set: bench/holdout, bench/holdout2)
+through the worker's path — the sandboxed parse, analyze(), the builtin reviewer at level
+honest — and judges each finding:
 
 - false: it contradicts a gold fact (bench/gold_rules.py, FACT_CODES), or a person judged it so;
 - true: it finds a gold issue (ISSUE_CODES), or a person judged it so;
@@ -13,7 +14,7 @@ kinds the analyzer covers, false criticals, Spearman(overall_score, expert_score
 (with their judged verdicts) and the summary figures of issue 13's "Done when". No names,
 phones or e-mail addresses are printed: quotes are masked (bench/gold_set.py).
 
-    .venv/bin/python bench/gold.py [--set gold|holdout] [--json] [--details]
+    .venv/bin/python bench/gold.py [--set gold|holdout|holdout2] [--json] [--details]
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from gold_report import print_report, summary
 from gold_rules import Judged, contradicts, covered, finds, quotes
-from gold_set import Entry, Masker, gold_entries, holdout_entries
+from gold_set import Entry, Masker, gold_entries, held_out_sets, holdout_entries
 from resumeroast.adapters.parsing import parse_document, stop_server
 from resumeroast.core.analysis import render_feedback
 from resumeroast.core.documents import Document, sniff_kind
@@ -182,12 +183,12 @@ def as_json(results: list[Result]) -> dict[str, Any]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("gold", "holdout"), default="gold")
+    parser.add_argument("--set", choices=("gold", *held_out_sets()), default="gold")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--details", action="store_true", help="also list true findings")
     args = parser.parse_args()
-    if args.set == "holdout":
-        entries, note = holdout_entries()
+    if args.set != "gold":
+        entries, note = holdout_entries(args.set)
         if note:
             print(note, file=sys.stderr)
         if not entries:

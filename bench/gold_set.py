@@ -1,8 +1,9 @@
 """The annotated resumes bench/gold.py reads, and the masking that keeps people out of its output.
 
 - gold: ../shared/fixtures/gold/*/FILE.gold.toml beside FILE (read in place, never copied).
-- holdout: bench/holdout/*.gold.toml (same SCHEMA), listed in bench/holdout/MANIFEST.tsv; the
-  documents are materialised into .cache/holdout/ by the holdout helper's script.
+- a held-out set NAME (holdout, holdout2, ...): bench/NAME/*.gold.toml (same SCHEMA), listed in
+  bench/NAME/MANIFEST.tsv; the documents are materialised into .cache/NAME/ by
+  bench/holdout/materialize.py --set NAME (they are not committed).
 
 A resume is named by its format and the first 8 hex digits of its SHA-256 ("pdf:57d5f2ae"):
 file names hold people's names, and the label must be safe to print and to commit.
@@ -19,13 +20,14 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "fixtures" / "gold"
-HOLDOUT = ROOT / "bench" / "holdout"
-HOLDOUT_DOCS = ROOT / ".cache" / "holdout"
+BENCH = ROOT / "bench"
+CACHE = ROOT / ".cache"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[a-z]{2,})+/\S+", re.IGNORECASE)
 _PHONE = re.compile(r"\+?\(?\d[\d ()./-]{6,}\d")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_YEAR = re.compile(r"(19|20)\d\d")
 _NOT_NAMES = frozenset(
     {"resume", "curriculum", "vitae", "current", "professional", "main", "nursing", "marketing"}
 )
@@ -58,18 +60,28 @@ def gold_entries() -> list[Entry]:
     return entries
 
 
-def holdout_entries() -> tuple[list[Entry], str]:
-    """The held-out entries whose document is present, and a note on what is missing."""
-    manifest = HOLDOUT / "MANIFEST.tsv"
-    annotations = sorted(HOLDOUT.glob("*.gold.toml"))
+def held_out_sets() -> list[str]:
+    """The held-out sets: folders of bench/ with a MANIFEST.tsv beside *.gold.toml files."""
+    return sorted(
+        d.name
+        for d in BENCH.iterdir()
+        if (d / "MANIFEST.tsv").is_file() and any(d.glob("*.gold.toml"))
+    )
+
+
+def holdout_entries(name: str = "holdout") -> tuple[list[Entry], str]:
+    """Held-out set `name`'s entries whose document is present, and a note on what is missing."""
+    annotations_dir, documents = BENCH / name, CACHE / name
+    manifest = annotations_dir / "MANIFEST.tsv"
+    annotations = sorted(annotations_dir.glob("*.gold.toml"))
     if not manifest.exists() or not annotations:
         return [], f"no held-out set: {manifest.relative_to(ROOT)} or its *.gold.toml are absent"
     entries, absent = [], 0
     for annotation in annotations:
         gold = tomllib.loads(annotation.read_text(encoding="utf-8"))
-        name = str(gold.get("file", annotation.name.removesuffix(".gold.toml")))
+        file_name = str(gold.get("file", annotation.name.removesuffix(".gold.toml")))
         document = next(
-            (p for p in (HOLDOUT_DOCS / name, HOLDOUT_DOCS / Path(name).name) if p.is_file()),
+            (p for p in (documents / file_name, documents / Path(file_name).name) if p.is_file()),
             None,
         )
         if document is None:
@@ -80,9 +92,13 @@ def holdout_entries() -> tuple[list[Entry], str]:
     if absent:
         note = (
             f"{absent} of {len(annotations)} held-out documents are not in "
-            f"{HOLDOUT_DOCS.relative_to(ROOT)}/ (run the holdout helper's script to fetch them)"
+            f"{_shown(documents)}/ (run bench/holdout/materialize.py --set {name})"
         )
     return entries, note
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
 
 
 def _entry(document: Path, annotation: Path) -> Entry:
@@ -117,7 +133,9 @@ class Masker:
 
 
 def _is_phone(text: str) -> bool:
-    """9+ digits, and not only years and day/month numbers ("05/2008 - 12/2010")."""
+    """9+ digits, and not a run of dates: years with day/month numbers ("05/2008 - 12/2010").
+    Two-digit groups without a year are a phone ("+33 (0) 6 12 34 56 78"), not dates."""
     groups = re.findall(r"\d+", text)
-    dates = all(len(g) <= 2 or re.fullmatch(r"(19|20)\d\d", g) for g in groups)
+    years = [g for g in groups if _YEAR.fullmatch(g)]
+    dates = bool(years) and all(len(g) <= 2 or _YEAR.fullmatch(g) for g in groups)
     return sum(len(g) for g in groups) >= 9 and not dates

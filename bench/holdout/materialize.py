@@ -1,10 +1,13 @@
-"""Copy each held-out resume out of its fetched git mirror into .cache/holdout/ and check it.
+"""Copy each held-out resume out of its fetched git mirror into .cache/<set>/ and check it.
 
 The documents are not committed (they hold real people's contact details); MANIFEST.tsv says
 where each one lives: repository, path and commit. Each repository must first be brought onto
 this machine with the agent tool `fetch` (it lands in /work/.mirror/<owner>+<name>/repo).
 
-    .venv/bin/python bench/holdout/materialize.py [--mirrors /work/.mirror] [--out .cache/holdout]
+The set is bench/<set>/ (holdout, holdout2, ...):
+
+    .venv/bin/python bench/holdout/materialize.py [--set holdout|holdout2] [--mirrors /work/.mirror]
+                                                  [--out .cache/<set>]
 
 Exits non-zero when a mirror is missing or a document's sha256 differs from the manifest.
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
+BENCH = ROOT / "bench"
 
 
 def mirror_dir(mirrors: Path, repo: str) -> Path:
@@ -54,16 +58,22 @@ def materialize(row: dict[str, str], mirrors: Path, out: Path) -> str | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", default="holdout", help="the folder of bench/ with MANIFEST.tsv")
     parser.add_argument("--mirrors", type=Path, default=Path("/work/.mirror"))
-    parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "holdout")
+    parser.add_argument("--out", type=Path, help="default: .cache/<set>")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    with (HERE / "MANIFEST.tsv").open(newline="", encoding="utf-8") as handle:
+    manifest = BENCH / args.set / "MANIFEST.tsv"
+    if not manifest.is_file():
+        print(f"no manifest at {manifest}", file=sys.stderr)
+        return 2
+    out: Path = args.out or ROOT / ".cache" / args.set
+    out.mkdir(parents=True, exist_ok=True)
+    with manifest.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
-    problems = [p for row in rows if (p := materialize(row, args.mirrors, args.out))]
+    problems = [p for row in rows if (p := materialize(row, args.mirrors, out))]
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(rows) - len(problems)} of {len(rows)} documents in {args.out}")
+    print(f"{len(rows) - len(problems)} of {len(rows)} documents in {out}")
     return 1 if problems else 0
 
 
