@@ -91,6 +91,13 @@ BREAKAGES = [
         new=BASE_OVERRIDE.format(changes='{"task_acks_late": False}'),
     ),
     Breakage(
+        "bulk queue read in turn with the ordinary one",
+        QUEUE,
+        (DELIVERY,),
+        old='"queue_order_strategy": "priority"',
+        new='"queue_order_strategy": "round_robin"',
+    ),
+    Breakage(
         "visibility timeout not given to the transport",
         QUEUE,
         (DELIVERY,),
