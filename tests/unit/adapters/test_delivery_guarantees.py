@@ -154,7 +154,7 @@ def test_no_retry_countdown_outlasts_the_cap(retry_after_s: float | None) -> Non
 def test_on_redis_a_worker_reads_the_ordinary_queue_before_the_bulk_one() -> None:
     """Catches the queue order left at kombu's round robin, or the queues listed bulk-first:
     an ordinary resume would then wait behind one client's pile of large documents
-    (docs/operations.md, "Fairness"; the real worker's order: tests/integration/test_fairness.py)."""
+    (docs/operations.md, "Fairness"; a real worker: tests/integration/test_fairness.py)."""
     conf = celery_for("redis").conf
     assert conf.broker_transport_options["queue_order_strategy"] == "priority"
     assert list(conf.task_queues)[:2] == ["reviews", "reviews-large"]
