@@ -75,7 +75,6 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     timeline.check_gaps,
     claims.check_claims,
     claims.check_reversed_ranges,
-    timeline.check_overlaps,
     timeline.check_future_dates,
 )
 
