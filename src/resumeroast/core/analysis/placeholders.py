@@ -46,9 +46,39 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
     ),
     (Leftover.FILLER, re.compile(r"\b(?:Company|Employer|School) Name\b(?!\s*:)")),
     (Leftover.FILLER, re.compile(r"\bCity,\s*(?:State|ST|Country|COUNTRY)\b")),
+    # a date pattern never filled in: "YYYY - YYYY", "DD/MM/YYYY"
+    (Leftover.FILLER, re.compile(r"\b(?:YYYY|yyyy|(?:DD|MM)[/.-](?:MM|YY|YYYY))\b")),
+    # a labelled field left as "XX": "Age: XX", "Years: xx"
+    (Leftover.FILLER, re.compile(r"(?<=:)[ \t]*[xX]{2}(?![\w@.-])")),
+    # a template's field names standing alone as a value: "Job Title | Company Name"
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"(?:^|(?<=[|,·•–—]))[ \t]*(?:Full Name|First(?:name)? Last(?:name)?|Job Title|"
+            r"Position Title|Role Title|University Name|School Name|Degree Name|Degree Title|"
+            r"Start Date\s*[-–—]\s*End Date)[ \t]*(?=$|[|,·•–—])",
+            re.MULTILINE,
+        ),
+    ),
     (Leftover.SAMPLE, re.compile(r"\b(?:John|Jane)\s+Doe\b", _I)),
     (Leftover.SAMPLE, re.compile(r"\byour\b(?:[ \t]+[\w/&-]+){0,4}?[ \t]+here\b", _I)),
     (Leftover.SAMPLE, re.compile(r"\bYour (?:Full )?Name\b|\bYOUR (?:FULL )?NAME\b")),
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\bYour (?:Location|Address|City|Country|Phone(?: Number)?|Job Title|Title|Position|"
+            r"School|University|Degree|Company|Employer|Email|E-mail|Website|Headline)\b"
+        ),
+    ),
+    # the template's sample address: "name@domain.com", "email@email.com", "you@yourdomain.com"
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\b(?:name|email|user|username|first\.?last|firstname\.?lastname|you)"
+            r"@(?:domain|email|yourdomain|company|website)\.com\b",
+            _I,
+        ),
+    ),
     (
         Leftover.SAMPLE,
         re.compile(
@@ -58,7 +88,7 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
         ),
     ),
     (Leftover.SAMPLE, re.compile(r"(?<=[/@])(?:username|user[-_]?name|yourname|your[-_]id)\b", _I)),
-    (Leftover.SAMPLE, re.compile(r"\b000-00-0000\b|\b123[-. ]456[-. ]7890\b")),
+    (Leftover.SAMPLE, re.compile(r"\b000-00-0000\b|(?:\(\b|\b)123\)?[-. ]?456[-. ]7890\b")),
     (Leftover.SAMPLE, re.compile(r"\(?\b555\)?[-. ]?555[-. ]?5555\b")),
     (
         Leftover.INSTRUCTIONS,
@@ -69,7 +99,11 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"\b(?:click|tap) here to (?:add|edit|enter|type|replace|insert)\b|"
             r"\b(?:type|enter|insert|add) your (?:name|title|text|address|phone|email|job title|"
             r"company|summary|details|information)\b|"
-            r"\b(?:use|using|customi[sz]e|edit) this (?:resume |cv )?template\b",
+            r"\b(?:use|using|customi[sz]e|edit) this (?:resume |cv )?template\b|"
+            r"\b(?:insert|type|enter|write) (?:\w+ ){0,3}here\b|"
+            r"\bdescribe (?:your|the) (?:responsibilities|duties|role|achievements?|"
+            r"accomplishments?|experience|job)\b|"
+            r"\bbullet point (?:describing|about|for|with)\b",
             _I,
         ),
     ),
@@ -79,8 +113,13 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"\\(?:hspace|vspace|textbf|textit|texttt|textsc|emph|href|url|section|subsection|"
             r"begin|end|textcolor|color|underline|cventry|cvitem|resumeItem|resumeSubheading|"
             r"makebox)\*?\s*[{\[]|"
-            r"\\(?:fa[A-Z][A-Za-z]*|hfill|vfill|noindent|newline|linebreak|item|centering|"
-            r"smallskip|medskip|bigskip|qquad|quad)(?![A-Za-z])"
+            r"(?<![A-Za-z])\\(?:fa[A-Z][A-Za-z]*|hfill|vfill|noindent|newline|linebreak|item|centering|"
+            r"smallskip|medskip|bigskip|qquad|quad|hskip|vskip|hrule|par|pagebreak|newpage|"
+            r"clearpage|bf|it|tt|sc|rm|small|footnotesize|scriptsize|tiny|large|Large|LARGE|"
+            r"huge|Huge|normalsize|selectfont)(?![A-Za-z])|"
+            # any other command with a braced argument, a forced line break, an escaped sign
+            r"\\[A-Za-z]{2,}\*?\{|\\\\(?:\[\d+(?:\.\d+)?(?:pt|em|ex|mm|cm)\])?(?=\s|$)|"
+            r"\\[&%$#]"
         ),
     ),
     (Leftover.LATEX, re.compile(r"^\s*%+[ \t-]*[A-Za-z][^\d]*$")),

@@ -43,6 +43,23 @@ def test_a_clean_resume_has_no_leftovers() -> None:
         (r"\faPhone \hspace{2pt} Remote", "placeholder.latex_residue"),
         (r"\textbf{Senior Engineer} \vspace{4pt}", "placeholder.latex_residue"),
         ("% ---- Experience section ----", "placeholder.latex_residue"),
+        # shapes of issue 13's list and of the templates people start from
+        ("Age: XX | Marital status: single", "placeholder.filler"),
+        ("Software Engineer | Acme Corp | YYYY - YYYY", "placeholder.filler"),
+        ("Job Title | Company Name | City, State", "placeholder.filler"),
+        ("University Name, 2019", "placeholder.filler"),
+        ("Full Name", "placeholder.filler"),
+        ("Your Location | Your Phone Number", "placeholder.sample_details"),
+        ("Reach me at name@domain.com", "placeholder.sample_details"),
+        ("Phone: (123) 456-7890", "placeholder.sample_details"),
+        ("• Portfolio: https://yourname.github.io", "placeholder.sample_details"),
+        ("• Insert your accomplishments here", "placeholder.template_instructions"),
+        ("• Describe your responsibilities and results", "placeholder.template_instructions"),
+        ("• Bullet point describing an achievement", "placeholder.template_instructions"),
+        (r"Skills \\[2pt]", "placeholder.latex_residue"),
+        (r"{\bf Senior Engineer} \hskip 2em", "placeholder.latex_residue"),
+        (r"\cvsection{Experience}", "placeholder.latex_residue"),
+        (r"• Led the R\&D budget of 2M", "placeholder.latex_residue"),
     ],
 )  # fmt: skip
 def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code: str) -> None:
@@ -64,6 +81,10 @@ def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code:
         "• Presented at the XXI Congress of Nursing to 300 delegates",
         "• Username and password resets for 400 staff cut tickets by 30%",
         "• Recruited John Dorsey and 3 other engineers to the platform team",
+        "• Moved the C:\\Users\\it share to SharePoint for 400 staff",
+        "• Led R&D for a Job Title Analyst tool used by 12 recruiters",
+        "• Years: 12 on the night shift; size: XL orders handled daily",
+        "• Helped your company's customers file 300 claims a month",
     ],
 )
 def test_text_that_only_looks_like_filler_is_left_alone(line: str) -> None:

@@ -220,3 +220,47 @@ def test_a_resume_in_markdown_front_matter_is_read_as_markdown_not_as_keys() -> 
         "UX Designer",
         "July 2016 - August 2018",
     ]
+
+
+def _codes(data: bytes, name: str) -> set[str]:
+    document = read_document(data, sniff_kind(data, name))
+    return {item.code for item in analyze(document, as_of=date(2025, 6, 1)).findings}
+
+
+def test_template_text_in_a_json_field_no_line_shows_is_still_a_placeholder() -> None:
+    """A theme prints a role's link; 'github.com/username' there is the template's, not yours."""
+    resume = json.loads(json.dumps(JSON_RESUME))
+    resume["work"][0]["url"] = "https://github.com/username/ward-rota"
+    clean = json.dumps(JSON_RESUME).encode()
+    data = json.dumps(resume).encode()
+
+    assert "url: https://github.com/username/ward-rota" in read(data, "resume.json")
+    assert "placeholder.sample_details" in _codes(data, "resume.json")
+    assert not any(line.startswith("url:") for line in read(clean, "resume.json"))
+    assert not any(code.startswith("placeholder.") for code in _codes(clean, "resume.json"))
+
+
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [
+        ("  website: https://yourwebsite.com/\n", "placeholder.sample_details"),
+        ("  location: Your Location\n", "placeholder.sample_details"),
+        ("  phone: (123) 456-7890\n", "placeholder.sample_details"),
+    ],
+)
+def test_template_values_in_a_rendercv_file_are_placeholders_and_cap_its_score(
+    field: str, code: str
+) -> None:
+    data = RENDERCV.replace("  location: Hamburg, Germany\n", field).encode()
+    clean = analyze(read_document(RENDERCV.encode(), DocumentKind.YAML), as_of=date(2025, 6, 1))
+    analysis = analyze(read_document(data, DocumentKind.YAML), as_of=date(2025, 6, 1))
+
+    assert code in {item.code for item in analysis.findings}
+    assert analysis.overall_score <= 40 < clean.overall_score
+
+
+def test_a_structured_file_that_nests_aliases_is_not_walked_without_end() -> None:
+    levels = "".join(f"  x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+    bomb = f"cv:\n  name: A\n  x0: &a0 [xxx, v, v, v, v, v, v, v, v, v]\n{levels}"
+
+    assert read(bomb.encode(), "cv.yaml")[0] == "A"
