@@ -36,7 +36,8 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
         re.compile(
             r"\[\s*(?:your|company|employer|job|position|title|name|city|state|country|date|"
             r"month|year|school|university|degree|insert|add|enter|describe|phone|email|"
-            r"address|location|role|dates?|start|end)\b(?! protected\])[^\]\n]{0,40}\]",
+            r"address|location|role|dates?|start|end|link|url|here)\b(?! protected\])"
+            r"[^\]\n]{0,40}\]",
             _I,
         ),
     ),
@@ -88,6 +89,17 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
         ),
     ),
     (Leftover.SAMPLE, re.compile(r"(?<=[/@])(?:username|user[-_]?name|yourname|your[-_]id)\b", _I)),
+    # the domains reserved for examples (RFC 2606), a profile link with no handle, TODO notes
+    (Leftover.SAMPLE, re.compile(r"(?<![\w-])example\.(?:com|org|net)\b", _I)),
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\b(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|behance\.net)"
+            r"/?(?=[ \t]*(?:$|[|,;·•]))",
+            _I | re.MULTILINE,
+        ),
+    ),
+    (Leftover.FILLER, re.compile(r"\b(?:TODO|FIXME)\b")),
     (Leftover.SAMPLE, re.compile(r"\b000-00-0000\b|(?:\(\b|\b)123\)?[-. ]?456[-. ]7890\b")),
     (Leftover.SAMPLE, re.compile(r"\(?\b555\)?[-. ]?555[-. ]?5555\b")),
     (

@@ -129,7 +129,7 @@ def test_a_researchers_two_pages_are_not_too_long() -> None:
     assert "length.too_many_pages" in codes(three_pages)
 
 
-NO_EMAIL = GOOD.replace("jane.smith@example.com | ", "")
+NO_EMAIL = GOOD.replace("jane.smith@example.test | ", "")
 
 
 def test_a_page_without_an_e_mail_stays_in_needs_work_but_its_content_still_ranks() -> None:

@@ -60,6 +60,11 @@ def test_a_clean_resume_has_no_leftovers() -> None:
         (r"{\bf Senior Engineer} \hskip 2em", "placeholder.latex_residue"),
         (r"\cvsection{Experience}", "placeholder.latex_residue"),
         (r"• Led the R\&D budget of 2M", "placeholder.latex_residue"),
+        ("Reach me at jane.smith@example.com", "placeholder.sample_details"),
+        ("• Case studies at https://www.example.org/work", "placeholder.sample_details"),
+        ("LinkedIn: linkedin.com/in/ | GitHub: github.com/", "placeholder.sample_details"),
+        ("• TODO: add the migration project", "placeholder.filler"),
+        ("• Portfolio: [Link]", "placeholder.filler"),
     ],
 )  # fmt: skip
 def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code: str) -> None:
@@ -85,6 +90,9 @@ def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code:
         "• Led R&D for a Job Title Analyst tool used by 12 recruiters",
         "• Years: 12 on the night shift; size: XL orders handled daily",
         "• Helped your company's customers file 300 claims a month",
+        "• Built a Todo list app with counterexample.com-style routing for 3 clients",
+        "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
+        "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
     ],
 )
 def test_text_that_only_looks_like_filler_is_left_alone(line: str) -> None:

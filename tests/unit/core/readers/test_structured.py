@@ -14,7 +14,7 @@ JSON_RESUME = {
     "basics": {
         "name": "Ana Souza",
         "label": "Registered Nurse",
-        "email": "ana@example.com",
+        "email": "ana@example.test",
         "phone": "+55 11 91234-5678",
         "location": {"city": "Porto Alegre", "countryCode": "BR"},
         "summary": "Intensive care nurse with eight years on adult wards.",
@@ -44,7 +44,7 @@ RENDERCV = """\
 cv:
   name: Jonas Weber
   location: Hamburg, Germany
-  email: jonas@example.com
+  email: jonas@example.test
   social_networks:
     - network: GitHub
       username: jweber
@@ -77,7 +77,7 @@ def test_json_resume_fields_become_header_sections_roles_and_bullets() -> None:
     assert read(data, "resume.json") == [
         "Ana Souza",
         "Registered Nurse",
-        "ana@example.com | +55 11 91234-5678 | Porto Alegre, BR",
+        "ana@example.test | +55 11 91234-5678 | Porto Alegre, BR",
         "Summary",
         "Intensive care nurse with eight years on adult wards.",
         "Experience",
@@ -109,7 +109,7 @@ def test_a_json_resume_saved_as_txt_is_still_read_as_one() -> None:
 def test_rendercv_yaml_becomes_a_resume_with_markdown_stripped() -> None:
     assert read(RENDERCV.encode(), "Jonas_CV.yaml") == [
         "Jonas Weber",
-        "jonas@example.com | Location: Hamburg, Germany | GitHub: jweber",
+        "jonas@example.test | Location: Hamburg, Germany | GitHub: jweber",
         "Experience",
         "Data Engineer, Hafen Logistik | Sep 2020 – Present",
         "• Built the container tracking pipeline used by 300 dispatchers",
@@ -157,7 +157,7 @@ def test_yaml_aliases_that_multiply_a_small_file_are_too_complex() -> None:
 
 ASCIIDOC = """\
 = Lea Martin
-:email: lea@example.com
+:email: lea@example.test
 :toc:
 
 // contact line
@@ -182,7 +182,7 @@ Cuisine:: French, Levantine
 def test_asciidoc_markup_is_stripped_like_markdown() -> None:
     assert read(ASCIIDOC.encode(), "cv.adoc") == [
         "Lea Martin",
-        "lea@example.com | lea.dev (https://lea.dev)",
+        "lea@example.test | lea.dev (https://lea.dev)",
         "Experience",
         "Head Chef, Bistro Lumière | 2019 – Present",
         "• Ran a kitchen of 9 cooks serving 180 covers a night",
@@ -198,7 +198,7 @@ FRONT_MATTER = """\
 title: Resume
 layout: resume
 resume-file: /uploads/cv.pdf
-body: "I design **interfaces** for data tools.\\n\\n**Email:** kim@example.com"
+body: "I design **interfaces** for data tools.\\n\\n**Email:** kim@example.test"
 sections:
 - column: left
   text: "## Skills\\n\\n- Figma\\n- CSS"
@@ -211,7 +211,7 @@ sections:
 def test_a_resume_in_markdown_front_matter_is_read_as_markdown_not_as_keys() -> None:
     assert read(FRONT_MATTER.encode(), "resume.markdown") == [
         "I design interfaces for data tools.",
-        "Email: kim@example.com",
+        "Email: kim@example.test",
         "Skills",
         "• Figma",
         "• CSS",
