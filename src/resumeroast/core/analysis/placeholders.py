@@ -24,7 +24,13 @@ _I = re.IGNORECASE
 _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
     # "xxx", "XXX-XXX-XXXX", "$XX", "XX years", "20XX"; never inside a word or an address
     (Leftover.FILLER, re.compile(r"(?<![\w@.])(?:[xX]{3,}|(?:19|20)[xX]{2})(?![\w@])")),
-    (Leftover.FILLER, re.compile(r"(?<![\w@.])\$?[xX]{1,2}\+?\s*(?:%|years?\b|months?\b|yrs\b)")),
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"(?<![\w@.])\$?[xX]{1,2}\+?\s*(?:%|(?:years?|months?|yrs|anos|años|ans|Jahre|"
+            r"meses|mois|Monate)\b)"
+        ),
+    ),
     (Leftover.FILLER, re.compile(r"(?<![?\w])\?{3,}(?![?\w])")),
     (
         Leftover.FILLER,
@@ -47,8 +53,14 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
     ),
     (Leftover.FILLER, re.compile(r"\b(?:Company|Employer|School) Name\b(?!\s*:)")),
     (Leftover.FILLER, re.compile(r"\bCity,\s*(?:State|ST|Country|COUNTRY)\b")),
-    # a date pattern never filled in: "YYYY - YYYY", "DD/MM/YYYY"
-    (Leftover.FILLER, re.compile(r"\b(?:YYYY|yyyy|(?:DD|MM)[/.-](?:MM|YY|YYYY))\b")),
+    # a date pattern never filled in: "YYYY - YYYY", "DD/MM/YYYY", "MM/AAAA", "TT.MM.JJJJ"
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"\b(?:YYYY|yyyy|AAAA|JJJJ|(?:DD|MM|JJ|TT)[/.-](?:MM|YY|YYYY|AA|AAAA|JJ|JJJJ))\b|"
+            r"\b(?:Mês|Mes|Mois|Monat)\s*[ /]\s*(?:Ano|Año|Année|Jahr)\b"
+        ),
+    ),
     # a labelled field left as "XX": "Age: XX", "Years: xx"
     (Leftover.FILLER, re.compile(r"(?<=:)[ \t]*[xX]{2}(?![\w@.-])")),
     # a template's field names standing alone as a value: "Job Title | Company Name"
@@ -62,6 +74,18 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
         ),
     ),
     (Leftover.SAMPLE, re.compile(r"\b(?:John|Jane)\s+Doe\b", _I)),
+    # the sample people and places of German and Portuguese templates, and "Your Name" in
+    # French, Spanish, Portuguese and German
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\b(?:Max|Erika) Mustermann\b|\bMuster(?:stadt|straße|strasse|firma)\b|"
+            r"\bFulano de Tal\b|\b(?:Seu|Tu|Su|Votre|Ihr) (?:Nome|Nombre|Nom|Name)\b|"
+            r"\b(?:Nome|Nombre|Nom) (?:da|de la|de l'|del) ?(?:Empresa|Entreprise|Escola|Escuela|"
+            r"Universidade|Universidad|Université|École)\b|\bFirmenname\b|"
+            r"\b(?:Cidade|Ciudad|Ville|Stadt), (?:Estado|País|Pays|Land|UF)\b"
+        ),
+    ),
     (Leftover.SAMPLE, re.compile(r"\byour\b(?:[ \t]+[\w/&-]+){0,4}?[ \t]+here\b", _I)),
     (Leftover.SAMPLE, re.compile(r"\bYour (?:Full )?Name\b|\bYOUR (?:FULL )?NAME\b")),
     (
@@ -115,7 +139,10 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"\b(?:insert|type|enter|write) (?:\w+ ){0,3}here\b|"
             r"\bdescribe (?:your|the) (?:responsibilities|duties|role|achievements?|"
             r"accomplishments?|experience|job)\b|"
-            r"\bbullet point (?:describing|about|for|with)\b",
+            r"\bbullet point (?:describing|about|for|with)\b|"
+            r"\b(?:digite|escreva|insira|escriba|escribe|ingrese|saisissez|insérez|écrivez|"
+            r"tapez) (?:\w+ ){0,3}(?:aqui|aquí|ici)\b|\b(?:clique|haga clic|cliquez) "
+            r"(?:aqui|aquí|ici)\b|\bhier (?:eingeben|einfügen|klicken)\b",
             _I,
         ),
     ),

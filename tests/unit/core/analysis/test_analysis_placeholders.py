@@ -65,6 +65,13 @@ def test_a_clean_resume_has_no_leftovers() -> None:
         ("LinkedIn: linkedin.com/in/ | GitHub: github.com/", "placeholder.sample_details"),
         ("• TODO: add the migration project", "placeholder.filler"),
         ("• Portfolio: [Link]", "placeholder.filler"),
+        # the same leftovers in the templates of other languages
+        ("Max Mustermann | Musterstraße 1, Musterstadt", "placeholder.sample_details"),
+        ("Analista | Nome da Empresa | Cidade, Estado", "placeholder.sample_details"),
+        ("Fulano de Tal", "placeholder.sample_details"),
+        ("Desarrollador | MM/AAAA - MM/AAAA", "placeholder.filler"),
+        ("• XX anos de experiência em vendas", "placeholder.filler"),
+        ("Escriba aquí su perfil profesional", "placeholder.template_instructions"),
     ],
 )  # fmt: skip
 def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code: str) -> None:
@@ -92,7 +99,9 @@ def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code:
         "• Helped your company's customers file 300 claims a month",
         "• Built a Todo list app with counterexample.com-style routing for 3 clients",
         "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
+        "• Research stay at the Max Planck Institute, Land Berlin, for 6 months",
         "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
+        "• Research stay at the Max Planck Institute, Land Berlin, for 6 months",
     ],
 )
 def test_text_that_only_looks_like_filler_is_left_alone(line: str) -> None:
