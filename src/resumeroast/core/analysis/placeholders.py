@@ -158,7 +158,9 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"huge|Huge|normalsize|selectfont)(?![A-Za-z])|"
             # any other command with a braced argument, a forced line break, an escaped sign
             r"\\[A-Za-z]{2,}\*?\{|\\\\(?:\[\d+(?:\.\d+)?(?:pt|em|ex|mm|cm)\])?(?=\s|$)|"
-            r"\\[&%$#]"
+            r"\\[&%$#]|"
+            # a stray command glued to a word ("craft \Lthose items"); not a path, not "\n"
+            r"(?<![\w\\:/.%~$])\\(?![ntr])[A-Za-z]{2,}"
         ),
     ),
     (Leftover.LATEX, re.compile(r"^\s*%+[ \t-]*[A-Za-z][^\d]*$")),

@@ -65,6 +65,7 @@ def test_a_clean_resume_has_no_leftovers() -> None:
         ("LinkedIn: linkedin.com/in/ | GitHub: github.com/", "placeholder.sample_details"),
         ("• TODO: add the migration project", "placeholder.filler"),
         ("• Portfolio: [Link]", "placeholder.filler"),
+        (r"• Wrote a tool to craft \Lthose items for 2,000 players", "placeholder.latex_residue"),
         # the same leftovers in the templates of other languages
         ("Max Mustermann | Musterstraße 1, Musterstadt", "placeholder.sample_details"),
         ("Analista | Nome da Empresa | Cidade, Estado", "placeholder.sample_details"),
@@ -100,8 +101,7 @@ def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code:
         "• Built a Todo list app with counterexample.com-style routing for 3 clients",
         "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
         "• Research stay at the Max Planck Institute, Land Berlin, for 6 months",
-        "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
-        "• Research stay at the Max Planck Institute, Land Berlin, for 6 months",
+        r"• Matched ticket ids with the regex \d+ and moved D:\Projects\Alpha for 40 users",
     ],
 )
 def test_text_that_only_looks_like_filler_is_left_alone(line: str) -> None:
