@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from resumeroast.core.feedback import Source
-from tests.oracle.features import FEATURES, MERGED, NO_LONGER_REPORTED
+from tests.oracle.features import FEATURES, MERGED
 from tests.support.oracle import (
     ANSWERS,
     LIST_KINDS,
@@ -54,10 +54,6 @@ def test_each_item_obeys_its_rule(
     _skip_unless_merged(item)
     run = oracle_runner.run(oracle, provider)
     assert not run.feedback.review.ai_review_discarded, run.feedback.review.notes
-    if item.id in NO_LONGER_REPORTED:
-        gone = NO_LONGER_REPORTED[item.id]
-        assert all(f.code != gone for f in run.feedback.findings), f"{gone} is reported again"
-        return
     if item.needs == "min-quote-letters":
         # A known limit of main's grounding, not an unmerged feature: fail once it is lifted,
         # so the entry in features.FOUND_BY_FIRST_RUN goes.
