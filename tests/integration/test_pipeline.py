@@ -39,7 +39,7 @@ def test_each_format_completes_with_true_facts(shared_client: httpx.Client) -> N
 def test_feedback_reports_what_is_really_in_the_resume(shared_client: httpx.Client) -> None:
     client = shared_client
     resume = (
-        b"Jane Roe\njane.roe@example.org | +1 415 555 0100\n\nEXPERIENCE\n"
+        b"Jane Roe\njane.roe@example.test | +1 415 555 0100\n\nEXPERIENCE\n"
         b"Engineer, Acme Corp, 2019 - 2023\n- Cut build times by 40% across 12 services\n"
         b"- Responsible for the deployment scripts\n\nEDUCATION\nBSc Computer Science, 2019\n"
     )

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.integration
 
 def resume_with_marker(marker: str) -> bytes:
     return (
-        f"Alex Marker\nalex.{marker}@example.org | +44 20 7946 0000\n\nEXPERIENCE\n"
+        f"Alex Marker\nalex.{marker}@example.test | +44 20 7946 0000\n\nEXPERIENCE\n"
         f"Analyst, Northwind {marker}, 2018 - 2024\n- Reduced reporting time by 30% for {marker}\n"
         "\nEDUCATION\nBA Economics, 2018\n"
     ).encode()

@@ -30,7 +30,7 @@ from resumeroast.core.review.answer import LLMAnswer
 from resumeroast.core.review.grounding import QuoteIndex, normalise
 from resumeroast.core.review.request import ReviewRequest, prepare_review
 from resumeroast.settings import Settings
-from tests.oracle.features import FOUND_BY_FIRST_RUN
+from tests.oracle.features import FOUND_BY_FIRST_RUN, NO_LONGER_REPORTED
 from tests.support.llm_standin import Standin
 from tests.unit.adapters.llm.helpers import anthropic_settings, openai_settings
 
@@ -271,7 +271,11 @@ _RANK = {"critical": 0, "warning": 1, "info": 2}
 def dispute_applied(item: Item, run: Run) -> bool:
     """A dispute took effect: the analyzer finding it names is withdrawn, downgraded or no
     longer cites the quoted line; or (a claim about a fact) the feedback differs from the same
-    answer without disputes."""
+    answer without disputes. A dispute of a finding the analyzer no longer reports holds when no
+    finding of that code reaches the person (tests/oracle/features.py, NO_LONGER_REPORTED)."""
+    gone = NO_LONGER_REPORTED.get(item.id)
+    if gone is not None:
+        return all(f.code != gone for f in run.feedback.findings)
     if run.without_disputes is None:
         return False
     claim = str(item.fields["claim"])

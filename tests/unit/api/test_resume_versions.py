@@ -19,7 +19,7 @@ from resumeroast.core.access import job_token
 from resumeroast.settings import Settings
 
 RESUME = (
-    b"Alex Doe\nalex@example.org\n\nEXPERIENCE\nAnalyst, Northwind, 2018 - 2024\n"
+    b"Alex Doe\nalex@example.test\n\nEXPERIENCE\nAnalyst, Northwind, 2018 - 2024\n"
     b"- Built reports\n\nEDUCATION\nBA Economics, 2018\n"
 )
 

@@ -20,7 +20,7 @@ from resumeroast.api.app import create_app
 from resumeroast.settings import Settings
 from tests.unit.pipeline.fakes import runtime_with_queue
 
-RESUME = b"Alex Doe\nalex@example.org\n\nEXPERIENCE\nAnalyst, Acme, 2019 - 2024\n- Cut costs 20%\n"
+RESUME = b"Alex Doe\nalex@example.test\n\nEXPERIENCE\nAnalyst, Acme, 2019 - 2024\n- Cut costs 20%\n"
 
 
 class RecordingQueue:

@@ -29,7 +29,7 @@ from resumeroast.settings import Settings
 from tests.support.aio import run_async
 
 RESUME = b"""Jane Doe
-jane@example.com | +1 555 0100
+jane@example.test | +1 555 0100
 
 EXPERIENCE
 Senior Engineer, Acme Corp, Jan 2021 - Present

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from resumeroast.core.analysis.checks import run_checks
-from resumeroast.core.analysis.checks.base import IMPACT_SECTIONS, INFO, Context, cite, finding
+from resumeroast.core.analysis.checks.base import IMPACT_SECTIONS, Context, cite
 from resumeroast.core.analysis.checks.job_fit import cap_reason, check_job_match
 from resumeroast.core.analysis.checks.stuffing import stuffed_lines
 from resumeroast.core.analysis.job_match import JobMatch, match_job
@@ -58,8 +58,6 @@ def analyze(
     english = english_share(document.text) >= ENGLISH_SHARE
     context = Context(document, structure, today, english, job_description, stuffed)
     findings = run_checks(context)
-    if not english:
-        findings.append(_not_english())
     job = _match(context) if job_description and job_description.strip() else None
     if job is not None:
         findings += check_job_match(job)
@@ -99,15 +97,6 @@ def _with_cap_reason(keywords: KeywordMatch | None, scores: Scores) -> KeywordMa
     if keywords is None or limit is None or scores.overall != limit:
         return keywords
     return keywords.model_copy(update={"score_cap_reason": cap_reason(keywords, limit)})
-
-
-def _not_english() -> Finding:
-    return finding(
-        "language.not_english",
-        INFO,
-        "This resume does not read as English, so spelling, verb and wording checks were skipped.",
-        "For an English-speaking employer, send an English version.",
-    )
 
 
 def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:

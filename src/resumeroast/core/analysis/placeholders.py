@@ -24,7 +24,13 @@ _I = re.IGNORECASE
 _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
     # "xxx", "XXX-XXX-XXXX", "$XX", "XX years", "20XX"; never inside a word or an address
     (Leftover.FILLER, re.compile(r"(?<![\w@.])(?:[xX]{3,}|(?:19|20)[xX]{2})(?![\w@])")),
-    (Leftover.FILLER, re.compile(r"(?<![\w@.])\$?[xX]{1,2}\+?\s*(?:%|years?\b|months?\b|yrs\b)")),
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"(?<![\w@.])\$?[xX]{1,2}\+?\s*(?:%|(?:years?|months?|yrs|anos|años|ans|Jahre|"
+            r"meses|mois|Monate)\b)"
+        ),
+    ),
     (Leftover.FILLER, re.compile(r"(?<![?\w])\?{3,}(?![?\w])")),
     (
         Leftover.FILLER,
@@ -36,7 +42,8 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
         re.compile(
             r"\[\s*(?:your|company|employer|job|position|title|name|city|state|country|date|"
             r"month|year|school|university|degree|insert|add|enter|describe|phone|email|"
-            r"address|location|role|dates?|start|end)\b(?! protected\])[^\]\n]{0,40}\]",
+            r"address|location|role|dates?|start|end|link|url|here)\b(?! protected\])"
+            r"[^\]\n]{0,40}\]",
             _I,
         ),
     ),
@@ -46,9 +53,57 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
     ),
     (Leftover.FILLER, re.compile(r"\b(?:Company|Employer|School) Name\b(?!\s*:)")),
     (Leftover.FILLER, re.compile(r"\bCity,\s*(?:State|ST|Country|COUNTRY)\b")),
+    # a date pattern never filled in: "YYYY - YYYY", "DD/MM/YYYY", "MM/AAAA", "TT.MM.JJJJ"
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"\b(?:YYYY|yyyy|AAAA|JJJJ|(?:DD|MM|JJ|TT)[/.-](?:MM|YY|YYYY|AA|AAAA|JJ|JJJJ))\b|"
+            r"\b(?:Mês|Mes|Mois|Monat)\s*[ /]\s*(?:Ano|Año|Année|Jahr)\b"
+        ),
+    ),
+    # a labelled field left as "XX": "Age: XX", "Years: xx"
+    (Leftover.FILLER, re.compile(r"(?<=:)[ \t]*[xX]{2}(?![\w@.-])")),
+    # a template's field names standing alone as a value: "Job Title | Company Name"
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"(?:^|(?<=[|,·•–—]))[ \t]*(?:Full Name|First(?:name)? Last(?:name)?|Job Title|"
+            r"Position Title|Role Title|University Name|School Name|Degree Name|Degree Title|"
+            r"Start Date\s*[-–—]\s*End Date)[ \t]*(?=$|[|,·•–—])",
+            re.MULTILINE,
+        ),
+    ),
     (Leftover.SAMPLE, re.compile(r"\b(?:John|Jane)\s+Doe\b", _I)),
+    # the sample people and places of German and Portuguese templates, and "Your Name" in
+    # French, Spanish, Portuguese and German
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\b(?:Max|Erika) Mustermann\b|\bMuster(?:stadt|straße|strasse|firma)\b|"
+            r"\bFulano de Tal\b|\b(?:Seu|Tu|Su|Votre|Ihr) (?:Nome|Nombre|Nom|Name)\b|"
+            r"\b(?:Nome|Nombre|Nom) (?:da|de la|de l'|del) ?(?:Empresa|Entreprise|Escola|Escuela|"
+            r"Universidade|Universidad|Université|École)\b|\bFirmenname\b|"
+            r"\b(?:Cidade|Ciudad|Ville|Stadt), (?:Estado|País|Pays|Land|UF)\b"
+        ),
+    ),
     (Leftover.SAMPLE, re.compile(r"\byour\b(?:[ \t]+[\w/&-]+){0,4}?[ \t]+here\b", _I)),
     (Leftover.SAMPLE, re.compile(r"\bYour (?:Full )?Name\b|\bYOUR (?:FULL )?NAME\b")),
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\bYour (?:Location|Address|City|Country|Phone(?: Number)?|Job Title|Title|Position|"
+            r"School|University|Degree|Company|Employer|Email|E-mail|Website|Headline)\b"
+        ),
+    ),
+    # the template's sample address: "name@domain.com", "email@email.com", "you@yourdomain.com"
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\b(?:name|email|user|username|first\.?last|firstname\.?lastname|you)"
+            r"@(?:domain|email|yourdomain|company|website)\.com\b",
+            _I,
+        ),
+    ),
     (
         Leftover.SAMPLE,
         re.compile(
@@ -58,7 +113,18 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
         ),
     ),
     (Leftover.SAMPLE, re.compile(r"(?<=[/@])(?:username|user[-_]?name|yourname|your[-_]id)\b", _I)),
-    (Leftover.SAMPLE, re.compile(r"\b000-00-0000\b|\b123[-. ]456[-. ]7890\b")),
+    # the domains reserved for examples (RFC 2606), a profile link with no handle, TODO notes
+    (Leftover.SAMPLE, re.compile(r"(?<![\w-])example\.(?:com|org|net)\b", _I)),
+    (
+        Leftover.SAMPLE,
+        re.compile(
+            r"\b(?:linkedin\.com/in|github\.com|gitlab\.com|twitter\.com|x\.com|behance\.net)"
+            r"/?(?=[ \t]*(?:$|[|,;·•]))",
+            _I | re.MULTILINE,
+        ),
+    ),
+    (Leftover.FILLER, re.compile(r"\b(?:TODO|FIXME)\b")),
+    (Leftover.SAMPLE, re.compile(r"\b000-00-0000\b|(?:\(\b|\b)123\)?[-. ]?456[-. ]7890\b")),
     (Leftover.SAMPLE, re.compile(r"\(?\b555\)?[-. ]?555[-. ]?5555\b")),
     (
         Leftover.INSTRUCTIONS,
@@ -69,7 +135,14 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"\b(?:click|tap) here to (?:add|edit|enter|type|replace|insert)\b|"
             r"\b(?:type|enter|insert|add) your (?:name|title|text|address|phone|email|job title|"
             r"company|summary|details|information)\b|"
-            r"\b(?:use|using|customi[sz]e|edit) this (?:resume |cv )?template\b",
+            r"\b(?:use|using|customi[sz]e|edit) this (?:resume |cv )?template\b|"
+            r"\b(?:insert|type|enter|write) (?:\w+ ){0,3}here\b|"
+            r"\bdescribe (?:your|the) (?:responsibilities|duties|role|achievements?|"
+            r"accomplishments?|experience|job)\b|"
+            r"\bbullet point (?:describing|about|for|with)\b|"
+            r"\b(?:digite|escreva|insira|escriba|escribe|ingrese|saisissez|insérez|écrivez|"
+            r"tapez) (?:\w+ ){0,3}(?:aqui|aquí|ici)\b|\b(?:clique|haga clic|cliquez) "
+            r"(?:aqui|aquí|ici)\b|\bhier (?:eingeben|einfügen|klicken)\b",
             _I,
         ),
     ),
@@ -79,8 +152,15 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"\\(?:hspace|vspace|textbf|textit|texttt|textsc|emph|href|url|section|subsection|"
             r"begin|end|textcolor|color|underline|cventry|cvitem|resumeItem|resumeSubheading|"
             r"makebox)\*?\s*[{\[]|"
-            r"\\(?:fa[A-Z][A-Za-z]*|hfill|vfill|noindent|newline|linebreak|item|centering|"
-            r"smallskip|medskip|bigskip|qquad|quad)(?![A-Za-z])"
+            r"(?<![A-Za-z])\\(?:fa[A-Z][A-Za-z]*|hfill|vfill|noindent|newline|linebreak|item|centering|"
+            r"smallskip|medskip|bigskip|qquad|quad|hskip|vskip|hrule|par|pagebreak|newpage|"
+            r"clearpage|bf|it|tt|sc|rm|small|footnotesize|scriptsize|tiny|large|Large|LARGE|"
+            r"huge|Huge|normalsize|selectfont)(?![A-Za-z])|"
+            # any other command with a braced argument, a forced line break, an escaped sign
+            r"\\[A-Za-z]{2,}\*?\{|\\\\(?:\[\d+(?:\.\d+)?(?:pt|em|ex|mm|cm)\])?(?=\s|$)|"
+            r"\\[&%$#]|"
+            # a stray command glued to a word ("craft \Lthose items"); not a path, not "\n"
+            r"(?<![\w\\:/.%~$])\\(?![ntr])[A-Za-z]{2,}"
         ),
     ),
     (Leftover.LATEX, re.compile(r"^\s*%+[ \t-]*[A-Za-z][^\d]*$")),

@@ -31,7 +31,6 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "sections.empty_role": ("completeness", 3, 9),
     "dates.missing": ("completeness", 0, 0),  # what it hides: see DATES_HIDE
     "dates.gap": ("completeness", 5, 10),
-    "dates.overlap": ("completeness", 2, 4),
     "dates.future": ("completeness", 5, 10),
     "dates.contradict": ("completeness", 5, 10),
     "content.claim_contradicted": ("completeness", 10, 10),
@@ -90,7 +89,6 @@ WEIGHTS_WITH_JOB = {
 DATES_HIDE = {
     "completeness": (
         "dates.gap",
-        "dates.overlap",
         "dates.future",
         "dates.contradict",
         "content.claim_contradicted",

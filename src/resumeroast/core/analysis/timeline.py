@@ -1,14 +1,12 @@
-"""The career timeline: months covered, gaps and overlaps between dated roles.
+"""The career timeline: months covered and gaps between dated roles.
 
 Bare years are read in whichever way makes the problem smallest: a gap is measured from the
-last possible month of one role to the first possible month of the next, an overlap from the
-first possible end to the last possible start. We flag only what the dates prove.
+last possible month of one role to the first possible month of the next. We flag only what
+the dates prove.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -93,39 +91,3 @@ def _uncovered(first: int, last: int, covered: list[tuple[int, int]]) -> int:
     return sum(
         1 for month in range(first, last + 1) if not any(a <= month <= b for a, b in covered)
     )
-
-
-def find_overlaps(
-    roles: tuple[Role, ...], as_of: date, min_months: int, keep: int
-) -> tuple[int, list[tuple[Role, Role, int]]]:
-    """How many pairs of roles certainly ran side by side for at least `min_months` months,
-    and the first `keep` of them in the resume's order.
-
-    Two roles with the very same dates are left out: two hats in one post ("Teacher" and
-    "Yearbook Adviser", 2013 - Present) or one entry written twice; neither is a puzzle.
-
-    Counted without listing every pair, so a document of a thousand dated lines stays linear
-    (issue 17): two roles overlap by k months when each, ended k-1 months early, still meets
-    the other, and pairs of such shortened spans that meet are all pairs minus those where one
-    ends before the other starts, minus the pairs with the very same dates."""
-    intervals = [strict(r, as_of) for r in roles if r.dates]
-    shortened = [(i.start, i.end - min_months + 1) for i in intervals]
-    spans = [(start, end) for start, end in shortened if end >= start]
-    ends = sorted(end for _, end in spans)
-    apart = sum(bisect_left(ends, start) for start, _ in spans)
-    twins = Counter((i.start, i.end) for i in intervals if i.end - min_months + 1 >= i.start)
-    same_dates = sum(n * (n - 1) // 2 for n in twins.values())
-    count = len(spans) * (len(spans) - 1) // 2 - apart - same_dates
-    pairs: list[tuple[Role, Role, int]] = []
-    for i, (first_start, first_end) in enumerate(shortened if count else ()):
-        for j in range(i + 1, len(shortened)):
-            second_start, second_end = shortened[j]
-            first, second = intervals[i], intervals[j]
-            if (first.start, first.end) == (second.start, second.end):
-                continue
-            if max(first_start, second_start) <= min(first_end, second_end):
-                months = min(first.end, second.end) - max(first.start, second.start) + 1
-                pairs.append((first.role, second.role, months))
-                if len(pairs) >= keep:
-                    return count, pairs
-    return count, pairs

@@ -23,6 +23,11 @@ from resumeroast.core.feedback import (
 )
 
 _SECTION_NAMES = {"other": "Other section"}
+#: Another language is no flaw of the resume, so no finding: the verdict says what it limited
+OTHER_LANGUAGE = (
+    " Read as not English: spelling, verb, wording and rewrite checks were skipped, "
+    "the layout, contact, dates, sections and length were checked."
+)
 
 
 def render_feedback(analysis: Analysis, level: Level) -> Feedback:
@@ -31,7 +36,7 @@ def render_feedback(analysis: Analysis, level: Level) -> Feedback:
     return Feedback(
         level=level,
         overall_score=analysis.overall_score,
-        verdict=verdict(analysis, level),
+        verdict=verdict(analysis, level) + ("" if analysis.english else OTHER_LANGUAGE),
         sub_scores=analysis.sub_scores,
         findings=[_worded(f, level) for f in analysis.findings],
         section_notes=section_notes(analysis, level),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from resumeroast.core.readers.markdown import strip_inline
@@ -19,6 +20,8 @@ from resumeroast.core.readers.normalize import BULLET_PREFIX
 from resumeroast.errors import DocumentTooComplex, UnsupportedFileType
 
 _MAX_LINES = 5000  #: a resume has a few hundred; YAML aliases can multiply a small file
+_MAX_DEPTH = 20  #: JSON Resume and RenderCV nest 4 deep; deeper is no resume field
+_MAX_FIELDS = 20_000  #: values looked at for template text (YAML aliases can multiply them)
 _MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?$")
 _RENDERCV_KEY = re.compile(r"^cv:\s*(?:#.*)?$", re.MULTILINE)
@@ -56,7 +59,8 @@ def json_resume_lines(text: str) -> list[str]:
         raise not_a_resume_format("a JSON file")
     from resumeroast.core.readers.jsonresume import json_resume
 
-    return _bounded(json_resume(data))
+    fields = {key: value for key, value in data.items() if key not in ("meta", "$schema")}
+    return with_unshown_leftovers(_bounded(json_resume(data)), fields)
 
 
 def load_yaml(text: str) -> Any:
@@ -82,7 +86,7 @@ def rendercv_lines(text: str) -> list[str]:
         raise not_a_resume_format("a YAML file")
     from resumeroast.core.readers.rendercv import rendercv
 
-    return _bounded(rendercv(cv))
+    return with_unshown_leftovers(_bounded(rendercv(cv)), cv)
 
 
 def _bounded(lines: Iterable[str]) -> list[str]:
@@ -92,6 +96,35 @@ def _bounded(lines: Iterable[str]) -> list[str]:
         if len(out) > _MAX_LINES:
             raise DocumentTooComplex(f"the file expands to over {_MAX_LINES} lines")
     return out
+
+
+def with_unshown_leftovers(lines: list[str], data: Any) -> list[str]:
+    """The lines, with every field value that is not on them but holds template text
+    ("url: https://github.com/username", "date: 20XX") put under the name: a theme prints
+    links and dates these lines leave out, and the placeholder check must see them."""
+    from resumeroast.core.analysis.placeholders import find_leftovers
+
+    shown = "\n".join(lines)
+    extra: dict[str, None] = {}
+    for key, value in islice(_leaves(data, "", 0), _MAX_FIELDS):
+        written = text(value)
+        if written and written not in shown and find_leftovers(written):
+            extra[f"{key}: {written}"] = None
+    return [*lines[:1], *extra, *lines[1:]] if extra else lines
+
+
+def _leaves(value: Any, key: str, depth: int) -> Iterator[tuple[str, Any]]:
+    """(field name, scalar) for every scalar under `value`; a list item takes its list's name."""
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(value, dict):
+        for name, item in value.items():
+            yield from _leaves(item, str(name), depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item, key, depth + 1)
+    else:
+        yield key, value
 
 
 # --- helpers the two formats share ----------------------------------------------------------

@@ -89,7 +89,7 @@ def test_a_good_answer_becomes_grounded_feedback_with_usage(
     assert body["response_format"]["json_schema"]["schema"]["additionalProperties"] is False
     assert body["max_tokens"] == 1024 and body["temperature"] == 0.0
     sent = str(body["messages"])
-    assert "john.doe@example.com" not in sent and "[EMAIL_1]" in sent
+    assert "john.doe@example.test" not in sent and "[EMAIL_1]" in sent
 
 
 def test_malformed_json_is_repaired_in_one_round_trip(

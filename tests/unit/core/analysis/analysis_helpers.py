@@ -31,7 +31,7 @@ Long-distance cycling, woodworking, and teaching Python at a weekend coding club
 GOOD = (
     """\
 Jane Smith
-jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith
+jane.smith@example.test | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith
 Summary
 Backend engineer with eight years of experience building payment and data systems in Python.
 Focused on services that stay fast under load and on teams that ship small changes every day.

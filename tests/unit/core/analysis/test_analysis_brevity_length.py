@@ -50,7 +50,7 @@ def test_a_paragraph_in_a_role_is_a_wall_of_text() -> None:
 
 def test_a_thin_resume_is_too_short() -> None:
     thin = (
-        "Jane Smith\njane@example.com\nExperience\n"
+        "Jane Smith\njane@example.test\nExperience\n"
         "Engineer | Acme | 2020 - Present\n• Built 3 tools\n"
     )
 

@@ -41,9 +41,9 @@ def test_an_academic_cv_may_speak_in_the_first_person() -> None:
 
 
 def test_an_academic_cv_with_an_email_is_not_asked_for_a_phone() -> None:
-    contact = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR"
-    academic = run(swap(contact, "jane.smith@example.com | Portland, OR", GOOD + ACADEMIC))
-    resume = run(swap(contact, "jane.smith@example.com | Portland, OR"))
+    contact = "jane.smith@example.test | +1 (555) 201-3344 | Portland, OR"
+    academic = run(swap(contact, "jane.smith@example.test | Portland, OR", GOOD + ACADEMIC))
+    resume = run(swap(contact, "jane.smith@example.test | Portland, OR"))
 
     assert "contact.no_phone" not in codes(academic)
     assert "contact.no_phone" in codes(resume)
@@ -113,7 +113,7 @@ def test_findings_of_one_severity_come_costliest_first() -> None:
 
 
 def test_the_verdict_names_the_costliest_problem_and_its_fix() -> None:
-    analysis = run(swap("jane.smith@example.com | ", "", swap(NORTHWIND, "Mar 2017 - Jan 2019")))
+    analysis = run(swap("jane.smith@example.test | ", "", swap(NORTHWIND, "Mar 2017 - Jan 2019")))
     top = analysis.findings[0]
 
     verdict = render_feedback(analysis, Level.HONEST).verdict

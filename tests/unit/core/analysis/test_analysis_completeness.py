@@ -169,7 +169,7 @@ def test_a_two_line_header_with_the_employer_first_is_read() -> None:
 
 HOLLOW = """\
 Maria Lopez
-maria.lopez@example.com | +1 (555) 201-3344 | Tampa, FL
+maria.lopez@example.test | +1 (555) 201-3344 | Tampa, FL
 Summary
 Caring nurse who puts patients and families first.
 Experience

@@ -46,7 +46,7 @@ def _keyword_resume(prefix: str = "") -> str:
         "Long-distance cycling, sourdough baking and restoring old mechanical keyboards\n"
     )
     return (
-        "Jane Smith\njane.smith@example.com | +1 (555) 201-3344 | Portland, OR | "
+        "Jane Smith\njane.smith@example.test | +1 (555) 201-3344 | Portland, OR | "
         f"linkedin.com/in/janesmith\nSummary\n{summary}\nExperience\n{experience}\n"
         "Education\nB.S. Computer Science | Oregon State University | 2010 - 2014\n"
         "Skills\nPython, Go, PostgreSQL, Redis, Kubernetes, Docker, AWS, Terraform\n"
@@ -117,7 +117,7 @@ def test_a_caption_naming_the_tools_of_a_role_neither_earns_nor_costs() -> None:
 
 THIN = """\
 Jane Smith
-jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith
+jane.smith@example.test | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith
 Experience
 Senior Software Engineer | Acme Payments | Jan 2021 - Present
 • Cut checkout latency by 38% by redesigning the payment service cache in Redis

@@ -57,7 +57,7 @@ def test_matched_missing_and_rate() -> None:
 
 
 def test_a_resume_that_is_only_keywords_does_not_score_well() -> None:
-    keywords_only = "Jane Smith\njane@example.com\n" + "\n".join(
+    keywords_only = "Jane Smith\njane@example.test\n" + "\n".join(
         ["Python Go AWS Kubernetes PostgreSQL", "Kafka GraphQL Docker Terraform Redis",
          "payment reconciliation backend engineer"]
     )  # fmt: skip

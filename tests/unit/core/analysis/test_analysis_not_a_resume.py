@@ -38,7 +38,7 @@ PAPER = (
     + "We measure how gravel moves through braided channels during seasonal floods in the "
     "Alps, and we compare the measured fluxes with three transport models used in practice.\n" * 8
 )
-THIN_RESUME = "Jane Smith\njane@example.com\nExperience\nEngineer | Acme | 2020 - Present\n"
+THIN_RESUME = "Jane Smith\njane@example.test\nExperience\nEngineer | Acme | 2020 - Present\n"
 
 
 def _reason(text: str) -> str | None:
@@ -127,7 +127,7 @@ def test_the_cover_letter_fixture_is_refused_as_a_letter() -> None:
 
 def test_a_resume_written_as_prose_with_a_phone_is_reviewed() -> None:
     prose = (
-        "Jane Smith, +1 (555) 201-3344, jane.smith@example.com\n"
+        "Jane Smith, +1 (555) 201-3344, jane.smith@example.test\n"
         + "I am a registered nurse who has cared for patients in busy emergency departments, "
         "and I have trained new nurses on triage and on the hospital's record system.\n" * 6
     )

@@ -17,7 +17,7 @@ from tests.unit.core.analysis.analysis_helpers import (
     swap,
 )
 
-CONTACT = "jane.smith@example.com | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
+CONTACT = "jane.smith@example.test | +1 (555) 201-3344 | Portland, OR | linkedin.com/in/janesmith"
 
 
 def test_a_second_education_heading_is_a_duplicate() -> None:
@@ -101,7 +101,7 @@ REFEREES = """\
 References
 Mark Olsen — Acme Payments, Engineering Manager
 (801) 953-5031
-Brenda Hall — Northwind Data, Director | brenda.hall@example.com
+Brenda Hall — Northwind Data, Director | brenda.hall@example.test
 """
 
 

@@ -77,7 +77,7 @@ def test_a_missing_number_is_asked_for_in_words_never_appended_as_a_slot() -> No
 def test_a_resume_not_in_english_gets_no_rewrites() -> None:
     german = """\
 Max Mustermann
-max@example.com | +49 30 1234567 | Berlin
+max@example.test | +49 30 1234567 | Berlin
 Berufserfahrung
 Softwareentwickler | Beispiel GmbH | 2019 - heute
 • Verantwortlich für die Entwicklung der Zahlungsplattform mit Python

@@ -95,7 +95,7 @@ def test_an_unknown_heading_in_the_heading_style_ends_the_section_above() -> Non
 
 def test_two_column_sidebar_first_still_yields_every_section() -> None:
     sidebar_first = (
-        "Jane Smith\njane@example.com\nSkills\nPython, SQL\nLanguages\nSpanish (fluent)\n"
+        "Jane Smith\njane@example.test\nSkills\nPython, SQL\nLanguages\nSpanish (fluent)\n"
         + "Summary\n"
         + GOOD.split("Summary\n", 1)[1].replace("Skills\nPython, Go,", "Tools\nGo,")
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from resumeroast.core.analysis import render_feedback
+from resumeroast.core.feedback import Level
 from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_of, run, swap
 
 INGEST = "• Built an ingestion pipeline in Python that processes 12M events per day"
@@ -84,8 +86,19 @@ def test_a_resume_in_another_language_skips_english_word_checks_and_says_so() ->
 
     analysis = run(german)
 
-    assert "language.not_english" in codes(analysis)
     assert not {"spelling.misspelling", "verbs.no_verb"} & codes(analysis)
+    assert "spelling" in render_feedback(analysis, Level.HONEST).verdict
+
+
+def test_another_language_is_no_finding_of_the_resume() -> None:
+    """Written in German for a German employer is no flaw: nothing to fix, nothing listed."""
+    german = (
+        "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
+        "Entwickler | Beispiel AG | 2019 - 2023\n"
+        "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
+    )
+
+    assert not any(code.startswith("language.") for code in codes(run(german)))
 
 
 @pytest.mark.parametrize(

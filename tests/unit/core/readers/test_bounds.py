@@ -14,7 +14,7 @@ from resumeroast.core.readers.bounds import (
 from resumeroast.errors import DocumentTooLong, permanent_failure_codes
 
 LIMITS = {"max_pages": 20, "timeout_s": 20, "memory_limit_mb": 256}
-HEADER = "Jane Doe\njane@example.com\nExperience\nEngineer, Acme 2019 - 2023\n"
+HEADER = "Jane Doe\njane@example.test\nExperience\nEngineer, Acme 2019 - 2023\n"
 
 
 def _text(body: str) -> bytes:

@@ -35,7 +35,7 @@ def test_paragraphs_lists_and_line_breaks_in_order() -> None:
     document.add_paragraph("Led the payments team", style="List Bullet")
     document.add_paragraph("Cut latency by 40%", style="List Number")
     document.add_paragraph("Berlin").add_run().add_break()
-    document.paragraphs[-1].add_run("jane@example.com")
+    document.paragraphs[-1].add_run("jane@example.test")
     read = read_docx(save(document))
     assert read.kind is DocumentKind.DOCX
     assert [line.text for line in read.lines] == [
@@ -43,7 +43,7 @@ def test_paragraphs_lists_and_line_breaks_in_order() -> None:
         "• Led the payments team",
         "• Cut latency by 40%",
         "Berlin",
-        "jane@example.com",
+        "jane@example.test",
     ]
 
 
@@ -107,11 +107,11 @@ def test_headers_and_footers_are_marked_and_placed_around_the_body() -> None:
     document = new_document()
     document.add_paragraph("Experience")
     section = document.sections[0]
-    section.header.paragraphs[0].text = "jane@example.com | +49 30 1234"
+    section.header.paragraphs[0].text = "jane@example.test | +49 30 1234"
     section.footer.paragraphs[0].text = "Jane Doe - page 1"
     lines = read_docx(save(document)).lines
     assert [(line.region, line.text) for line in lines] == [
-        (Region.HEADER, "jane@example.com | +49 30 1234"),
+        (Region.HEADER, "jane@example.test | +49 30 1234"),
         (Region.BODY, "Experience"),
         (Region.FOOTER, "Jane Doe - page 1"),
     ]

@@ -185,10 +185,10 @@ def test_two_columns_are_read_left_then_right_under_a_full_width_name() -> None:
     sidebar = ["SKILLS", "Python, Go, SQL", "Kubernetes", "Terraform", "LANGUAGES", "German"]
     body = ["EXPERIENCE", "Staff Engineer, Acme", "Led the payments team", "Cut p99 latency by 40%",
             "Engineer, Beta", "Built the data platform"]  # fmt: skip
-    name = text("Jane Doe - Staff Software Engineer - Berlin - jane@example.com", 72, 740, size=14)
+    name = text("Jane Doe - Staff Software Engineer - Berlin - jane@example.test", 72, 740, size=14)
     document = read_pdf(build_pdf([Page(name + lines(sidebar, 72, 690) + lines(body, 250, 690))]))
     assert [line.text for line in document.lines] == [
-        "Jane Doe - Staff Software Engineer - Berlin - jane@example.com",
+        "Jane Doe - Staff Software Engineer - Berlin - jane@example.test",
         *sidebar,
         *body,
     ]
@@ -208,7 +208,7 @@ def test_running_footer_and_page_numbers_are_footer_lines() -> None:
 
 
 def test_a_large_name_at_the_top_is_body_not_header() -> None:
-    page = text("Jane Doe", 72, 760, size=24) + lines(["Berlin", "jane@example.com"], 72, 730)
+    page = text("Jane Doe", 72, 760, size=24) + lines(["Berlin", "jane@example.test"], 72, 730)
     document = read_pdf(build_pdf([Page(page)]))
     assert all(line.region is Region.BODY for line in document.lines)
 

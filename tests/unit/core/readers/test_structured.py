@@ -14,7 +14,7 @@ JSON_RESUME = {
     "basics": {
         "name": "Ana Souza",
         "label": "Registered Nurse",
-        "email": "ana@example.com",
+        "email": "ana@example.test",
         "phone": "+55 11 91234-5678",
         "location": {"city": "Porto Alegre", "countryCode": "BR"},
         "summary": "Intensive care nurse with eight years on adult wards.",
@@ -44,7 +44,7 @@ RENDERCV = """\
 cv:
   name: Jonas Weber
   location: Hamburg, Germany
-  email: jonas@example.com
+  email: jonas@example.test
   social_networks:
     - network: GitHub
       username: jweber
@@ -77,7 +77,7 @@ def test_json_resume_fields_become_header_sections_roles_and_bullets() -> None:
     assert read(data, "resume.json") == [
         "Ana Souza",
         "Registered Nurse",
-        "ana@example.com | +55 11 91234-5678 | Porto Alegre, BR",
+        "ana@example.test | +55 11 91234-5678 | Porto Alegre, BR",
         "Summary",
         "Intensive care nurse with eight years on adult wards.",
         "Experience",
@@ -109,7 +109,7 @@ def test_a_json_resume_saved_as_txt_is_still_read_as_one() -> None:
 def test_rendercv_yaml_becomes_a_resume_with_markdown_stripped() -> None:
     assert read(RENDERCV.encode(), "Jonas_CV.yaml") == [
         "Jonas Weber",
-        "jonas@example.com | Location: Hamburg, Germany | GitHub: jweber",
+        "jonas@example.test | Location: Hamburg, Germany | GitHub: jweber",
         "Experience",
         "Data Engineer, Hafen Logistik | Sep 2020 – Present",
         "• Built the container tracking pipeline used by 300 dispatchers",
@@ -157,7 +157,7 @@ def test_yaml_aliases_that_multiply_a_small_file_are_too_complex() -> None:
 
 ASCIIDOC = """\
 = Lea Martin
-:email: lea@example.com
+:email: lea@example.test
 :toc:
 
 // contact line
@@ -182,7 +182,7 @@ Cuisine:: French, Levantine
 def test_asciidoc_markup_is_stripped_like_markdown() -> None:
     assert read(ASCIIDOC.encode(), "cv.adoc") == [
         "Lea Martin",
-        "lea@example.com | lea.dev (https://lea.dev)",
+        "lea@example.test | lea.dev (https://lea.dev)",
         "Experience",
         "Head Chef, Bistro Lumière | 2019 – Present",
         "• Ran a kitchen of 9 cooks serving 180 covers a night",
@@ -198,7 +198,7 @@ FRONT_MATTER = """\
 title: Resume
 layout: resume
 resume-file: /uploads/cv.pdf
-body: "I design **interfaces** for data tools.\\n\\n**Email:** kim@example.com"
+body: "I design **interfaces** for data tools.\\n\\n**Email:** kim@example.test"
 sections:
 - column: left
   text: "## Skills\\n\\n- Figma\\n- CSS"
@@ -211,7 +211,7 @@ sections:
 def test_a_resume_in_markdown_front_matter_is_read_as_markdown_not_as_keys() -> None:
     assert read(FRONT_MATTER.encode(), "resume.markdown") == [
         "I design interfaces for data tools.",
-        "Email: kim@example.com",
+        "Email: kim@example.test",
         "Skills",
         "• Figma",
         "• CSS",
@@ -220,3 +220,47 @@ def test_a_resume_in_markdown_front_matter_is_read_as_markdown_not_as_keys() -> 
         "UX Designer",
         "July 2016 - August 2018",
     ]
+
+
+def _codes(data: bytes, name: str) -> set[str]:
+    document = read_document(data, sniff_kind(data, name))
+    return {item.code for item in analyze(document, as_of=date(2025, 6, 1)).findings}
+
+
+def test_template_text_in_a_json_field_no_line_shows_is_still_a_placeholder() -> None:
+    """A theme prints a role's link; 'github.com/username' there is the template's, not yours."""
+    resume = json.loads(json.dumps(JSON_RESUME))
+    resume["work"][0]["url"] = "https://github.com/username/ward-rota"
+    clean = json.dumps(JSON_RESUME).encode()
+    data = json.dumps(resume).encode()
+
+    assert "url: https://github.com/username/ward-rota" in read(data, "resume.json")
+    assert "placeholder.sample_details" in _codes(data, "resume.json")
+    assert not any(line.startswith("url:") for line in read(clean, "resume.json"))
+    assert not any(code.startswith("placeholder.") for code in _codes(clean, "resume.json"))
+
+
+@pytest.mark.parametrize(
+    ("field", "code"),
+    [
+        ("  website: https://yourwebsite.com/\n", "placeholder.sample_details"),
+        ("  location: Your Location\n", "placeholder.sample_details"),
+        ("  phone: (123) 456-7890\n", "placeholder.sample_details"),
+    ],
+)
+def test_template_values_in_a_rendercv_file_are_placeholders_and_cap_its_score(
+    field: str, code: str
+) -> None:
+    data = RENDERCV.replace("  location: Hamburg, Germany\n", field).encode()
+    clean = analyze(read_document(RENDERCV.encode(), DocumentKind.YAML), as_of=date(2025, 6, 1))
+    analysis = analyze(read_document(data, DocumentKind.YAML), as_of=date(2025, 6, 1))
+
+    assert code in {item.code for item in analysis.findings}
+    assert analysis.overall_score <= 40 < clean.overall_score
+
+
+def test_a_structured_file_that_nests_aliases_is_not_walked_without_end() -> None:
+    levels = "".join(f"  x{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+    bomb = f"cv:\n  name: A\n  x0: &a0 [xxx, v, v, v, v, v, v, v, v, v]\n{levels}"
+
+    assert read(bomb.encode(), "cv.yaml")[0] == "A"

@@ -18,7 +18,7 @@ from resumeroast.core.review.merge import (
 from tests.support.llm_resumes import from_text
 
 RESUME = """Sam Doe
-sam@example.com
+sam@example.test
 Experience
 Store Manager, Acme Retail, 2019 - 2023
 - Responsible for helping customers

@@ -28,7 +28,7 @@ AS_OF = date(2026, 1, 1)
 #: One role under a heading the analyzer does not know ("Stations"): it reports no experience.
 UNKNOWN_HEADING = """
 Dana Roe
-dana@example.com | 555-123-4567
+dana@example.test | 555-123-4567
 ## Summary
 Regulatory affairs manager with ten years in medical devices.
 ## Stations
@@ -141,9 +141,9 @@ def test_ungrounded_disputes_change_nothing() -> None:
 
 
 def test_a_disputed_absence_corrects_the_fact_shown() -> None:
-    """The e-mail the reader missed (written "dana at example.com"), quoted by the reviewer
+    """The e-mail the reader missed (written "dana at example.test"), quoted by the reviewer
     in the form the resume gives it."""
-    text = UNKNOWN_HEADING.replace("dana@example.com | 555-123-4567", "Reach me: 555-123-4567")
+    text = UNKNOWN_HEADING.replace("dana@example.test | 555-123-4567", "Reach me: 555-123-4567")
     text = text.replace("## Education", "Mail dana@example .com\n## Education")
     analysis = analyze(from_text(text), as_of=AS_OF)
     assert not analysis.facts.contact.email  # the premise: the reader missed it
@@ -156,7 +156,7 @@ def test_a_disputed_absence_corrects_the_fact_shown() -> None:
 
 
 def test_years_are_no_phone_number() -> None:
-    text = UNKNOWN_HEADING.replace("dana@example.com | 555-123-4567", "dana@example.com")
+    text = UNKNOWN_HEADING.replace("dana@example.test | 555-123-4567", "dana@example.test")
     analysis = analyze(from_text(text), as_of=AS_OF)
     claim = _claim_id(analysis, "contact.no_phone")
     dates = {"claim": claim, "reason": "Digits are there.", "quote": "Jan 2019 - Present"}
@@ -275,7 +275,7 @@ def test_the_reviewer_shows_claims_and_applies_a_grounded_dispute() -> None:
 #: says so (the statements are there), only the fact.
 UNDATED_ROLES = """
 Dana Roe
-dana@example.com | 555-123-4567
+dana@example.test | 555-123-4567
 ## Experience
 Registered Nurse • Labor & Delivery
 City Hospital • Springfield

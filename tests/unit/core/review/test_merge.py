@@ -162,12 +162,12 @@ def test_a_verdict_that_says_nothing_or_invents_numbers_falls_back_to_the_analyz
 
 
 def test_redacted_details_are_restored_in_what_is_shown() -> None:
-    text = "Sam Doe\nsam@example.com\nWorked on various projects with the team"
+    text = "Sam Doe\nsam@example.test\nWorked on various projects with the team"
     notes = [{"section": "contact", "note": "Use a better address than [EMAIL_1]."}]
     grounded = ground_answer(
-        _answer(section_notes=notes), _context(text, {"[EMAIL_1]": "sam@example.com"})
+        _answer(section_notes=notes), _context(text, {"[EMAIL_1]": "sam@example.test"})
     )
-    assert grounded.section_notes[0].note == "Use a better address than sam@example.com."
+    assert grounded.section_notes[0].note == "Use a better address than sam@example.test."
 
 
 def test_remarks_that_say_nothing_are_not_shown() -> None:

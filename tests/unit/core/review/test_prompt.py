@@ -70,7 +70,7 @@ def test_the_level_changes_the_tone_instruction_only() -> None:
 
 
 def _long_resume(bullets: int) -> str:
-    rows = ["Jane Roe", "jane@example.com", "Summary", "Engineer who ships.", "EXPERIENCE"]
+    rows = ["Jane Roe", "jane@example.test", "Summary", "Engineer who ships.", "EXPERIENCE"]
     for i in range(bullets):
         if i % 10 == 0:
             rows.append(f"Engineer at Company{i}")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from resumeroast.core.review.prompts.redaction import redact_all, restore
 
 LINES = [
-    "Jane Roe | jane.roe@example.com | +1 (555) 123-4567 | linkedin.com/in/janeroe",
+    "Jane Roe | jane.roe@example.test | +1 (555) 123-4567 | linkedin.com/in/janeroe",
     "742 Evergreen Terrace, Springfield",
     "Musterstraße 12, 10115 Berlin",
     "Portfolio: https://janeroe.dev/work.",
     "Backend Engineer, ACME | 2015 - 2019 | ASP.NET, Node.js",
-    "Call 555.123.4567 or write to jane.roe@example.com",
+    "Call 555.123.4567 or write to jane.roe@example.test",
 ]
 
 
@@ -18,7 +18,7 @@ def test_emails_phones_addresses_and_urls_are_replaced_by_placeholders() -> None
     redacted, originals = redact_all(LINES)
     text = "\n".join(redacted)
     for secret in (
-        "jane.roe@example.com",
+        "jane.roe@example.test",
         "555",
         "linkedin.com/in/janeroe",
         "742 Evergreen Terrace",

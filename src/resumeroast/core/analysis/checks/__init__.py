@@ -9,6 +9,7 @@ from resumeroast.core.analysis.checks import (
     brevity,
     casing,
     claims,
+    cliches_other,
     completeness,
     contact,
     contribution,
@@ -51,6 +52,7 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
 LAYOUT_CHECKS: tuple[Check, ...] = (
     red_flags.check_hidden_text,
     placeholders.check_placeholders,
+    cliches_other.check_cliches_other_language,
     ats.check_layout,
     ats.check_headings,
     ats.check_contact_placement,
@@ -75,7 +77,6 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     timeline.check_gaps,
     claims.check_claims,
     claims.check_reversed_ranges,
-    timeline.check_overlaps,
     timeline.check_future_dates,
 )
 

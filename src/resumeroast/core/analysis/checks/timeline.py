@@ -1,4 +1,6 @@
-"""Dates: missing, mixed formats, gaps, overlaps, future dates, tense that contradicts them."""
+"""Dates: missing, mixed formats, gaps, future dates, tense that contradicts them. Overlapping
+roles are no finding: concurrent roles, study beside work and two hats at one employer are normal
+(docs/scoring.md, "Checks removed")."""
 
 from __future__ import annotations
 
@@ -7,7 +9,6 @@ from dataclasses import replace
 
 from resumeroast.core.analysis.checks.base import (
     INFO,
-    MAX_EVIDENCE,
     WARNING,
     Context,
     cite,
@@ -21,13 +22,10 @@ from resumeroast.core.analysis.dates import (
     yearless_range,
 )
 from resumeroast.core.analysis.model import DateRange, Role, YearMonth
-from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
+from resumeroast.core.analysis.timeline import find_gaps, month_index
 from resumeroast.core.feedback import Evidence, Finding
 
 GAP_MONTHS = 6  #: gaps longer than this are reported
-#: Overlaps at least this long are reported: shorter ones are a notice period, a part-time job
-#: or a student's concurrent roles, and plain on the page.
-OVERLAP_MONTHS = 24
 #: Sections whose dated entries account for time: study and service (side projects run beside
 #: a job as often as in place of one, so they do not).
 ACCOUNTED = frozenset({"education", "courses", "volunteering", "activities"})
@@ -224,22 +222,6 @@ def _study_before(graduation: DateRange) -> DateRange:
     return replace(
         graduation, start=YearMonth(year - STUDY_YEARS, month), end=YearMonth(year, month)
     )
-
-
-def check_overlaps(context: Context) -> list[Finding]:
-    count, pairs = find_overlaps(context.jobs, context.as_of, OVERLAP_MONTHS, MAX_EVIDENCE // 2)
-    if not count:
-        return []
-    return [
-        finding(
-            "dates.overlap",
-            INFO,
-            f"{plural(count, 'pair')} of roles overlap by {OVERLAP_MONTHS // 12}+ years. "
-            "Fine if they were concurrent, but say so.",
-            "Mark concurrent roles ('part-time', 'concurrent with …') or fix the dates.",
-            [cite(_date_quote(role), _date_line(role)) for pair in pairs for role in pair[:2]],
-        )
-    ]
 
 
 def check_future_dates(context: Context) -> list[Finding]:
