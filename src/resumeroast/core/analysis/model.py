@@ -12,7 +12,7 @@ from datetime import date
 
 from resumeroast.core.feedback import DocumentFacts, Finding, KeywordMatch, SubScores
 
-ANALYZER_VERSION = "1.5.1"
+ANALYZER_VERSION = "1.6.0-k"
 
 
 @dataclass(frozen=True, slots=True, order=True)

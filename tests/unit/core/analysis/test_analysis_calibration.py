@@ -30,6 +30,22 @@ def test_an_academic_cv_is_not_held_to_a_resumes_length() -> None:
     assert "length.too_many_pages" in codes(resume)
 
 
+def test_a_doctoral_candidates_cv_with_publications_is_not_held_to_a_resumes_length() -> None:
+    papers = ACADEMIC.replace("Teaching Experience", "Talks")
+    phd = swap("B.S. Computer Science", "PhD candidate in Demography", GOOD + papers)
+
+    assert "length.too_many_pages" not in codes(run(phd, **THREE_PAGES))
+    assert "length.too_many_pages" in codes(run(GOOD + papers, **THREE_PAGES))
+
+
+def test_an_academic_cv_in_french_is_not_held_to_a_resumes_length() -> None:
+    french = ACADEMIC.replace("Teaching Experience", "Enseignement").replace(
+        "Publications", "Publications et conférences"
+    )
+
+    assert "length.too_many_pages" not in codes(run(GOOD + french, **THREE_PAGES))
+
+
 def test_an_academic_cv_may_speak_in_the_first_person() -> None:
     statement = "• I study how caching shapes the tail latency of payment systems\n"
     academic = run(GOOD + ACADEMIC + statement, **THREE_PAGES)

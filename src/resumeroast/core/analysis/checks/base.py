@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -10,6 +11,7 @@ from functools import cached_property
 from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import Bullet, Role
+from resumeroast.core.analysis.sections import fold_accents
 from resumeroast.core.analysis.skill_lists import is_caption
 from resumeroast.core.analysis.structure import Structure
 from resumeroast.core.analysis.text import clip, words
@@ -24,6 +26,20 @@ IMPACT_SECTIONS = frozenset({"experience", "projects"})
 
 #: a heading with one of these words, beside a Publications section, makes an academic CV
 ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
+#: an academic CV's length: the same, and other languages' words (matched without accents)
+ACADEMIC_LENGTH = (
+    *ACADEMIC_RECORD, "conference", "academic",
+    "enseignement", "recherche", "bourses", "conferences", "academique",
+    "docencia", "investigacion", "becas", "congresos", "academica",
+    "ensino", "pesquisa", "bolsas", "congressos", "academico",
+    "lehre", "forschung", "stipendien", "konferenzen", "tagungen", "vortrage",
+)  # fmt: skip
+#: a doctorate held or under way, beside a Publications section, also makes a CV academic
+DOCTORATE = re.compile(
+    r"\b(?:ph\.?\s?d|doctorate|doctoral|doctorant|doctorante|doctorat|doctorado|doctorando|"
+    r"doutorado|doutoramento|doutorando|doktorand|doktorandin|dr\.\s?rer|dr\.\s?phil)\b",
+    re.IGNORECASE,
+)
 
 #: Sections whose lines are not the writer's prose (contact lines, other people's words).
 NOT_PROSE = frozenset({"contact", "references", "languages"})
@@ -49,6 +65,20 @@ class Context:
         if not any(s.kind == "publications" for s in sections):
             return False
         return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
+
+    @cached_property
+    def academic_length(self) -> bool:
+        """An academic CV by its length's measure: publications beside research or teaching in
+        any of the five languages, or beside a doctorate. Its length is its papers and talks;
+        the other allowances (no number per bullet …) stay with `academic` (gold: kept true)."""
+        if self.academic:
+            return True
+        if not any(s.kind == "publications" for s in self.structure.sections):
+            return False
+        titles = [fold_accents(s.title.lower()) for s in self.structure.sections]
+        if any(word in title for title in titles for word in ACADEMIC_LENGTH):
+            return True
+        return any(DOCTORATE.search(line.text) for line in self.lines)
 
     @cached_property
     def academic_record(self) -> bool:
