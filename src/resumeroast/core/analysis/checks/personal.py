@@ -20,7 +20,20 @@ _PERSONAL = re.compile(
     r"|\bnumber of children\b|\bchildren\s*:\s*\d"
     # immigration status: "seeking asylum", "refugee status" (work authorisation is no such thing)
     r"|\b(?:seeking|sought|granted|political) asylum\b|\basylum (?:seeker|status)\b"
-    r"|\brefugee status\b|\bimmigration status\b",
+    r"|\brefugee status\b|\bimmigration status\b"
+    r"|\bplace of birth\b|\b(?:father|mother)'?s name\b"
+    # French, Spanish, Portuguese, German: the same fields under their own labels
+    r"|\b(?:date|lieu) (?:et lieu )?de naissance\b|\bn[ée]e? le \d|\b[âa]ge\s*:\s*\d"
+    r"|\bsituation (?:familiale|matrimoniale)\b|\bnationalit[ée]\s*:"
+    r"|\b(?:c[ée]libataire|mariée?|divorcée?)\s*(?:[,;|]|$)"
+    r"|\bnom (?:du p[èe]re|de la m[èe]re)\b|\benfants?\s*:"
+    r"|\b(?:fecha|lugar) de nacimiento\b|\bedad\s*:|\ba[ñn]os de edad\b|\bestado civil\b"
+    r"|\bnacionalidad(?:e)?\s*:|\brelig(?:i[óo]n|i[ãa]o)\s*:|\bhijos\s*:|\bfilhos\s*:"
+    r"|\bnombre (?:del padre|de la madre)\b|\bnome d[oa] (?:pai|m[ãa]e)\b|\bfilia[çc][ãa]o\b"
+    r"|\bdata de nascimento\b|\bnascid[oa] (?:em|a)\b|\bidade\s*:|\bnaturalidade\s*:"
+    r"|\bgeburts(?:datum|ort|tag)\b|\bgeboren (?:am|in)\b|\bgeb\.\s*(?:am\s*)?\d"
+    r"|\balter\s*:\s*\d|\bfamilienstand\b|\b(?:staatsangeh[öo]rigkeit|nationalit[äa]t)\s*:"
+    r"|\b(?:konfession|religionszugeh[öo]rigkeit)\s*:|\bkinder\s*:|\b(?:vater|mutter)\s*:",
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(
