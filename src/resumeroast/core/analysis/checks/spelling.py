@@ -54,9 +54,12 @@ def check_spelling(context: Context) -> list[Finding]:
     hits: list[tuple[TextLine, str, str | None]] = []
     ocr_pages = frozenset(context.document.layout.ocr_pages)
     for line in context.prose_lines:
-        if _skipped(context, line) or language == "en" and _foreign_line(line.text):
+        if _skipped(context, line):
             continue
-        for word in _misspelled(line, line.number in context.bullet_starts, language):
+        words = _misspelled(line, line.number in context.bullet_starts, language)
+        if words and language == "en" and _foreign_line(line.text):
+            continue  # asked only of lines with a typo: each word is looked up in five lists
+        for word in words:
             fix = _correction(word, language)
             if line.page in ocr_pages and _accent_only(word, fix):
                 continue  # OCR reads "ó" as "ô" or "ö": the page has it right
@@ -115,14 +118,14 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
             continue
         parts = re.split(r"[-/]", token)
         opens = index == 0 and starts_statement or index > 0 and _ends_sentence(tokens[index - 1])
-        if language == "en" and _in_foreign_phrase(token, tokens, index):
-            continue  # "Etude Longitudinale": a name or title in another language
         for part in parts:
             if len(parts) > 1 and (len(part) < MIN_PART or _known_part(part, language)):
                 continue
             if language != "en" and zipf(part) >= COMMON:
                 continue  # an English word in a German CV ("Baby-sitter", "Team") is no typo
-            if _is_typo(part, opens and language == "en", language):
+            if _is_typo(part, opens and language == "en", language) and not (
+                language == "en" and _in_foreign_phrase(token, tokens, index)
+            ):  # "Etude Longitudinale": a name or title in another language
                 found.append(part)
     return found
 
