@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from resumeroast.core.analysis.contact import find_location
 from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import Bullet, Role
@@ -21,6 +22,19 @@ from resumeroast.core.feedback import Evidence, Finding, Severity
 CRITICAL, WARNING, INFO = Severity.CRITICAL, Severity.WARNING, Severity.INFO
 MAX_EVIDENCE = 40
 MIN_WORDS = 3  #: a statement says who did what; one or two words are a title or a label
+HEADER_TAIL_LINES = 3  #: lines after a role's dates that its header may have taken in
+_RUNNING_TEXT = re.compile(r"[^\W\d_]-\s*$|[^\W\d_]{3}[.,]\s*$")
+DUTY_LIST_ITEMS = 4  #: "Führung, Organisation, Verwaltung, Personal": a list of duties
+
+
+def _description_shaped(text: str) -> bool:
+    """Running text (a word broken at the line end, a full stop or comma) or four duties or
+    more; a place ("Springfield, IL") or an employer is neither."""
+    if _RUNNING_TEXT.search(text):
+        return True
+    items = [item for item in text.split(",") if item.strip()]
+    return len(items) >= DUTY_LIST_ITEMS and find_location(text) is None
+
 
 IMPACT_SECTIONS = frozenset({"experience", "projects"})
 
@@ -106,6 +120,22 @@ class Context:
 
     def section_of(self, line: int) -> str:
         return self.structure.kinds.get(line, "header")
+
+    def described(self, role: Role) -> bool:
+        """Statements under the role, or a line of running text read into its header after the
+        dates ("… seit 02/2022" then "Backend, Modellierung von OZG-Formulare für NRW-"): a word
+        broken at the line end or a full stop is a description, never a title ("Lecturer in
+        Earth Sciences" after the dates is the title of an empty role, gold: true)."""
+        if role.bullets or role.dates is None:
+            return bool(role.bullets)
+        after = range(role.dates.line + 1, role.dates.line + 1 + HEADER_TAIL_LINES)
+        return any(
+            line.number in after
+            and line.text.strip() in role.header
+            and len(words(line.text)) >= MIN_WORDS
+            and _description_shaped(line.text)
+            for line in self.lines
+        )
 
     @cached_property
     def prose_lines(self) -> tuple[TextLine, ...]:
