@@ -74,6 +74,11 @@ def test_headings_in_other_languages_name_their_section(heading: str, kind: str)
         ("PEER-REVIEWED PUBLICATIONS", "publications"),
         ("PAST ACADEMIC WORK EXPERIENCE", "experience"),
         ("Current Position", "experience"),
+        ("EARNED DEGREES", "education"),
+        ("ACADEMIC ADMINISTRATIVE EXPERIENCE", "experience"),
+        ("PUBLISHED BOOKS", "publications"),
+        ("BOOK CHAPTERS", "publications"),
+        ("CONFERENCE PRESENTATIONS", "publications"),
     ],
 )
 def test_composed_headings_in_other_languages_name_their_section(heading: str, kind: str) -> None:

@@ -117,6 +117,22 @@ Experience
     assert "dates.missing" in codes(run(text.replace(items, undated)))
 
 
+def test_title_lines_that_end_in_their_date_range_are_dated_roles() -> None:
+    posts = """\
+Experience
+Professor, English, State University, 2023 - present.
+• Directed the graduate programs of the college, serving around 400 students a year
+Associate Professor, English, State University, 2020 - 2023.
+• Managed the program budget of $350,000 and revised the doctoral curriculum
+"""
+    header = GOOD.split("Experience\n")[0]
+    text = header + posts + "Education\nPh.D. English | Georgia Tech | 2004 - 2010\n" + EXTRAS
+    undated = posts.replace(", 2023 - present.", ".").replace(", 2020 - 2023.", ".")
+
+    assert "dates.missing" not in codes(run(text))
+    assert "dates.missing" in codes(run(text.replace(posts, undated)))
+
+
 def test_years_of_experience_count_overlaps_once() -> None:
     analysis = run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Jun 2021"))
 

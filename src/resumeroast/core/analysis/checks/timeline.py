@@ -20,6 +20,7 @@ from resumeroast.core.analysis.dates import (
     month_spellings,
     yearless_range,
 )
+from resumeroast.core.analysis.headerlike import reads_as_header
 from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, find_overlaps, month_index
 from resumeroast.core.feedback import Evidence, Finding
@@ -94,11 +95,19 @@ def _dated_to_the_day(context: Context) -> bool:
     )
 
 
+#: a range written as one ("2018 - 2020", "2014 – present"), not a day's date ("22-05-2024")
+_SPAN = re.compile(r"[–—]|\s-|-\s", re.IGNORECASE)
+
+
 def _dated_items(context: Context) -> bool:
-    """ "* März 2018–Juli 2018: Praktikant …": list items that open with their dates name the
-    roles; they are read as statements, not role headers, but the roles are dated."""
+    """ "* März 2018–Juli 2018: Praktikant …" or "Professor, English, UCF, 2023 - present.":
+    list items that open with their dates, or a title line ending in a range, name the roles;
+    they are read as statements, not role headers, but the roles are dated."""
     return any(
-        (found := find_range(line.text.strip(), line.number)) is not None and found[1] == 0
+        (found := find_range(line.text.strip(), line.number)) is not None
+        and (
+            found[1] == 0 or _SPAN.search(found[0].text) is not None and reads_as_header(line.text)
+        )
         for block in context.structure.blocks
         if block.section.kind == "experience"
         for line in block.lines
