@@ -130,12 +130,16 @@ class Context:
             return bool(role.bullets)
         after = range(role.dates.line + 1, role.dates.line + 1 + HEADER_TAIL_LINES)
         return any(
-            line.number in after
-            and line.text.strip() in role.header
+            line.text.strip() in role.header
             and len(words(line.text)) >= MIN_WORDS
             and _description_shaped(line.text)
-            for line in self.lines
+            for number in after
+            if (line := self._by_number.get(number)) is not None
         )
+
+    @cached_property
+    def _by_number(self) -> dict[int, TextLine]:
+        return {line.number: line for line in self.lines}
 
     @cached_property
     def prose_lines(self) -> tuple[TextLine, ...]:

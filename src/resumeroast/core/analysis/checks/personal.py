@@ -50,8 +50,24 @@ _LETTER = re.compile(
 MIN_LETTER_MARKS = 2
 
 
+#: every pattern above holds one of these (lower case): a substring test is cheap, the search not
+_STEMS = (
+    "birth", "born", "dob", "d.o.b", "age", "old", "status", "national", "relig", "gender", "sex",
+    "child", "asylum", "refugee", "father", "mother", "naiss", "né", "nee", "ne le", "âge",
+    "situation",
+    "célibataire", "celibataire", "marié", "divorcé", "nom d", "enfant", "nacim", "edad", "años",
+    "anos", "civil", "nacional", "hijos", "filhos", "nombre d", "nome d", "filia", "nasc", "idade",
+    "natural", "geb", "alter", "famil", "staatsangeh", "konfession", "kinder", "vater", "mutter",
+)  # fmt: skip
+
+
+def _personal(text: str) -> bool:
+    lowered = text.lower()
+    return any(stem in lowered for stem in _STEMS) and _PERSONAL.search(text) is not None
+
+
 def check_personal_details(context: Context) -> list[Finding]:
-    hits = [line for line in context.lines if _PERSONAL.search(line.text)]
+    hits = [line for line in context.lines if _personal(line.text)]
     if not hits:
         return []
     return [
