@@ -48,9 +48,10 @@ def test_an_academic_cv_in_french_is_not_held_to_a_resumes_length() -> None:
 
 def test_an_academic_cv_may_speak_in_the_first_person() -> None:
     statement = "• I study how caching shapes the tail latency of payment systems\n"
-    academic = run(GOOD + ACADEMIC + statement, **THREE_PAGES)
-    one_page = run(GOOD + ACADEMIC + statement)  # a student's page with papers is no full record
-    resume = run(GOOD + ACADEMIC.replace("Teaching Experience", "Talks") + statement, **THREE_PAGES)
+    # under Interests: a publication list's titles are not the writer's prose (NOT_PROSE)
+    academic = run(GOOD + statement + ACADEMIC, **THREE_PAGES)
+    one_page = run(GOOD + statement + ACADEMIC)  # a student's page with papers is no full record
+    resume = run(GOOD + statement + ACADEMIC.replace("Teaching Experience", "Talks"), **THREE_PAGES)
 
     assert "language.first_person" not in codes(academic)
     assert "language.first_person" in codes(one_page) & codes(resume)

@@ -55,8 +55,9 @@ DOCTORATE = re.compile(
     re.IGNORECASE,
 )
 
-#: Sections whose lines are not the writer's prose (contact lines, other people's words).
-NOT_PROSE = frozenset({"contact", "references", "languages"})
+#: Sections whose lines are not the writer's prose (contact lines, other people's words, the titles
+#: of a publication list: "My House, Your Faction" is a paper, not a first-person line).
+NOT_PROSE = frozenset({"contact", "references", "languages", "publications"})
 
 
 ACADEMIC_RECORD_PAGES = 2  #: an academic CV longer than this is a full record
