@@ -112,7 +112,7 @@ def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:
         weak=sum(1 for b in bullets if b.keyword_list or _cited(b) in flagged),
         listed=sum(1 for b in bullets if b.keyword_list),
         roles=len(roles),
-        empty_roles=sum(1 for r in roles if not r.bullets),
+        empty_roles=sum(1 for r in roles if not context.described(r)),
     )
 
 

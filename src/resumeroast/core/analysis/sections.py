@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -46,6 +47,31 @@ def heading_lexicon() -> HeadingLexicon:
     return HeadingLexicon(names, modifiers, trailing)
 
 
+#: folded names that are an English word first: a page titled "Resume" is no Summary ("Résumé")
+_FOLD_CLASHES = frozenset({"resume"})
+
+
+def fold_accents(text: str) -> str:
+    """ "éducation" -> "education", "FORMAÇÃO" -> "FORMACAO": headings typed without accents."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+def _folded_lexicon() -> HeadingLexicon:
+    lexicon = heading_lexicon()
+    names: dict[str, tuple[str, bool]] = {}
+    for name, found in lexicon.names.items():
+        folded = fold_accents(name)
+        if folded not in _FOLD_CLASHES:
+            names.setdefault(folded, found)
+    return HeadingLexicon(
+        names,
+        frozenset(fold_accents(w) for w in lexicon.modifiers),
+        frozenset(fold_accents(w) for w in lexicon.trailing),
+    )
+
+
 def normalise_heading(text: str) -> str:
     text = (
         re.sub(r"\([^)]*\)", " ", text)
@@ -61,11 +87,18 @@ def normalise_heading(text: str) -> str:
 
 
 def lookup_heading(text: str) -> tuple[str, bool] | None:
-    """(kind, standard) for a heading text, or None when it names no section we know."""
-    lexicon = heading_lexicon()
+    """(kind, standard) for a heading text, or None when it names no section we know; with or
+    without its accents ("Éducation", "ETUDES", "Formação")."""
     name = normalise_heading(text)
     if not name:
         return None
+    found = _lookup(name, heading_lexicon())
+    if found is None and (folded := fold_accents(name)) not in _FOLD_CLASHES:
+        found = _lookup(folded, _folded_lexicon())
+    return found
+
+
+def _lookup(name: str, lexicon: HeadingLexicon) -> tuple[str, bool] | None:
     if name in lexicon.names:
         return lexicon.names[name]
     for part in _CONNECTORS.split(name):

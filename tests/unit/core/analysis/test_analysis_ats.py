@@ -123,3 +123,22 @@ def test_the_invisible_ocr_layer_behind_a_scanned_page_is_not_a_red_flag() -> No
 
     assert "red_flag.hidden_text" not in codes(analysis)
     assert "ats.image_only_pages" in codes(analysis)
+
+
+def test_an_invisible_run_of_filler_characters_is_not_hidden_text() -> None:
+    filler = tuple(
+        HiddenText(text, 1, "white") for text in ("xxxxxxxxx", "XXXX xxxx", "....", "___ ---", "x")
+    )
+    doc = with_layout(document(GOOD), hidden_text=filler)
+
+    assert "red_flag.hidden_text" not in codes(analyze(doc, as_of=AS_OF))
+
+
+def test_hidden_words_beside_filler_are_still_a_critical_red_flag() -> None:
+    hidden = (HiddenText("xxxxxxxxx", 1, "white"), HiddenText("Python Kubernetes", 1, "white"))
+    doc = with_layout(document(GOOD), hidden_text=hidden)
+
+    finding = found(analyze(doc, as_of=AS_OF), "red_flag.hidden_text")
+
+    assert finding is not None and finding.severity.value == "critical"
+    assert [e.quote for e in finding.evidence] == ["Python Kubernetes"]

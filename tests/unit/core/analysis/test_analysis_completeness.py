@@ -70,6 +70,23 @@ def test_a_role_with_no_bullets_is_reported_at_its_header() -> None:
     assert "sections.empty_role" not in codes(run(GOOD))
 
 
+def test_a_description_read_into_the_role_header_after_its_dates_is_no_empty_role() -> None:
+    acme = "Senior Software Engineer | Acme Payments | Jan 2021 - Present\n"
+    student = "Working Student\nT-Systems MMS GmbH, Dresden since 02/2022\n"
+    # a word broken at the line end ("NRW-") joins the description to the header above it
+    description = "Backend, modelling of OZG forms for NRW-\nService portal\n"
+    described = run(swap(acme, student + description + acme))
+    bare = run(swap(acme, student + acme))
+    titled = run(swap(acme, student + "Lecturer in Earth Sciences\n" + acme))
+    clerk = "Office Clerk\nVital Academy, Berlin 11/2019 - 05/2020\n"
+    duties = run(swap(acme, student + "Leadership, organisation, admin, staff\n" + clerk + acme))
+
+    assert "sections.empty_role" not in codes(described)
+    assert [q.split(" Vital")[0] for q in quotes(duties, "sections.empty_role")] == ["Office Clerk"]
+    assert "sections.empty_role" in codes(bare)
+    assert "sections.empty_role" in codes(titled)  # a title after the dates describes nothing
+
+
 def test_an_old_role_with_a_title_only_needs_no_description() -> None:
     old = "Deckhand | Harbor Tours | Jun 2008 - Aug 2008\n"  # 2025 is the test's today
     recent = "Deckhand | Harbor Tours | Jun 2016 - Aug 2016\n"

@@ -120,7 +120,9 @@ def test_international_and_labelled_phone_numbers_are_phones(contact_line: str) 
     ["jane.smith@example.test | +1 (555) 201-3344 | Location: Lisbon",
      "jane.smith@example.test | +1 (555) 201-3344 | Adresse : 14 Rue des Lilas, Lyon",
      "jane.smith@example.test | +1 (555) 201-3344 | 418 West 52nd Street",
-     "jane.smith@example.test | +1 (555) 201-3344 | Leeds LS1 4DY"],
+     "jane.smith@example.test | +1 (555) 201-3344 | Leeds LS1 4DY",
+     "jane.smith@example.test | +1 (555) 201-3344 | CEP: 41205-240",
+     "jane.smith@example.test | +1 (555) 201-3344 | Postal code: M5V 2T6"],
 )  # fmt: skip
 def test_labelled_locations_addresses_and_postcodes_are_locations(contact_line: str) -> None:
     assert "contact.no_location" not in codes(run(swap(CONTACT, contact_line)))

@@ -52,6 +52,14 @@ def test_weak_openers_are_flagged_and_strong_verbs_are_not() -> None:
     assert "verbs.weak_opener" not in codes(run(GOOD))
 
 
+def test_a_label_over_the_people_of_a_role_is_no_duty_opener() -> None:
+    label = run(swap(MIGRATED, "• Working with: L. Panico, O. Thevenon (OECD), L. Berger (UW)"))
+    duty = run(swap(MIGRATED, "• Working with the platform team on 40 service migrations"))
+
+    assert "verbs.weak_opener" not in codes(label)
+    assert lines_of(duty, "verbs.weak_opener") == {10}
+
+
 def test_a_bullet_that_opens_with_a_noun_has_no_verb() -> None:
     analysis = run(swap(MIGRATED, "• Kubernetes migration of 40 services with zero downtime"))
 

@@ -115,3 +115,12 @@ def test_soft_skill_words_inside_a_course_or_a_phrase_are_no_cliche(item: str) -
     analysis = run(swap("Python, Go,", f"Python, {item}, Go,"))
 
     assert "language.cliche" not in codes(analysis)
+
+
+def test_words_in_the_titles_of_a_publication_list_are_not_the_writers_voice() -> None:
+    paper = 'Doe, J. and Roe, A. "My Team: Think Outside the Box in Fan Studies." Journal 3, 2021.'
+    listed = run(GOOD + "Publications\n" + paper + "\n")
+    written = run(swap(SUMMARY, "I think outside the box as a backend engineer with eight years"))
+
+    assert not {"language.cliche", "language.first_person"} & codes(listed)
+    assert "language.cliche" in codes(written)

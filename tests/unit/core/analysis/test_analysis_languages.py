@@ -62,6 +62,23 @@ def test_headings_in_other_languages_name_their_section(heading: str, kind: str)
         ("Stages et expériences", "experience"),
         ("Studium und Ausbildung", "education"),
         ("Cursos e certificações", "courses"),
+        # written with or without accents, with a participle after the noun
+        ("Éducation", "education"),
+        ("FORMATION SUIVIE", "education"),
+        ("ETUDES SUPERIEURES", "education"),
+        ("FORMACAO ACADEMICA", "education"),
+        ("EXPERIENCES PROFESSIONNELLES", "experience"),
+        ("LANGUES ETRANGERES", "languages"),
+        ("ETAT CIVIL", "contact"),
+        # an academic CV's headings
+        ("PEER-REVIEWED PUBLICATIONS", "publications"),
+        ("PAST ACADEMIC WORK EXPERIENCE", "experience"),
+        ("Current Position", "experience"),
+        ("EARNED DEGREES", "education"),
+        ("ACADEMIC ADMINISTRATIVE EXPERIENCE", "experience"),
+        ("PUBLISHED BOOKS", "publications"),
+        ("BOOK CHAPTERS", "publications"),
+        ("CONFERENCE PRESENTATIONS", "publications"),
     ],
 )
 def test_composed_headings_in_other_languages_name_their_section(heading: str, kind: str) -> None:
@@ -69,7 +86,9 @@ def test_composed_headings_in_other_languages_name_their_section(heading: str, k
     assert found is not None and found[0] == kind
 
 
-@pytest.mark.parametrize("line", ["Services", "Operations", "Sales", "Laboral", "Profesional"])
+@pytest.mark.parametrize(
+    "line", ["Services", "Operations", "Sales", "Laboral", "Profesional", "Resume", "Suivie"]
+)
 def test_plural_or_adjective_lines_alone_are_no_heading(line: str) -> None:
     assert lookup_heading(line) is None
 

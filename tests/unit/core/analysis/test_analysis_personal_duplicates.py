@@ -59,6 +59,21 @@ def test_sections_of_one_kind_with_different_headings_are_not_duplicates() -> No
         "Nationality: Greek",
         "31 years old, two children",
         "Left my home country seeking asylum in 2019",
+        "Father's name: Ramesh Kumar",
+        # the same fields in French, Spanish, Portuguese and German
+        "Date et lieu de naissance : 15/06/1995 à Lyon",
+        "Situation familiale : célibataire",
+        "Née le 3 mai 1996",
+        "Fecha de nacimiento: 12/03/1994",
+        "Estado civil: soltera | Nacionalidad: mexicana",
+        "Religión: católica",
+        "Data de nascimento: 12/03/1994",
+        "Estado civil: casado, 2 filhos",
+        "Nacionalidade: brasileira",
+        "Geburtsdatum: 12.03.1994 in Jena",
+        "Familienstand: ledig",
+        "Staatsangehörigkeit: deutsch",
+        "Vater: Peter Müller, Ingenieur",
     ],
 )
 def test_personal_details_are_flagged_for_us_and_uk_employers(details: str) -> None:
@@ -79,6 +94,10 @@ def test_names_and_words_that_contain_a_label_are_not_personal_details() -> None
     assert "personal.details" not in codes(run(GOOD))
     assert "personal.details" not in codes(run(cleared))  # US federal jobs ask for it
     assert "personal.details" not in codes(run(authorised))  # work authorisation is wanted
+    ages = swap(SECOND_ROLE, SECOND_ROLE + "• Taught children aged 6 to 12 in a weekend club\n")
+    named = swap(CONTACT, f"{CONTACT}\nAnne Marie, Lyon | Expérience : 12 ans")
+    assert "personal.details" not in codes(run(ages))
+    assert "personal.details" not in codes(run(named))
 
 
 def test_a_cover_letter_pasted_into_the_resume_is_a_warning() -> None:
@@ -126,3 +145,18 @@ def test_a_menu_whose_first_entry_is_read_as_a_heading_is_not_a_second_copy() ->
     menu = swap("Jane Smith\n", "Jane Smith\nExperience\nVolunteer History\n")
 
     assert "content.duplicated" not in codes(run(menu))
+
+
+def test_personal_details_are_found_in_a_resume_written_in_another_language() -> None:
+    french = (
+        "Camille Martin\ncamille@example.fr\nÉtat civil\n"
+        "Date et lieu de naissance : 15/06/1995 à Lyon\nSituation familiale : célibataire\n"
+        "Expériences\nIngénieure | Exemple SA | 2019 - 2023\n"
+        "• Conception d'une méthode d'analyse qu'utilisent aujourd'hui trois équipes\n"
+        "Formation\nMaster de statistique | Université de Lyon | 2017 - 2019\n"
+    )
+
+    assert quotes(run(french), "personal.details") == [
+        "Date et lieu de naissance : 15/06/1995 à Lyon",
+        "Situation familiale : célibataire",
+    ]

@@ -189,3 +189,37 @@ def test_french_elisions_are_read_as_the_word_after_the_apostrophe() -> None:
     )
 
     assert "spelling.misspelling" not in codes(run(french))
+
+
+def test_a_name_in_another_language_inside_an_english_line_is_not_a_typo() -> None:
+    named = run(
+        swap(INGEST, "• Analysed data from the Etude Longitudinale cohort for a Python pipeline")
+    )
+    slip = run(swap(INGEST, "• Built a profesional data pipeline in Python for 12M events a day"))
+
+    assert "spelling.misspelling" not in codes(named)
+    finding = found(slip, "spelling.misspelling")
+    assert finding is not None and "'profesional'" in finding.message
+
+
+def test_a_title_in_another_language_inside_an_english_resume_is_not_spell_checked() -> None:
+    title = (
+        "• Presented the paper Habiller pour genrer: pratiques sociales des parents at a seminar"
+    )
+
+    assert "spelling.misspelling" not in codes(run(swap(INGEST, title)))
+
+
+def test_english_words_and_compounds_in_a_german_resume_are_not_typos() -> None:
+    german = (
+        "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
+        "Entwickler | Beispiel AG | 2019 - 2023\n"
+        "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
+        "• Einführung automatischer Tests für alle wichtigen Dienste der Firma\n"
+        "• Betreuung von zwölf Kunden und regelmäßige Schulungen für neue Mitarbeiter\n"
+        "• 9/2012 - 7/2012: Baby-sitter und Nachhilfe für zwei Schüler der Nachbarschaft\n"
+    )
+
+    assert "spelling.misspelling" not in codes(run(german))
+    typo = found(run(german.replace("automatischer", "automatsicher")), "spelling.misspelling")
+    assert typo is not None and "'Baby" not in typo.message and "sitter" not in typo.message

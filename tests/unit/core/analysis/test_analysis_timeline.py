@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
+from tests.unit.core.analysis.analysis_helpers import EXTRAS, GOOD, codes, found, run, swap
 
 SECOND = "Software Engineer | Northwind Data | Mar 2017 - Dec 2020"
 
@@ -68,6 +68,15 @@ def test_concurrent_roles_are_no_finding_however_long_they_overlap() -> None:
 
 def test_dates_in_the_future_are_reported() -> None:
     assert "dates.future" in codes(run(swap("Mar 2017 - Dec 2020", "Mar 2017 - Dec 2027")))
+    assert "dates.future" in codes(run(swap("Jan 2021 - Present", "Jan 2027 - Present")))
+
+
+def test_the_planned_end_of_the_role_under_way_is_not_a_future_date() -> None:
+    contract = run(swap("Jan 2021 - Present", "Jan 2021 - Aug 2028"))
+    expected = run(swap("Jan 2021 - Present", "Jan 2027 - Present (expected)"))
+
+    assert "dates.future" not in codes(contract)
+    assert "dates.future" not in codes(expected)
 
 
 def test_present_tense_in_a_past_role_is_no_finding_of_its_own() -> None:
@@ -81,6 +90,39 @@ def test_roles_without_any_dates_are_reported() -> None:
     text = swap("| Jan 2021 - Present", "", swap("| Mar 2017 - Dec 2020", ""))
 
     assert "dates.missing" in codes(run(text))
+
+
+def test_list_items_that_open_with_their_dates_are_dated_roles() -> None:
+    items = """\
+Experience
+• March 2018 - July 2018: Intern in supply chain management at Weidmann Logistics
+• Supported the planning team with analyses of 40 product families and their capacity
+• Booked 300 shipments a week in SAP for the distribution centre
+• Feb 2018: Warehouse intern at Gifts Online
+• Picked and packed orders with a scanner system for the online shop
+"""
+    undated = items.replace("March 2018 - July 2018: ", "").replace("Feb 2018: ", "")
+    header = GOOD.split("Experience\n")[0]
+    text = header + items + "Education\nB.A. Business | Jena University | 2016 - 2020\n" + EXTRAS
+
+    assert "dates.missing" not in codes(run(text))
+    assert "dates.missing" in codes(run(text.replace(items, undated)))
+
+
+def test_title_lines_that_end_in_their_date_range_are_dated_roles() -> None:
+    posts = """\
+Experience
+Professor, English, State University, 2023 - present.
+• Directed the graduate programs of the college, serving around 400 students a year
+Associate Professor, English, State University, 2020 - 2023.
+• Managed the program budget of $350,000 and revised the doctoral curriculum
+"""
+    header = GOOD.split("Experience\n")[0]
+    text = header + posts + "Education\nPh.D. English | Georgia Tech | 2004 - 2010\n" + EXTRAS
+    undated = posts.replace(", 2023 - present.", ".").replace(", 2020 - 2023.", ".")
+
+    assert "dates.missing" not in codes(run(text))
+    assert "dates.missing" in codes(run(text.replace(posts, undated)))
 
 
 def test_years_of_experience_count_overlaps_once() -> None:

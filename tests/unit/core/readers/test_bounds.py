@@ -29,6 +29,18 @@ def test_a_document_at_every_cap_is_read() -> None:
     assert sum(len(one.text) for one in document.lines) <= MAX_CHARACTERS
 
 
+def test_a_full_academic_cv_is_read_not_refused() -> None:
+    """A professor's 40-page CV (books, papers, talks, service) runs to some 90,000 characters."""
+    entry = (
+        "Salter, A. and Doe, J. A Portrait of the Auteur: Fan Cultures. Journal of Games 12, 2021."
+    )
+    body = "Publications\n" + "\n".join([entry] * (95_000 // (len(entry) + 1)))
+
+    document = read_document(_text(body), DocumentKind.TXT)
+
+    assert sum(len(one.text) for one in document.lines) > 90_000  # over the old cap of 80,000
+
+
 @pytest.mark.parametrize(
     ("body", "named"),
     [

@@ -40,7 +40,6 @@ ENGLISH_CHECKS: tuple[Check, ...] = (
     verbs.check_missing_verbs,
     contribution.check_product_descriptions,
     units.check_bare_numbers,
-    personal.check_personal_details,
     personal.check_cover_letter,
     language.check_cliches,
     language.check_first_person,
@@ -59,6 +58,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     ats.check_bullet_glyphs,
     stuffing.check_keyword_stuffing,
     contact.check_contact,
+    personal.check_personal_details,  # its labels in the five languages
     completeness.check_sections,
     duplicates.check_duplicates,
     references.check_references,

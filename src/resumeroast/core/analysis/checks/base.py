@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from resumeroast.core.analysis.contact import find_location
 from resumeroast.core.analysis.entries import EXPERIENCE_LIKE
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.model import Bullet, Role
+from resumeroast.core.analysis.sections import fold_accents
 from resumeroast.core.analysis.skill_lists import is_caption
 from resumeroast.core.analysis.structure import Structure
 from resumeroast.core.analysis.text import clip, words
@@ -19,14 +22,42 @@ from resumeroast.core.feedback import Evidence, Finding, Severity
 CRITICAL, WARNING, INFO = Severity.CRITICAL, Severity.WARNING, Severity.INFO
 MAX_EVIDENCE = 40
 MIN_WORDS = 3  #: a statement says who did what; one or two words are a title or a label
+HEADER_TAIL_LINES = 3  #: lines after a role's dates that its header may have taken in
+_RUNNING_TEXT = re.compile(r"[^\W\d_]-\s*$|[^\W\d_]{3}[.,]\s*$")
+DUTY_LIST_ITEMS = 4  #: "Führung, Organisation, Verwaltung, Personal": a list of duties
+
+
+def _description_shaped(text: str) -> bool:
+    """Running text (a word broken at the line end, a full stop or comma) or four duties or
+    more; a place ("Springfield, IL") or an employer is neither."""
+    if _RUNNING_TEXT.search(text):
+        return True
+    items = [item for item in text.split(",") if item.strip()]
+    return len(items) >= DUTY_LIST_ITEMS and find_location(text) is None
+
 
 IMPACT_SECTIONS = frozenset({"experience", "projects"})
 
 #: a heading with one of these words, beside a Publications section, makes an academic CV
 ACADEMIC_RECORD = ("teaching", "research", "grants", "fellowships", "supervision")
+#: an academic CV's length: the same, and other languages' words (matched without accents)
+ACADEMIC_LENGTH = (
+    *ACADEMIC_RECORD, "conference", "academic",
+    "enseignement", "recherche", "bourses", "conferences", "academique",
+    "docencia", "investigacion", "becas", "congresos", "academica",
+    "ensino", "pesquisa", "bolsas", "congressos", "academico",
+    "lehre", "forschung", "stipendien", "konferenzen", "tagungen", "vortrage",
+)  # fmt: skip
+#: a doctorate held or under way, beside a Publications section, also makes a CV academic
+DOCTORATE = re.compile(
+    r"\b(?:ph\.?\s?d|doctorate|doctoral|doctorant|doctorante|doctorat|doctorado|doctorando|"
+    r"doutorado|doutoramento|doutorando|doktorand|doktorandin|dr\.\s?rer|dr\.\s?phil)\b",
+    re.IGNORECASE,
+)
 
-#: Sections whose lines are not the writer's prose (contact lines, other people's words).
-NOT_PROSE = frozenset({"contact", "references", "languages"})
+#: Sections whose lines are not the writer's prose (contact lines, other people's words, the titles
+#: of a publication list: "My House, Your Faction" is a paper, not a first-person line).
+NOT_PROSE = frozenset({"contact", "references", "languages", "publications"})
 
 
 ACADEMIC_RECORD_PAGES = 2  #: an academic CV longer than this is a full record
@@ -49,6 +80,20 @@ class Context:
         if not any(s.kind == "publications" for s in sections):
             return False
         return any(word in s.title.lower() for s in sections for word in ACADEMIC_RECORD)
+
+    @cached_property
+    def academic_length(self) -> bool:
+        """An academic CV by its length's measure: publications beside research or teaching in
+        any of the five languages, or beside a doctorate. Its length is its papers and talks;
+        the other allowances (no number per bullet …) stay with `academic` (gold: kept true)."""
+        if self.academic:
+            return True
+        if not any(s.kind == "publications" for s in self.structure.sections):
+            return False
+        titles = [fold_accents(s.title.lower()) for s in self.structure.sections]
+        if any(word in title for title in titles for word in ACADEMIC_LENGTH):
+            return True
+        return any(DOCTORATE.search(line.text) for line in self.lines)
 
     @cached_property
     def academic_record(self) -> bool:
@@ -76,6 +121,26 @@ class Context:
 
     def section_of(self, line: int) -> str:
         return self.structure.kinds.get(line, "header")
+
+    def described(self, role: Role) -> bool:
+        """Statements under the role, or a line of running text read into its header after the
+        dates ("… seit 02/2022" then "Backend, Modellierung von OZG-Formulare für NRW-"): a word
+        broken at the line end or a full stop is a description, never a title ("Lecturer in
+        Earth Sciences" after the dates is the title of an empty role, gold: true)."""
+        if role.bullets or role.dates is None:
+            return bool(role.bullets)
+        after = range(role.dates.line + 1, role.dates.line + 1 + HEADER_TAIL_LINES)
+        return any(
+            line.text.strip() in role.header
+            and len(words(line.text)) >= MIN_WORDS
+            and _description_shaped(line.text)
+            for number in after
+            if (line := self._by_number.get(number)) is not None
+        )
+
+    @cached_property
+    def _by_number(self) -> dict[int, TextLine]:
+        return {line.number: line for line in self.lines}
 
     @cached_property
     def prose_lines(self) -> tuple[TextLine, ...]:

@@ -124,7 +124,7 @@ def check_empty_roles(context: Context) -> list[Finding]:
     """Roles ended over OLD_ROLE_YEARS ago are left alone: a title line is all an old summer job
     needs (the advice is to shorten or cut those, not to describe them)."""
     recent = [role for role in context.jobs if not _old(role, context.as_of.year)]
-    empty = [role for role in recent if not role.bullets]
+    empty = [role for role in recent if not context.described(role)]
     if not empty or len(empty) == len(recent):
         return []
     return [

@@ -20,7 +20,7 @@ SPILL_WORDS = 40
 def check_length(context: Context) -> list[Finding]:
     years = years_of_experience(context.jobs, context.as_of)
     words = sum(len(line.text.split()) for line in context.lines)
-    academic = context.academic
+    academic = context.academic_length
     found = [] if academic else _pages(context, years)
     if words < MIN_WORDS:
         found.append(

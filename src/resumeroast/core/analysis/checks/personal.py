@@ -20,7 +20,20 @@ _PERSONAL = re.compile(
     r"|\bnumber of children\b|\bchildren\s*:\s*\d"
     # immigration status: "seeking asylum", "refugee status" (work authorisation is no such thing)
     r"|\b(?:seeking|sought|granted|political) asylum\b|\basylum (?:seeker|status)\b"
-    r"|\brefugee status\b|\bimmigration status\b",
+    r"|\brefugee status\b|\bimmigration status\b"
+    r"|\bplace of birth\b|\b(?:father|mother)'?s name\b"
+    # French, Spanish, Portuguese, German: the same fields under their own labels
+    r"|\b(?:date|lieu) (?:et lieu )?de naissance\b|\bn[ée]e? le \d|\b[âa]ge\s*:\s*\d"
+    r"|\bsituation (?:familiale|matrimoniale)\b|\bnationalit[ée]\s*:"
+    r"|\b(?:c[ée]libataire|mariée?|divorcée?)\s*(?:[,;|]|$)"
+    r"|\bnom (?:du p[èe]re|de la m[èe]re)\b|\benfants?\s*:"
+    r"|\b(?:fecha|lugar) de nacimiento\b|\bedad\s*:|\ba[ñn]os de edad\b|\bestado civil\b"
+    r"|\bnacionalidad(?:e)?\s*:|\brelig(?:i[óo]n|i[ãa]o)\s*:|\bhijos\s*:|\bfilhos\s*:"
+    r"|\bnombre (?:del padre|de la madre)\b|\bnome d[oa] (?:pai|m[ãa]e)\b|\bfilia[çc][ãa]o\b"
+    r"|\bdata de nascimento\b|\bnascid[oa] (?:em|a)\b|\bidade\s*:|\bnaturalidade\s*:"
+    r"|\bgeburts(?:datum|ort|tag)\b|\bgeboren (?:am|in)\b|\bgeb\.\s*(?:am\s*)?\d"
+    r"|\balter\s*:\s*\d|\bfamilienstand\b|\b(?:staatsangeh[öo]rigkeit|nationalit[äa]t)\s*:"
+    r"|\b(?:konfession|religionszugeh[öo]rigkeit)\s*:|\bkinder\s*:|\b(?:vater|mutter)\s*:",
     re.IGNORECASE,
 )
 _SALUTATION = re.compile(
@@ -37,8 +50,24 @@ _LETTER = re.compile(
 MIN_LETTER_MARKS = 2
 
 
+#: every pattern above holds one of these (lower case): a substring test is cheap, the search not
+_STEMS = (
+    "birth", "born", "dob", "d.o.b", "age", "old", "status", "national", "relig", "gender", "sex",
+    "child", "asylum", "refugee", "father", "mother", "naiss", "né", "nee", "ne le", "âge",
+    "situation",
+    "célibataire", "celibataire", "marié", "divorcé", "nom d", "enfant", "nacim", "edad", "años",
+    "anos", "civil", "nacional", "hijos", "filhos", "nombre d", "nome d", "filia", "nasc", "idade",
+    "natural", "geb", "alter", "famil", "staatsangeh", "konfession", "kinder", "vater", "mutter",
+)  # fmt: skip
+
+
+def _personal(text: str) -> bool:
+    lowered = text.lower()
+    return any(stem in lowered for stem in _STEMS) and _PERSONAL.search(text) is not None
+
+
 def check_personal_details(context: Context) -> list[Finding]:
-    hits = [line for line in context.lines if _PERSONAL.search(line.text)]
+    hits = [line for line in context.lines if _personal(line.text)]
     if not hits:
         return []
     return [

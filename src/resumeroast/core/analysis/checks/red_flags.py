@@ -27,10 +27,18 @@ def _ocr_layer(item: HiddenText, image_pages: tuple[int, ...]) -> bool:
     return item.reason == "invisible" and item.page in image_pages
 
 
+def _carries_words(text: str) -> bool:
+    """A word has two different letters: 'xxxxxxxxx', '....', '___' or 'x' is a template's
+    spacing filler that hides nothing a recruiter or a parser could use."""
+    return any(len({c.casefold() for c in token if c.isalpha()}) >= 2 for token in text.split())
+
+
 def check_hidden_text(context: Context) -> list[Finding]:
     layout = context.document.layout
     hidden = tuple(
-        item for item in layout.hidden_text if not _ocr_layer(item, layout.image_only_pages)
+        item
+        for item in layout.hidden_text
+        if not _ocr_layer(item, layout.image_only_pages) and _carries_words(item.text)
     )
     if not hidden:
         return []

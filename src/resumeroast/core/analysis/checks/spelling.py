@@ -21,7 +21,7 @@ from resumeroast.core.analysis.speller import (
     tech_name_nearby,
     verb_nearby,
 )
-from resumeroast.core.analysis.wordlists import other_language, zipf
+from resumeroast.core.analysis.wordlists import COMMON, LANGUAGES, other_language, zipf
 from resumeroast.core.feedback import Finding
 
 _EDGE = "\"'()[]{}<>,;:!?“”‘’*_^†"
@@ -41,6 +41,10 @@ LONG_NAME = 8  #: a capitalised word this long and this rare is checked like any
 RARE_NAME = 2.0  #: Zipf under which a long capitalised word is no everyday word or name
 LONG_SLIP_MARGIN = 2.5  #: how much more common its correction must be
 MIN_PART = 4  #: parts of hyphenated words shorter than this ("add-ons") are not checked
+KNOWN_PART = 2.5  #: Zipf over which a part of a hyphenated word is a word ("Baby-sitter")
+FOREIGN_LEAD = 1.0  #: how much more common in another language a word must be to belong to it
+FOREIGN_KNOWN = 1.5  #: Zipf over which a word is known in the language of the phrase around it
+FOREIGN_SHARE = 0.5  #: share of a line's words in another language that makes it that language's
 
 
 def check_spelling(context: Context) -> list[Finding]:
@@ -52,7 +56,10 @@ def check_spelling(context: Context) -> list[Finding]:
     for line in context.prose_lines:
         if _skipped(context, line):
             continue
-        for word in _misspelled(line, line.number in context.bullet_starts, language):
+        words = _misspelled(line, line.number in context.bullet_starts, language)
+        if words and language == "en" and _foreign_line(line.text):
+            continue  # asked only of lines with a typo: each word is looked up in five lists
+        for word in words:
             fix = _correction(word, language)
             if line.page in ocr_pages and _accent_only(word, fix):
                 continue  # OCR reads "ó" as "ô" or "ö": the page has it right
@@ -112,11 +119,51 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
         parts = re.split(r"[-/]", token)
         opens = index == 0 and starts_statement or index > 0 and _ends_sentence(tokens[index - 1])
         for part in parts:
-            if len(parts) > 1 and len(part) < MIN_PART:
+            if len(parts) > 1 and (len(part) < MIN_PART or _known_part(part, language)):
                 continue
-            if _is_typo(part, opens and language == "en", language):
+            if language != "en" and zipf(part) >= COMMON:
+                continue  # an English word in a German CV ("Baby-sitter", "Team") is no typo
+            if _is_typo(part, opens and language == "en", language) and not (
+                language == "en" and _in_foreign_phrase(token, tokens, index)
+            ):  # "Etude Longitudinale": a name or title in another language
                 found.append(part)
     return found
+
+
+def _known_part(part: str, language: str) -> bool:
+    """A part of a compound that is a word in the resume's language or in English."""
+    return max(zipf(part, language), zipf(part)) >= KNOWN_PART
+
+
+def _foreign(word: str) -> str | None:
+    """The other language (de, fr, es, pt) a word clearly belongs to rather than English."""
+    english = zipf(word)
+    for language in LANGUAGES[1:]:
+        if zipf(word, language) >= COMMON and zipf(word, language) - english >= FOREIGN_LEAD:
+            return language
+    return None
+
+
+def _foreign_line(text: str) -> bool:
+    """Most of the line's words are another language's: a title or a quote, not the writer's
+    English (a French paper title in an English CV)."""
+    found = re.findall(r"[^\W\d_]{3,}", text)
+    if len(found) < 3:
+        return False
+    return sum(1 for w in found if _foreign(w)) / len(found) >= FOREIGN_SHARE
+
+
+def _in_foreign_phrase(token: str, tokens: list[str], index: int) -> bool:
+    """A word of another language beside a common word of the same language: a name such as
+    "Etude Longitudinale"; a slip beside English words ("Profesional experience") stays."""
+    word = token.strip(_EDGE).rstrip(".")
+    neighbours = tokens[max(index - 1, 0) : index] + tokens[index + 1 : index + 2]
+    for near in neighbours:
+        near = near.strip(_EDGE).rstrip(".")
+        other = _foreign(near) if len(near) >= MIN_PART - 1 else None
+        if other is not None and zipf(word, other) >= FOREIGN_KNOWN:
+            return True
+    return False
 
 
 def _ends_sentence(token: str) -> bool:

@@ -21,6 +21,7 @@ from resumeroast.core.analysis.dates import (
     month_spellings,
     yearless_range,
 )
+from resumeroast.core.analysis.headerlike import reads_as_header
 from resumeroast.core.analysis.model import DateRange, Role, YearMonth
 from resumeroast.core.analysis.timeline import find_gaps, month_index
 from resumeroast.core.feedback import Evidence, Finding
@@ -41,7 +42,7 @@ _STYLE_NAMES = {
 
 def check_missing_dates(context: Context) -> list[Finding]:
     experience = [b for b in context.impact_bullets if b.section == "experience"]
-    if not experience or context.jobs or _dated_to_the_day(context):
+    if not experience or context.jobs or _dated_to_the_day(context) or _dated_items(context):
         return []
     return [
         finding(
@@ -86,6 +87,25 @@ def _dated_to_the_day(context: Context) -> bool:
     role dates, but the dates are there, so 'no dates' would be false."""
     return any(
         mask_day_dates(line.text) != line.text
+        for block in context.structure.blocks
+        if block.section.kind == "experience"
+        for line in block.lines
+    )
+
+
+#: a range written as one ("2018 - 2020", "2014 – present"), not a day's date ("22-05-2024")
+_SPAN = re.compile(r"[–—]|\s-|-\s", re.IGNORECASE)
+
+
+def _dated_items(context: Context) -> bool:
+    """ "* März 2018–Juli 2018: Praktikant …" or "Professor, English, UCF, 2023 - present.":
+    list items that open with their dates, or a title line ending in a range, name the roles;
+    they are read as statements, not role headers, but the roles are dated."""
+    return any(
+        (found := find_range(line.text.strip(), line.number)) is not None
+        and (
+            found[1] == 0 or _SPAN.search(found[0].text) is not None and reads_as_header(line.text)
+        )
         for block in context.structure.blocks
         if block.section.kind == "experience"
         for line in block.lines
@@ -224,9 +244,21 @@ def _study_before(graduation: DateRange) -> DateRange:
     )
 
 
+#: a date the writer marks as expected or planned is no error ("expected June 2027")
+_EXPECTED = re.compile(
+    r"\b(?:expected|anticipated|planned|upcoming|incoming|pr[ée]vue?s?|voraussichtlich|geplant|"
+    r"previst[oa]s?|esperad[oa]|prevista)\b",
+    re.IGNORECASE,
+)
+
+
 def check_future_dates(context: Context) -> list[Finding]:
     now = month_index(context.as_of)
-    future = [role for role in context.jobs if _starts_or_ends_after(role, now)]
+    future = [
+        role
+        for role in context.jobs
+        if _starts_or_ends_after(role, now) and not _planned_end(role, context.jobs, now)
+    ]
     if not future:
         return []
     return [
@@ -238,6 +270,18 @@ def check_future_dates(context: Context) -> list[Finding]:
             [cite(_date_quote(role), _date_line(role)) for role in future],
         )
     ]
+
+
+def _planned_end(role: Role, jobs: tuple[Role, ...], now: int) -> bool:
+    """The end date of the role under way (a doctorate's or a fixed-term contract's end), or a
+    date marked as expected. A past role that ends in the future, with a later role begun since,
+    is a slip of the year."""
+    assert role.dates is not None
+    if _EXPECTED.search(role.header):
+        return True
+    start = role.dates.start.first_month
+    latest = all(j.dates is None or j.dates.start.first_month <= start for j in jobs)
+    return start <= now and latest
 
 
 def _starts_or_ends_after(role: Role, now: int) -> bool:

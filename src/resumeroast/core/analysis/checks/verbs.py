@@ -19,11 +19,17 @@ _PRONOUN = re.compile(r"^(?:i|we)\s+", re.IGNORECASE)
 _LABEL = re.compile(r"^[\"']?[\w\s/&+-]{1,30}[\"']?\s*(?::|\s[-–—])\s")
 
 
+#: "Working with: L. Panico, O. Thévenon": a label over the people or tools of the role
+_COMPANY_LABELS = frozenset({"worked with", "working with", "worked closely with"})
+
+
 def weak_opener(text: str) -> str | None:
     """The duty phrase a statement opens with ("Responsible for"), or None."""
     lowered = _PRONOUN.sub("", text.lower().lstrip("-–—•* "))
     for phrase in weak_openers():
         if lowered.startswith(phrase) and not lowered[len(phrase) : len(phrase) + 1].isalpha():
+            if phrase in _COMPANY_LABELS and lowered[len(phrase) :].lstrip().startswith(":"):
+                return None
             return phrase
     return None
 
