@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from resumeroast.core.readers.bounds import MAX_CHARACTERS, MAX_LINES
+
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "resumes"
 #: Real resumes in formats that take a line appended without changing what they are.
 ORDINARY = [
@@ -35,9 +37,11 @@ HEADER = "Jane Doe\njane@example.com | +1 555 0100\n\nEXPERIENCE\n"
 ROLE = "Engineer, Acme Corp, Jan {year} - Mar 2023: Python/Java, AWS, SQL, 40% faster #{n}"
 
 
-def maximal_document(n: int, characters: int = 79_900, lines: int = 1_990) -> bytes:
-    """Just inside the text caps (80,000 characters, 2,000 lines); each one distinct, so no
-    cache can answer it."""
+def maximal_document(
+    n: int, characters: int = MAX_CHARACTERS - 100, lines: int = MAX_LINES - 10
+) -> bytes:
+    """Just inside the text caps (core/readers/bounds.py); each one distinct, so no cache can
+    answer it."""
     out, size = [HEADER], len(HEADER)
     while len(out) < lines:
         line = ROLE.format(year=1990 + len(out) % 30, n=n)

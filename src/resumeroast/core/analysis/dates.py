@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from resumeroast.core.analysis.lexicon import read_toml
 from resumeroast.core.analysis.model import DateRange, YearMonth
@@ -155,6 +156,13 @@ def _month_style(text: str) -> str:
 _YEAR_ANYWHERE = re.compile(rf"{_YEAR}|{_SHORT_YEAR}")
 
 
+#: Several checks ask about the same line in turn: one entry per line of a document at the line
+#: cap (MAX_LINES, 2,000), so a document's second question is answered from memory (the cache
+#: holds at most this many lines of at most 10,000 characters each).
+LINES_CACHED = 2048
+
+
+@lru_cache(maxsize=LINES_CACHED)
 def mask_day_dates(text: str) -> str:
     """Full dates with a day ("February 10, 2026") are not role dates: blank them out."""
     if not _YEAR_ANYWHERE.search(text):
@@ -162,6 +170,7 @@ def mask_day_dates(text: str) -> str:
     return _DAY_DATE.sub(lambda match: " " * len(match.group(0)), text)
 
 
+@lru_cache(maxsize=LINES_CACHED)
 def find_range(text: str, line: int) -> tuple[DateRange, int, int] | None:
     """The first date range in a line (or a lone date), with its span; None if there is none."""
     if not _YEAR_ANYWHERE.search(text):
