@@ -12,7 +12,7 @@ from datetime import date
 
 from resumeroast.core.feedback import DocumentFacts, Finding, KeywordMatch, SubScores
 
-ANALYZER_VERSION = "1.8.0"
+ANALYZER_VERSION = "1.8.1"
 
 
 @dataclass(frozen=True, slots=True, order=True)

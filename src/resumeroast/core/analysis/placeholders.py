@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from resumeroast.core.analysis.wordlists import zipf
+
 
 class Leftover(StrEnum):
     FILLER = "filler"  #: xxx, ???, Lorem ipsum, "Month Year", "[Company Name]"
@@ -160,7 +162,7 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             r"\\[A-Za-z]{2,}\*?\{|\\\\(?:\[\d+(?:\.\d+)?(?:pt|em|ex|mm|cm)\])?(?=\s|$)|"
             r"\\[&%$#]|"
             # a stray command glued to a word ("craft \Lthose items"); not a path, not "\n"
-            r"(?<![\w\\:/.%~$])\\(?![ntr])[A-Za-z]{2,}"
+            r"(?P<stray>(?<![\w\\:/.%~$])\\(?![ntr])[A-Za-z]{2,})"
         ),
     ),
     (Leftover.LATEX, re.compile(r"^\s*%+[ \t-]*[A-Za-z][^\d]*$")),
@@ -168,6 +170,8 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
 
 _PHONE_CHARS = set("0123456789xX()+-. ")
 MIN_REAL_DIGITS = 3  #: a run of x among this many real digits is a masked number, not filler
+#: Zipf frequency from which the letters after a stray backslash are a word, not a command
+WORD_ZIPF = 2.0
 WINDOW_CHARS = 40  #: context quoted on each side of a match in a long line
 
 
@@ -191,9 +195,18 @@ def find_leftovers(text: str, previous: str = "") -> list[Hit]:
                 continue
             if kind is Leftover.LATEX and text.lstrip().startswith("%") and _wrapped(previous):
                 continue
+            if kind is Leftover.LATEX and _stray_backslash(match):
+                continue
             taken.append(match.span())
             hits.append(Hit(kind, match.group(0).strip(), _window(text, match)))
     return hits
+
+
+def _stray_backslash(match: re.Match[str]) -> bool:
+    """A backslash before a real word ("Convention,\\Philadelphia") is a stray character, not a
+    command: LaTeX's glued commands make non-words ("\\Lthose")."""
+    stray = match.groupdict().get("stray")
+    return stray is not None and zipf(stray[1:].lower()) >= WORD_ZIPF
 
 
 def _only_x(found: str) -> bool:

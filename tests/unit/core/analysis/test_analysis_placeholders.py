@@ -102,6 +102,8 @@ def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code:
         "• Published 40 repositories on github.com/janesmith and gitlab.com/jsmith",
         "• Research stay at the Max Planck Institute, Land Berlin, for 6 months",
         r"• Matched ticket ids with the regex \d+ and moved D:\Projects\Alpha for 40 users",
+        # a stray backslash before a real word is a slip, not a LaTeX command
+        r"• Spoke at the Language Convention,\Philadelphia, to 300 delegates in 2017",
     ],
 )
 def test_text_that_only_looks_like_filler_is_left_alone(line: str) -> None:
