@@ -11,6 +11,16 @@ from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, lines_
 INGEST = "• Built an ingestion pipeline in Python that processes 12M events per day"
 
 
+#: A short German resume without a typo.
+GERMAN = (
+    "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
+    "Entwickler | Beispiel AG | 2019 - 2023\n"
+    "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
+    "• Einführung automatischer Tests für alle wichtigen Dienste der Firma\n"
+    "• Betreuung von zwölf Kunden und regelmäßige Schulungen für neue Mitarbeiter\n"
+)
+
+
 def test_a_typo_is_reported_with_a_correction() -> None:
     analysis = run(
         swap(INGEST, "• Built an ingestion pipline in Python that processes 12M events per day")
@@ -128,13 +138,7 @@ def test_a_scrambled_or_common_misspelling_is_corrected_to_the_common_word(
 
 
 def test_a_german_resume_is_spell_checked_against_german_words() -> None:
-    german = (
-        "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
-        "Entwickler | Beispiel AG | 2019 - 2023\n"
-        "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
-        "• Einführung automatischer Tests für alle wichtigen Dienste der Firma\n"
-        "• Betreuung von zwölf Kunden und regelmäßige Schulungen für neue Mitarbeiter\n"
-    )
+    german = GERMAN
     typo = german.replace("automatischer", "automatsicher")
 
     assert "spelling.misspelling" not in codes(run(german))
@@ -212,12 +216,7 @@ def test_a_title_in_another_language_inside_an_english_resume_is_not_spell_check
 
 def test_english_words_and_compounds_in_a_german_resume_are_not_typos() -> None:
     german = (
-        "Max Mustermann\nmax@example.de\nBerufserfahrung\n"
-        "Entwickler | Beispiel AG | 2019 - 2023\n"
-        "• Entwicklung mehrerer Schnittstellen und Verbesserung der Antwortzeiten um 30%\n"
-        "• Einführung automatischer Tests für alle wichtigen Dienste der Firma\n"
-        "• Betreuung von zwölf Kunden und regelmäßige Schulungen für neue Mitarbeiter\n"
-        "• 9/2012 - 7/2012: Baby-sitter und Nachhilfe für zwei Schüler der Nachbarschaft\n"
+        GERMAN + "• 9/2012 - 7/2012: Baby-sitter und Nachhilfe für zwei Schüler der Nachbarschaft\n"
     )
 
     assert "spelling.misspelling" not in codes(run(german))

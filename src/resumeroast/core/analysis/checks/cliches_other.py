@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding
+from resumeroast.core.analysis.checks.base import Context
+from resumeroast.core.analysis.checks.language import cliche_findings
 from resumeroast.core.analysis.lexicon import read_toml
 from resumeroast.core.analysis.wordlists import other_language
 from resumeroast.core.feedback import Finding
@@ -60,16 +61,4 @@ def check_cliches_other_language(context: Context) -> list[Finding]:
         ]
         if found:
             hits.append((line, found))
-    if not hits:
-        return []
-    words = sorted({phrase.lower() for _, found in hits for phrase in found})
-    return [
-        finding(
-            "language.cliche",
-            WARNING,
-            f"Clichés recruiters skip over: {', '.join(repr(w) for w in words[:6])}.",
-            "Replace each with the evidence behind it: not 'team player' but what the team "
-            "shipped with you, in the resume's own language.",
-            [cite(line.quote, line.number) for line, _ in hits],
-        )
-    ]
+    return cliche_findings(hits, language=", in the resume's own language")

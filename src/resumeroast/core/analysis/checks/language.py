@@ -101,7 +101,12 @@ def check_cliches(context: Context) -> list[Finding]:
     merged: dict[int, tuple[TextLine, list[str]]] = {}
     for line, found in _scan(context.own_words, _cliche_regex()) + _soft_skill_hits(context):
         merged.setdefault(line.number, (line, []))[1].extend(found)
-    hits = [merged[number] for number in sorted(merged)]
+    return cliche_findings([merged[number] for number in sorted(merged)])
+
+
+def cliche_findings(hits: list[tuple[TextLine, list[str]]], *, language: str = "") -> list[Finding]:
+    """The one cliché finding for the lines that hold them (`language`: "in the resume's own
+    language" for a resume not in English)."""
     if not hits:
         return []
     phrases = sorted({phrase.lower() for _, found in hits for phrase in found})
@@ -111,7 +116,7 @@ def check_cliches(context: Context) -> list[Finding]:
             WARNING,
             f"Clichés recruiters skip over: {', '.join(repr(p) for p in phrases[:6])}.",
             "Replace each with the evidence behind it: not 'team player' but what the team "
-            "shipped with you.",
+            f"shipped with you{language}.",
             [cite(line.quote, line.number) for line, _ in hits],
         )
     ]
