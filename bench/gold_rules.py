@@ -36,6 +36,7 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "duty-not-achievement": (
         "verbs.weak_opener", "verbs.no_verb", "impact.keyword_bullets",
         "impact.unquantified_bullets", "content.product_not_contribution",
+        "sections.empty_role",  # a role with no line on what was done states no achievement
     ),
     "weak-verb": ("verbs.weak_opener",),
     "cliche": ("language.cliche",),

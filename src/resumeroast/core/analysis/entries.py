@@ -26,6 +26,8 @@ _LIST_LABEL = re.compile(
     r"\b(?:technolog(?:y|ies)|tools?|stack|environment|skills|languages|frameworks|software)\b[^:]*:\s*$",
     re.IGNORECASE,
 )
+#: a line led by a year ("2021. Faculty Senate", "2019 – Reviewer"): an item of a dated list
+_YEAR_LED = re.compile(r"^(?:19|20)\d\d\b(?![,%])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,8 @@ def _continues(previous: TextLine, line: TextLine, wrap: WrapModel) -> bool:
     """The line carries on the statement above: it starts mid-sentence, or the line above ran
     to the margin (by its box; by length alone, only if this line does not open with a verb)."""
     opening = line.text[:1]
+    if _YEAR_LED.match(line.text) and previous.text.rstrip()[-1:] in ".)":
+        return False  # "2021. Faculty Wellness Task Force." under a finished line: a dated item
     if opening.islower() or opening.isdigit() or opening in "(&+%$":
         return True
     if not wrap.is_wrapped(previous):

@@ -48,6 +48,23 @@ def test_a_paragraph_in_a_role_is_a_wall_of_text() -> None:
     assert len([b for b in analysis.bullets if b.line == 10]) == 6  # one statement per sentence
 
 
+def test_a_list_of_dated_lines_is_no_wall_of_text() -> None:
+    """A service record, one committee per line led by its year, is a list a reader scans."""
+    committees = "".join(
+        f"{year}. University {name} Committee Member for the College of Arts.\n"
+        for year, name in [
+            (2022, "Strategy"), (2021, "Wellness"), (2020, "Server Migration"),
+            (2019, "Promotion and Tenure"), (2018, "Freedom of Expression"),
+            (2017, "Curriculum"), (2016, "Library"), (2015, "Graduate Admissions"),
+        ]
+    )  # fmt: skip
+    running = committees.replace(".\n", ", and ").removesuffix(", and ") + ".\n"
+    service = "Service\n"
+
+    assert "brevity.wall_of_text" not in codes(run(GOOD + service + committees))
+    assert "brevity.wall_of_text" in codes(run(GOOD + service + running))
+
+
 def test_a_thin_resume_is_too_short() -> None:
     thin = (
         "Jane Smith\njane@example.test\nExperience\n"

@@ -66,6 +66,22 @@ def test_an_academic_cv_with_an_email_is_not_asked_for_a_phone() -> None:
     assert "contact.no_phone" in codes(resume)
 
 
+def test_an_academic_cv_is_not_asked_for_a_town() -> None:
+    """Its institution places the person; a resume without a town is told to add one."""
+    contact = "jane.smith@example.test | +1 (555) 201-3344 | Portland, OR"
+    no_town = "jane.smith@example.test | +1 (555) 201-3344"
+
+    assert "contact.no_location" not in codes(run(swap(contact, no_town, GOOD + ACADEMIC)))
+    assert "contact.no_location" in codes(run(swap(contact, no_town)))
+
+
+def test_an_academic_cvs_referees_are_expected_on_the_page() -> None:
+    referees = "References\nProf. Ada Lee, Portland State University, ada.lee@example.test\n"
+
+    assert "content.references" not in codes(run(GOOD + ACADEMIC + referees))
+    assert "content.references" in codes(run(GOOD + referees))
+
+
 def test_an_experience_heading_with_an_unknown_name_is_still_an_experience_section() -> None:
     clinical = run(swap("Experience\nSenior", "Clinical & Operational Experience\nSenior"))
     none = run(swap("Experience\nSenior", "Senior"))

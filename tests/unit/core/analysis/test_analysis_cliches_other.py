@@ -24,21 +24,44 @@ SPANISH = (
 )
 
 
+GERMAN_SUMMARY = GERMAN.replace(
+    "Berufserfahrung\n", "Profil\n{summary}\nBerufserfahrung\n"
+).replace("{skills}", "Python, SQL")
+SPANISH_SUMMARY = SPANISH.replace("Experiencia\n", "Perfil\n{summary}\nExperiencia\n").replace(
+    "{skills}", "Excel, SAP"
+)
+
+
 @pytest.mark.parametrize(
-    ("template", "skills", "cliche"),
+    ("template", "summary", "cliche"),
     [
-        (GERMAN, "Teamfähigkeit, Belastbarkeit und Flexibilität", "teamfähigkeit"),
-        (SPANISH, "Excel, SAP, trabajo en equipo", "trabajo en equipo"),
-        (SPANISH, "Responsable, puntual, Excel", "puntual"),
+        (GERMAN_SUMMARY, "Ich bin teamfähig, belastbar und arbeite gern mit Kunden.", "teamfähig"),
+        (SPANISH_SUMMARY, "Soy una persona puntual y me gusta el análisis de datos.", "puntual"),
+        (SPANISH_SUMMARY, "Analista con gran capacidad de adaptación y experiencia.", "capacidad"),
     ],
 )
 def test_a_cliche_in_the_resumes_own_language_is_reported(
-    template: str, skills: str, cliche: str
+    template: str, summary: str, cliche: str
 ) -> None:
-    item = found(run(template.format(skills=skills)), "language.cliche")
+    item = found(run(template.format(summary=summary)), "language.cliche")
 
     assert item is not None
     assert cliche in item.message.lower()
+
+
+@pytest.mark.parametrize(
+    ("template", "skills"),
+    [
+        (GERMAN, "Teamfähigkeit, Belastbarkeit und Flexibilität"),
+        (SPANISH, "Excel, SAP, trabajo en equipo"),
+        (SPANISH, "Responsable, puntual, Excel"),
+    ],
+)
+def test_a_list_of_strengths_is_the_convention_of_these_cvs_not_a_cliche(
+    template: str, skills: str
+) -> None:
+    """ "Persönliche Stärken", "Aptitudes": a German or Spanish CV is expected to list them."""
+    assert found(run(template.format(skills=skills)), "language.cliche") is None
 
 
 @pytest.mark.parametrize(

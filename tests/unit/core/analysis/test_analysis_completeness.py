@@ -87,6 +87,25 @@ def test_a_description_read_into_the_role_header_after_its_dates_is_no_empty_rol
     assert "sections.empty_role" in codes(titled)  # a title after the dates describes nothing
 
 
+def test_a_page_of_bare_titles_is_told_that_no_role_says_what_was_done() -> None:
+    """Every role a title, an employer and dates ("Kassierer bei ..."): the page's whole problem,
+    not a reason to stay silent."""
+    titles_only = swap(SECOND_ROLE, "").replace(
+        "• Cut checkout latency by 38% by redesigning the payment service cache in Redis\n"
+        "• Led a team of 5 engineers that shipped 3 fraud models, blocking $2.1M in losses a year\n"
+        "• Migrated 40 services from a monolith to Kubernetes with zero customer downtime\n",
+        "",
+    )
+
+    finding = found(run(titles_only), "sections.empty_role")
+
+    assert finding is not None
+    assert [e.quote.split(" |")[0] for e in finding.evidence] == [
+        "Senior Software Engineer",
+        "Software Engineer",
+    ]
+
+
 def test_an_old_role_with_a_title_only_needs_no_description() -> None:
     old = "Deckhand | Harbor Tours | Jun 2008 - Aug 2008\n"  # 2025 is the test's today
     recent = "Deckhand | Harbor Tours | Jun 2016 - Aug 2016\n"

@@ -46,10 +46,18 @@ def test_first_person_is_reported_but_roman_numerals_and_icons_are_not() -> None
 )
 def test_words_inside_a_web_address_are_not_first_person(link: str) -> None:
     text = swap(SECOND_ROLE, SECOND_ROLE + link + "\n")
-    mine = swap(SECOND_ROLE, SECOND_ROLE + "• Rebuilt my team's release process in 3 weeks\n")
+    mine = swap(SECOND_ROLE, SECOND_ROLE + "• I rebuilt my team's release process in 3 weeks\n")
 
     assert "language.first_person" not in codes(run(text))
     assert "language.first_person" in codes(run(mine))
+
+
+def test_one_possessive_inside_a_sentence_is_a_slip_but_two_lines_are_a_voice() -> None:
+    once = "• Rebuilt my team's release process in 3 weeks\n"
+    twice = once + "• Ran my own on-call rotation for 2 payment services\n"
+
+    assert "language.first_person" not in codes(run(swap(SECOND_ROLE, SECOND_ROLE + once)))
+    assert "language.first_person" in codes(run(swap(SECOND_ROLE, SECOND_ROLE + twice)))
 
 
 def test_quoted_recommendations_are_other_peoples_words() -> None:

@@ -133,6 +133,14 @@ def test_a_references_section_with_phone_numbers_is_reported_at_its_heading() ->
     assert "References" in item.message
 
 
+@pytest.mark.parametrize("heading", ["Referencia personal", "Referencias laborales", "Référence"])
+def test_a_references_heading_in_another_language_is_read_as_one(heading: str) -> None:
+    item = found(run(GOOD + REFEREES.replace("References", heading)), "content.references")
+
+    assert item is not None
+    assert [e.quote for e in item.evidence] == [heading]
+
+
 def test_references_on_request_or_names_alone_are_left_alone() -> None:
     on_request = run(GOOD + "References\nAvailable upon request.\n")
     names_only = run(GOOD + "References\nMark Olsen, Engineering Manager, Acme Payments\n")

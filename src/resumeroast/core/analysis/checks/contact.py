@@ -57,7 +57,8 @@ def check_contact(context: Context) -> list[Finding]:
                 "Add a phone number with its country code next to your email.",
             )
         )
-    if contact.location is None:
+    if contact.location is None and not context.academic_length:
+        # an academic CV names its institution, which places the person; the town adds nothing
         found.append(
             finding(
                 "contact.no_location",

@@ -124,6 +124,8 @@ def cliche_findings(hits: list[tuple[TextLine, list[str]]], *, language: str = "
 
 #: A web address, with or without its scheme ("name.github.io/my-resume/"): its words are a
 #: path, not the writer's voice.
+FIRST_PERSON_LINES = 2  #: lines in the first person that make it the resume's voice
+_LEADING_I = re.compile(r"^\W*I(?:'m|'ve|’m|’ve)?\s", re.UNICODE)
 _WEB_ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE
 )
@@ -139,8 +141,8 @@ def check_first_person(context: Context) -> list[Finding]:
         for line in lines
         if (found := [m.group(0) for m in pattern.finditer(_WEB_ADDRESS.sub(" ", line.text))])
     ]
-    if not hits:
-        return []
+    if len(hits) < FIRST_PERSON_LINES and not any(_LEADING_I.match(ln.text) for ln, _ in hits):
+        return []  # one 'my' inside a sentence is a slip; "I built …" is the voice (and a rewrite)
     return [
         finding(
             "language.first_person",
