@@ -56,7 +56,7 @@ ISSUE_CODES: dict[str, tuple[str, ...]] = {
     "ats-layout": ("ats.columns", "ats.tables", "ats.contact_in_header_footer", "ats.text_box"),
     "ats-unreadable": (
         "ats.unmappable_fonts", "ats.image_only_pages", "ats.too_little_text", "ats.no_text",
-        "ats.lost_ligatures",
+        "ats.lost_ligatures", "ats.split_accents",
     ),
     "irrelevant-content": ("personal.", "content.cover_letter", "content.references"),
 }  # fmt: skip

@@ -13,7 +13,7 @@ _SEVERITY = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 #: job's own keywords; typos; then what the statements show; then polish.
 PRIORITY = (
     "placeholder.", "ats.no_text", "ats.unmappable_fonts", "ats.text_box", "ats.lost_ligatures",
-    "ats.image_only_pages",
+    "ats.image_only_pages", "ats.split_accents",
     "ats.too_little_text", "contact.no_email", "sections.no_experience", "content.cover_letter",
     "ats.keyword_stuffing", "ats.tables", "ats.columns", "ats.contact_in_header_footer",
     "dates.future", "content.claim_contradicted", "dates.missing", "contact.no_phone",

@@ -58,6 +58,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "ats.text_box:warning": ("ats", 15, 15),
     "ats.lost_ligatures:critical": ("ats", 40, 40),
     "ats.lost_ligatures:warning": ("ats", 15, 15),
+    "ats.split_accents": ("ats", 10, 10),
     "ats.too_little_text": ("ats", 20, 20),
     "ats.columns": ("ats", 15, 15),
     "ats.tables": ("ats", 10, 10),

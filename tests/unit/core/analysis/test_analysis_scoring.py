@@ -32,6 +32,8 @@ TWO_PAGES = {"layout": LayoutFacts(pages=2)}
 #: a PDF font that dropped its "fi" glyphs from the text layer, and the text it should have
 LOST_FI = "• Identi ed nancial risks and certi ed the of ce accounts for the board\n"
 KEPT_FI = "• Identified financial risks and certified the office accounts for the board\n"
+SPLIT_ACCENTS = "Languages\nFran¸cais, Allemand (Pers¨onliche Daten), R´esum´e\n"
+WHOLE_ACCENTS = "Languages\nFrançais, Allemand (Persönliche Daten), Résumé\n"
 STARS = "• Published a rate limiting library with 1,200 GitHub stars and 30 outside contributors"
 PARAGRAPH = (
     "Built the ingestion pipeline that moves billing events into the warehouse every night. "
@@ -127,6 +129,7 @@ BROKEN_AND_FIXED = [
     FixPair("ats.columns", GOOD, GOOD, {"layout": LayoutFacts(columns=2)}),
     FixPair("ats.tables", GOOD, GOOD, {"layout": LayoutFacts(tables=1)}),
     FixPair("ats.lost_ligatures", GOOD + LOST_FI, GOOD + KEPT_FI, PDF, PDF),
+    FixPair("ats.split_accents", GOOD + SPLIT_ACCENTS, GOOD + WHOLE_ACCENTS, PDF, PDF),
     FixPair("ats.text_box", GOOD, GOOD, {"layout": LayoutFacts(text_boxes=2, text_box_share=1.0)}),
     FixPair("ats.unmappable_fonts", GOOD, GOOD,
             {"layout": LayoutFacts(unmappable_text_pages=(1,))}),

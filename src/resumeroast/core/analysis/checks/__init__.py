@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from resumeroast.core.analysis.checks import (
+    accents,
     ats,
     brevity,
     casing,
@@ -53,6 +54,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     placeholders.check_placeholders,
     cliches_other.check_cliches_other_language,
     ats.check_layout,
+    accents.check_split_accents,  # a font's encoding, whatever the language
     ats.check_headings,
     ats.check_contact_placement,
     ats.check_bullet_glyphs,
