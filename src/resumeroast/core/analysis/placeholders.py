@@ -148,6 +148,31 @@ _PATTERNS: tuple[tuple[Leftover, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # a template's asides to its user, in the five languages: "(if applicable)", "(se tiver)",
+    # "you can add ...", "você poderá adicionar ...", and its numbered sample projects
+    (
+        Leftover.INSTRUCTIONS,
+        re.compile(
+            r"\((?:if applicable|if any|if you have (?:one|any)|se tiver|se houver|se aplicável|"
+            r"si (?:tienes|tiene|aplica|corresponde)|si applicable|le cas échéant|"
+            r"falls vorhanden)\)|"
+            r"(?:^\W*|\bhere |\bin this section,? )(?:you can|you may|feel free to) "
+            r"(?:add|list|include|put|mention|write)\b|"
+            r"\bvocê (?:pode|poderá) (?:adicionar|colocar|incluir|inserir|citar|escrever)\b|"
+            r"\b(?:puedes|podrás) (?:agregar|añadir|incluir|poner|escribir)\b|"
+            r"\bvous pouvez (?:ajouter|indiquer|mentionner|inclure|écrire)\b|"
+            r"\bhier können Sie\b",
+            _I,
+        ),
+    ),
+    (
+        Leftover.FILLER,
+        re.compile(
+            r"\b(?:Project Name|Nome do projeto|Nombre del proyecto|Nom du projet|Projektname)"
+            r"\s+\d\b",
+            _I,
+        ),
+    ),
     (
         Leftover.LATEX,
         re.compile(

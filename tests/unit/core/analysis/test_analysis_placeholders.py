@@ -73,6 +73,13 @@ def test_a_clean_resume_has_no_leftovers() -> None:
         ("Desarrollador | MM/AAAA - MM/AAAA", "placeholder.filler"),
         ("• XX anos de experiência em vendas", "placeholder.filler"),
         ("Escriba aquí su perfil profesional", "placeholder.template_instructions"),
+        # a template's asides to its user, and its numbered sample projects
+        ("LinkedIn: @seuperfil (se tiver)", "placeholder.template_instructions"),
+        ("Você poderá adicionar seu portfólio nesta seção", "placeholder.template_instructions"),
+        ("Certifications (if applicable)", "placeholder.template_instructions"),
+        ("Here you can add your volunteer work", "placeholder.template_instructions"),
+        ("Nome do projeto 1 | 2023", "placeholder.filler"),
+        ("Project Name 2 | Python, Flask", "placeholder.filler"),
     ],
 )  # fmt: skip
 def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code: str) -> None:
@@ -104,6 +111,8 @@ def test_each_kind_of_leftover_is_a_critical_finding_quoting_it(line: str, code:
         r"• Matched ticket ids with the regex \d+ and moved D:\Projects\Alpha for 40 users",
         # a stray backslash before a real word is a slip, not a LaTeX command
         r"• Spoke at the Language Convention,\Philadelphia, to 300 delegates in 2017",
+        "• Trained 40 staff so that you can add a patient to the ward list in 2 clicks",
+        "• Led Project 1 of the 3-phase ERP rollout for 400 users",
     ],
 )
 def test_text_that_only_looks_like_filler_is_left_alone(line: str) -> None:
