@@ -46,9 +46,13 @@ SIGNATURE_LINES = 4
 
 
 def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactInfo:
-    """Search the header and contact sections first, then the whole document."""
+    """Search the header and contact sections first, then the whole document. A References
+    section's addresses and numbers are the referees', not the writer's: only an e-mail there
+    that carries the writer's name (a sidebar read into the section), and the phone beside it."""
     preferred = [line for line in lines if kinds.get(line.number) in _CONTACT_KINDS]
-    email = _first(preferred, _email) or _first(lines, _email)
+    referees = [line for line in lines if kinds.get(line.number) == "references"]
+    lines = tuple(line for line in lines if kinds.get(line.number) != "references")
+    email = _first(preferred, _email) or _first(lines, _email) or _own_email(referees, lines)
     top = list(lines[:HEADER_LINES])
     phone = (
         # As written: "(11) 98765-4321" would lose its area code to the bullet reader.
@@ -56,6 +60,7 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
         or _first(lines, _phone, raw=True)
         or _first(preferred + top, international_phone)
         or _first(lines, labelled_phone)
+        or _beside(referees, email)
     )
     near = _near(lines, [found[0] for found in (email, phone) if found is not None])
     # Not the top lines at large: "Acme, Logan, UT" there is where a job was, not the address.
@@ -78,6 +83,30 @@ def find_contact(lines: tuple[TextLine, ...], kinds: dict[int, str]) -> ContactI
         only_in_header_footer=bool(found)
         and all(line.region is not Region.BODY for line, _ in found),
     )
+
+
+def _own_email(
+    referees: list[TextLine], lines: tuple[TextLine, ...]
+) -> tuple[TextLine, str] | None:
+    """An e-mail among the referees whose name part holds a word of the page's first line (the
+    writer's name): "carlijjohansen@" under "Carli Johansen"."""
+    name = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", lines[0].text)} if lines else set()
+    for line, value in ((line, _email(line.text)) for line in referees):
+        if value and any(word in value.split("@")[0].lower() for word in name):
+            return line, value
+    return None
+
+
+def _beside(
+    referees: list[TextLine], email: tuple[TextLine, str] | None
+) -> tuple[TextLine, str] | None:
+    """The phone nearest the writer's own e-mail when that sits among the referees."""
+    if email is None or email[0] not in referees:
+        return None
+    near = sorted(
+        _near(tuple(referees), [email[0]]), key=lambda ln: abs(ln.number - email[0].number)
+    )
+    return _first(near, _phone, raw=True)
 
 
 def _place_alone(text: str) -> str | None:

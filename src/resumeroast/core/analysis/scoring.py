@@ -20,7 +20,8 @@ MIN_STATEMENTS = 5  #: full impact credit, and no cap, take at least this many s
 
 #: code -> (sub-score, points per instance, most points in all). Severity-specific rows win.
 PENALTIES: dict[str, tuple[str, float, float]] = {
-    "contact.no_email": ("completeness", 30, 30),
+    "contact.no_email:critical": ("completeness", 30, 30),
+    "contact.no_email:warning": ("completeness", 15, 15),  # an academic CV: see checks/contact
     "contact.no_phone": ("completeness", 15, 15),
     "contact.no_location": ("completeness", 5, 5),
     "contact.unprofessional_email": ("completeness", 10, 10),

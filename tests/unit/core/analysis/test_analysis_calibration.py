@@ -7,7 +7,7 @@ from resumeroast.core.analysis import render_feedback
 from resumeroast.core.analysis.ordering import order_findings
 from resumeroast.core.documents import DocumentKind, LayoutFacts
 from resumeroast.core.feedback import Evidence, Finding, Level, Severity
-from tests.unit.core.analysis.analysis_helpers import GOOD, codes, run, swap
+from tests.unit.core.analysis.analysis_helpers import GOOD, codes, found, run, swap
 
 NORTHWIND = "Mar 2017 - Dec 2020"
 EDUCATION = "B.S. Computer Science | Oregon State University | 2013 - 2017"
@@ -80,6 +80,16 @@ def test_an_academic_cvs_referees_are_expected_on_the_page() -> None:
 
     assert "content.references" not in codes(run(GOOD + ACADEMIC + referees))
     assert "content.references" in codes(run(GOOD + referees))
+
+
+def test_an_academic_cv_without_an_email_is_warned_a_resume_is_told_it_is_critical() -> None:
+    contact = "jane.smith@example.test | +1 (555) 201-3344 | Portland, OR"
+    no_email = "+1 (555) 201-3344 | Portland, OR"
+    academic = found(run(swap(contact, no_email, GOOD + ACADEMIC)), "contact.no_email")
+    resume = found(run(swap(contact, no_email)), "contact.no_email")
+
+    assert academic is not None and academic.severity is Severity.WARNING
+    assert resume is not None and resume.severity is Severity.CRITICAL
 
 
 def test_an_experience_heading_with_an_unknown_name_is_still_an_experience_section() -> None:

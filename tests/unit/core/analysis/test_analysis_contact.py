@@ -182,3 +182,30 @@ def test_a_phone_line_that_opens_with_its_bracketed_area_code_is_a_phone() -> No
     line = "jane.smith@example.test | Portland, OR\n(11) 98765-4321"
 
     assert run(swap(CONTACT, line)).contact.phone == "(11) 98765-4321"
+
+
+REFEREES = (
+    "References\n"
+    "Mark Olsen, Engineering Manager, Acme Payments\n"
+    "mark.olsen@example.test | (801) 953-5031\n"
+)
+
+
+def test_a_referees_email_and_phone_are_not_the_writers() -> None:
+    analysis = run(swap(CONTACT, "Portland, OR | linkedin.com/in/janesmith") + REFEREES)
+
+    assert analysis.contact.email is None and analysis.contact.phone is None
+    item = found(analysis, "contact.no_email")
+    assert item is not None and item.severity.value == "critical"
+    assert "contact.no_phone" in codes(analysis)
+
+
+def test_the_writers_own_email_read_into_a_references_section_is_still_theirs() -> None:
+    """A sidebar's contact block that the reader put under the referees: the address carries the
+    writer's name (the page's first line), and the phone beside it is theirs too."""
+    sidebar = "(541) 737-0123\njanesmith@example.test\n"
+    analysis = run(swap(CONTACT, "Portland, OR | linkedin.com/in/janesmith") + REFEREES + sidebar)
+
+    assert analysis.contact.email == "janesmith@example.test"
+    assert analysis.contact.phone == "(541) 737-0123"
+    assert not codes(analysis) & {"contact.no_email", "contact.no_phone"}

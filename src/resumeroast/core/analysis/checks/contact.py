@@ -31,7 +31,8 @@ def check_contact(context: Context) -> list[Finding]:
         found.append(
             finding(
                 "contact.no_email",
-                CRITICAL,
+                # a hiring committee finds a scholar through the institution on the page
+                WARNING if context.academic_length else CRITICAL,
                 "No email address: a recruiter who likes this resume has no way to reply.",
                 "Put a professional email address in the first lines, as plain text.",
             )
