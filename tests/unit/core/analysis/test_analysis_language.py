@@ -28,6 +28,12 @@ def test_cliches_are_quoted_on_their_line(phrase: str) -> None:
     assert lines_of(analysis, "language.cliche") == {4}
 
 
+def test_a_stock_objective_is_a_cliche() -> None:
+    objective = "To obtain a position as a backend engineer where I can use my skills"
+
+    assert lines_of(run(swap(SUMMARY, objective)), "language.cliche") == {4}
+
+
 def test_first_person_is_reported_but_roman_numerals_and_icons_are_not() -> None:
     pronoun = run(swap(SUMMARY, f"I am a {SUMMARY.lower()}"))
     numeral = run(swap("Software Engineer | Northwind", "Software Engineer II | Northwind"))
