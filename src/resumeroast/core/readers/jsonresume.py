@@ -113,6 +113,16 @@ def _keywords(item: dict[str, Any]) -> Iterator[str]:
         yield line
 
 
+def _reference(item: dict[str, Any]) -> Iterator[str]:
+    """The schema's name and quote, and the fields people add beside them (relationship, phone,
+    e-mail): a referee's details on the page are what the references check looks for."""
+    if name := join(item.get("name"), item.get("relationship")):
+        yield name
+    if details := join(item.get("email"), item.get("phone"), sep=" | "):
+        yield details
+    yield from paragraphs(item.get("reference"))
+
+
 def _language(item: dict[str, Any]) -> Iterator[str]:
     if line := join(item.get("language"), item.get("fluency"), sep=": "):
         yield line
@@ -129,4 +139,5 @@ _SECTIONS: tuple[tuple[str, str, _Entry], ...] = (
     ("skills", "Skills", _keywords),
     ("languages", "Languages", _language),
     ("interests", "Interests", _keywords),
+    ("references", "References", _reference),
 )

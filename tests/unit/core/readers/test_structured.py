@@ -102,6 +102,22 @@ def test_a_json_resume_is_analysed_like_the_same_resume_in_text() -> None:
     assert analysis.facts.years_experience == pytest.approx(9.3, abs=0.2)
 
 
+def test_a_json_resumes_references_are_read_and_their_contact_details_reported() -> None:
+    referees = [
+        {"name": "Rui Lima", "relationship": "Head Nurse", "email": "rui.lima@example.test",
+         "phone": "(804) 555-0101", "reference": "Ana ran our night shifts."},
+    ]  # fmt: skip
+    data = json.dumps({**JSON_RESUME, "references": referees}).encode()
+
+    assert read(data, "resume.json")[-4:] == [
+        "References", "Rui Lima, Head Nurse", "rui.lima@example.test | (804) 555-0101",
+        "Ana ran our night shifts.",
+    ]  # fmt: skip
+    analysis = analyze(read_document(data, DocumentKind.JSON), as_of=date(2025, 6, 1))
+    assert "content.references" in {f.code for f in analysis.findings}
+    assert analysis.contact.email == "ana@example.test"
+
+
 def test_a_json_resume_saved_as_txt_is_still_read_as_one() -> None:
     assert read(json.dumps(JSON_RESUME).encode(), "resume.txt")[0] == "Ana Souza"
 
