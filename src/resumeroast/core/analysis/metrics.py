@@ -19,11 +19,17 @@ _NOT_SCALE = re.compile(
     r"\b(?:six sigma|big (?:four|five|three)|one of|web 2\.0|top one)\b", re.IGNORECASE
 )
 _TOKEN = re.compile(r"[^\s\-–—/(),;:]+")
+#: a date written in digits ("9/2009", "06.2012", "01.08.2020", "24/01/91"): its month is no
+#: count. Two parts with a two-digit year ("12/15 patients") stay a number.
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,/])(?:[0-3]?\d[/.](?:0?[1-9]|1[0-2])[/.](?:(?:19|20)?\d{2})"
+    r"|(?:0?[1-9]|1[0-2])[/.](?:19|20)\d{2})(?![\d%/])"
+)
 
 
 def is_quantified(text: str) -> bool:
     """True when the statement carries a measurable result or scale; bare years do not count."""
-    cleaned = _NOT_SCALE.sub(" ", text)
+    cleaned = _NOT_SCALE.sub(" ", _NUMERIC_DATE.sub(" ", text))
     for token in _TOKEN.findall(cleaned):
         token = token.strip(".'\"“”’")
         if not token:

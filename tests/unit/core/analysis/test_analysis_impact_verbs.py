@@ -37,6 +37,19 @@ def test_years_and_version_names_are_not_results() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "dated",
+    ["• 9/2019 - 6/2020: Migrated services to AWS", "• Migrated services to AWS on 01.08.2020"],
+)
+def test_a_date_written_in_digits_is_no_result(dated: str) -> None:
+    analysis = run(swap(MIGRATED, dated))
+
+    assert dated.lstrip("• ") in quotes(analysis, "impact.unquantified_bullets")
+    # a count written as a fraction stays one
+    shared = run(swap(MIGRATED, "• Migrated 12/15 services to AWS"))
+    assert "Migrated 12/15 services to AWS" not in quotes(shared, "impact.unquantified_bullets")
+
+
 def test_spelled_out_scale_counts_as_a_number() -> None:
     analysis = run(swap(MIGRATED, "• Migrated dozens of services from a monolith to Kubernetes"))
 
