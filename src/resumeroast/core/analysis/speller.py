@@ -10,7 +10,6 @@ than the original, and a change of ending between two real forms ("recommender" 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from spellchecker import SpellChecker
@@ -146,38 +145,6 @@ def verb_nearby(word: str) -> str | None:
     word looks, as opposed to a name the list does not know."""
     guess = correction(word)
     return guess.capitalize() if guess is not None and is_verb(guess) else None
-
-
-CAPS_MIN = 6  #: shorter words in capitals are acronyms ("AWS", "HIPAA") more often than words
-CAPS_RARE = 1.5  #: Zipf under which a word in capitals is neither a word nor a known name
-
-
-@cache
-def caps_slip(word: str, language: str = "en") -> str | None:
-    """The word in capitals ("SIENCES", "INGINEERING") is a slip of a common word of the
-    resume's language or of English: checked as its lower-case form, in capitals again.
-
-    Capitals drop accents by custom ("EXPERIENCE" for "expérience"): a correction that only adds
-    an accent is no correction. A common word with a letter added is how acronyms and names are
-    built on words ("COACHE", "SVERWEIS"), so only a letter left out, changed or swapped is a
-    slip; acronyms and names known to either list stay as they are."""
-    lowered = word.lower()
-    if len(word) < CAPS_MIN or max(zipf(lowered, language), zipf(lowered)) >= CAPS_RARE:
-        return None
-    for candidate_language in dict.fromkeys((language, "en")):
-        guess = correction(lowered, candidate_language)
-        if (
-            guess is not None
-            and len(guess) >= len(lowered)
-            and _unaccented(guess) != _unaccented(lowered)
-        ):
-            return guess.upper()
-    return None
-
-
-def _unaccented(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 COMPOUND_PART = 4  #: "toolset" (tool + set) and "inbox" are words; "highschool" is not

@@ -35,7 +35,8 @@ def test_a_slip_in_a_word_written_in_capitals_is_a_typo(written: str, slip: str,
     "written",
     ["B.S. COMPUTER SCIENCE", "B.S. Computer Science, NASDAQ and UNESCO scholar",
      "B.S. Computer Science, ACCENTURE fellow", "B.S. Computer Science, COACHE survey member",
-     "B.S. Computer Science, EXPERIENCE PROFESSIONNELLE"],
+     "B.S. Computer Science, EXPERIENCE PROFESSIONNELLE",
+     "B.S. Computer Science, advised by Prof. KEIDRA DAGORN of APTIVE"],
 )  # fmt: skip
 def test_correct_words_acronyms_and_names_in_capitals_are_not_typos(written: str) -> None:
     analysis = run(swap(DEGREE, f"{written} | Oregon State University | 2013 - 2017"))
@@ -88,3 +89,16 @@ def test_a_slip_in_a_label_before_a_colon_is_a_typo() -> None:
     slip = found(run(focus.replace("Schwerpunkt", "Schwerpukt")), "spelling.misspelling")
     assert "spelling.misspelling" not in codes(run(focus))
     assert slip is not None and "'Schwerpukt' → 'Schwerpunkt'" in slip.message
+
+
+def test_a_word_in_capitals_without_its_accents_is_read_against_the_accented_word() -> None:
+    french = (
+        "Camille Martin\ncamille@example.fr\nExpériences\n"
+        "Ingénieure | Exemple SA | 2019 - 2023\n"
+        "• Conception d'une méthode d'analyse pour trois équipes de recherche du laboratoire\n"
+        "Formation\n2016 BACCALAUREAT SCIENTIFIQUE, lycée de Lyon\n"
+    )
+
+    slip = found(run(french.replace("BACCALAUREAT", "BACCALEAUREAT")), "spelling.misspelling")
+    assert "spelling.misspelling" not in codes(run(french))
+    assert slip is not None and "'BACCALEAUREAT' → 'BACCALAURÉAT'" in slip.message

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resumeroast.core.analysis.capitals import caps_slip
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.speller import (
-    caps_slip,
     split_compound,
     suggest,
     tech_name_nearby,
