@@ -14,7 +14,7 @@ from resumeroast.core.analysis.speller import MARGIN, correction
 from resumeroast.core.analysis.wordlists import COMMON, frequencies, zipf
 
 CAPS_MIN = 6  #: shorter words in capitals are acronyms ("AWS", "HIPAA") more often than words
-CAPS_RARE = 1.5  #: Zipf under which a word in capitals is neither a word nor a known name
+CAPS_RARE = 1.0  #: wordfreq lists start at Zipf 1: a word in capitals either list knows is a word
 CAPS_LONG = 8  #: a word this long with one letter too many inside is a slip, not an acronym
 CAPS_CHANGED = 9  #: a word this long with one letter changed is a slip, not a name
 _PLAIN = "abcdefghijklmnopqrstuvwxyz"

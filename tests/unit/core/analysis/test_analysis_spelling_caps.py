@@ -102,3 +102,11 @@ def test_a_word_in_capitals_without_its_accents_is_read_against_the_accented_wor
     slip = found(run(french.replace("BACCALAUREAT", "BACCALEAUREAT")), "spelling.misspelling")
     assert "spelling.misspelling" not in codes(run(french))
     assert slip is not None and "'BACCALEAUREAT' → 'BACCALAURÉAT'" in slip.message
+
+
+def test_rare_words_the_german_list_knows_are_not_typos_capitalised_or_in_capitals() -> None:
+    """ "Tarierung" (taring) and "Einbringer" are rare German nouns one slip from commoner
+    words; the list knows them, so they are words, however a name-like capital reads."""
+    rare = GERMAN + "• Tarierung der Waagen, Einbringer der Vorschläge, STEUERPFLICHTIGEM Umsatz\n"
+
+    assert "spelling.misspelling" not in codes(run(rare))

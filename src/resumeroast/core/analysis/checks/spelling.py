@@ -212,6 +212,8 @@ def _long_slip(word: str, language: str) -> bool:
     guess = suggest(word, language)
     if len(word) < LONG_NAME or guess is None or guess[0].lower() != word[0].lower():
         return False
+    if language != "en" and zipf(word, language) > 0:
+        return False  # listed, however rarely: a German noun or a verb form ("Entregai")
     own = max(zipf(word, language), zipf(word))  # an English name in a German CV is a name
     return own < RARE_NAME and zipf(guess, language) - own >= LONG_SLIP_MARGIN
 
