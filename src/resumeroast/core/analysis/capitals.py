@@ -11,13 +11,20 @@ import unicodedata
 from functools import cache
 
 from resumeroast.core.analysis.speller import MARGIN, correction
-from resumeroast.core.analysis.wordlists import COMMON, frequencies, zipf
+from resumeroast.core.analysis.wordlists import COMMON, LANGUAGES, frequencies, zipf
 
 CAPS_MIN = 6  #: shorter words in capitals are acronyms ("AWS", "HIPAA") more often than words
-CAPS_RARE = 1.0  #: wordfreq lists start at Zipf 1: a word in capitals either list knows is a word
+CAPS_RARE = 1.0  #: wordfreq lists start at Zipf 1: a word in capitals any list knows is a word
 CAPS_LONG = 8  #: a word this long with one letter too many inside is a slip, not an acronym
 CAPS_CHANGED = 9  #: a word this long with one letter changed is a slip, not a name
+KNOWN_ELSEWHERE = 2.0  #: Zipf over which another list knows a word well: a word or a name there
 _PLAIN = "abcdefghijklmnopqrstuvwxyz"
+
+
+def known_elsewhere(word: str, language: str) -> bool:
+    """A word or a name of another of the five languages ("Elisabete", "Emiratos"); rarer
+    entries there are as often misspellings of English ("sience" in the German list)."""
+    return max(zipf(word, other) for other in LANGUAGES if other != language) >= KNOWN_ELSEWHERE
 
 
 @cache
@@ -30,6 +37,8 @@ def caps_slip(word: str, language: str = "en") -> str | None:
     too ("BACCALEAUREAT" -> "BACCALAURÉAT"); see _slip_shape for the slips that count."""
     lowered = word.lower()
     if len(word) < CAPS_MIN or max(zipf(lowered, language), zipf(lowered)) >= CAPS_RARE:
+        return None
+    if known_elsewhere(lowered, language):
         return None
     for candidate_language in dict.fromkeys((language, "en")):
         guess = correction(lowered, candidate_language) or _accent_dropped(

@@ -110,3 +110,9 @@ def test_rare_words_the_german_list_knows_are_not_typos_capitalised_or_in_capita
     rare = GERMAN + "• Tarierung der Waagen, Einbringer der Vorschläge, STEUERPFLICHTIGEM Umsatz\n"
 
     assert "spelling.misspelling" not in codes(run(rare))
+
+
+def test_a_name_another_language_knows_is_no_typo_in_a_german_resume() -> None:
+    named = GERMAN + "• Projekt mit Elisabete Santos, ELISABETE SANTOS, aus Lissabon\n"
+
+    assert "spelling.misspelling" not in codes(run(named))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from resumeroast.core.analysis.capitals import caps_slip
+from resumeroast.core.analysis.capitals import caps_slip, known_elsewhere
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.speller import (
@@ -212,8 +212,10 @@ def _long_slip(word: str, language: str) -> bool:
     guess = suggest(word, language)
     if len(word) < LONG_NAME or guess is None or guess[0].lower() != word[0].lower():
         return False
-    if language != "en" and zipf(word, language) > 0:
-        return False  # listed, however rarely: a German noun or a verb form ("Entregai")
+    if language != "en" and (zipf(word, language) > 0 or _accent_only(word, guess)):
+        return False  # listed, however rarely ("Entregai"), or a name's accents ("Betancourt")
+    if language != "en" and known_elsewhere(word, language):
+        return False  # a word or name of another language ("Emiratos" in a Portuguese CV)
     own = max(zipf(word, language), zipf(word))  # an English name in a German CV is a name
     return own < RARE_NAME and zipf(guess, language) - own >= LONG_SLIP_MARGIN
 
