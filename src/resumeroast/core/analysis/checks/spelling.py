@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resumeroast.core.analysis.capitals import caps_slip, known_elsewhere
 from resumeroast.core.analysis.checks.base import WARNING, Context, cite, finding, plural
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.analysis.speller import (
@@ -29,11 +30,10 @@ _SKIP = re.compile(r"[\d@\\#+_=|.:<>]|^https?|^www", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_]+(?:['’][^\W\d_]+)?$")
 _CONTACT = re.compile(r"@|https?://|www\.|\.(?:com|org|net|io|dev)\b", re.IGNORECASE)
 _TOKENS = re.compile(r"[\s()\[\]{},;]+")
-_KEY = re.compile(r"^\s*[\"']?[\w -]{1,30}[\"']?\s*:\s")
 _QUOTED = re.compile(r"^[\"'“‘][^\s\"'“”‘’]+[\"'”’][.,;:!?)]*$")
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.IGNORECASE)
 _ALLOWED_DOUBLES = frozenset({"had", "bora", "walla"})
-_NOT_CHECKED = frozenset({"publications", "references"})
+_NOT_CHECKED = frozenset({"publications", "references", "contact"})
 #: French and Italian elisions ("d'un", "l'équipe", "qu'il"): the word is what follows.
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|dell|nell|all|dall|sull)['’]", re.I)
 _DASHES = "-–—|&+/•·"  #: punctuation between words, not an icon before a handle
@@ -53,10 +53,11 @@ def check_spelling(context: Context) -> list[Finding]:
         return []  # no list for this language: say nothing rather than guess
     hits: list[tuple[TextLine, str, str | None]] = []
     ocr_pages = frozenset(context.document.layout.ocr_pages)
-    for line in context.prose_lines:
+    for line in _checked_lines(context):
         if _skipped(context, line):
             continue
-        words = _misspelled(line, line.number in context.bullet_starts, language)
+        top = context.section_of(line.number) == "header"
+        words = _misspelled(line, line.number in context.bullet_starts, language, top)
         if words and language == "en" and _foreign_line(line.text):
             continue  # asked only of lines with a typo: each word is looked up in five lists
         for word in words:
@@ -90,6 +91,17 @@ def _unaccented(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _checked_lines(context: Context) -> list[TextLine]:
+    """The writer's own lines, a languages list included ("Franzsisch"): no headings, contact
+    details, references or publications (other people's words and titles)."""
+    headings = {s.heading_line for s in context.structure.sections}
+    return [
+        line
+        for line in context.lines
+        if context.section_of(line.number) not in _NOT_CHECKED and line.number not in headings
+    ]
+
+
 def _skipped(context: Context, line: TextLine) -> bool:
     """Reference lists, and the top of the page: contact lines, names and handles."""
     section = context.section_of(line.number)
@@ -99,9 +111,9 @@ def _skipped(context: Context, line: TextLine) -> bool:
     return top and (_CONTACT.search(line.text) is not None or len(line.text.split()) <= 4)
 
 
-def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[str]:
+def _misspelled(line: TextLine, starts_statement: bool, language: str, top: bool) -> list[str]:
     found = []
-    tokens = _TOKENS.split(_KEY.sub(" ", line.text))
+    tokens = _TOKENS.split(line.text)
     for index, raw in enumerate(tokens):
         before = tokens[index - 1] if index else ""
         if len(before) == 1 and not before.isalnum() and before not in _DASHES:
@@ -123,6 +135,8 @@ def _misspelled(line: TextLine, starts_statement: bool, language: str) -> list[s
                 continue
             if language != "en" and zipf(part) >= COMMON:
                 continue  # an English word in a German CV ("Baby-sitter", "Team") is no typo
+            if top and part.isupper():
+                continue  # a name or a title in capitals at the top of the page
             if _is_typo(part, opens and language == "en", language) and not (
                 language == "en" and _in_foreign_phrase(token, tokens, index)
             ):  # "Etude Longitudinale": a name or title in another language
@@ -172,30 +186,43 @@ def _ends_sentence(token: str) -> bool:
 
 
 def _is_typo(word: str, first: bool, language: str) -> bool:
-    if len(word) < 3 or not _WORD.match(word) or word[1:] != word[1:].lower():
+    if len(word) < 3 or not _WORD.match(word):
+        return False
+    if word.isupper() and len(word) > 1:
+        return caps_slip(word, language) is not None
+    if word[1:] != word[1:].lower():
         return False  # "PostgreSQL", "iOS": a name written its own way
     if tech_name_nearby(word) is not None:
         return True
     if word[0].isupper():
         if first and verb_nearby(word) is not None:
             return True
-        return language == "en" and _long_slip(word)
+        return _long_slip(word, language)
     if language == "en" and split_compound(word) is not None:
         return True
     return suggest(word, language) is not None
 
 
-def _long_slip(word: str) -> bool:
-    """ "Adminstration", "Fundementals": too long and too close to a very common word to be a
-    name; names stay names ("Okonkwo", "Healthcareer" match no such word). A slip keeps the
-    first letter: a word that differs there ("Creality" / "Reality") is a brand, not a typo."""
-    guess = suggest(word)
+def _long_slip(word: str, language: str) -> bool:
+    """ "Adminstration", "Fundementals", "Nachilfe": too long and too close to a very common
+    word of the resume's language to be a name; names stay names ("Okonkwo", "Healthcareer"
+    match no such word). A slip keeps the first letter: a word that differs there ("Creality" /
+    "Reality") is a brand, not a typo. Every German noun is capitalised, so this is the rule
+    that reads them."""
+    guess = suggest(word, language)
     if len(word) < LONG_NAME or guess is None or guess[0].lower() != word[0].lower():
         return False
-    return zipf(word) < RARE_NAME and zipf(guess) - zipf(word) >= LONG_SLIP_MARGIN
+    if language != "en" and (zipf(word, language) > 0 or _accent_only(word, guess)):
+        return False  # listed, however rarely ("Entregai"), or a name's accents ("Betancourt")
+    if language != "en" and known_elsewhere(word, language):
+        return False  # a word or name of another language ("Emiratos" in a Portuguese CV)
+    own = max(zipf(word, language), zipf(word))  # an English name in a German CV is a name
+    return own < RARE_NAME and zipf(guess, language) - own >= LONG_SLIP_MARGIN
 
 
 def _correction(word: str, language: str) -> str | None:
+    if word.isupper() and len(word) > 1:
+        return caps_slip(word, language)
     tech = tech_name_nearby(word)
     if tech is not None:
         return tech
