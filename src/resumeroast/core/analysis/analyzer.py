@@ -113,6 +113,7 @@ def _statements(context: Context, findings: tuple[Finding, ...]) -> Statements:
         listed=sum(1 for b in bullets if b.keyword_list),
         roles=len(roles),
         empty_roles=sum(1 for r in roles if not context.described(r)),
+        academic=context.academic,
     )
 
 

@@ -16,7 +16,7 @@ from resumeroast.core.analysis.lexicon import read_toml
 _REGIONS = ("US",)
 _MASKED_DIGITS = re.compile(r"(?<=\d)[xX]+\b")  #: "131-221-87xxx": digits withheld on purpose
 _PHONE_NUMBER = r"[:：.\t]?\s*(\(?\+?[\d(][\d\s().\-/xX]{6,}\d|\(?\+?[\d(][\d\s().\-/]{6,}[xX]+)"
-_LOCATION_VALUE = r"[:：\t]\s*([^\s|•·;].{1,60}?)(?=\s*(?:[|•·;]|\s{2,}|$))"
+_LOCATION_VALUE = r"[:：\t]\s*([^\s|•·;].{1,100}?)(?=\s*(?:[|•·;]|\s{2,}|$))"
 
 
 @cache
@@ -33,12 +33,17 @@ def _label_pattern(field: str, value: str) -> re.Pattern[str]:
 
 _STREET = re.compile(
     r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z0-9][\w'.-]*\s+){1,4}(?i:Street|St|Avenue|Ave|Road|Rd|"
-    r"Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Parkway|Square|Sq)\b\.?"
+    r"Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Parkway|Square|Sq|Crescent|"
+    r"Cres|Close|Circle|Cir|Highway|Hwy|Trail|Gardens)\b\.?"
 )
 _POSTCODE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # UK: "SL1 1QP"
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"  # US: "OH 45402"
     r"|\b\d{5}\s+[A-ZÄÖÜ][a-zäöüß]+(?:\s[A-Z][a-z]+)?\b"  # DE/FR/ES: "10115 Berlin"
+    # CH/AT/BE/DK with or without the country's letter: "CH-9000 St. Gallen", "1010 Wien"; a
+    # four-digit number that could be a year ("2019 Berlin") only with the letter
+    r"|\b(?:[A-Z]{1,2}-\d{4}|(?!19|20)\d{4})\s+(?:St\.\s)?[A-ZÄÖÜ][a-zäöüßéè]+\b"
+    r"|(?<=[A-Za-z]),\s*(?!19|20)\d{4}\s*$"  # ZA/AU: "Bluewater Bay, Gqeberha, 6210" ends a line
 )
 
 

@@ -44,7 +44,7 @@ _MONTH = rf"(?:{_alternatives(_MONTHS)})\.?"
 _YEAR = r"(?:19|20)\d{2}"
 _SHORT_YEAR = r"'\d{2}"
 _POINT = (
-    rf"(?:{_MONTH}(?:,?\s*|[-/])(?:{_YEAR}|{_SHORT_YEAR})"
+    rf"(?:{_MONTH}(?:,?\s*|[-/])(?:{_YEAR}|{_SHORT_YEAR}|\({_YEAR}\))"
     rf"|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}"
     rf"|(?:0?[1-9]|1[0-2])[/.-]{_YEAR}"
     rf"|{_YEAR}[-/](?:0[1-9]|1[0-2])(?![\d])"
@@ -52,7 +52,9 @@ _POINT = (
     r")"
 )
 _PRESENT = rf"(?:{_alternatives(_WORDS['present'])})"
-_SEP = rf"\s*(?:[-–—‐‑−~\u00ad]+|\b(?:{_alternatives(_WORDS['to'])})\b)\s*"
+_TO = rf"\b(?:{_alternatives(_WORDS['to'])})\b"
+#: a dash, a word ("to", "bis", "hasta") or both ("10/2019 – hasta la actualidad")
+_SEP = rf"\s*(?:[-–—‐‑−~\u00ad]+(?:\s*{_TO})?|{_TO})\s*"
 _DAY_DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+{_YEAR}\b"
@@ -62,7 +64,11 @@ _DAY_DATE = re.compile(
 _RANGE = re.compile(
     rf"(?<![\w/])({_POINT}){_SEP}(?:({_POINT})|({_PRESENT}))(?![\w/])", re.IGNORECASE
 )
-_SINCE = re.compile(rf"\b(?:{_alternatives(_WORDS['since'])})\s+({_POINT})(?![\w/])", re.IGNORECASE)
+#: "since 2019", "desde el 2006", "depuis le 3/2019": an article may stand before the date
+_SINCE = re.compile(
+    rf"\b(?:{_alternatives(_WORDS['since'])})\s+(?:(?:el|la|le|l'|o|a|dem)\s+)?({_POINT})(?![\w/])",
+    re.IGNORECASE,
+)
 _SINGLE = re.compile(rf"(?<![\w/])({_POINT})(?![\w/])", re.IGNORECASE)
 _DANGLING = re.compile(
     rf"(?<![\w/])({_POINT}){_SEP}(?!\s*(?:{_POINT}|{_PRESENT})(?![\w/]))", re.IGNORECASE
@@ -80,7 +86,7 @@ class Point:
 
 def parse_point(text: str) -> Point | None:
     """One written date → year/month and the style it was written in."""
-    token = text.strip().lower().rstrip(".,")
+    token = re.sub(r"\((\d{4})\)", r"\1", text.strip().lower().rstrip(".,"))  # "March (2021)"
     if match := re.fullmatch(rf"({_MONTH})(?:,?\s*|[-/])({_YEAR}|{_SHORT_YEAR})", token):
         return Point(
             YearMonth(_year(match.group(2)), _month(match.group(1))), _month_style(match.group(1))

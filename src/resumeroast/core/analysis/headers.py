@@ -34,7 +34,9 @@ def title_like(text: str) -> bool:
     if ends_sentence(text) and not text.rstrip().endswith(_COMPANY_END):
         return False
     first = tokens[0]
-    if "past" in verb_forms(first) and not is_title_word(first) and not first.isupper():
+    # "Developed a tool" opens a statement; "Self-Employed | Remote" is a field of its own
+    alone = _SEPARATORS.split(text.strip(), maxsplit=1)[0].strip() == first
+    if "past" in verb_forms(first) and not (is_title_word(first) or first.isupper() or alone):
         return False
     big = [token for token in tokens if token.lower() not in _SMALL]
     capitalised = sum(1 for token in big if token[0].isupper() or token[0].isdigit())

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}s?$")
+#: a count; thousands may be grouped with an apostrophe, as in Switzerland ("3'000 Besucher")
 _METRIC = re.compile(
-    r"^[~≈<>+]?[$€£¥₹]?\d[\d,.]*(?:%|[kmb]|bn|mm|x|×|\+|k\+|m\+|b\+|/\d+|st|nd|rd|th|h|hrs?|s|ms|pp)?\+?$",
+    r"^[~≈<>+]?[$€£¥₹]?\d[\d,.'’]*(?:%|[kmb]|bn|mm|x|×|\+|k\+|m\+|b\+|/\d+|st|nd|rd|th|h|hrs?|s|ms|pp)?\+?$",
     re.IGNORECASE,
 )
 _SCALE_WORDS = frozenset(

@@ -12,7 +12,7 @@ from datetime import date
 
 from resumeroast.core.feedback import DocumentFacts, Finding, KeywordMatch, SubScores
 
-ANALYZER_VERSION = "1.9.0"
+ANALYZER_VERSION = "1.9.1"
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -127,6 +127,9 @@ class Statements:
     listed: int = 0  #: keyword lists ("Python, Go, AWS")
     roles: int = 0  #: dated roles in Experience and Projects
     empty_roles: int = 0  #: of those, roles with not one statement under them
+    #: an academic CV: its record is its papers, teaching and grants, and its posts are listed,
+    #: not described, so no statement count caps it (the impact sub-score still reads them)
+    academic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +226,12 @@ def _caps(findings: tuple[Finding, ...], counted: Statements, words: int) -> lis
         caps.append(("cap.thin", CAP_THIN))
     if any(f.code.startswith(PLACEHOLDER_PREFIX) for f in findings):
         caps.append(("cap.placeholder", CAP_PLACEHOLDER))
-    if counted.total == 0:
+    if counted.total == 0 and not counted.academic:
         caps.append(("cap.no_bullets", CAP_NO_BULLETS))
-    elif counted.total < MIN_STATEMENTS:
+    elif counted.total < MIN_STATEMENTS and not counted.academic:
         # Counted in statements, not words: a word cap would let filler (a cliché) buy points.
         caps.append(("cap.few_statements", _graded(counted.total / MIN_STATEMENTS)))
-    if counted.empty_roles:
+    if counted.empty_roles and not counted.academic:
         # A dated role with nothing under it shows nothing: the page reads as half a resume.
         described = (counted.roles - counted.empty_roles) / counted.roles
         caps.append(("cap.empty_roles", _graded(described)))

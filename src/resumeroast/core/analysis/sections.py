@@ -15,6 +15,13 @@ from resumeroast.core.analysis.text import is_all_caps, words
 
 _MAX_HEADING_WORDS = 6
 _NOT_HEADING = re.compile(r"[@\d|•]|https?:|www\.")
+#: a line that stops mid-phrase: the heading word under it finishes it ("Board Member for /
+#: Education"), in any of the five languages
+_OPEN_END = re.compile(
+    r"(?:[,&]|(?<!\S)(?:for|of|and|in|to|with|the|at|on|de|des|du|la|le|et|und|für|der|die|das|y|del"
+    r"|em|da|do|e))\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,15 +176,34 @@ def _listed_heading(line: TextLine, below: TextLine) -> tuple[str, bool] | None:
     return found if found is not None and found[1] else None
 
 
+def _glued_heading(line: TextLine) -> tuple[str, bool] | None:
+    """ "Curling BERUFSERFAHRUNG": a standard heading in capitals (8 letters or more) that a
+    sidebar's last one or two words were read into, in a page whose headings are capitals."""
+    tokens = line.text.split()
+    for head, tail in ((tokens[:cut], " ".join(tokens[cut:])) for cut in (1, 2)):
+        if len(tail) >= 8 and is_all_caps(tail) and not any(is_all_caps(t) for t in head):
+            found = known_heading(replace(line, text=tail, glyph=None))
+            if found is not None and found[1]:
+                return found
+    return None
+
+
 def split_sections(
     lines: tuple[TextLine, ...], experience_headings: frozenset[int] = frozenset()
 ) -> tuple[Block, ...]:
     """Blocks in reading order; lines before the first heading form the "header" block.
     Lines in `experience_headings` open an Experience section whatever their words."""
-    known = {line.number: found for line in lines if (found := known_heading(line))}
+    known = {
+        line.number: found
+        for above, line in zip((None, *lines), lines, strict=False)
+        if (found := known_heading(line)) and not (above and _OPEN_END.search(above.text))
+    }
     if any(is_all_caps(_by_number(lines, n).text) for n in known):
         for line, below in zip(lines, lines[1:], strict=False):
             if (found := _listed_heading(line, below)) is not None:
+                known[line.number] = found
+        for line in lines:
+            if line.number not in known and (found := _glued_heading(line)) is not None:
                 known[line.number] = found
     style = _HeadingStyle.learn([line for line in lines if line.number in known], lines)
     known = {
@@ -253,6 +279,9 @@ class _HeadingStyle:
     md_level: int | None
     underline: str | None
     font_size: float | None
+    #: every known heading is in capitals: a title in mixed case set in their size is a job's
+    #: name inside a section ("Leiter Gastronomie" under BERUFSERFAHRUNG), not a heading
+    capitals: bool = False
 
     @classmethod
     def learn(cls, headings: list[TextLine], lines: tuple[TextLine, ...]) -> _HeadingStyle:
@@ -264,7 +293,10 @@ class _HeadingStyle:
         size = statistics.median(sizes) if sizes else None
         if size is not None and body and size < statistics.median(body) + 1.0:
             size = None
-        return cls(max(levels) if levels else None, statistics.mode(rules) if rules else None, size)
+        # the last word: a glued heading ("Curling BERUFSERFAHRUNG") is in capitals where it counts
+        capitals = len(headings) >= 3 and all(is_all_caps(h.text.split()[-1]) for h in headings)
+        rule = statistics.mode(rules) if rules else None
+        return cls(max(levels) if levels else None, rule, size, capitals)
 
     def sized_like_heading(self, line: TextLine) -> bool:
         """When headings are set larger than the body, a heading word in body size is body text
@@ -275,6 +307,8 @@ class _HeadingStyle:
 
     def matches(self, line: TextLine) -> bool:
         if not heading_shape(line) or line.region.value != "body":
+            return False
+        if self.capitals and not is_all_caps(line.text):
             return False
         if self.md_level is not None and line.md_level is not None:
             return line.md_level <= self.md_level

@@ -186,15 +186,18 @@ class _Reader:
             self.box_words += words
 
     def table(self, table: etree._Element, region: Region) -> None:
-        self.tables += 1
+        holds_text = False
         for row in _children(table, _W + "tr"):
             cells = [self._cell_lines(cell, region) for cell in _children(row, _W + "tc")]
+            holds_text = holds_text or any(cells)
             if all(len(cell) <= 1 for cell in cells):
                 texts = [cell[0].text.strip() for cell in cells if cell]
                 if texts := [text for text in texts if text]:
                     self.lines.append(RawLine(text=_CELL_SEPARATOR.join(texts), region=region))
             else:
                 self.lines.extend(line for cell in cells for line in cell)
+        # A template's empty layout table (a footer's frame) puts nothing in an ATS's way.
+        self.tables += holds_text
 
     def _cell_lines(self, cell: etree._Element, region: Region) -> list[RawLine]:
         outer, self.lines = self.lines, []

@@ -122,10 +122,22 @@ def test_international_and_labelled_phone_numbers_are_phones(contact_line: str) 
      "jane.smith@example.test | +1 (555) 201-3344 | 418 West 52nd Street",
      "jane.smith@example.test | +1 (555) 201-3344 | Leeds LS1 4DY",
      "jane.smith@example.test | +1 (555) 201-3344 | CEP: 41205-240",
-     "jane.smith@example.test | +1 (555) 201-3344 | Postal code: M5V 2T6"],
+     "jane.smith@example.test | +1 (555) 201-3344 | Postal code: M5V 2T6",
+     "jane.smith@example.test | +1 (555) 201-3344 | 12 Rosebank Crescent",
+     "jane.smith@example.test | +1 (555) 201-3344 | Rosenbergstrasse 4, CH-9000 St. Gallen",
+     "jane.smith@example.test | +1 (555) 201-3344 | Mariahilfer Strasse 12, 1010 Wien",
+     "jane.smith@example.test | +1 (555) 201-3344 | Bluewater Bay, Gqeberha, 6210",
+     "jane.smith@example.test | +1 (555) 201-3344 | Address: Flat 3, Block B, Residencia "
+     "Universitaria de la Facultad de Ingenieria, Avenida del Libertador"],
 )  # fmt: skip
 def test_labelled_locations_addresses_and_postcodes_are_locations(contact_line: str) -> None:
     assert "contact.no_location" not in codes(run(swap(CONTACT, contact_line)))
+
+
+def test_a_year_before_a_word_is_no_postcode() -> None:
+    awarded = swap(CONTACT, "jane.smith@example.test | +1 (555) 201-3344 | 2021 Hackathon winner")
+
+    assert "contact.no_location" in codes(run(awarded))
 
 
 def test_a_cv_signed_with_its_place_at_the_end_has_a_location() -> None:

@@ -23,6 +23,11 @@ from resumeroast.core.analysis.model import YearMonth
         ("Since 2019", YearMonth(2019), None, True),
         ("Jan '20 - Dec '21", YearMonth(2020, 1), YearMonth(2021, 12), False),
         ("Summer 2013", YearMonth(2013, 6), YearMonth(2013, 6), False),
+        ("March (2021) - Present", YearMonth(2021, 3), None, True),
+        ("desde el 2006", YearMonth(2006), None, True),
+        ("10/2019 – hasta la actualidad", YearMonth(2019, 10), None, True),
+        ("Mars 2020 - ce jour", YearMonth(2020, 3), None, True),
+        ("Abril 2018 - hoje em dia", YearMonth(2018, 4), None, True),
     ],
 )
 def test_common_date_forms_parse(

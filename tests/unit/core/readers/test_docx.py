@@ -59,6 +59,19 @@ def test_table_rows_of_short_cells_become_one_line_each() -> None:
     assert read.layout.tables == 1
 
 
+def test_an_empty_layout_table_is_no_table_an_ats_trips_on() -> None:
+    document = new_document()
+    document.add_paragraph("Jane Doe")
+    document.add_table(rows=2, cols=3)  # a template's frame with nothing in it
+    document.sections[0].footer.add_table(rows=1, cols=2, width=Pt(400))
+    filled = new_document()
+    filled.add_paragraph("Jane Doe")
+    filled.sections[0].footer.add_table(rows=1, cols=2, width=Pt(400)).cell(0, 0).text = "Page 1"
+
+    assert read_docx(save(document)).layout.tables == 0
+    assert read_docx(save(filled)).layout.tables == 1
+
+
 def test_layout_table_cells_are_read_one_after_the_other() -> None:
     document = new_document()
     left, right = document.add_table(rows=1, cols=2).rows[0].cells

@@ -104,7 +104,12 @@ def _dated_items(context: Context) -> bool:
     return any(
         (found := find_range(line.text.strip(), line.number)) is not None
         and (
-            found[1] == 0 or _SPAN.search(found[0].text) is not None and reads_as_header(line.text)
+            found[1] == 0
+            or found[
+                0
+            ].current  # "… desde el 2006 hasta la fecha": the one job, dated in a sentence
+            or _SPAN.search(found[0].text) is not None
+            and reads_as_header(line.text)
         )
         for block in context.structure.blocks
         if block.section.kind == "experience"
