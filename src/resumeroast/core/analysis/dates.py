@@ -57,7 +57,7 @@ _TO = rf"\b(?:{_alternatives(_WORDS['to'])})\b"
 _SEP = rf"\s*(?:[-–—‐‑−~\u00ad]+(?:\s*{_TO})?|{_TO})\s*"
 _DAY_DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+{_YEAR}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_MONTH}\s+{_YEAR}\b"  # "10. Januar 1966" too
     rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}\b",
     re.IGNORECASE,
 )
@@ -169,6 +169,13 @@ LINES_CACHED = 2048
 
 
 @lru_cache(maxsize=LINES_CACHED)
+def day_date_years(text: str) -> list[int]:
+    """The years of the dates written to the day ("10. Januar 1966", "09.02.1999")."""
+    if not _YEAR_ANYWHERE.search(text):
+        return []
+    return [int(y) for match in _DAY_DATE.finditer(text) for y in re.findall(_YEAR, match[0])]
+
+
 def mask_day_dates(text: str) -> str:
     """Full dates with a day ("February 10, 2026") are not role dates: blank them out."""
     if not _YEAR_ANYWHERE.search(text):

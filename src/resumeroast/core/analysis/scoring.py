@@ -49,6 +49,7 @@ PENALTIES: dict[str, tuple[str, float, float]] = {
     "content.duplicated": ("clarity", 2, 4),
     "content.references": ("clarity", 2, 2),
     "personal.details": ("clarity", 2, 4),
+    "personal.id_number": ("completeness", 10, 10),
     "length.too_many_pages:warning": ("clarity", 10, 10),
     "length.too_many_pages:info": ("clarity", 4, 4),
     "length.too_many_words": ("clarity", 6, 6),  # graded: see _length_points

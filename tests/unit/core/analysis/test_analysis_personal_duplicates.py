@@ -74,6 +74,8 @@ def test_sections_of_one_kind_with_different_headings_are_not_duplicates() -> No
         "Familienstand: ledig",
         "Staatsangehörigkeit: deutsch",
         "Vater: Peter Müller, Ingenieur",
+        "NAISSANCE 09.02.1999",
+        "Bern | 10. Januar 1966",  # a date to the day in the contact block: a birth date
     ],
 )
 def test_personal_details_are_flagged_for_us_and_uk_employers(details: str) -> None:
@@ -168,3 +170,30 @@ def test_personal_details_are_found_in_a_resume_written_in_another_language() ->
         "Date et lieu de naissance : 15/06/1995 à Lyon",
         "Situation familiale : célibataire",
     ]
+
+
+def test_a_recent_or_a_work_date_to_the_day_is_no_birth_date() -> None:
+    updated = swap(CONTACT, f"{CONTACT}\nUpdated 10 January 2025")
+    in_a_role = swap(SECOND_ROLE, SECOND_ROLE + "• Went live on 10 January 1999 with 12 stores\n")
+
+    assert "personal.details" not in codes(run(updated))
+    assert "personal.details" not in codes(run(in_a_role))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["ID: 0112065336086", "CPF: 123.456.789-09", "DNI 45123456", "SSN: 521-44-7788",
+     "Cédula de ciudadanía: 1.098.765.432", "AHV-Nr. 756.1234.5678.97"],
+)  # fmt: skip
+def test_a_national_identity_number_is_a_warning(line: str) -> None:
+    analysis = run(swap(CONTACT, f"{CONTACT}\n{line}"))
+
+    item = found(analysis, "personal.id_number")
+    assert item is not None and item.severity is Severity.WARNING
+    assert quotes(analysis, "personal.id_number") == [line]
+
+
+def test_member_numbers_and_template_zeros_are_no_identity_number() -> None:
+    for line in ("Student ID: 2019123", "ORCID iD: 0000-0002-1825-0097", "SSN: 000-00-0000",
+                 "Member ID 77 1234"):  # fmt: skip
+        assert "personal.id_number" not in codes(run(swap(CONTACT, f"{CONTACT}\n{line}"))), line

@@ -119,6 +119,7 @@ BROKEN_AND_FIXED = [
     FixPair("content.duplicated", GOOD + EDUCATION),
     FixPair("content.references", GOOD + "References\nJohn Doe, Manager, Acme | (555) 201-9876\n"),
     FixPair("personal.details", swap(CONTACT, CONTACT + "\nNationality: Greek")),
+    FixPair("personal.id_number", swap(CONTACT, CONTACT + "\nSSN: 521-44-7788")),
     FixPair("content.product_not_contribution",
             swap(STARS, "• Throttle is an open source library for rate limiting Python services")),
     FixPair("length.too_short", swap(SECOND_ROLE, "", swap(EXTRAS, ""))),

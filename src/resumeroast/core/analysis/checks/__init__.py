@@ -61,6 +61,7 @@ LAYOUT_CHECKS: tuple[Check, ...] = (
     stuffing.check_keyword_stuffing,
     contact.check_contact,
     personal.check_personal_details,  # its labels in the five languages
+    personal.check_id_number,
     completeness.check_sections,
     duplicates.check_duplicates,
     references.check_references,

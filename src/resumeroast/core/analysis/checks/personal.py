@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from resumeroast.core.analysis.checks.base import INFO, WARNING, Context, cite, finding
+from resumeroast.core.analysis.dates import day_date_years
 from resumeroast.core.analysis.lines import TextLine
 from resumeroast.core.feedback import Finding
 
@@ -23,7 +24,8 @@ _PERSONAL = re.compile(
     r"|\brefugee status\b|\bimmigration status\b"
     r"|\bplace of birth\b|\b(?:father|mother)'?s name\b"
     # French, Spanish, Portuguese, German: the same fields under their own labels
-    r"|\b(?:date|lieu) (?:et lieu )?de naissance\b|\bn[ée]e? le \d|\b[âa]ge\s*:\s*\d"
+    r"|\b(?:date|lieu) (?:et lieu )?de naissance\b|\bnaissance\s*:?\s*\d|\bn[ée]e? le \d"
+    r"|\b[âa]ge\s*:\s*\d"
     r"|\bsituation (?:familiale|matrimoniale)\b|\bnationalit[ée]\s*:"
     r"|\b(?:c[ée]libataire|mariée?|divorcée?)\s*(?:[,;|]|$)"
     r"|\bnom (?:du p[èe]re|de la m[èe]re)\b|\benfants?\s*:"
@@ -66,8 +68,65 @@ def _personal(text: str) -> bool:
     return any(stem in lowered for stem in _STEMS) and _PERSONAL.search(text) is not None
 
 
+#: a date to the day this long ago, in the contact block, is a date of birth ("͎ 10. Januar 1966"
+#: beside an icon, with no label): no one puts another day of their teens there
+BIRTH_YEARS_AGO = 15
+_CONTACT_BLOCKS = frozenset({"header", "contact"})
+#: a national identity number under its label: an identity thief's first line, on a public page
+_ID_NUMBER = re.compile(
+    r"(?:^|[|•·;,]\s*)(?:ID|I\.D\.|ID (?:number|no\.?)|identity (?:number|no\.?|card)|national id"
+    r"(?: number)?|SSN|social security (?:number|no\.?)|CPF|DNI|NIE|CURP|c[ée]dula"
+    r"(?: de (?:ciudadan[ií]a|identidad))?|AHV-?(?:Nr\.?)?|n[°º] de s[ée]curit[ée] sociale"
+    r"|Personalausweis(?:nummer)?|Steuer-?ID)\s*(?:n[°º]\.?|nr\.?|#)?\s*[:#]?\s*"
+    r"(\d[\d .\-/]{6,}\d)(?![\d])",
+    re.IGNORECASE,
+)
+MIN_ID_DIGITS = 8  #: shorter numbers are a member's or a student's number, no identity's
+
+
+def _birth_dates(context: Context) -> list[TextLine]:
+    oldest = context.as_of.year - BIRTH_YEARS_AGO
+    return [
+        line
+        for block in context.structure.blocks
+        if block.section.kind in _CONTACT_BLOCKS
+        for line in block.lines
+        # the raw line: "10. Januar 1966" alone reads as item 10 of a numbered list
+        if any(year <= oldest for year in day_date_years(line.raw))
+    ]
+
+
+def _id_numbers(context: Context) -> list[TextLine]:
+    return [
+        line
+        for line in context.lines
+        if (match := _ID_NUMBER.search(line.text)) is not None
+        and sum(ch.isdigit() for ch in match[1]) >= MIN_ID_DIGITS
+        and set(match[1]) - set("0 .-/")  # "000-00-0000" is a template's (placeholder checks)
+    ]
+
+
+def check_id_number(context: Context) -> list[Finding]:
+    hits = _id_numbers(context)
+    if not hits:
+        return []
+    return [
+        finding(
+            "personal.id_number",
+            WARNING,
+            "A national identity number is on the page: anyone who gets the file can use it to "
+            "impersonate you, and no employer needs it to decide on an interview.",
+            "Delete it; give it only to an employer who has hired you, on their own form.",
+            [cite(line.quote, line.number) for line in hits],
+        )
+    ]
+
+
 def check_personal_details(context: Context) -> list[Finding]:
-    hits = [line for line in context.lines if _personal(line.text)]
+    labelled = [line for line in context.lines if _personal(line.text)]
+    seen = {line.number for line in labelled}
+    hits = labelled + [line for line in _birth_dates(context) if line.number not in seen]
+    hits.sort(key=lambda line: line.number)
     if not hits:
         return []
     return [
