@@ -64,3 +64,11 @@ def test_a_bare_personal_domain_is_a_url() -> None:
 def test_technologies_written_like_domains_are_not_urls() -> None:
     line = "ASP.NET, asp.net, VB.NET, Node.js, Vue.js, Socket.io, D3.js, e.g. main.py, U.S., v1.2"
     assert redact_all([line]) == ([line], {})
+
+
+def test_identity_numbers_are_replaced_and_keep_their_label() -> None:
+    lines = ["DNI 45123456 | Madrid", "CPF: 123.456.789-09", "Cut costs by 30% in 2019"]
+    redacted, originals = redact_all(lines)
+
+    assert redacted == ["DNI [ID_1] | Madrid", "CPF: [ID_2]", "Cut costs by 30% in 2019"]
+    assert restore("Remove DNI [ID_1].", originals) == "Remove DNI 45123456."

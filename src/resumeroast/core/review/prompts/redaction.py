@@ -1,7 +1,8 @@
 """Personal data out of the prompt, back into what the person reads.
 
-Emails, phone numbers, street addresses and URLs are replaced by numbered placeholders
-([EMAIL_1], [PHONE_1], [ADDRESS_1], [URL_1]) before any text is sent to a model. A bare
+Emails, phone numbers, street addresses, URLs and national identity numbers are replaced by
+numbered placeholders ([EMAIL_1], [PHONE_1], [ADDRESS_1], [URL_1], [ID_1]) before any text is
+sent to a model; an identity number keeps its label ("DNI [ID_1]"). A bare
 personal domain ("janeroe.dev", "jane.github.io") is a URL too: it must end in a
 lowercase top-level domain of the kind personal sites use, which keeps "ASP.NET" and
 "Node.js" out, and a few library names that look like domains ("socket.io") are kept. The same
@@ -41,6 +42,15 @@ _ADDRESS = re.compile(
     r"(?:,?\s*(?:Apt|Suite|Unit|#)\.?\s*[\w-]+)?"
     r"|\b[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|gasse|platz|allee)\s+\d{1,4}[a-z]?\b"
 )
+#: an identity number after its label: only the number is replaced
+_ID_NUMBER = re.compile(
+    r"(?:^|(?<=[\s|•·;,(]))(?:ID|I\.D\.|SSN|CPF|RG|DNI|NIE|NIF|CURP|RUT|c[ée]dula"
+    r"(?: de (?:ciudadan[ií]a|identidad))?|AHV-?(?:Nr\.?)?|Steuer-?ID|Personalausweis(?:nummer)?"
+    r"|passport(?: (?:number|no\.?))?|national id(?: number)?|identity (?:number|card)"
+    r"|social security (?:number|no\.?))\s*(?:n[°º]\.?|nr\.?|no\.?|#)?\s*[:#]?\s*"
+    r"(?P<value>\d[\d .\-/]{5,}\d[A-Z]?)(?![\w])",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _TRAILING = ".,;:"
 
@@ -50,9 +60,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("URL", _URL),
     ("URL", _BARE_DOMAIN),
     ("ADDRESS", _ADDRESS),
+    ("ID", _ID_NUMBER),
     ("PHONE", _PHONE),
 )
-_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|ADDRESS|PHONE)_\d+\]")
+_PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|ADDRESS|ID|PHONE)_\d+\]")
 
 
 def _is_phone(candidate: str) -> bool:
@@ -76,9 +87,10 @@ class Redactor:
         return text
 
     def _replace(self, kind: str, match: re.Match[str]) -> str:
-        value = match.group(0)
+        kept = match.start("value") - match.start() if "value" in match.re.groupindex else 0
+        label, value = match.group(0)[:kept], match.group(0)[kept:]
         if _PLACEHOLDER.fullmatch(value):
-            return value
+            return match.group(0)
         if kind == "PHONE" and not _is_phone(value):
             return value
         if kind == "URL" and value.lower() in _NOT_DOMAINS:
@@ -91,7 +103,7 @@ class Redactor:
             placeholder = f"[{kind}_{count + 1}]"
             self.originals[placeholder] = stripped
             self._by_value[stripped] = placeholder
-        return placeholder + tail
+        return label + placeholder + tail
 
 
 def redact_all(texts: Iterable[str]) -> tuple[list[str], dict[str, str]]:
